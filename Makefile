@@ -1,0 +1,66 @@
+# TA-HSB practice handbook — one entry point for people and CI.
+#   make serve   serve the handbook on http://127.0.0.1:8000 with live reload
+#   make test    lint, type check, strict build, all tests (browser included), link check
+#   make build   strict build into site/ (web pages + PDFs)
+#   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
+#   make bench   benchmark report: bench/results/report.md
+# Browser and hosting tests need Debian packages: `make system-deps` (as root) installs them.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core zip
+
+.PHONY: help install serve build test lint typecheck pytest linkcheck dist bench system-deps clean
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+	chmod -R a+rX site
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros tests tools
+	$(BIN)/ruff format --check macros tests tools
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) build
+	$(BIN)/pytest
+
+linkcheck: $(STAMP) build
+	$(BIN)/python tools/linkcheck.py site
+
+test: lint typecheck build pytest linkcheck
+
+dist: $(STAMP)
+	$(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)-offline.zip
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py --out bench/results
+
+system-deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES)
+
+clean:
+	rm -rf site dist build test-artifacts bench/results .pytest_cache .mypy_cache .ruff_cache

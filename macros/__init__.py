@@ -1,0 +1,110 @@
+"""mkdocs-macros entry point: load and validate the data once, register the macros.
+
+All logic lives in plain modules (``site``, ``loading``, ``render``, ``pdf``);
+this file only wires them to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from .edition import Edition, build_date, git_commit, read_version
+from .loading import DataError
+from .render.local import contacts_text
+from . import pdf
+from .site import Handbook
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+def nav_sources(nav: Any) -> list[str]:
+    """Every Markdown source path in the ``nav`` config, in navigation order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [src for value in nav.values() for src in nav_sources(value)]
+    if isinstance(nav, list):
+        return [src for value in nav for src in nav_sources(value)]
+    return []
+
+
+def define_env(env: Any) -> None:
+    conf = env.conf
+    root = Path(env.project_dir)
+    settings = conf["extra"]["handbook"]
+    edition = Edition(
+        version=read_version(root / "pyproject.toml"),
+        source_edition=settings["source_edition"],
+        build_date=build_date(),
+        commit=git_commit(root),
+    )
+    try:
+        handbook = Handbook(
+            root=root,
+            docs_dir=Path(conf["docs_dir"]),
+            pages=nav_sources(conf["nav"]),
+            edition=edition,
+            directory_urls=conf["use_directory_urls"],
+            overlay_file=settings.get("local") or None,
+        )
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    for problem in handbook.unused():
+        log.warning(problem)
+    env.variables["_handbook"] = handbook
+    apply_overlay(conf, handbook)
+    conf["extra"]["stamp"] = {
+        "line": edition.line,
+        "version": edition.version,
+        "handbook_pdf": handbook.downloads.handbook,
+    }
+
+    def page() -> Any:
+        return env.page
+
+    env.macro(lambda *keys: handbook.cite(page(), *keys), "cite")
+    env.macro(lambda name, text=None: handbook.term(page(), name, text), "term")
+    env.macro(lambda cid: handbook.checklist(page(), cid), "checklist")
+    env.macro(lambda cid: handbook.checklist_print(page(), cid), "checklist_print")
+    env.macro(lambda: handbook.checklist_downloads(page()), "checklist_downloads")
+    env.macro(lambda: handbook.glossary_page(page()), "glossary")
+    env.macro(lambda: handbook.references_page(page()), "references")
+    env.macro(handbook.local_contacts, "local_contacts")
+    env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
+    env.macro(handbook.edition_line, "edition")
+
+
+def apply_overlay(conf: Any, handbook: Handbook) -> None:
+    """Put the organisation's details where the theme templates read them."""
+    overlay = handbook.overlay
+    conf["extra"]["local"] = None
+    if overlay is None:
+        return
+    conf["extra"]["local"] = {
+        "organisation": overlay.organisation,
+        "banner": overlay.banner,
+        "contacts": contacts_text(overlay),
+        "logo": "assets/local/logo" + Path(overlay.logo).suffix if overlay.logo else None,
+    }
+    conf["site_name"] = f"{overlay.organisation}: TA-HSB practice handbook"
+    if overlay.site_url:
+        conf["site_url"] = str(overlay.site_url)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    env.variables["_handbook"].start_page(env.page)
+
+
+def on_post_build(env: Any) -> None:
+    handbook: Handbook = env.variables["_handbook"]
+    site_dir = Path(env.conf["site_dir"])
+    pdf.copy_overlay_assets(handbook, site_dir)
+    if env.conf["extra"]["handbook"].get("pdf", True):
+        try:
+            pdf.build_all(handbook, site_dir, env.conf)
+        except pdf.PdfError as exc:
+            raise PluginError(str(exc)) from None

@@ -1,0 +1,63 @@
+"""The edition stamp carried by every page footer, printed page and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Edition:
+    version: str
+    source_edition: str
+    build_date: dt.date
+    commit: str | None = None
+
+    @property
+    def line(self) -> str:
+        """One line for footers: version, guidance edition, build date and commit."""
+        parts = [
+            f"Handbook version {self.version}",
+            f"Guidance edition: {self.source_edition}",
+            f"Built {self.build_date.isoformat()}",
+        ]
+        if self.commit:
+            parts.append(f"commit {self.commit}")
+        return " · ".join(parts)
+
+
+def read_version(pyproject: Path) -> str:
+    with pyproject.open("rb") as fh:
+        return str(tomllib.load(fh)["project"]["version"])
+
+
+def build_date(environ: dict[str, str] | None = None) -> dt.date:
+    """Today (UTC), or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
+    environ = dict(os.environ) if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
+
+
+def git_commit(root: Path, environ: dict[str, str] | None = None) -> str | None:
+    """The commit the site is built from: ``HANDBOOK_COMMIT`` or git, else None."""
+    environ = dict(os.environ) if environ is None else environ
+    if environ.get("HANDBOOK_COMMIT"):
+        return environ["HANDBOOK_COMMIT"]
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short=10", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None if result.returncode == 0 else None

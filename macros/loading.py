@@ -1,0 +1,195 @@
+"""Load the handbook's YAML data into validated models.
+
+Every problem becomes a :class:`DataError` whose message is one line per
+problem, of the form ``file: field.path: what is wrong``. The macros module
+turns it into a MkDocs ``PluginError`` so the build stops with that message
+and no traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import Checklist, GlossaryEntry, LocalOverlay, Reference
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataError(Exception):
+    """Invalid handbook data; the message names the file and the field."""
+
+
+def field_path(loc: Iterable[int | str]) -> str:
+    """Format a pydantic error location as ``sections[2].items[4].text``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _message(msg: str) -> str:
+    return msg[:1].lower() + msg[1:]
+
+
+def read_yaml(path: Path, label: str) -> Any:
+    """Parse a YAML file; syntax errors name the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"{label}: cannot be read ({exc.strerror})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "(top level)"
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise DataError(f"{label}: {where}: {problem}") from None
+
+
+def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
+    """Validate ``data`` against ``model``; errors name the file and field path."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            path = field_path(err["loc"])
+            if prefix:
+                path = prefix if path == "(top level)" else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
+            lines.append(f"{label}: {path}: {_message(err['msg'])}")
+        raise DataError("\n".join(lines)) from None
+
+
+def validate_list(model: type[M], data: Any, label: str) -> list[M]:
+    if not isinstance(data, list):
+        raise DataError(f"{label}: (top level): expected a list of entries")
+    return [validate(model, entry, label, prefix=f"[{i}]") for i, entry in enumerate(data)]
+
+
+def _fail(problems: Sequence[str]) -> None:
+    if problems:
+        raise DataError("\n".join(problems))
+
+
+def load_references(path: Path, label: str) -> dict[str, Reference]:
+    refs = validate_list(Reference, read_yaml(path, label), label)
+    out: dict[str, Reference] = {}
+    problems = []
+    for i, ref in enumerate(refs):
+        if ref.key in out:
+            problems.append(f"{label}: [{i}].key: duplicate reference key '{ref.key}'")
+        out[ref.key] = ref
+    _fail(problems)
+    return out
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Glossary entries in file order, with a case-insensitive name lookup."""
+
+    entries: tuple[GlossaryEntry, ...]
+    by_name: Mapping[str, GlossaryEntry] = field(repr=False)
+
+    def find(self, name: str) -> GlossaryEntry | None:
+        return self.by_name.get(name.strip().casefold())
+
+    def get(self, entry_id: str) -> GlossaryEntry:
+        return next(e for e in self.entries if e.id == entry_id)
+
+    @property
+    def ids(self) -> set[str]:
+        return {e.id for e in self.entries}
+
+
+def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glossary:
+    entries = validate_list(GlossaryEntry, read_yaml(path, label), label)
+    problems: list[str] = []
+    by_name: dict[str, GlossaryEntry] = {}
+    owner: dict[str, str] = {}
+    ids = {e.id for e in entries}
+    for i, entry in enumerate(entries):
+        names = [("id", entry.id), ("term", entry.term)]
+        if entry.abbreviation:
+            names.append(("abbreviation", entry.abbreviation))
+        names += [(f"aliases[{j}]", alias) for j, alias in enumerate(entry.aliases)]
+        for where, name in names:
+            key = name.casefold()
+            if key in owner and owner[key] != entry.id:
+                problems.append(
+                    f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[key]}'"
+                )
+            elif key in owner and where.startswith("aliases"):
+                problems.append(f"{label}: [{i}].{where}: '{name}' repeats a name of this entry")
+            owner.setdefault(key, entry.id)
+            by_name.setdefault(key, entry)
+        problems += [
+            f"{label}: [{i}].cite[{j}]: unknown citation key '{key}'"
+            for j, key in enumerate(entry.cite)
+            if key not in refs
+        ]
+        problems += [
+            f"{label}: [{i}].related[{j}]: unknown glossary id '{rel}'"
+            for j, rel in enumerate(entry.related)
+            if rel not in ids or rel == entry.id
+        ]
+    _fail(problems)
+    return Glossary(tuple(entries), by_name)
+
+
+def load_checklist(
+    path: Path, label: str, refs: Mapping[str, Reference], glossary: Glossary, docs_dir: Path
+) -> Checklist:
+    checklist = validate(Checklist, read_yaml(path, label), label)
+    problems = []
+    if checklist.id != path.stem:
+        problems.append(f"{label}: id: '{checklist.id}' must match the file name '{path.stem}'")
+    if not (docs_dir / checklist.page).is_file():
+        problems.append(f"{label}: page: no such page 'docs/{checklist.page}'")
+    problems += [
+        f"{label}: cite[{j}]: unknown citation key '{key}'"
+        for j, key in enumerate(checklist.cite)
+        if key not in refs
+    ]
+    section_ids: set[str] = set()
+    item_ids: set[str] = set()
+    for s, section in enumerate(checklist.sections):
+        if section.id in section_ids:
+            problems.append(f"{label}: sections[{s}].id: duplicate section id '{section.id}'")
+        section_ids.add(section.id)
+        for i, item in enumerate(section.items):
+            where = f"{label}: sections[{s}].items[{i}]"
+            if item.id in item_ids:
+                problems.append(f"{where}.id: duplicate item id '{item.id}'")
+            item_ids.add(item.id)
+            problems += [
+                f"{where}.terms[{t}]: unknown glossary term '{term}'"
+                for t, term in enumerate(item.terms)
+                if term not in glossary.ids
+            ]
+    _fail(problems)
+    return checklist
+
+
+def load_checklists(
+    folder: Path, root: Path, refs: Mapping[str, Reference], glossary: Glossary, docs_dir: Path
+) -> dict[str, Checklist]:
+    out: dict[str, Checklist] = {}
+    for path in sorted(folder.glob("*.yml")):
+        label = path.relative_to(root).as_posix()
+        out[path.stem] = load_checklist(path, label, refs, glossary, docs_dir)
+    if not out:
+        raise DataError(f"{folder.relative_to(root).as_posix()}/: no checklist files (*.yml)")
+    return out
+
+
+def load_overlay(path: Path, label: str) -> LocalOverlay:
+    overlay = validate(LocalOverlay, read_yaml(path, label), label)
+    if overlay.logo and not (path.parent / overlay.logo).is_file():
+        raise DataError(f"{label}: logo: no such file '{overlay.logo}' next to the overlay")
+    return overlay

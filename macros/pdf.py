@@ -1,0 +1,291 @@
+"""PDFs made after the site is built: fillable checklists and the whole handbook.
+
+Checklist PDFs are rendered from their own small HTML documents (the same
+``paper_html`` as the print view, with form fields) and stylesheet. The
+handbook PDF is assembled from the built pages' article HTML, in navigation
+order, so the web and print editions cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import shutil
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bs4 import BeautifulSoup, Tag
+from markupsafe import Markup
+
+from .render.html import el, lines
+
+if TYPE_CHECKING:
+    from .site import Handbook
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class PdfError(Exception):
+    """A PDF could not be made; the message names the page or file."""
+
+
+def _stylesheet(name: str) -> Markup:
+    return Markup((TEMPLATES / name).read_text(encoding="utf-8"))
+
+
+def document(title: str, body: Markup, *css: str) -> str:
+    """A complete, self-contained HTML document for WeasyPrint."""
+    style = Markup("\n").join(_stylesheet(name) for name in ("pdf-base.css", *css))
+    head = lines(
+        Markup('<meta charset="utf-8">'),
+        el("title", title),
+        Markup("<style>\n") + style + Markup("\n</style>"),
+    )
+    return str(
+        Markup('<!doctype html>\n<html lang="en-GB">\n<head>\n{}\n</head>\n<body>\n{}\n</body>\n</html>\n').format(
+            head, body
+        )
+    )
+
+
+def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:
+    from weasyprint import HTML  # imported late: loading pango is slow
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=str(base_url)).write_pdf(target, pdf_forms=forms)
+
+
+# -- checklists --------------------------------------------------------------
+
+
+def checklist_body(handbook: Handbook, checklist_ids: Iterable[str], site_name: str) -> Markup:
+    parts = []
+    for cid in checklist_ids:
+        checklist = handbook.checklists[cid]
+        parts.append(
+            el(
+                "article",
+                lines(
+                    el("p", site_name, class_="pdf-site"),
+                    el("h1", checklist.title),
+                    el("p", handbook.edition.line, class_="pdf-stamp"),
+                    el("p", _contacts(handbook), class_="pdf-contacts") if handbook.overlay else None,
+                    handbook.checklist_paper(checklist, fillable=True),
+                ),
+                class_="pdf-checklist",
+            )
+        )
+    return lines(*parts)
+
+
+def _contacts(handbook: Handbook) -> str:
+    from .render.local import contacts_text
+
+    return contacts_text(handbook.overlay) if handbook.overlay else ""
+
+
+def build_checklists(handbook: Handbook, site_dir: Path, site_name: str) -> list[Path]:
+    made = []
+    for cid, checklist in handbook.checklists.items():
+        target = site_dir / handbook.downloads.checklist(cid)
+        html = document(checklist.title, checklist_body(handbook, [cid], site_name), "checklist-pdf.css")
+        write_pdf(html, target, site_dir, forms=True)
+        made.append(target)
+    combined = site_dir / handbook.downloads.all_checklists
+    body = checklist_body(handbook, handbook.checklists, site_name)
+    write_pdf(document("TA-HSB checklists", body, "checklist-pdf.css"), combined, site_dir, forms=True)
+    made.append(combined)
+    return made
+
+
+# -- the whole handbook ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavPage:
+    title: str
+    src: str
+    part: str | None  # the navigation section it sits in, if any
+
+
+def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
+    """Flatten the ``nav`` config into pages, each with its top-level section."""
+    out: list[NavPage] = []
+    for entry in nav if isinstance(nav, list) else [nav]:
+        if isinstance(entry, str):
+            out.append(NavPage(Path(entry).stem, entry, part))
+            continue
+        for title, value in entry.items():
+            if isinstance(value, str):
+                out.append(NavPage(title, value, part))
+            else:
+                out += nav_pages(value, part or title)
+    return out
+
+
+def book_order(pages: Sequence[NavPage]) -> list[NavPage]:
+    """Navigation order, with the printable checklists moved to the end as appendices."""
+    checklists = [p for p in pages if p.src.startswith("checklists/")]
+    rest = [p for p in pages if not p.src.startswith("checklists/")]
+    return rest + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
+
+
+def slug(src: str) -> str:
+    return src.removesuffix(".md").replace("/", "-")
+
+
+def output_file(url: str) -> str:
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+REMOVE = (
+    ".headerlink",
+    ".md-content__button",
+    ".md-source-file",
+    ".hb-term__tip",
+    ".hb-print-actions",
+    ".hb-handbook-pdf",
+    ".hb-checklist__links",
+    ".hb-checklist__status",
+    ".hb-checklist__privacy",
+    ".hb-paper__runfoot",
+    "script",
+)
+
+
+class Book:
+    """Assembles built pages into one HTML document with internal links."""
+
+    def __init__(self, handbook: Handbook, site_dir: Path, pages: Sequence[NavPage]) -> None:
+        from .site import page_url
+
+        self.handbook = handbook
+        self.site_dir = site_dir
+        self.pages = pages
+        self.urls = {p.src: page_url(p.src, handbook.directory_urls) for p in pages}
+        self.by_url = {output_file(u): slug(src) for src, u in self.urls.items()}
+        self.checklist_pages = {c.page: cid for cid, c in handbook.checklists.items()}
+
+    def article(self, page: NavPage) -> Tag:
+        path = self.site_dir / output_file(self.urls[page.src])
+        try:
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        except OSError as exc:
+            raise PdfError(f"handbook PDF: cannot read the built page for docs/{page.src} ({exc.strerror})") from None
+        article = soup.select_one("article.md-content__inner")
+        if article is None:
+            raise PdfError(f"handbook PDF: docs/{page.src}: no article content in the built page")
+        for selector in REMOVE:
+            for node in article.select(selector):
+                node.decompose()
+        for form in article.select("section.hb-checklist"):
+            cid = form.get("data-checklist")
+            note = soup.new_tag("p", attrs={"class": "pdf-see-appendix"})
+            title = self.handbook.checklists[str(cid)].title if cid in self.handbook.checklists else ""
+            note.string = f"The checklist for this page, “{title}”, is printed in the appendices."
+            form.replace_with(note)
+        self.rewrite(article, page)
+        article.name = "section"
+        article.attrs = {"class": ["pdf-page"], "id": slug(page.src)}
+        return article
+
+    def rewrite(self, article: Tag, page: NavPage) -> None:
+        """Prefix ids with the page slug; point internal links at those ids."""
+        prefix = slug(page.src)
+        for node in article.select("[id]"):
+            node["id"] = f"{prefix}--{node['id']}"
+        for node in article.select("[aria-describedby]"):
+            del node["aria-describedby"]
+        base = self.urls[page.src]
+        base_dir = base if base == "" or base.endswith("/") else posixpath.dirname(base) + "/"
+        for link in article.select("a[href]"):
+            href = str(link["href"])
+            if href.startswith(("http://", "https://", "mailto:", "tel:")):
+                continue
+            path, _, fragment = href.partition("#")
+            if not path:
+                link["href"] = f"#{prefix}--{fragment}" if fragment else f"#{prefix}"
+                continue
+            target = posixpath.normpath(posixpath.join(base_dir, path))
+            target = "" if target == "." else target
+            key = output_file(target + "/" if path.endswith("/") and target else target)
+            if key in self.by_url:
+                dest = self.by_url[key]
+                link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
+            else:
+                link.unwrap()  # downloads and other files: plain text on paper
+
+    def contents(self) -> Markup:
+        items = []
+        part = None
+        for page in self.pages:
+            if page.part != part and page.part:
+                items.append(el("li", page.part, class_="pdf-toc__part"))
+            part = page.part
+            items.append(el("li", el("a", page.title, href=f"#{slug(page.src)}"), class_="pdf-toc__page"))
+        return el("nav", el("h1", "Contents", class_="pdf-toc__title"), el("ol", items), class_="pdf-toc")
+
+    def cover(self, site_name: str, attribution: str) -> Markup:
+        edition = self.handbook.edition
+        overlay = self.handbook.overlay
+        return el(
+            "section",
+            lines(
+                el("p", overlay.organisation, class_="pdf-cover__org") if overlay else None,
+                el("p", site_name, class_="pdf-cover__title"),
+                el(
+                    "p",
+                    "Assessing young people who show technology-assisted harmful sexual behaviour",
+                    class_="pdf-cover__subtitle",
+                ),
+                el("p", f"Handbook version {edition.version}", class_="pdf-stamp"),
+                el("p", f"Guidance edition: {edition.source_edition}"),
+                el("p", f"Built {edition.build_date.isoformat()}" + (f" from commit {edition.commit}" if edition.commit else "")),
+                el("p", attribution, class_="pdf-cover__attribution"),
+            ),
+            class_="pdf-cover",
+        )
+
+    def html(self, site_name: str, attribution: str) -> str:
+        body: list[Markup] = [self.cover(site_name, attribution), self.contents()]
+        part = None
+        for page in self.pages:
+            if page.part != part and page.part:
+                body.append(el("p", page.part, class_="pdf-part"))
+            part = page.part
+            body.append(Markup(str(self.article(page))))
+        return document(site_name, lines(*body), "handbook-pdf.css")
+
+
+def build_handbook(handbook: Handbook, site_dir: Path, conf: Any) -> Path:
+    pages = book_order(nav_pages(conf["nav"]))
+    book = Book(handbook, site_dir, pages)
+    target = site_dir / handbook.downloads.handbook
+    write_pdf(book.html(conf["site_name"], conf["copyright"] or ""), target, site_dir)
+    return target
+
+
+def copy_overlay_assets(handbook: Handbook, site_dir: Path) -> None:
+    overlay = handbook.overlay
+    if overlay is None or not overlay.logo or handbook.overlay_path is None:
+        return
+    source = handbook.overlay_path.parent / overlay.logo
+    target = site_dir / "assets" / "local" / ("logo" + source.suffix)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def build_all(handbook: Handbook, site_dir: Path, conf: Any) -> None:
+    start = time.perf_counter()
+    build_checklists(handbook, site_dir, conf["site_name"])
+    middle = time.perf_counter()
+    build_handbook(handbook, site_dir, conf)
+    end = time.perf_counter()
+    log.info(
+        "PDFs: %d checklist PDFs in %.1f s, handbook PDF in %.1f s",
+        len(handbook.checklists) + 1, middle - start, end - middle,
+    )

@@ -1,0 +1,1 @@
+"""Pure render functions: validated data in, escaped HTML out. No MkDocs imports."""

@@ -1,0 +1,205 @@
+"""Checklists: the interactive on-screen version and the paper/PDF version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..models import Checklist, ChecklistItem, ChecklistSection
+from .html import el, lines
+
+PRIVACY = (
+    "Anything you tick or type here stays in this browser tab only: it is never sent "
+    "anywhere, and it is gone when you close the tab."
+)
+
+HEADER_FIELDS = (
+    ("case-reference", "Case reference / young person’s initials"),
+    ("date", "Date"),
+    ("assessor", "Assessor"),
+    ("agency", "Agency"),
+)
+
+TermLinks = Callable[[ChecklistItem], Markup | None]
+
+
+@dataclass(frozen=True)
+class ChecklistLinks:
+    """Where the on-screen checklist links to, relative to its page."""
+
+    pdf: str
+    print_view: str
+    source: Markup
+
+
+def _item_id(checklist: Checklist, item: ChecklistItem) -> str:
+    return f"cl-{checklist.id}-{item.id}"
+
+
+def _notes_id(checklist: Checklist, section: ChecklistSection) -> str:
+    return f"cl-{checklist.id}-{section.id}-notes"
+
+
+def screen_item(checklist: Checklist, item: ChecklistItem, terms: TermLinks) -> Markup:
+    item_id = _item_id(checklist, item)
+    linked = terms(item)
+    return el(
+        "li",
+        el("input", type="checkbox", id=item_id, name=item.id, class_="hb-checklist__box"),
+        el("label", item.text, for_=item_id, class_="hb-checklist__label"),
+        el("span", item.note, class_="hb-checklist__note") if item.note else None,
+        el("span", "Glossary: ", linked, class_="hb-checklist__terms") if linked else None,
+        class_="hb-checklist__item",
+    )
+
+
+def screen_section(checklist: Checklist, section: ChecklistSection, terms: TermLinks) -> Markup:
+    notes_id = _notes_id(checklist, section)
+    return el(
+        "fieldset",
+        lines(
+            el("legend", section.title, class_="hb-checklist__legend"),
+            el("p", section.intro, class_="hb-checklist__intro") if section.intro else None,
+            el(
+                "ul",
+                lines(*(screen_item(checklist, i, terms) for i in section.items)),
+                class_="hb-checklist__items",
+            ),
+            el(
+                "div",
+                el("label", f"Notes: {section.title}", for_=notes_id),
+                el("textarea", id=notes_id, name=f"{section.id}-notes", rows=3),
+                class_="hb-checklist__notes",
+            ),
+        ),
+        class_="hb-checklist__section",
+    )
+
+
+def screen_html(checklist: Checklist, links: ChecklistLinks, terms: TermLinks) -> Markup:
+    """The checklist inside its guidance page: real checkboxes, labels, notes, a count.
+
+    Without JavaScript it is a plain list of native checkboxes; the script
+    (``handbook.js``) reveals the live count and the Clear button and keeps the
+    state in ``sessionStorage`` for this tab only.
+    """
+    total = len(checklist.items)
+    title_id = f"cl-{checklist.id}-title"
+    return el(
+        "section",
+        lines(
+            el("p", f"Checklist: {checklist.title}", id=title_id, class_="hb-checklist__title"),
+            el("p", checklist.intro, class_="hb-checklist__intro") if checklist.intro else None,
+            el("p", PRIVACY, class_="hb-checklist__privacy"),
+            el(
+                "p",
+                el("a", "Download printable PDF (A4)", href=links.pdf, class_="md-button"),
+                " ",
+                el("a", "Open the print view", href=links.print_view, class_="md-button"),
+                class_="hb-checklist__links",
+            ),
+            *(screen_section(checklist, s, terms) for s in checklist.sections),
+            el(
+                "div",
+                el("p", f"0 of {total} covered", class_="hb-checklist__count", role="status"),
+                el("button", "Clear", type="button", class_="md-button hb-checklist__clear"),
+                class_="hb-checklist__status",
+                hidden=True,
+            ),
+            el("p", "Source: ", links.source, class_="hb-checklist__source"),
+        ),
+        class_="hb-checklist",
+        data_checklist=checklist.id,
+        data_total=str(total),
+        aria_labelledby=title_id,
+    )
+
+
+def _field(name: str, label: str, fillable: bool, multiline: bool = False) -> Markup:
+    """A blank to write in on paper, or (``fillable``) a named form field for the PDF."""
+    if not fillable:
+        return el("span", class_="hb-paper__blank" + (" hb-paper__blank--area" if multiline else ""))
+    if multiline:
+        return el("textarea", name=name, title=label, class_="hb-paper__input hb-paper__input--area")
+    return el("input", type="text", name=name, title=label, class_="hb-paper__input")
+
+
+def paper_item(checklist: Checklist, item: ChecklistItem, fillable: bool) -> Markup:
+    box = (
+        el(
+            "input",
+            type="checkbox",
+            name=f"{checklist.id}.{item.id}",
+            title=item.text,
+            class_="hb-paper__check",
+        )
+        if fillable
+        else el("span", class_="hb-paper__box", aria_hidden="true")
+    )
+    return el(
+        "li",
+        box,
+        el(
+            "div",
+            el("p", item.text, class_="hb-paper__text"),
+            el("p", item.note, class_="hb-paper__note") if item.note else None,
+            el("span", class_="hb-paper__lines", aria_hidden="true"),
+            class_="hb-paper__body",
+        ),
+        class_="hb-paper__item",
+    )
+
+
+def paper_html(checklist: Checklist, source: str, stamp: str, fillable: bool) -> Markup:
+    """The paper checklist: header fields, items with tick boxes and writing space, notes.
+
+    ``fillable`` turns the blanks into form fields (for WeasyPrint's AcroForm PDFs).
+    ``source`` and ``stamp`` are plain text because paper has no links.
+    """
+    header = el(
+        "table",
+        el(
+            "tbody",
+            [
+                el(
+                    "tr",
+                    el("th", label, scope="row"),
+                    el("td", _field(f"{checklist.id}.{name}", label, fillable)),
+                )
+                for name, label in HEADER_FIELDS
+            ],
+        ),
+        class_="hb-paper__fields",
+    )
+    sections = [
+        el(
+            "section",
+            lines(
+                el("h2", s.title, class_="hb-paper__section-title"),
+                el("p", s.intro, class_="hb-paper__intro") if s.intro else None,
+                el("ol", lines(*(paper_item(checklist, i, fillable) for i in s.items)), class_="hb-paper__items"),
+                el(
+                    "div",
+                    el("p", f"Notes: {s.title}", class_="hb-paper__notes-label"),
+                    _field(f"{checklist.id}.{s.id}-notes", f"Notes: {s.title}", fillable, multiline=True),
+                    class_="hb-paper__notes",
+                ),
+            ),
+            class_="hb-paper__section",
+        )
+        for s in checklist.sections
+    ]
+    return el(
+        "div",
+        lines(
+            header,
+            el("p", checklist.intro, class_="hb-paper__intro") if checklist.intro else None,
+            *sections,
+            el("p", f"Source: {source}", class_="hb-paper__source"),
+            el("p", f"{checklist.title} · {stamp}", class_="hb-paper__runfoot"),
+        ),
+        class_="hb-paper",
+        data_checklist=checklist.id,
+    )

@@ -1,0 +1,59 @@
+"""A tiny, escaping HTML builder shared by the render functions.
+
+Every string child and attribute value is escaped; only :class:`Markup`
+(already-safe HTML built by this module) passes through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
+
+VOID = frozenset({"br", "hr", "img", "input", "meta", "link"})
+
+Child = str | Markup | None | Iterable["Child"]
+AttrValue = str | int | bool | None
+
+
+def _attr_name(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
+
+
+def attrs(values: dict[str, AttrValue]) -> Markup:
+    parts = []
+    for name, value in values.items():
+        if value is None or value is False:
+            continue
+        if value is True:
+            parts.append(Markup(" {}").format(_attr_name(name)))
+        else:
+            parts.append(Markup(' {}="{}"').format(_attr_name(name), value))
+    return Markup("").join(parts)
+
+
+def children(*items: Child) -> Markup:
+    out: list[Markup] = []
+    for item in items:
+        if item is None:
+            continue
+        if isinstance(item, Markup):
+            out.append(item)
+        elif isinstance(item, str):
+            out.append(escape(item))
+        else:
+            out.append(children(*item))
+    return Markup("").join(out)
+
+
+def el(tag: str, *content: Child, **attributes: AttrValue) -> Markup:
+    """``el("a", "Text", href="x", class_="y")`` → ``<a href="x" class="y">Text</a>``."""
+    opening = Markup("<{}{}>").format(Markup(tag), attrs(attributes))
+    if tag in VOID:
+        return opening
+    return opening + children(*content) + Markup("</{}>").format(Markup(tag))
+
+
+def lines(*blocks: Child) -> Markup:
+    """Join block-level elements one per line (no blank lines, so Markdown keeps the block)."""
+    return Markup("\n").join(children(b) for b in blocks if b is not None)
