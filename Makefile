@@ -33,8 +33,9 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+LOCAL ?=
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict --clean --site-dir site
 	chmod -R a+rX site
 
 lint: $(STAMP)
@@ -53,7 +54,7 @@ linkcheck: $(STAMP) build
 test: lint typecheck build pytest linkcheck
 
 dist: $(STAMP)
-	$(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)-offline.zip
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)-offline.zip
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py --out bench/results

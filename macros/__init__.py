@@ -12,10 +12,10 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from . import pdf
 from .edition import Edition, build_date, git_commit, read_version
 from .loading import DataError
 from .render.local import contacts_text
-from . import pdf
 from .site import Handbook
 
 log = logging.getLogger("mkdocs.plugins.handbook")

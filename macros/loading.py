@@ -61,7 +61,11 @@ def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
         for err in exc.errors():
             path = field_path(err["loc"])
             if prefix:
-                path = prefix if path == "(top level)" else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
+                path = (
+                    prefix
+                    if path == "(top level)"
+                    else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
+                )
             lines.append(f"{label}: {path}: {_message(err['msg'])}")
         raise DataError("\n".join(lines)) from None
 

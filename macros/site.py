@@ -94,13 +94,17 @@ class Handbook:
         self.directory_urls = directory_urls
         self.downloads = Downloads(edition.version)
         self.references = load_references(root / REFERENCES_FILE, REFERENCES_FILE)
-        self.glossary: Glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, self.references)
+        self.glossary: Glossary = load_glossary(
+            root / GLOSSARY_FILE, GLOSSARY_FILE, self.references
+        )
         self.checklists: dict[str, Checklist] = load_checklists(
             root / CHECKLISTS_DIR, root, self.references, self.glossary, docs_dir
         )
         self.overlay_path = (root / overlay_file) if overlay_file else None
         self.overlay: LocalOverlay | None = (
-            load_overlay(self.overlay_path, overlay_file) if self.overlay_path and overlay_file else None
+            load_overlay(self.overlay_path, overlay_file)
+            if self.overlay_path and overlay_file
+            else None
         )
         sources = [(src, (docs_dir / src).read_text(encoding="utf-8")) for src in pages]
         self.usage: Usage = scan(sources, self.glossary, self.checklists, GLOSSARY_PAGE)
@@ -145,12 +149,19 @@ class Handbook:
         found: list[tuple[Reference, str]] = []
         unknown = [k for k in keys if k not in self.references]
         for key in unknown:
-            log.warning("%s: cite('%s'): unknown citation key (not in %s)", self._where(page), key, REFERENCES_FILE)
+            log.warning(
+                "%s: cite('%s'): unknown citation key (not in %s)",
+                self._where(page),
+                key,
+                REFERENCES_FILE,
+            )
         if not keys:
             log.warning("%s: cite(): needs at least one citation key", self._where(page))
         for key in keys:
             if key in self.references:
-                found.append((self.references[key], self.href(page, REFERENCES_PAGE, citations.anchor(key))))
+                found.append(
+                    (self.references[key], self.href(page, REFERENCES_PAGE, citations.anchor(key)))
+                )
         marker = escape("".join(f"[unknown citation: {k}]" for k in unknown))
         return citations.cite_html(found) + marker
 
@@ -160,8 +171,10 @@ class Handbook:
     def term(self, page: Page, name: str, text: str | None = None) -> Markup:
         entry = self.glossary.find(name)
         if entry is None:
-            log.warning("%s: term('%s'): not in the glossary (%s)", self._where(page), name, GLOSSARY_FILE)
-            return Markup(escape(f"[unknown term: {name}]"))
+            log.warning(
+                "%s: term('%s'): not in the glossary (%s)", self._where(page), name, GLOSSARY_FILE
+            )
+            return escape(f"[unknown term: {name}]")
         return self._term(page, entry.id, text or name)
 
     def _term(self, page: Page, entry_id: str, text: str) -> Markup:
@@ -180,19 +193,24 @@ class Handbook:
         if checklist is None:
             log.warning(
                 "%s: checklist('%s'): no such checklist (no %s/%s.yml)",
-                self._where(page), checklist_id, CHECKLISTS_DIR, checklist_id,
+                self._where(page),
+                checklist_id,
+                CHECKLISTS_DIR,
+                checklist_id,
             )
         return checklist
 
     def checklist(self, page: Page, checklist_id: str) -> Markup:
         checklist = self._checklist(page, checklist_id)
         if checklist is None:
-            return Markup(escape(f"[unknown checklist: {checklist_id}]"))
+            return escape(f"[unknown checklist: {checklist_id}]")
 
         def term_links(item: ChecklistItem) -> Markup | None:
             if not item.terms:
                 return None
-            return Markup(", ").join(self._term(page, t, self.glossary.get(t).term) for t in item.terms)
+            return Markup(", ").join(
+                self._term(page, t, self.glossary.get(t).term) for t in item.terms
+            )
 
         links = checklist_render.ChecklistLinks(
             pdf=self.file_href(page, self.downloads.checklist(checklist.id)),
@@ -205,23 +223,41 @@ class Handbook:
         stamp = self.edition.line
         if self.overlay:
             stamp = f"{self.overlay.organisation} · {stamp}"
-        return checklist_render.paper_html(checklist, self.cite_text(checklist.cite), stamp, fillable)
+        return checklist_render.paper_html(
+            checklist, self.cite_text(checklist.cite), stamp, fillable
+        )
 
     def checklist_print(self, page: Page, checklist_id: str) -> Markup:
         checklist = self._checklist(page, checklist_id)
         if checklist is None:
-            return Markup(escape(f"[unknown checklist: {checklist_id}]"))
+            return escape(f"[unknown checklist: {checklist_id}]")
         actions = el(
             "p",
-            el("a", "Download printable PDF (A4)", href=self.file_href(page, self.downloads.checklist(checklist.id)), class_="md-button"),
+            el(
+                "a",
+                "Download printable PDF (A4)",
+                href=self.file_href(page, self.downloads.checklist(checklist.id)),
+                class_="md-button",
+            ),
             " ",
-            el("a", f"Back to {self.usage.titles.get(checklist.page, 'the guidance')}", href=self.href(page, checklist.page)),
+            el(
+                "a",
+                f"Back to {self.usage.titles.get(checklist.page, 'the guidance')}",
+                href=self.href(page, checklist.page),
+            ),
             class_="hb-print-actions",
         )
         contacts = (
-            el("p", local.contacts_text(self.overlay), class_="hb-paper__contacts") if self.overlay else None
+            el("p", local.contacts_text(self.overlay), class_="hb-paper__contacts")
+            if self.overlay
+            else None
         )
-        return actions + Markup("\n") + (contacts or Markup("")) + self.checklist_paper(checklist, fillable=False)
+        return (
+            actions
+            + Markup("\n")
+            + (contacts or Markup(""))
+            + self.checklist_paper(checklist, fillable=False)
+        )
 
     def checklist_downloads(self, page: Page) -> Markup:
         """A list of every checklist's print view and PDF, and the combined PDF."""
@@ -238,13 +274,20 @@ class Handbook:
         ]
         combined = el(
             "p",
-            el("a", "Download all checklists in one PDF (A4)", href=self.file_href(page, self.downloads.all_checklists), class_="md-button md-button--primary"),
+            el(
+                "a",
+                "Download all checklists in one PDF (A4)",
+                href=self.file_href(page, self.downloads.all_checklists),
+                class_="md-button md-button--primary",
+            ),
         )
         return combined + Markup("\n") + el("ul", rows, class_="hb-downloads")
 
     def glossary_page(self, page: Page) -> Markup:
         used = {k: self._links(page, v) for k, v in self.usage.terms.items()}
-        return glossary.glossary_html(self.glossary.entries, used, lambda keys: self.cite(page, *keys))
+        return glossary.glossary_html(
+            self.glossary.entries, used, lambda keys: self.cite(page, *keys)
+        )
 
     def references_page(self, page: Page) -> Markup:
         cited = {k: self._links(page, v) for k, v in self.usage.cites.items()}

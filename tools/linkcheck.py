@@ -32,7 +32,7 @@ status=0
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -43,7 +43,9 @@ def external_links(site: Path) -> list[str]:
     for page in site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         found.update(
-            str(a["href"]) for a in soup.select("a[href]") if str(a["href"]).startswith(("http://", "https://"))
+            str(a["href"])
+            for a in soup.select("a[href]")
+            if str(a["href"]).startswith(("http://", "https://"))
         )
     return sorted(found)
 

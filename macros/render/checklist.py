@@ -120,9 +120,13 @@ def screen_html(checklist: Checklist, links: ChecklistLinks, terms: TermLinks) -
 def _field(name: str, label: str, fillable: bool, multiline: bool = False) -> Markup:
     """A blank to write in on paper, or (``fillable``) a named form field for the PDF."""
     if not fillable:
-        return el("span", class_="hb-paper__blank" + (" hb-paper__blank--area" if multiline else ""))
+        return el(
+            "span", class_="hb-paper__blank" + (" hb-paper__blank--area" if multiline else "")
+        )
     if multiline:
-        return el("textarea", name=name, title=label, class_="hb-paper__input hb-paper__input--area")
+        return el(
+            "textarea", name=name, title=label, class_="hb-paper__input hb-paper__input--area"
+        )
     return el("input", type="text", name=name, title=label, class_="hb-paper__input")
 
 
@@ -179,11 +183,20 @@ def paper_html(checklist: Checklist, source: str, stamp: str, fillable: bool) ->
             lines(
                 el("h2", s.title, class_="hb-paper__section-title"),
                 el("p", s.intro, class_="hb-paper__intro") if s.intro else None,
-                el("ol", lines(*(paper_item(checklist, i, fillable) for i in s.items)), class_="hb-paper__items"),
+                el(
+                    "ol",
+                    lines(*(paper_item(checklist, i, fillable) for i in s.items)),
+                    class_="hb-paper__items",
+                ),
                 el(
                     "div",
                     el("p", f"Notes: {s.title}", class_="hb-paper__notes-label"),
-                    _field(f"{checklist.id}.{s.id}-notes", f"Notes: {s.title}", fillable, multiline=True),
+                    _field(
+                        f"{checklist.id}.{s.id}-notes",
+                        f"Notes: {s.title}",
+                        fillable,
+                        multiline=True,
+                    ),
                     class_="hb-paper__notes",
                 ),
             ),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..models import Reference
-from .html import el, lines
+from .html import Child, el, lines
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def page_links(pages: Sequence[PageLink]) -> Markup:
 
 
 def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
-    head = [el("strong", f"{ref.authors}{f' ({ref.year})' if ref.year else ''}.")]
+    head: list[Child] = [el("strong", f"{ref.authors}{f' ({ref.year})' if ref.year else ''}.")]
     if ref.title:
         head += [" ", el("cite", ref.title), "."]
     if ref.publisher:

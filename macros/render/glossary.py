@@ -28,7 +28,14 @@ def term_html(entry: GlossaryEntry, text: str, href: str, tip_id: str) -> Markup
     return el(
         "span",
         el("a", label, href=href, class_="hb-term__link", aria_describedby=tip_id),
-        el("span", tooltip_text(entry), id=tip_id, role="tooltip", class_="hb-term__tip", hidden=True),
+        el(
+            "span",
+            tooltip_text(entry),
+            id=tip_id,
+            role="tooltip",
+            class_="hb-term__tip",
+            hidden=True,
+        ),
         class_="hb-term",
     )
 

@@ -48,10 +48,10 @@ def children(*items: Child) -> Markup:
 
 def el(tag: str, *content: Child, **attributes: AttrValue) -> Markup:
     """``el("a", "Text", href="x", class_="y")`` → ``<a href="x" class="y">Text</a>``."""
-    opening = Markup("<{}{}>").format(Markup(tag), attrs(attributes))
+    opening = Markup("<{}{}>").format(tag, attrs(attributes))
     if tag in VOID:
         return opening
-    return opening + children(*content) + Markup("</{}>").format(Markup(tag))
+    return opening + children(*content) + Markup("</{}>").format(tag)
 
 
 def lines(*blocks: Child) -> Markup:

@@ -20,7 +20,13 @@ def _details(contact: Contact) -> list[Markup]:
     if contact.name:
         out.append(el("dd", contact.name))
     if contact.phone:
-        out.append(el("dd", "Phone: ", el("a", contact.phone, href="tel:" + "".join(contact.phone.split()))))
+        out.append(
+            el(
+                "dd",
+                "Phone: ",
+                el("a", contact.phone, href="tel:" + "".join(contact.phone.split())),
+            )
+        )
     if contact.email:
         out.append(el("dd", "Email: ", el("a", contact.email, href=f"mailto:{contact.email}")))
     if contact.hours:
@@ -39,8 +45,12 @@ def contacts_html(overlay: LocalOverlay | None) -> Markup:
         lines(
             el("p", f"Local contacts for {overlay.organisation}.", class_="hb-local__org"),
             el("dl", lines(*(lines(el("dt", c.role), *_details(c)) for c in overlay.contacts))),
-            el("p", el("strong", "Out of hours: "), overlay.out_of_hours) if overlay.out_of_hours else None,
-            el("p", el("strong", "Referral route: "), overlay.referral_route) if overlay.referral_route else None,
+            el("p", el("strong", "Out of hours: "), overlay.out_of_hours)
+            if overlay.out_of_hours
+            else None,
+            el("p", el("strong", "Referral route: "), overlay.referral_route)
+            if overlay.referral_route
+            else None,
         ),
         class_="hb-local",
     )
@@ -48,9 +58,7 @@ def contacts_html(overlay: LocalOverlay | None) -> Markup:
 
 def contacts_text(overlay: LocalOverlay) -> str:
     """A one-line summary for printed footers and PDFs."""
-    parts = [
-        ": ".join(p for p in (c.role, c.name, c.phone) if p) for c in overlay.contacts
-    ]
+    parts = [": ".join(p for p in (c.role, c.name, c.phone) if p) for c in overlay.contacts]
     if overlay.out_of_hours:
         parts.append(f"Out of hours: {overlay.out_of_hours}")
     return f"{overlay.organisation} — " + "; ".join(parts)

@@ -14,7 +14,9 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (`make system-deps`, as root)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium (`make system-deps`, as root)"
+        )
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
@@ -36,7 +38,5 @@ def page(context: BrowserContext) -> Page:
 def site_pages(site_dir: Path) -> list[str]:
     """Every HTML page of the built site, as a URL path relative to its root."""
     return sorted(
-        p.relative_to(site_dir).as_posix()
-        for p in site_dir.rglob("*.html")
-        if p.name != "404.html"
+        p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.name != "404.html"
     )

@@ -27,7 +27,11 @@ SMALL = Checklist.model_validate(
         "page": "demo.md",
         "cite": ["lim-2017"],
         "sections": [
-            {"id": "one", "title": "First & only", "items": [{"id": "a", "text": "Is it <b>safe</b>?"}]}
+            {
+                "id": "one",
+                "title": "First & only",
+                "items": [{"id": "a", "text": "Is it <b>safe</b>?"}],
+            }
         ],
     }
 )
@@ -37,8 +41,14 @@ SMALL = Checklist.model_validate(
     ("markup", "expected"),
     [
         (el("a", "x & y", href="a?b=1&c=2"), '<a href="a?b=1&amp;c=2">x &amp; y</a>'),
-        (el("input", type="checkbox", checked=True, hidden=False), '<input type="checkbox" checked>'),
-        (el("span", "<script>", class_="c", data_x="1"), '<span class="c" data-x="1">&lt;script&gt;</span>'),
+        (
+            el("input", type="checkbox", checked=True, hidden=False),
+            '<input type="checkbox" checked>',
+        ),
+        (
+            el("span", "<script>", class_="c", data_x="1"),
+            '<span class="c" data-x="1">&lt;script&gt;</span>',
+        ),
         (el("p", Markup("<b>kept</b>"), None, ["a", "<"]), "<p><b>kept</b>a&lt;</p>"),
         (el("label", "L", for_="id"), '<label for="id">L</label>'),
     ],
@@ -49,7 +59,10 @@ def test_el_escapes_strings_and_keeps_markup(markup: Markup, expected: str) -> N
 
 def test_cite_html_is_an_author_year_link() -> None:
     html = citations.cite_html([(LIM, "../reference/references/#ref-lim-2017")])
-    assert str(html) == '<a href="../reference/references/#ref-lim-2017" class="hb-cite">Lim et al., 2017</a>'
+    assert (
+        str(html)
+        == '<a href="../reference/references/#ref-lim-2017" class="hb-cite">Lim et al., 2017</a>'
+    )
 
 
 def test_cite_html_joins_several_with_semicolons() -> None:
@@ -61,14 +74,20 @@ def test_cite_html_joins_several_with_semicolons() -> None:
 
 
 def test_reference_entry_lists_cited_on_pages() -> None:
-    html = str(citations.reference_entry(LIM, [citations.PageLink("Pornography", "../prompts/pornography/")]))
+    html = str(
+        citations.reference_entry(
+            LIM, [citations.PageLink("Pornography", "../prompts/pornography/")]
+        )
+    )
     assert html.startswith('<div id="ref-lim-2017" class="hb-ref">')
     assert "<strong>Lim et al. (2017).</strong>" in html
     assert 'Cited on: </span><a href="../prompts/pornography/">Pornography</a>' in html
 
 
 def test_reference_without_year_has_no_empty_brackets() -> None:
-    ref = Reference(key="iicsa", authors="Independent Inquiry into Child Sexual Abuse", cited_for="Quote.")
+    ref = Reference(
+        key="iicsa", authors="Independent Inquiry into Child Sexual Abuse", cited_for="Quote."
+    )
     assert ref.label == "Independent Inquiry into Child Sexual Abuse"
     assert "()" not in str(citations.reference_entry(ref, []))
 
@@ -90,7 +109,9 @@ def test_term_html_without_abbreviation_shows_text_as_written() -> None:
 
 
 def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
-    sexting = GlossaryEntry(id="sexting", term="Sexting", short="s", definition="d", related=("iioc",))
+    sexting = GlossaryEntry(
+        id="sexting", term="Sexting", short="s", definition="d", related=("iioc",)
+    )
     html = str(
         glossary.glossary_html(
             [sexting, IIOC],
@@ -113,7 +134,10 @@ def test_screen_checklist_escapes_and_labels_every_checkbox() -> None:
     links = checklist.ChecklistLinks(pdf="x.pdf", print_view="print/", source=Markup("Lim"))
     html = str(checklist.screen_html(SMALL, links, _no_terms))
     assert '<input type="checkbox" id="cl-demo-a" name="a" class="hb-checklist__box">' in html
-    assert '<label for="cl-demo-a" class="hb-checklist__label">Is it &lt;b&gt;safe&lt;/b&gt;?</label>' in html
+    assert (
+        '<label for="cl-demo-a" class="hb-checklist__label">Is it &lt;b&gt;safe&lt;/b&gt;?</label>'
+        in html
+    )
     assert '<label for="cl-demo-one-notes">Notes: First &amp; only</label>' in html
     assert "0 of 1 covered" in html
     assert checklist.PRIVACY in html
@@ -145,4 +169,7 @@ def test_contacts_html_without_overlay_is_a_neutral_notice() -> None:
 
 def test_edition_line() -> None:
     edition = Edition("1.2.3", "Guidance 2017", dt.date(2026, 1, 2), "abc123")
-    assert edition.line == "Handbook version 1.2.3 · Guidance edition: Guidance 2017 · Built 2026-01-02 · commit abc123"
+    assert (
+        edition.line
+        == "Handbook version 1.2.3 · Guidance edition: Guidance 2017 · Built 2026-01-02 · commit abc123"
+    )

@@ -1,0 +1,61 @@
+"""What a page does in the browser: requests to other hosts, console errors, CSP reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+"""
+
+
+@dataclass
+class Traffic:
+    """Everything a context asked for; requests to other hosts are blocked and counted."""
+
+    external: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def watch(self, context: BrowserContext) -> Traffic:
+        context.route("**/*", self._route)
+        context.on("page", self._attach)
+        for page in context.pages:
+            self._attach(page)
+        return self
+
+    def _route(self, route: Route) -> None:
+        url = route.request.url
+        self.requests.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob") or (
+            parts.scheme in ("http", "https", "file") and parts.hostname in LOCAL_HOSTS | {None}
+        ):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def _attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.console_errors.append(f"{page.url}: {exc}"))
+        page.on("requestfailed", lambda req: self.failed.append(f"{req.url}: {req.failure}"))
+        page.on(
+            "response",
+            lambda res: (
+                self.failed.append(f"{res.url}: HTTP {res.status}") if res.status >= 400 else None
+            ),
+        )
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.location.get('url', '')}: {message.text}")

@@ -1,0 +1,86 @@
+"""Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA) on every page, light and dark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import site_pages
+
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return [f"{v['id']}: {node['target']}" for v in result["violations"] for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_any_page(
+    browser: Browser, server: str, site_dir: Path, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    for path in site_pages(site_dir):
+        page.goto(server + path, wait_until="networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.get_attribute("body", "data-md-color-scheme") == expected
+        problems = violations(page)
+        if problems:
+            found[path] = problems
+    context.close()
+    assert found == {}
+
+
+def test_open_search_dialog_has_no_violations(browser: Browser, server: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server, wait_until="networkidle")
+    page.locator("input.md-search__input").focus()
+    page.locator("input.md-search__input").type("pornography", delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert violations(page) == []
+    context.close()
+
+
+def test_keyboard_reaches_every_checklist_control_with_visible_focus(
+    browser: Browser, server: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "prompts/sexting/", wait_until="networkidle")
+    controls = page.locator("section.hb-checklist").locator("input, textarea, button, a")
+    wanted = {
+        controls.nth(i).evaluate("e => e.id || e.textContent.trim() || e.name")
+        for i in range(controls.count())
+    }
+    reached: set[str] = set()
+    unfocused_style: list[str] = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => {
+                const e = document.activeElement;
+                if (!e || !e.closest('section.hb-checklist')) return null;
+                const s = getComputedStyle(e);
+                const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+                return {key: e.id || e.textContent.trim() || e.name, visible};
+            }"""
+        )
+        if info:
+            reached.add(info["key"])
+            if not info["visible"]:
+                unfocused_style.append(info["key"])
+        if reached >= wanted:
+            break
+    context.close()
+    assert wanted - reached == set()
+    assert unfocused_style == []

@@ -1,0 +1,114 @@
+"""The offline package: unzipped and opened from disk with every network request blocked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Route, expect
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("dist")
+    target = work / "ta-hsb-handbook-offline.zip"
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "dist.py"),
+            "--out",
+            str(target),
+            "--site-dir",
+            str(work / "build"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    out = work / "unzipped"
+    with zipfile.ZipFile(target) as zf:
+        zf.extractall(out)
+    return out / target.stem
+
+
+@pytest.fixture
+def offline(browser: Browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    blocked: list[str] = []
+
+    def only_files(route: Route) -> None:
+        if route.request.url.startswith(("file://", "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    yield context, blocked
+    context.close()
+
+
+def test_navigation_search_checklists_and_pdfs_work_from_disk(
+    unzipped: Path, offline: tuple[BrowserContext, list[str]]
+) -> None:
+    context, blocked = offline
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((unzipped / "index.html").as_uri())
+
+    # Navigation: follow the tabs to a stage page.
+    page.locator(".md-tabs__link", has_text="Assessment").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("assessment/index.html")
+    page.goto((unzipped / "assessment" / "stage-1-information-gathering.html").as_uri())
+
+    # Checklist: ticking counts.
+    boxes = page.locator("section.hb-checklist input[type=checkbox]")
+    boxes.first.check()
+    expect(page.locator(".hb-checklist__count")).to_contain_text("1 of")
+
+    # Glossary tooltip on focus.
+    link = page.locator("a.hb-term__link").first
+    link.focus()
+    expect(page.locator(f"#{link.get_attribute('aria-describedby')}")).to_be_visible()
+
+    # PDF links point at files in the package.
+    for href in page.locator("a[href$='.pdf']").evaluate_all("els => els.map(e => e.href)"):
+        assert Path(unquote(urlsplit(href).path)).is_file(), href
+
+    # Search from file:// (the offline plugin inlines the index).
+    page.goto((unzipped / "index.html").as_uri())
+    page.locator("input.md-search__input").focus()
+    page.locator("input.md-search__input").type("dark web", delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
+
+    assert blocked == []
+    assert errors == []
+
+
+def test_every_internal_link_in_the_package_resolves(unzipped: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    missing = []
+    pages = list(unzipped.rglob("*.html"))
+    assert len(pages) >= 25
+    for html in pages:
+        if html.name == "404.html":
+            continue
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.select("a[href]"):
+            href = str(a["href"]).split("#")[0]
+            if not href or href.startswith(("http:", "https:", "mailto:", "tel:")):
+                continue
+            if not (html.parent / unquote(href)).resolve().exists():
+                missing.append(f"{html.relative_to(unzipped)} → {href}")
+    assert missing == []

@@ -1,0 +1,243 @@
+"""Benchmarks: build cost of the handbook's macros, scale to 1,000 pages, page weight, PDF time.
+
+Every figure is measured in the same run on the same machine and written to
+``report.md`` and ``report.json`` in the output folder. Builds run in child
+processes; peak memory is each child's own maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import nav_sources  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def timed_build(project: Path, env: dict[str, str], repeat: int) -> Run:
+    """The best of ``repeat`` strict builds of ``project`` (wall time, peak RSS of that run)."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(project / "site")],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if status != 0:
+            raise SystemExit(
+                f"bench: build of {project} failed:\n{proc.stderr.read().decode() if proc.stderr else ''}"
+            )
+        runs.append(Run(elapsed, usage.ru_maxrss / 1024))
+    return min(runs, key=lambda r: r.seconds)
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("docs", "data", "checklists"):
+        shutil.copytree(ROOT / name, target / name)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, target / name)
+    for name in ("macros", "overrides"):
+        (target / name).symlink_to(ROOT / name)
+    return target
+
+
+def load_config(project: Path) -> dict[str, Any]:
+    """The project's mkdocs.yml with each ``!ENV [NAME, default]`` replaced by its default."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"!ENV \[\w+, ([^\]]*)\]", r"\1", text)
+    return dict(yaml.safe_load(text))
+
+
+def save_config(project: Path, config: dict[str, Any]) -> None:
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def plain(project: Path) -> None:
+    """Turn a copy into a plain Material build: no macros plugin, no theme overrides."""
+    config = load_config(project)
+    config["plugins"] = ["search"]
+    config["theme"].pop("custom_dir", None)
+    config["strict"] = False
+    save_config(project, config)
+
+
+def handbook(project: Path) -> None:
+    """The handbook as built by ``make build``, without the PDF step (timed separately)."""
+    config = load_config(project)
+    config["extra"]["handbook"]["pdf"] = False
+    save_config(project, config)
+
+
+def add_pages(project: Path, total: int) -> int:
+    """Add generated pages (copies of the guidance pages, macros included) up to ``total`` pages."""
+    config = load_config(project)
+    sources = nav_sources(config["nav"])
+    guidance = [
+        s
+        for s in sources
+        if s.startswith(("guidance/", "prompts/", "assessment/")) and "index" not in s
+    ]
+    texts = [(ROOT / "docs" / s).read_text(encoding="utf-8") for s in guidance]
+    texts = [re.sub(r"\{\{\s*checklist\(.*?\)\s*\}\}", "", t) for t in texts]
+    texts = [re.sub(r"\]\((?!https?:)[^)]*\)", "](../index.md)", t) for t in texts]
+    extra = total - len(sources)
+    entries = []
+    for i in range(extra):
+        src = f"generated/page-{i:04d}.md"
+        path = project / "docs" / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = texts[i % len(texts)].replace("\n# ", f"\n# Generated {i}: ", 1)
+        path.write_text(body, encoding="utf-8")
+        entries.append({f"Generated {i}": src})
+    config["nav"].append({"Generated": entries})
+    save_config(project, config)
+    return extra
+
+
+def page_weight(site: Path, page: Path) -> dict[str, int]:
+    html = page.read_text(encoding="utf-8")
+    weight = {"html": len(html.encode()), "css": 0, "js": 0, "search_index": 0}
+    for kind, pattern in (
+        ("css", r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"'),
+        ("js", r'<script[^>]+src="([^"]+)"'),
+    ):
+        for ref in re.findall(pattern, html):
+            weight[kind] += (page.parent / ref).resolve().stat().st_size
+    weight["js"] += sum(len(m.encode()) for m in re.findall(r"<script>(.*?)</script>", html, re.S))
+    index = site / "search" / "search_index.json"
+    weight["search_index"] = index.stat().st_size if index.exists() else 0
+    weight["total"] = sum(weight.values())
+    return weight
+
+
+def pdf_timings(project: Path) -> dict[str, float]:
+    """Time the checklist PDFs and the handbook PDF on an already-built site."""
+    from macros import pdf
+    from macros.edition import Edition, build_date
+    from macros.site import Handbook
+
+    config = load_config(project)
+    book = Handbook(
+        root=project,
+        docs_dir=project / "docs",
+        pages=nav_sources(config["nav"]),
+        edition=Edition("bench", "bench", build_date()),
+    )
+    site = project / "site"
+    start = time.perf_counter()
+    made = pdf.build_checklists(book, site, config["site_name"])
+    middle = time.perf_counter()
+    pdf.build_handbook(book, site, {**config, "copyright": config.get("copyright", "")})
+    end = time.perf_counter()
+    return {
+        "checklist_pdfs": len(made),
+        "checklist_pdfs_seconds": round(middle - start, 2),
+        "checklist_pdfs_mib": round(sum(p.stat().st_size for p in made) / 1024 / 1024, 2),
+        "handbook_pdf_seconds": round(end - middle, 2),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    results: dict[str, Any] = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        real = copy_project(work / "handbook")
+        handbook(real)
+        bare = copy_project(work / "plain")
+        plain(bare)
+        results["handbook"] = asdict(timed_build(real, {}, args.repeat))
+        results["plain"] = asdict(timed_build(bare, {}, args.repeat))
+        results["handbook_pages"] = len(nav_sources(load_config(real)["nav"]))
+        site = real / "site"
+        pages = list(site.rglob("index.html"))
+        weights = {p.relative_to(site).as_posix(): page_weight(site, p) for p in pages}
+        heaviest = max(weights, key=lambda k: weights[k]["total"])
+        results["weight_home"] = weights["index.html"]
+        results["weight_heaviest"] = {"page": heaviest, **weights[heaviest]}
+        results["pdf"] = pdf_timings(real)
+
+        big = copy_project(work / "big")
+        handbook(big)
+        results["scale_added_pages"] = add_pages(big, args.pages)
+        big_plain = copy_project(work / "big-plain")
+        add_pages(big_plain, args.pages)
+        plain(big_plain)
+        results["scale_pages"] = args.pages
+        results["scale_handbook"] = asdict(timed_build(big, {}, 1))
+        results["scale_plain"] = asdict(timed_build(big_plain, {}, 1))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "report.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    (args.out / "report.md").write_text(report(results), encoding="utf-8")
+    print(report(results))
+    return 0
+
+
+def ratio(a: dict[str, float], b: dict[str, float]) -> str:
+    return f"{a['seconds'] / b['seconds']:.2f}×"
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:.0f} KiB"
+
+
+def report(r: dict[str, Any]) -> str:
+    h, p, sh, sp = r["handbook"], r["plain"], r["scale_handbook"], r["scale_plain"]
+    home, heavy = r["weight_home"], r["weight_heaviest"]
+    return "\n".join(
+        [
+            f"# Benchmark report ({r['date']}; {r['machine']})",
+            "",
+            "| Measure | Handbook | Plain Material | Ratio |",
+            "| --- | --- | --- | --- |",
+            f"| Build, {r['handbook_pages']} pages (best of runs; PDFs off) | {h['seconds']:.2f} s, {h['peak_mib']:.0f} MiB | {p['seconds']:.2f} s, {p['peak_mib']:.0f} MiB | {ratio(h, p)} |",
+            f"| Build, {r['scale_pages']} pages ({r['scale_added_pages']} generated) | {sh['seconds']:.2f} s, {sh['peak_mib']:.0f} MiB | {sp['seconds']:.2f} s, {sp['peak_mib']:.0f} MiB | {ratio(sh, sp)} |",
+            "",
+            "| First load | HTML | CSS | JS | Search index | Total |",
+            "| --- | --- | --- | --- | --- | --- |",
+            f"| Home page | {kib(home['html'])} | {kib(home['css'])} | {kib(home['js'])} | {kib(home['search_index'])} | {kib(home['total'])} |",
+            f"| Heaviest page ({heavy['page']}) | {kib(heavy['html'])} | {kib(heavy['css'])} | {kib(heavy['js'])} | {kib(heavy['search_index'])} | {kib(heavy['total'])} |",
+            "",
+            f"PDFs: {r['pdf']['checklist_pdfs']} checklist PDFs in {r['pdf']['checklist_pdfs_seconds']} s "
+            f"({r['pdf']['checklist_pdfs_mib']} MiB); the whole-handbook PDF in {r['pdf']['handbook_pdf_seconds']} s.",
+            "",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

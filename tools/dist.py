@@ -1,0 +1,63 @@
+"""Build the offline package: a zip of the site that works opened straight from disk.
+
+Material's ``offline`` plugin (enabled with ``OFFLINE=true``) inlines the search
+index and switches to ``.html`` links, so navigation and search work from
+``file://`` with no server and no network. A local overlay set with
+``HANDBOOK_LOCAL`` is built in, as in ``make build``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(out_dir: Path) -> None:
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out_dir)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def package(site: Path, target: Path, folder: str) -> int:
+    """Zip ``site`` under one top-level ``folder``; returns the number of files."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in files:
+            zf.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
+    return len(files)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, required=True, help="the zip file to write")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "build" / "offline")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    try:
+        build(args.site_dir)
+    except subprocess.CalledProcessError:
+        print("dist: the offline build failed (see the messages above)", file=sys.stderr)
+        return 1
+    count = package(args.site_dir, args.out, args.out.stem)
+    size = args.out.stat().st_size
+    print(
+        f"dist: {args.out} — {count} files, {size / 1024 / 1024:.1f} MiB, "
+        f"{time.perf_counter() - start:.1f} s. Unzip it and open {args.out.stem}/index.html."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
