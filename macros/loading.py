@@ -128,8 +128,6 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
                 problems.append(
                     f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[key]}'"
                 )
-            elif key in owner and where.startswith("aliases"):
-                problems.append(f"{label}: [{i}].{where}: '{name}' repeats a name of this entry")
             owner.setdefault(key, entry.id)
             by_name.setdefault(key, entry)
         problems += [

@@ -156,6 +156,29 @@ def paper_item(checklist: Checklist, item: ChecklistItem, fillable: bool) -> Mar
     )
 
 
+def paper_section(checklist: Checklist, section: ChecklistSection, fillable: bool) -> Markup:
+    notes = f"Notes: {section.title}"
+    return el(
+        "section",
+        lines(
+            el("h2", section.title, class_="hb-paper__section-title"),
+            el("p", section.intro, class_="hb-paper__intro") if section.intro else None,
+            el(
+                "ol",
+                lines(*(paper_item(checklist, i, fillable) for i in section.items)),
+                class_="hb-paper__items",
+            ),
+            el(
+                "div",
+                el("p", notes, class_="hb-paper__notes-label"),
+                _field(f"{checklist.id}.{section.id}-notes", notes, fillable, multiline=True),
+                class_="hb-paper__notes",
+            ),
+        ),
+        class_="hb-paper__section",
+    )
+
+
 def paper_html(checklist: Checklist, source: str, stamp: str, fillable: bool) -> Markup:
     """The paper checklist: header fields, items with tick boxes and writing space, notes.
 
@@ -177,39 +200,12 @@ def paper_html(checklist: Checklist, source: str, stamp: str, fillable: bool) ->
         ),
         class_="hb-paper__fields",
     )
-    sections = [
-        el(
-            "section",
-            lines(
-                el("h2", s.title, class_="hb-paper__section-title"),
-                el("p", s.intro, class_="hb-paper__intro") if s.intro else None,
-                el(
-                    "ol",
-                    lines(*(paper_item(checklist, i, fillable) for i in s.items)),
-                    class_="hb-paper__items",
-                ),
-                el(
-                    "div",
-                    el("p", f"Notes: {s.title}", class_="hb-paper__notes-label"),
-                    _field(
-                        f"{checklist.id}.{s.id}-notes",
-                        f"Notes: {s.title}",
-                        fillable,
-                        multiline=True,
-                    ),
-                    class_="hb-paper__notes",
-                ),
-            ),
-            class_="hb-paper__section",
-        )
-        for s in checklist.sections
-    ]
     return el(
         "div",
         lines(
             header,
             el("p", checklist.intro, class_="hb-paper__intro") if checklist.intro else None,
-            *sections,
+            *(paper_section(checklist, section, fillable) for section in checklist.sections),
             el("p", f"Source: {source}", class_="hb-paper__source"),
             el("p", f"{checklist.title} · {stamp}", class_="hb-paper__runfoot"),
         ),
