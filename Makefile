@@ -46,7 +46,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP) build
-	$(BIN)/pytest
+	HANDBOOK_SITE_DIR=site $(BIN)/pytest
 
 linkcheck: $(STAMP) build
 	$(BIN)/python tools/linkcheck.py site
