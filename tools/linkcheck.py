@@ -8,6 +8,7 @@ never fetched (CI has no internet): they are listed in a report instead.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import subprocess
@@ -43,10 +44,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def handle(self) -> None:
-        try:
+        # linkchecker closes connections once it has what it needs
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # linkchecker closes connections once it has what it needs
 
 
 def external_links(site: Path) -> list[str]:
