@@ -95,6 +95,24 @@ def handbook(project: Path) -> None:
     save_config(project, config)
 
 
+TERM_CALL = re.compile(r"""\{\{\s*term\(\s*(["'])(.*?)\1\s*(?:,\s*(["'])(.*?)\3\s*)?\)\s*\}\}""")
+
+
+def without_term_links(project: Path) -> None:
+    """Replace every ``{{ term(...) }}`` with its plain text: the handbook minus glossary cross-linking."""
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(TERM_CALL.sub(lambda m: m.group(4) or m.group(2), text), encoding="utf-8")
+    glossary = yaml.safe_load((project / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    (project / "docs" / "glossary-terms.md").write_text(
+        "# Terms\n\n" + " ".join(f'{{{{ term("{e["id"]}") }}}}' for e in glossary) + "\n",
+        encoding="utf-8",
+    )
+    config = load_config(project)
+    config["nav"].append({"Terms": "glossary-terms.md"})
+    save_config(project, config)
+
+
 def add_pages(project: Path, total: int) -> int:
     """Add generated pages (copies of the guidance pages, macros included) up to ``total`` pages."""
     config = load_config(project)
@@ -182,6 +200,14 @@ def main() -> int:
         plain(bare)
         results["handbook"] = asdict(timed_build(real, {}, args.repeat))
         results["plain"] = asdict(timed_build(bare, {}, args.repeat))
+        unlinked = copy_project(work / "unlinked")
+        handbook(unlinked)
+        without_term_links(unlinked)
+        results["no_term_links"] = asdict(timed_build(unlinked, {}, args.repeat))
+        results["term_links"] = sum(
+            len(TERM_CALL.findall(p.read_text(encoding="utf-8")))
+            for p in (ROOT / "docs").rglob("*.md")
+        )
         results["handbook_pages"] = len(nav_sources(load_config(real)["nav"]))
         site = real / "site"
         pages = list(site.rglob("index.html"))
@@ -225,6 +251,7 @@ def report(r: dict[str, Any]) -> str:
             "| Measure | Handbook | Plain Material | Ratio |",
             "| --- | --- | --- | --- |",
             f"| Build, {r['handbook_pages']} pages (best of runs; PDFs off) | {h['seconds']:.2f} s, {h['peak_mib']:.0f} MiB | {p['seconds']:.2f} s, {p['peak_mib']:.0f} MiB | {ratio(h, p)} |",
+            f"| Build without glossary cross-linking ({r['term_links']} term links as plain text) | {r['no_term_links']['seconds']:.2f} s | | handbook / this: {ratio(h, r['no_term_links'])} |",
             f"| Build, {r['scale_pages']} pages ({r['scale_added_pages']} generated) | {sh['seconds']:.2f} s, {sh['peak_mib']:.0f} MiB | {sp['seconds']:.2f} s, {sp['peak_mib']:.0f} MiB | {ratio(sh, sp)} |",
             "",
             "| First load | HTML | CSS | JS | Search index | Total |",

@@ -1,0 +1,139 @@
+"""The PDFs: fillable checklists (one field per item), the combined file, the whole handbook."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from macros.pdf import book_order, nav_pages
+from tests.conftest import ROOT
+from tests.site.conftest import built_page, normalise, soup
+
+VERSION = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)  # type: ignore[union-attr]
+CHECKLISTS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "checklists").glob("*.yml"))}
+HEADER_FIELDS = ("case-reference", "date", "assessor", "agency")
+
+
+def h1_text(site_dir: Path, src: str) -> str:
+    h1 = soup(built_page(site_dir, src)).select_one("h1")
+    assert h1 is not None, src
+    for link in h1.select(".headerlink"):
+        link.decompose()
+    return normalise(h1.get_text())
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return normalise(" ".join(page.extract_text() for page in reader.pages))
+
+
+def fields(reader: PdfReader) -> dict[str, Any]:
+    return {name: f.get("/FT") for name, f in (reader.get_fields() or {}).items()}
+
+
+def fonts_embedded(reader: PdfReader) -> bool:
+    found = False
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        for font in resources.get("/Font", {}).values():
+            descriptor = font.get_object().get("/FontDescriptor")
+            if descriptor is None:
+                for descendant in font.get_object().get("/DescendantFonts", []):
+                    descriptor = descendant.get_object()["/FontDescriptor"]
+            descriptor = descriptor.get_object()
+            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                return False
+            found = True
+    return found
+
+
+@pytest.mark.parametrize("checklist_id", CHECKLISTS)
+def test_checklist_pdf_is_fillable_and_complete(site_dir: Path, checklist_id: str) -> None:
+    data = CHECKLISTS[checklist_id]
+    items = [item for section in data["sections"] for item in section["items"]]
+    reader = PdfReader(site_dir / "downloads" / "checklists" / f"{checklist_id}.pdf")
+    assert 1 <= len(reader.pages) <= 1 + len(items) // 3
+    form = fields(reader)
+    boxes = [n for n, kind in form.items() if kind == "/Btn"]
+    assert sorted(boxes) == sorted(f"{checklist_id}.{i['id']}" for i in items)
+    for name in HEADER_FIELDS:
+        assert form.get(f"{checklist_id}.{name}") == "/Tx"
+    for section in data["sections"]:
+        assert form.get(f"{checklist_id}.{section['id']}-notes") == "/Tx"
+    text = pdf_text(reader)
+    for item in items:
+        assert normalise(item["text"]) in text, item["id"]
+    assert normalise(data["title"]) in text
+    assert f"page 1 of {len(reader.pages)}" in text
+    assert f"handbook version {VERSION}" in text
+    assert fonts_embedded(reader)
+
+
+def test_combined_checklists_pdf(site_dir: Path) -> None:
+    reader = PdfReader(site_dir / "downloads" / f"ta-hsb-checklists-{VERSION}.pdf")
+    total_items = sum(len(s["items"]) for c in CHECKLISTS.values() for s in c["sections"])
+    boxes = [n for n, kind in fields(reader).items() if kind == "/Btn"]
+    assert len(boxes) == total_items
+    text = pdf_text(reader)
+    for data in CHECKLISTS.values():
+        assert normalise(data["title"]) in text
+    assert len(reader.pages) >= len(CHECKLISTS)
+
+
+@pytest.fixture(scope="module")
+def handbook(site_dir: Path) -> PdfReader:
+    return PdfReader(site_dir / "downloads" / f"ta-hsb-handbook-{VERSION}.pdf")
+
+
+def outline_titles(outline: list[Any]) -> list[str]:
+    titles: list[str] = []
+    for entry in outline:
+        if isinstance(entry, list):
+            titles += outline_titles(entry)
+        else:
+            titles.append(normalise(str(entry.title)))
+    return titles
+
+
+def test_handbook_pdf_outline_mirrors_navigation(handbook: PdfReader, site_dir: Path) -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    titles = outline_titles(handbook.outline)
+    pages = book_order(nav_pages(config["nav"]))
+    for page in pages:
+        assert h1_text(site_dir, page.src) in titles, page.src
+    parts = {p.part for p in pages if p.part}
+    for part in parts:
+        assert normalise(part) in titles
+    assert len(titles) >= len(pages) + len(parts)
+
+
+def test_handbook_pdf_contains_every_page_and_a_whole_checklist(handbook: PdfReader, site_dir: Path) -> None:
+    text = pdf_text(handbook)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    for page in nav_pages(config["nav"]):
+        assert h1_text(site_dir, page.src) in text, page.src
+    sexting = CHECKLISTS["prompts-sexting"]
+    for section in sexting["sections"]:
+        for item in section["items"]:
+            assert normalise(item["text"]) in text
+    assert 30 <= len(handbook.pages) <= 120
+    assert fonts_embedded(handbook)
+    first = normalise(handbook.pages[0].extract_text())
+    assert f"handbook version {VERSION}" in first
+    assert "hollis and belton" in first
+    assert "property of nota 2019" in first
+
+
+def test_handbook_pdf_internal_links_are_clickable(handbook: PdfReader) -> None:
+    internal = 0
+    for page in handbook.pages:
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            if annot.get("/Subtype") == "/Link" and (annot.get("/Dest") is not None or (action and action.get("/S") == "/GoTo")):
+                internal += 1
+    assert internal >= 100
