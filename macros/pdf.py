@@ -54,10 +54,19 @@ def document(title: str, body: Markup, *css: str) -> str:
 
 
 def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:
+    """Render ``html`` to ``target``. Only local files may be loaded: no network, ever,
+    and a resource that cannot be loaded stops the build instead of going missing."""
     from weasyprint import HTML  # imported late: loading pango is slow
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetchingError
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(base_url)).write_pdf(target, pdf_forms=forms)
+    fetcher = URLFetcher(allowed_protocols=["file", "data"], fail_on_errors=True)
+    try:
+        HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).write_pdf(
+            target, pdf_forms=forms
+        )
+    except (URLFetchingError, FatalURLFetchingError) as exc:
+        raise PdfError(f"{target.name}: a resource could not be loaded ({exc})") from None
 
 
 # -- checklists --------------------------------------------------------------
@@ -160,6 +169,7 @@ REMOVE = (
     ".hb-checklist__status",
     ".hb-checklist__privacy",
     ".hb-paper__runfoot",
+    ".hb-print-stamp",
     "script",
 )
 

@@ -16,10 +16,20 @@ REFERENCES: list[dict[str, Any]] = [
     {"key": "seto-2015", "authors": "Seto", "year": 2015, "cited_for": "Peer influence."},
 ]
 GLOSSARY: list[dict[str, Any]] = [
-    {"id": "iioc", "term": "Indecent images of children", "abbreviation": "IIOC",
-     "short": "Indecent images of a child under 18.", "definition": "Includes pseudo-photographs."},
-    {"id": "sexting", "term": "Sexting", "aliases": ["sexted"], "short": "Sending sexual images.",
-     "definition": "Youth-produced sexual imagery and messages."},
+    {
+        "id": "iioc",
+        "term": "Indecent images of children",
+        "abbreviation": "IIOC",
+        "short": "Indecent images of a child under 18.",
+        "definition": "Includes pseudo-photographs.",
+    },
+    {
+        "id": "sexting",
+        "term": "Sexting",
+        "aliases": ["sexted"],
+        "short": "Sending sexual images.",
+        "definition": "Youth-produced sexual imagery and messages.",
+    },
 ]
 CHECKLIST: dict[str, Any] = {
     "id": "demo",
@@ -27,10 +37,14 @@ CHECKLIST: dict[str, Any] = {
     "page": "prompts.md",
     "cite": ["seto-2015"],
     "sections": [
-        {"id": "s", "title": "Questions", "items": [
-            {"id": "a", "text": "First question?", "terms": ["sexting"]},
-            {"id": "b", "text": "Second question?", "note": "A note."},
-        ]},
+        {
+            "id": "s",
+            "title": "Questions",
+            "items": [
+                {"id": "a", "text": "First question?", "terms": ["sexting"]},
+                {"id": "b", "text": "Second question?", "note": "A note."},
+            ],
+        },
     ],
 }
 PAGES = {
@@ -58,12 +72,21 @@ class FixtureSite:
         self.config.update(
             site_name="Fixture handbook",
             site_url="",
-            nav=[{"Home": "index.md"}, {"Prompts": "prompts.md"}, {"Glossary": "reference/glossary.md"},
-                 {"References": "reference/references.md"}, {"Local contacts": "reference/local-contacts.md"},
-                 {"Print": "checklists/demo.md"}],
+            nav=[
+                {"Home": "index.md"},
+                {"Prompts": "prompts.md"},
+                {"Glossary": "reference/glossary.md"},
+                {"References": "reference/references.md"},
+                {"Local contacts": "reference/local-contacts.md"},
+                {"Print": "checklists/demo.md"},
+            ],
         )
         self.config["plugins"][1] = {"offline": {"enabled": False}}
-        self.config["extra"]["handbook"] = {"source_edition": "Fixture 2017", "local": "", "pdf": False}
+        self.config["extra"]["handbook"] = {
+            "source_edition": "Fixture 2017",
+            "local": "",
+            "pdf": False,
+        }
         self.write_yaml("data/references.yml", REFERENCES)
         self.write_yaml("data/glossary.yml", GLOSSARY)
         self.write_yaml("checklists/demo.yml", CHECKLIST)
@@ -81,7 +104,11 @@ class FixtureSite:
 
     def build(self, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         self.write_yaml("mkdocs.yml", self.config)
-        return mkdocs_build(self.root / "mkdocs.yml", self.root / "site", {"HANDBOOK_COMMIT": "fixture", **(env or {})})
+        return mkdocs_build(
+            self.root / "mkdocs.yml",
+            self.root / "site",
+            {"HANDBOOK_COMMIT": "fixture", **(env or {})},
+        )
 
     def html(self, path: str) -> str:
         return (self.root / "site" / path).read_text(encoding="utf-8")
@@ -95,4 +122,3 @@ def errors(result: subprocess.CompletedProcess[str]) -> list[str]:
             if line.startswith(prefix):
                 out.append(line.split("-", 1)[1].strip())
     return out
-

@@ -36,10 +36,15 @@ def test_good_fixture_builds_and_renders_macros(site: FixtureSite) -> None:
     assert link.abbr["title"] == "Indecent images of children"
     tip = home.select_one(f"#{link['aria-describedby']}")
     assert tip is not None
-    assert tip.get_text() == "Indecent images of children (IIOC): Indecent images of a child under 18."
+    assert (
+        tip.get_text() == "Indecent images of children (IIOC): Indecent images of a child under 18."
+    )
     cite = home.select_one("a.hb-cite")
     assert cite is not None
-    assert (cite.get_text(), cite["href"]) == ("Lim et al., 2017", "reference/references/#ref-lim-2017")
+    assert (cite.get_text(), cite["href"]) == (
+        "Lim et al., 2017",
+        "reference/references/#ref-lim-2017",
+    )
     prompts = BeautifulSoup(site.html("prompts/index.html"), "html.parser")
     assert len(prompts.select("section.hb-checklist input[type=checkbox]")) == 2
     refs = BeautifulSoup(site.html("reference/references/index.html"), "html.parser")
@@ -85,8 +90,13 @@ def test_mkdocs_yml_typo_is_one_clear_line(site: FixtureSite) -> None:
 
 
 def test_unknown_citation_key_names_page_and_key(site: FixtureSite) -> None:
-    site.write("docs/prompts.md", '# Prompts\n\n({{ cite("seto-2015") }}, {{ cite("nobody-2099") }})\n\n{{ checklist("demo") }}\n')
-    assert_fails_with(site, "prompts.md: cite('nobody-2099'): unknown citation key (not in data/references.yml)")
+    site.write(
+        "docs/prompts.md",
+        '# Prompts\n\n({{ cite("seto-2015") }}, {{ cite("nobody-2099") }})\n\n{{ checklist("demo") }}\n',
+    )
+    assert_fails_with(
+        site, "prompts.md: cite('nobody-2099'): unknown citation key (not in data/references.yml)"
+    )
 
 
 def test_unused_reference_is_reported(site: FixtureSite) -> None:
@@ -96,40 +106,66 @@ def test_unused_reference_is_reported(site: FixtureSite) -> None:
 
 
 def test_unknown_term_names_page_and_term(site: FixtureSite) -> None:
-    site.write("docs/index.md", '# Home\n\n{{ term("IIOC") }} {{ term("sextortion") }} ({{ cite("lim-2017") }})\n')
+    site.write(
+        "docs/index.md",
+        '# Home\n\n{{ term("IIOC") }} {{ term("sextortion") }} ({{ cite("lim-2017") }})\n',
+    )
     assert_fails_with(site, "index.md: term('sextortion'): not in the glossary (data/glossary.yml)")
 
 
 def test_duplicate_alias_fails(site: FixtureSite) -> None:
     site.write_yaml("data/glossary.yml", [GLOSSARY[0], {**GLOSSARY[1], "aliases": ["IIOC"]}])
-    assert_fails_with(site, "data/glossary.yml: [1].aliases[0]: 'IIOC' is already used by entry 'iioc'")
+    assert_fails_with(
+        site, "data/glossary.yml: [1].aliases[0]: 'IIOC' is already used by entry 'iioc'"
+    )
 
 
 def test_unused_glossary_entry_is_reported(site: FixtureSite) -> None:
-    extra = {"id": "tor", "term": "TOR", "short": "An encryption tool.", "definition": "An encryption tool."}
+    extra = {
+        "id": "tor",
+        "term": "TOR",
+        "short": "An encryption tool.",
+        "definition": "An encryption tool.",
+    }
     site.write_yaml("data/glossary.yml", [*GLOSSARY, extra])
     assert_fails_with(site, "data/glossary.yml: 'tor' is not used on any page")
 
 
 def test_malformed_checklist_names_file_and_field(site: FixtureSite) -> None:
-    site.write("checklists/demo.yml", "id: demo\ntitle: T\npage: prompts.md\ncite: [seto-2015]\nsections:\n  - id: s\n    title: S\n    items:\n      - id: a\n")
+    site.write(
+        "checklists/demo.yml",
+        "id: demo\ntitle: T\npage: prompts.md\ncite: [seto-2015]\nsections:\n  - id: s\n    title: S\n    items:\n      - id: a\n",
+    )
     assert_fails_with(site, "checklists/demo.yml: sections[0].items[0].text: field required")
 
 
 def test_unknown_checklist_names_page(site: FixtureSite) -> None:
-    site.write("docs/prompts.md", '# Prompts\n\n({{ cite("seto-2015") }})\n\n{{ checklist("demo") }}\n{{ checklist("nope") }}\n')
-    assert_fails_with(site, "prompts.md: checklist('nope'): no such checklist (no checklists/nope.yml)")
+    site.write(
+        "docs/prompts.md",
+        '# Prompts\n\n({{ cite("seto-2015") }})\n\n{{ checklist("demo") }}\n{{ checklist("nope") }}\n',
+    )
+    assert_fails_with(
+        site, "prompts.md: checklist('nope'): no such checklist (no checklists/nope.yml)"
+    )
 
 
 def test_broken_markdown_link_fails(site: FixtureSite) -> None:
-    site.write("docs/prompts.md", '# Prompts\n\n[gone](missing.md) ({{ cite("seto-2015") }})\n\n{{ checklist("demo") }}\n')
+    site.write(
+        "docs/prompts.md",
+        '# Prompts\n\n[gone](missing.md) ({{ cite("seto-2015") }})\n\n{{ checklist("demo") }}\n',
+    )
     result = site.build()
     assert result.returncode != 0
-    assert any("prompts.md" in line and "missing.md" in line for line in errors(result)), result.stderr
+    assert any("prompts.md" in line and "missing.md" in line for line in errors(result)), (
+        result.stderr
+    )
 
 
 def test_broken_anchor_fails(site: FixtureSite) -> None:
-    site.write("docs/prompts.md", '# Prompts\n\n[gone](index.md#nowhere) ({{ cite("seto-2015") }})\n\n{{ checklist("demo") }}\n')
+    site.write(
+        "docs/prompts.md",
+        '# Prompts\n\n[gone](index.md#nowhere) ({{ cite("seto-2015") }})\n\n{{ checklist("demo") }}\n',
+    )
     result = site.build()
     assert result.returncode != 0
     assert any("nowhere" in line for line in errors(result)), result.stderr

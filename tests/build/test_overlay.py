@@ -16,6 +16,12 @@ pytestmark = pytest.mark.slow
 ORG = "Example Borough Council Children's Services"
 
 
+def text_of(page: BeautifulSoup, selector: str) -> str:
+    node = page.select_one(selector)
+    assert node is not None, selector
+    return node.get_text()
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> FixtureSite:
     site = FixtureSite(tmp_path)
@@ -30,39 +36,65 @@ def test_example_overlay_appears_everywhere(site: FixtureSite) -> None:
     assert result.returncode == 0, result.stderr
     for path in ("index.html", "prompts/index.html", "reference/glossary/index.html"):
         page = BeautifulSoup(site.html(path), "html.parser")
-        assert ORG in page.select_one(".md-header__topic").get_text()  # type: ignore[union-attr]
+        assert ORG in text_of(page, ".md-header__topic")
         logo = page.select_one(".md-header__button.md-logo img")
-        assert logo is not None and logo["alt"] == ORG
-        assert "Internal copy for Example Borough Council staff" in page.select_one(".md-banner").get_text()  # type: ignore[union-attr]
+        assert logo is not None
+        assert logo["alt"] == ORG
+        assert "Internal copy for Example Borough Council staff" in text_of(page, ".md-banner")
         footer = page.select_one(".hb-footer-local")
-        assert footer is not None and "Safeguarding lead: Duty safeguarding manager: 01234 567890" in footer.get_text()
+        assert footer is not None
+        assert "Safeguarding lead: Duty safeguarding manager: 01234 567890" in footer.get_text()
         stamp = page.select_one(".hb-print-stamp")
-        assert stamp is not None and "01234 567890" in stamp.get_text()
+        assert stamp is not None
+        assert "01234 567890" in stamp.get_text()
     assert (site.root / "site" / "assets" / "local" / "logo.svg").is_file()
-    contacts = BeautifulSoup(site.html("reference/local-contacts/index.html"), "html.parser").select_one(".hb-local")
+    contacts = BeautifulSoup(
+        site.html("reference/local-contacts/index.html"), "html.parser"
+    ).select_one(".hb-local")
     assert contacts is not None
     text = contacts.get_text(" ")
-    for expected in ("Safeguarding lead", "01234 567890", "safeguarding@example.org", "Emergency duty team", "MASH"):
+    for expected in (
+        "Safeguarding lead",
+        "01234 567890",
+        "safeguarding@example.org",
+        "Emergency duty team",
+        "MASH",
+    ):
         assert expected in text
     assert contacts.select_one("a[href='tel:01234567890']") is not None
     print_view = BeautifulSoup(site.html("checklists/demo/index.html"), "html.parser")
-    assert ORG in print_view.select_one(".hb-paper__contacts").get_text()  # type: ignore[union-attr]
-    assert ORG in print_view.select_one(".hb-paper__runfoot").get_text()  # type: ignore[union-attr]
+    assert ORG in text_of(print_view, ".hb-paper__contacts")
+    assert ORG in text_of(print_view, ".hb-paper__runfoot")
     checklist_pdf = PdfReader(site.root / "site" / "downloads" / "checklists" / "demo.pdf")
     assert "01234 567890" in checklist_pdf.pages[0].extract_text()
     handbook = next((site.root / "site" / "downloads").glob("ta-hsb-handbook-*.pdf"))
     assert ORG in PdfReader(handbook).pages[0].extract_text().replace("\n", " ")
-    canonical = BeautifulSoup(site.html("index.html"), "html.parser").select_one("link[rel=canonical]")
-    assert canonical is not None and str(canonical["href"]).startswith("https://handbook.intranet.example.org/")
+    canonical = BeautifulSoup(site.html("index.html"), "html.parser").select_one(
+        "link[rel=canonical]"
+    )
+    assert canonical is not None
+    assert str(canonical["href"]).startswith("https://handbook.intranet.example.org/")
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ("contacts:\n  - role: Lead\n    phon: 1\n", "local/local.yml: contacts[0].phon: extra inputs are not permitted"),
-        ("contacts: []\n", "local/local.yml: contacts: tuple should have at least 1 item after validation, not 0"),
-        ("site_url: not a url\ncontacts:\n  - role: Lead\n", "local/local.yml: site_url: input should be a valid URL, relative URL without a base"),
-        ("logo: missing.png\ncontacts:\n  - role: Lead\n", "local/local.yml: logo: no such file 'missing.png' next to the overlay"),
+        (
+            "contacts:\n  - role: Lead\n    phon: 1\n",
+            "local/local.yml: contacts[0].phon: extra inputs are not permitted",
+        ),
+        (
+            "contacts: []\n",
+            "local/local.yml: contacts: tuple should have at least 1 item after validation, not 0",
+        ),
+        (
+            "site_url: not a url\ncontacts:\n  - role: Lead\n",
+            "local/local.yml: site_url: input should be a valid URL, relative URL without a base",
+        ),
+        (
+            "logo: missing.png\ncontacts:\n  - role: Lead\n",
+            "local/local.yml: logo: no such file 'missing.png' next to the overlay",
+        ),
     ],
 )
 def test_bad_overlay_names_file_and_field(site: FixtureSite, change: str, message: str) -> None:

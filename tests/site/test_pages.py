@@ -29,7 +29,8 @@ def test_page_has_one_h1_and_real_content(site_dir: Path, src: str) -> None:
     assert not PLACEHOLDERS.search(text), PLACEHOLDERS.search(text)
     assert "[unknown" not in text
     assert len(text.split()) >= 20
-    assert "{{" not in text and "{%" not in text
+    assert "{{" not in text
+    assert "{%" not in text
 
 
 @pytest.mark.parametrize("src", PAGES)
@@ -44,7 +45,10 @@ def test_footer_carries_the_edition_stamp(site_dir: Path, src: str) -> None:
     assert re.search(r"Built \d{4}-\d{2}-\d{2}", footer.get_text())
 
 
-CHECKLISTS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "checklists").glob("*.yml"))}
+CHECKLISTS = {
+    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+    for p in sorted((ROOT / "checklists").glob("*.yml"))
+}
 
 
 @pytest.mark.parametrize("checklist_id", CHECKLISTS)
@@ -58,7 +62,8 @@ def test_checkboxes_on_page_equal_items_in_yaml(site_dir: Path, checklist_id: st
     assert len(boxes) == len(items)
     for box in boxes:
         label = page.select_one(f"label[for='{box['id']}']")
-        assert label is not None and label.get_text(strip=True)
+        assert label is not None
+        assert label.get_text(strip=True)
     labels = [normalise(page.select_one(f"label[for='{b['id']}']").get_text()) for b in boxes]  # type: ignore[union-attr]
     assert labels == [normalise(i["text"]) for i in items]
     assert len(section.select("textarea")) == len(data["sections"])
@@ -88,7 +93,9 @@ def test_every_glossary_entry_renders_with_anchor_definition_and_backlinks(site_
         used = [p for p in block.select("p") if p.get_text().startswith("Used on:")]
         assert used, f"{entry['id']} has no 'Used on' links"
         for link in used[0].select("a"):
-            assert (path.parent / str(link["href"])).resolve().joinpath("index.html").is_file(), link["href"]
+            assert (path.parent / str(link["href"])).resolve().joinpath("index.html").is_file(), (
+                link["href"]
+            )
     letters = [a.get_text() for a in page.select(".hb-gloss-index a")]
     assert letters == sorted(letters)
 
@@ -102,7 +109,9 @@ def test_term_links_point_at_glossary_anchors_with_tooltips(site_dir: Path) -> N
             total += 1
             assert str(link["href"]).split("#")[1] in ids
             tip = page.select_one(f"#{link['aria-describedby']}")
-            assert tip is not None and tip.get("role") == "tooltip" and tip.get_text(strip=True)
+            assert tip is not None
+            assert tip.get("role") == "tooltip"
+            assert tip.get_text(strip=True)
     assert total >= len(ids)
 
 
@@ -123,7 +132,9 @@ def test_presenters_contact_details_appear_nowhere(site_dir: Path) -> None:
     offenders = [
         p.relative_to(site_dir).as_posix()
         for p in site_dir.rglob("*")
-        if p.is_file() and p.suffix in {".html", ".json", ".js", ".xml", ".txt"} and PERSONAL.search(p.read_text(encoding="utf-8", errors="replace"))
+        if p.is_file()
+        and p.suffix in {".html", ".json", ".js", ".xml", ".txt"}
+        and PERSONAL.search(p.read_text(encoding="utf-8", errors="replace"))
     ]
     assert offenders == []
 
@@ -156,7 +167,9 @@ def test_no_generator_link_or_web_fonts(site_dir: Path) -> None:
 def test_default_build_has_neutral_local_contacts_notice(site_dir: Path) -> None:
     text = article_text(site_dir, "reference/local-contacts.md")
     assert "no local contacts" in text
-    assert "tel:" not in built_page(site_dir, "reference/local-contacts.md").read_text(encoding="utf-8")
+    assert "tel:" not in built_page(site_dir, "reference/local-contacts.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_handbook_pdf_is_linked_from_home_and_about(site_dir: Path) -> None:

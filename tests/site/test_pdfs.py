@@ -15,7 +15,10 @@ from tests.conftest import ROOT
 from tests.site.conftest import built_page, normalise, soup
 
 VERSION = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)  # type: ignore[union-attr]
-CHECKLISTS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "checklists").glob("*.yml"))}
+CHECKLISTS = {
+    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+    for p in sorted((ROOT / "checklists").glob("*.yml"))
+}
 HEADER_FIELDS = ("case-reference", "date", "assessor", "agency")
 
 
@@ -111,7 +114,9 @@ def test_handbook_pdf_outline_mirrors_navigation(handbook: PdfReader, site_dir: 
     assert len(titles) >= len(pages) + len(parts)
 
 
-def test_handbook_pdf_contains_every_page_and_a_whole_checklist(handbook: PdfReader, site_dir: Path) -> None:
+def test_handbook_pdf_contains_every_page_and_a_whole_checklist(
+    handbook: PdfReader, site_dir: Path
+) -> None:
     text = pdf_text(handbook)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     for page in nav_pages(config["nav"]):
@@ -121,6 +126,7 @@ def test_handbook_pdf_contains_every_page_and_a_whole_checklist(handbook: PdfRea
         for item in section["items"]:
             assert normalise(item["text"]) in text
     assert 30 <= len(handbook.pages) <= 120
+    assert text.count("guidance edition:") == 1  # on the cover, not repeated after every page
     assert fonts_embedded(handbook)
     first = normalise(handbook.pages[0].extract_text())
     assert f"handbook version {VERSION}" in first
@@ -134,6 +140,8 @@ def test_handbook_pdf_internal_links_are_clickable(handbook: PdfReader) -> None:
         for annot in page.get("/Annots", []) or []:
             annot = annot.get_object()
             action = annot.get("/A")
-            if annot.get("/Subtype") == "/Link" and (annot.get("/Dest") is not None or (action and action.get("/S") == "/GoTo")):
+            if annot.get("/Subtype") == "/Link" and (
+                annot.get("/Dest") is not None or (action and action.get("/S") == "/GoTo")
+            ):
                 internal += 1
     assert internal >= 100
