@@ -12,7 +12,6 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import pdf
 from .edition import Edition, build_date, git_commit, read_version
 from .loading import DataError
 from .render.local import contacts_text
@@ -75,7 +74,6 @@ def define_env(env: Any) -> None:
     env.macro(lambda: handbook.references_page(page()), "references")
     env.macro(handbook.local_contacts, "local_contacts")
     env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
-    env.macro(handbook.edition_line, "edition")
 
 
 def apply_overlay(conf: Any, handbook: Handbook) -> None:
@@ -100,6 +98,8 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
+    from . import pdf  # imported here: only the post-build step needs WeasyPrint and bs4
+
     handbook: Handbook = env.variables["_handbook"]
     site_dir = Path(env.conf["site_dir"])
     pdf.copy_overlay_assets(handbook, site_dir)

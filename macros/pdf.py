@@ -15,15 +15,14 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
 from .render.html import el, lines
-
-if TYPE_CHECKING:
-    from .site import Handbook
+from .render.local import contacts_text
+from .site import Handbook, page_url
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -83,7 +82,7 @@ def checklist_body(handbook: Handbook, checklist_ids: Iterable[str], site_name: 
                     el("p", site_name, class_="pdf-site"),
                     el("h1", checklist.title),
                     el("p", handbook.edition.line, class_="pdf-stamp"),
-                    el("p", _contacts(handbook), class_="pdf-contacts")
+                    el("p", contacts_text(handbook.overlay), class_="pdf-contacts")
                     if handbook.overlay
                     else None,
                     handbook.checklist_paper(checklist, fillable=True),
@@ -92,12 +91,6 @@ def checklist_body(handbook: Handbook, checklist_ids: Iterable[str], site_name: 
             )
         )
     return lines(*parts)
-
-
-def _contacts(handbook: Handbook) -> str:
-    from .render.local import contacts_text
-
-    return contacts_text(handbook.overlay) if handbook.overlay else ""
 
 
 def build_checklists(handbook: Handbook, site_dir: Path, site_name: str) -> list[Path]:
@@ -178,8 +171,6 @@ class Book:
     """Assembles built pages into one HTML document with internal links."""
 
     def __init__(self, handbook: Handbook, site_dir: Path, pages: Sequence[NavPage]) -> None:
-        from .site import page_url
-
         self.handbook = handbook
         self.site_dir = site_dir
         self.pages = pages

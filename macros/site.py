@@ -304,9 +304,6 @@ class Handbook:
             class_="md-button md-button--primary hb-handbook-pdf",
         )
 
-    def edition_line(self) -> str:
-        return self.edition.line
-
 
 def print_page(checklist_id: str) -> str:
     return f"checklists/{checklist_id}.md"

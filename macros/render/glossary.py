@@ -35,6 +35,7 @@ def term_html(entry: GlossaryEntry, text: str, href: str, tip_id: str) -> Markup
             role="tooltip",
             class_="hb-term__tip",
             hidden=True,
+            data_search_exclude=True,  # search should find the glossary entry, not every tooltip
         ),
         class_="hb-term",
     )

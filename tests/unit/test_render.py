@@ -97,7 +97,7 @@ def test_term_html_has_link_abbr_and_described_tooltip() -> None:
     assert html == (
         '<span class="hb-term"><a href="../reference/glossary/#iioc" class="hb-term__link" '
         'aria-describedby="hb-tip-1"><abbr title="Indecent images of children">IIOC</abbr></a>'
-        '<span id="hb-tip-1" role="tooltip" class="hb-term__tip" hidden>'
+        '<span id="hb-tip-1" role="tooltip" class="hb-term__tip" hidden data-search-exclude>'
         "Indecent images of children (IIOC): Images of a child under 18 that are indecent.</span></span>"
     )
 
