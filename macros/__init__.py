@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs_macros.errors import format_error
 
 from .edition import Edition, build_date, git_commit, read_version
 from .loading import DataError
@@ -91,6 +92,17 @@ def apply_overlay(conf: Any, handbook: Handbook) -> None:
     conf["site_name"] = f"{overlay.organisation}: TA-HSB practice handbook"
     if overlay.site_url:
         conf["site_url"] = str(overlay.site_url)
+
+
+@format_error.register
+def _one_line(error: Exception, markdown: str, page: Any) -> str:
+    """A macro or template error in a page: one line naming the page, no traceback.
+
+    mkdocs-macros formats rendering errors through the ``format_error`` dispatcher
+    (its default adds a traceback); Jinja syntax errors keep the plugin's own
+    handler, which already names the page and line.
+    """
+    return f"{page.file.src_path}: {type(error).__name__}: {error}"
 
 
 def on_pre_page_macros(env: Any) -> None:
