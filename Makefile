@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core zip
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core
 
 .PHONY: help install serve build test lint typecheck pytest linkcheck dist bench system-deps clean
 

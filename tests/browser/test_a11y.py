@@ -51,6 +51,19 @@ def test_open_search_dialog_has_no_violations(browser: Browser, server: str) -> 
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_visible_tooltip_has_no_violations(browser: Browser, server: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(server + "prompts/iioc/", wait_until="networkidle")
+    link = page.locator("a.hb-term__link").first
+    link.focus()
+    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    expect(tip).to_be_visible()
+    assert violations(page) == []
+    context.close()
+
+
 def test_keyboard_reaches_every_checklist_control_with_visible_focus(
     browser: Browser, server: str
 ) -> None:

@@ -10,9 +10,14 @@ import yaml
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from macros.site import page_url
 from tests.conftest import ROOT
+from tests.site.reading import nav
 
 CHECKLISTS = [p.stem for p in sorted((ROOT / "checklists").glob("*.yml"))]
+GUIDANCE_PAGES = [
+    page_url(src, directory_urls=True) for src in nav() if not src.startswith("checklists/")
+]
 CHROME = [
     ".md-header",
     ".md-tabs",
@@ -86,15 +91,14 @@ def test_checklist_print_view(
     assert "Handbook version" in last
 
 
-@pytest.mark.parametrize(
-    "path", ["guidance/key-finding-2/", "reference/glossary/", "prompts/iioc/"]
-)
+@pytest.mark.parametrize("path", GUIDANCE_PAGES)
 def test_guidance_page_prints_cleanly(
     print_page: Page, server: str, path: str, artifacts: Path
 ) -> None:
     print_page.goto(server + path, wait_until="networkidle")
     print_page.screenshot(
-        path=str(artifacts / f"print-{path.strip('/').replace('/', '-')}.png"), full_page=True
+        path=str(artifacts / f"print-{path.strip('/').replace('/', '-') or 'home'}.png"),
+        full_page=True,
     )
     assert chrome_visible(print_page) == []
     assert too_wide(print_page) == []

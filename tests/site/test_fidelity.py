@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import article_text, nav
+from tests.site.reading import article_text, nav, normalise
 
 FIDELITY: dict[str, list[str]] = {
     "Opening quotation and research reports": [
@@ -214,6 +214,4 @@ def handbook_text(site_dir: Path) -> str:
 
 @pytest.mark.parametrize(("section", "phrase"), ITEMS, ids=[f"{s}: {p[:40]}" for s, p in ITEMS])
 def test_source_phrase_is_in_the_handbook(handbook_text: str, section: str, phrase: str) -> None:
-    from tests.site.conftest import normalise
-
     assert normalise(phrase) in handbook_text

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.site.conftest import article_text, built_page, nav, normalise, soup
+from tests.site.reading import article_text, built_page, nav, normalise, soup
 
 PAGES = nav()
 PLACEHOLDERS = re.compile(r"\b(todo|tbd|lorem ipsum|placeholder|coming soon|to be written)\b", re.I)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from macros.pdf import book_order, nav_pages
 from tests.conftest import ROOT
-from tests.site.conftest import built_page, normalise, soup
+from tests.site.reading import built_page, normalise, soup
 
 VERSION = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)  # type: ignore[union-attr]
 CHECKLISTS = {

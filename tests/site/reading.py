@@ -1,4 +1,4 @@
-"""Helpers for reading the built handbook as a reader gets it."""
+"""Reading the built handbook as a reader gets it: pages in navigation order, their text."""
 
 from __future__ import annotations
 
