@@ -100,13 +100,16 @@ class Handbook:
         self.checklists: dict[str, Checklist] = load_checklists(
             root / CHECKLISTS_DIR, root, self.references, self.glossary, docs_dir
         )
-        self.overlay_path = (root / overlay_file) if overlay_file else None
+        self.overlay_path = root / overlay_file if overlay_file else None
         self.overlay: LocalOverlay | None = (
-            load_overlay(self.overlay_path, overlay_file)
-            if self.overlay_path and overlay_file
-            else None
+            load_overlay(root / overlay_file, overlay_file) if overlay_file else None
         )
-        sources = [(src, (docs_dir / src).read_text(encoding="utf-8")) for src in pages]
+        # A page missing from docs/ is reported by MkDocs itself (nav validation).
+        sources = [
+            (src, (docs_dir / src).read_text(encoding="utf-8"))
+            for src in pages
+            if (docs_dir / src).is_file()
+        ]
         self.usage: Usage = scan(sources, self.glossary, self.checklists, GLOSSARY_PAGE)
         self._tips: dict[str, int] = {}
 

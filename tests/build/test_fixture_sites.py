@@ -174,3 +174,11 @@ def test_broken_anchor_fails(site: FixtureSite) -> None:
     result = site.build()
     assert result.returncode != 0
     assert any("nowhere" in line for line in errors(result)), result.stderr
+
+
+def test_nav_entry_for_a_missing_page_is_reported_by_mkdocs(site: FixtureSite) -> None:
+    site.config["nav"].append({"Gone": "gone.md"})
+    result = site.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert any("gone.md" in line for line in errors(result)), result.stderr
