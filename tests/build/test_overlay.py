@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from tests.build.fixture_site import FixtureSite, errors
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.slow
 ORG = "Example Borough Council Children's Services"
@@ -110,3 +110,22 @@ def test_missing_overlay_file_is_one_line(site: FixtureSite) -> None:
     result = site.build()
     assert result.returncode != 0
     assert "nowhere/local.yml: cannot be read (No such file or directory)" in errors(result)
+
+
+def test_whole_handbook_builds_with_the_example_overlay(tmp_path: Path) -> None:
+    result = mkdocs_build(
+        ROOT / "mkdocs.yml",
+        tmp_path / "site",
+        {"HANDBOOK_LOCAL": "examples/local/local.yml", "HANDBOOK_PDF": "false"},
+    )
+    assert result.returncode == 0, result.stderr
+    home = BeautifulSoup(
+        (tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert ORG in text_of(home, ".md-header__topic")
+    assert "01234 567890" in text_of(home, ".hb-footer-local")
+    contacts = (tmp_path / "site" / "reference" / "local-contacts" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "no local contacts" not in contacts
+    assert "Emergency duty team, 01234 567899" in contacts
