@@ -5,13 +5,16 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -25,6 +28,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def mkdocs_config(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
+    """mkdocs.yml as plain data, each ``!ENV [NAME, default]`` replaced by its default."""
+    text = re.sub(r"!ENV \[\w+, ([^\]]*)\]", r"\1", path.read_text(encoding="utf-8"))
+    return dict(yaml.safe_load(text))
 
 
 def mkdocs_build(

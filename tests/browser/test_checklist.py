@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.helpers import Traffic
-from tests.conftest import ROOT
+from tests.site.reading import CHECKLISTS, items
 
 STAGE1 = "assessment/stage-1-information-gathering/"
 
 
-def item_count(checklist_id: str) -> int:
-    data = yaml.safe_load((ROOT / "checklists" / f"{checklist_id}.yml").read_text(encoding="utf-8"))
-    return sum(len(s["items"]) for s in data["sections"])
-
-
 def test_ticking_updates_count_and_stays_in_this_tab(context: BrowserContext, server: str) -> None:
-    total = item_count("stage-1-information-gathering")
+    total = len(items("stage-1-information-gathering"))
     traffic = Traffic().watch(context)
     page = context.new_page()
     page.goto(server + STAGE1, wait_until="networkidle")
@@ -64,21 +58,17 @@ def test_ticking_updates_count_and_stays_in_this_tab(context: BrowserContext, se
     assert traffic.console_errors == []
 
 
-@pytest.mark.parametrize(
-    "checklist_id",
-    [p.stem for p in sorted((ROOT / "checklists").glob("*.yml"))],
-)
+@pytest.mark.parametrize("checklist_id", CHECKLISTS)
 def test_each_checklist_page_counts_its_items(
     browser: Browser, server: str, checklist_id: str
 ) -> None:
-    data = yaml.safe_load((ROOT / "checklists" / f"{checklist_id}.yml").read_text(encoding="utf-8"))
-    url = server + data["page"].removesuffix(".md").removesuffix("/index") + "/"
+    url = server + CHECKLISTS[checklist_id]["page"].removesuffix(".md").removesuffix("/index") + "/"
     context = browser.new_context()
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     checklist = page.locator(f"section.hb-checklist[data-checklist='{checklist_id}']")
     boxes = checklist.locator("input[type=checkbox]")
-    total = item_count(checklist_id)
+    total = len(items(checklist_id))
     assert boxes.count() == total
     for i in range(total):
         boxes.nth(i).check()
@@ -91,8 +81,8 @@ def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser, serv
     page = context.new_page()
     page.goto(server + STAGE1)
     checklist = page.locator("section.hb-checklist")
-    assert checklist.locator("input[type=checkbox]").count() == item_count(
-        "stage-1-information-gathering"
+    assert checklist.locator("input[type=checkbox]").count() == len(
+        items("stage-1-information-gathering")
     )
     assert not checklist.locator(".hb-checklist__status").is_visible()
     checklist.locator("input[type=checkbox]").first.check()

@@ -6,15 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from macros.site import page_url
-from tests.conftest import ROOT
-from tests.site.reading import nav
+from tests.site.reading import CHECKLISTS, items, nav
 
-CHECKLISTS = [p.stem for p in sorted((ROOT / "checklists").glob("*.yml"))]
 GUIDANCE_PAGES = [
     page_url(src, directory_urls=True) for src in nav() if not src.startswith("checklists/")
 ]
@@ -67,13 +64,13 @@ def print_page(browser: Browser):  # type: ignore[no-untyped-def]
 def test_checklist_print_view(
     print_page: Page, server: str, checklist_id: str, artifacts: Path
 ) -> None:
-    data = yaml.safe_load((ROOT / "checklists" / f"{checklist_id}.yml").read_text(encoding="utf-8"))
-    items = sum(len(s["items"]) for s in data["sections"])
+    data = CHECKLISTS[checklist_id]
+    count = len(items(checklist_id))
     print_page.goto(f"{server}checklists/{checklist_id}/", wait_until="networkidle")
     print_page.screenshot(path=str(artifacts / f"print-{checklist_id}.png"), full_page=True)
     assert chrome_visible(print_page) == []
     assert too_wide(print_page) == []
-    assert print_page.locator(".hb-paper__box").count() == items
+    assert print_page.locator(".hb-paper__box").count() == count
     fields = print_page.locator(".hb-paper__fields th").all_inner_texts()
     assert fields == ["Case reference / young person’s initials", "Date", "Assessor", "Agency"]
     footer = print_page.locator(".hb-paper__runfoot")
@@ -81,7 +78,7 @@ def test_checklist_print_view(
     assert data["title"] in footer.inner_text()
     assert "Handbook version" in footer.inner_text()
     pdf = printed(print_page)
-    assert 1 <= len(pdf.pages) <= 2 + items // 4
+    assert 1 <= len(pdf.pages) <= 2 + count // 4
     width, height = float(pdf.pages[0].mediabox.width), float(pdf.pages[0].mediabox.height)
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     first = pdf.pages[0].extract_text()

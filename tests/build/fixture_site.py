@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, mkdocs_build, mkdocs_config
 
 REFERENCES: list[dict[str, Any]] = [
     {"key": "lim-2017", "authors": "Lim et al.", "year": 2017, "cited_for": "Exposure by 15."},
@@ -66,12 +66,9 @@ class FixtureSite:
             (root / name).symlink_to(ROOT / name)
         shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
         shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
-        self.config = yaml.safe_load(
-            (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "")
-        )
+        self.config = mkdocs_config()
         self.config.update(
             site_name="Fixture handbook",
-            site_url="",
             nav=[
                 {"Home": "index.md"},
                 {"Prompts": "prompts.md"},
@@ -81,12 +78,7 @@ class FixtureSite:
                 {"Print": "checklists/demo.md"},
             ],
         )
-        self.config["plugins"][1] = {"offline": {"enabled": False}}
-        self.config["extra"]["handbook"] = {
-            "source_edition": "Fixture 2017",
-            "local": "",
-            "pdf": False,
-        }
+        self.config["extra"]["handbook"].update(source_edition="Fixture 2017", pdf=False)
         self.write_yaml("data/references.yml", REFERENCES)
         self.write_yaml("data/glossary.yml", GLOSSARY)
         self.write_yaml("checklists/demo.yml", CHECKLIST)

@@ -3,24 +3,38 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import yaml
 from bs4 import BeautifulSoup
 
 from macros import nav_sources
+from macros.pdf import output_file
 from macros.site import page_url
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_config
+
+VERSION = str(
+    tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+)
+CHECKLISTS: dict[str, dict[str, Any]] = {
+    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+    for p in sorted((ROOT / "checklists").glob("*.yml"))
+}
+
+
+def items(checklist_id: str) -> list[dict[str, Any]]:
+    """Every item of a checklist, in order, as the YAML gives it."""
+    return [item for section in CHECKLISTS[checklist_id]["sections"] for item in section["items"]]
 
 
 def nav() -> list[str]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    return nav_sources(config["nav"])
+    return nav_sources(mkdocs_config()["nav"])
 
 
 def built_page(site_dir: Path, src: str) -> Path:
-    url = page_url(src, directory_urls=True)
-    return site_dir / (url + "index.html" if url == "" or url.endswith("/") else url)
+    return site_dir / output_file(page_url(src, directory_urls=True))
 
 
 def soup(path: Path) -> BeautifulSoup:

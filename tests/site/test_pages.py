@@ -9,7 +9,16 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.site.reading import article_text, built_page, nav, normalise, soup
+from tests.site.reading import (
+    CHECKLISTS,
+    VERSION,
+    article_text,
+    built_page,
+    items,
+    nav,
+    normalise,
+    soup,
+)
 
 PAGES = nav()
 PLACEHOLDERS = re.compile(r"\b(todo|tbd|lorem ipsum|placeholder|coming soon|to be written)\b", re.I)
@@ -38,34 +47,26 @@ def test_footer_carries_the_edition_stamp(site_dir: Path, src: str) -> None:
     page = soup(built_page(site_dir, src))
     footer = page.select_one(".hb-footer-stamp")
     assert footer is not None
-    version = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(), re.M)
-    assert version is not None
-    assert f"Handbook version {version.group(1)}" in footer.get_text()
+    assert f"Handbook version {VERSION}" in footer.get_text()
     assert "Guidance edition:" in footer.get_text()
     assert re.search(r"Built \d{4}-\d{2}-\d{2}", footer.get_text())
-
-
-CHECKLISTS = {
-    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-    for p in sorted((ROOT / "checklists").glob("*.yml"))
-}
 
 
 @pytest.mark.parametrize("checklist_id", CHECKLISTS)
 def test_checkboxes_on_page_equal_items_in_yaml(site_dir: Path, checklist_id: str) -> None:
     data = CHECKLISTS[checklist_id]
-    items = [item for section in data["sections"] for item in section["items"]]
+    entries = items(checklist_id)
     page = soup(built_page(site_dir, data["page"]))
     section = page.select_one(f"section.hb-checklist[data-checklist='{checklist_id}']")
     assert section is not None
     boxes = section.select("input[type=checkbox]")
-    assert len(boxes) == len(items)
+    assert len(boxes) == len(entries)
     for box in boxes:
         label = page.select_one(f"label[for='{box['id']}']")
         assert label is not None
         assert label.get_text(strip=True)
     labels = [normalise(page.select_one(f"label[for='{b['id']}']").get_text()) for b in boxes]  # type: ignore[union-attr]
-    assert labels == [normalise(i["text"]) for i in items]
+    assert labels == [normalise(i["text"]) for i in entries]
     assert len(section.select("textarea")) == len(data["sections"])
     for textarea in section.select("textarea"):
         assert page.select_one(f"label[for='{textarea['id']}']") is not None
@@ -74,7 +75,7 @@ def test_checkboxes_on_page_equal_items_in_yaml(site_dir: Path, checklist_id: st
     assert pdf_link is not None
     assert (built_page(site_dir, data["page"]).parent / str(pdf_link["href"])).resolve().is_file()
     print_view = soup(built_page(site_dir, f"checklists/{checklist_id}.md"))
-    assert len(print_view.select(".hb-paper__box")) == len(items)
+    assert len(print_view.select(".hb-paper__box")) == len(entries)
 
 
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))

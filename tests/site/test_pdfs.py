@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
 from macros.pdf import book_order, nav_pages
-from tests.conftest import ROOT
-from tests.site.reading import built_page, normalise, soup
+from tests.conftest import mkdocs_config
+from tests.site.reading import CHECKLISTS, VERSION, built_page, items, normalise, soup
 
-VERSION = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)  # type: ignore[union-attr]
-CHECKLISTS = {
-    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-    for p in sorted((ROOT / "checklists").glob("*.yml"))
-}
 HEADER_FIELDS = ("case-reference", "date", "assessor", "agency")
 
 
@@ -57,18 +50,18 @@ def fonts_embedded(reader: PdfReader) -> bool:
 @pytest.mark.parametrize("checklist_id", CHECKLISTS)
 def test_checklist_pdf_is_fillable_and_complete(site_dir: Path, checklist_id: str) -> None:
     data = CHECKLISTS[checklist_id]
-    items = [item for section in data["sections"] for item in section["items"]]
+    entries = items(checklist_id)
     reader = PdfReader(site_dir / "downloads" / "checklists" / f"{checklist_id}.pdf")
-    assert 1 <= len(reader.pages) <= 1 + len(items) // 3
+    assert 1 <= len(reader.pages) <= 1 + len(entries) // 3
     form = fields(reader)
     boxes = [n for n, kind in form.items() if kind == "/Btn"]
-    assert sorted(boxes) == sorted(f"{checklist_id}.{i['id']}" for i in items)
+    assert sorted(boxes) == sorted(f"{checklist_id}.{i['id']}" for i in entries)
     for name in HEADER_FIELDS:
         assert form.get(f"{checklist_id}.{name}") == "/Tx"
     for section in data["sections"]:
         assert form.get(f"{checklist_id}.{section['id']}-notes") == "/Tx"
     text = pdf_text(reader)
-    for item in items:
+    for item in entries:
         assert normalise(item["text"]) in text, item["id"]
     assert normalise(data["title"]) in text
     assert f"page 1 of {len(reader.pages)}" in text
@@ -78,7 +71,7 @@ def test_checklist_pdf_is_fillable_and_complete(site_dir: Path, checklist_id: st
 
 def test_combined_checklists_pdf(site_dir: Path) -> None:
     reader = PdfReader(site_dir / "downloads" / f"ta-hsb-checklists-{VERSION}.pdf")
-    total_items = sum(len(s["items"]) for c in CHECKLISTS.values() for s in c["sections"])
+    total_items = sum(len(items(cid)) for cid in CHECKLISTS)
     boxes = [n for n, kind in fields(reader).items() if kind == "/Btn"]
     assert len(boxes) == total_items
     text = pdf_text(reader)
@@ -103,7 +96,7 @@ def outline_titles(outline: list[Any]) -> list[str]:
 
 
 def test_handbook_pdf_outline_mirrors_navigation(handbook: PdfReader, site_dir: Path) -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    config = mkdocs_config()
     titles = outline_titles(handbook.outline)
     pages = book_order(nav_pages(config["nav"]))
     for page in pages:
@@ -118,13 +111,11 @@ def test_handbook_pdf_contains_every_page_and_a_whole_checklist(
     handbook: PdfReader, site_dir: Path
 ) -> None:
     text = pdf_text(handbook)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    config = mkdocs_config()
     for page in nav_pages(config["nav"]):
         assert h1_text(site_dir, page.src) in text, page.src
-    sexting = CHECKLISTS["prompts-sexting"]
-    for section in sexting["sections"]:
-        for item in section["items"]:
-            assert normalise(item["text"]) in text
+    for item in items("prompts-sexting"):  # one whole checklist, every item
+        assert normalise(item["text"]) in text
     assert 30 <= len(handbook.pages) <= 120
     assert text.count("guidance edition:") == 1  # on the cover, not repeated after every page
     assert fonts_embedded(handbook)
