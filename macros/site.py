@@ -20,7 +20,7 @@ from .loading import Glossary, load_checklists, load_glossary, load_overlay, loa
 from .models import Checklist, ChecklistItem, LocalOverlay, Reference
 from .render import checklist as checklist_render
 from .render import citations, glossary, local
-from .render.html import el
+from .render.html import el, lines
 from .usage import Usage, scan
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -255,12 +255,7 @@ class Handbook:
             if self.overlay
             else None
         )
-        return (
-            actions
-            + Markup("\n")
-            + (contacts or Markup(""))
-            + self.checklist_paper(checklist, fillable=False)
-        )
+        return lines(actions, contacts, self.checklist_paper(checklist, fillable=False))
 
     def checklist_downloads(self, page: Page) -> Markup:
         """A list of every checklist's print view and PDF, and the combined PDF."""
@@ -284,7 +279,7 @@ class Handbook:
                 class_="md-button md-button--primary",
             ),
         )
-        return combined + Markup("\n") + el("ul", rows, class_="hb-downloads")
+        return lines(combined, el("ul", rows, class_="hb-downloads"))
 
     def glossary_page(self, page: Page) -> Markup:
         used = {k: self._links(page, v) for k, v in self.usage.terms.items()}

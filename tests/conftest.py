@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import re
 import subprocess
 import sys
 import threading
@@ -14,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+
+from tools.mkdocs_config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -30,10 +30,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_config(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
-    """mkdocs.yml as plain data, each ``!ENV [NAME, default]`` replaced by its default."""
-    text = re.sub(r"!ENV \[\w+, ([^\]]*)\]", r"\1", path.read_text(encoding="utf-8"))
-    return dict(yaml.safe_load(text))
+def mkdocs_config() -> dict[str, Any]:
+    """The handbook's mkdocs.yml, each ``!ENV [NAME, default]`` replaced by its default."""
+    return load_config(ROOT / "mkdocs.yml")
 
 
 def mkdocs_build(

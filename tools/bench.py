@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import nav_sources  # noqa: E402
+from tools import mkdocs_config  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,7 @@ def copy_project(target: Path) -> Path:
 
 
 def load_config(project: Path) -> dict[str, Any]:
-    """The project's mkdocs.yml with each ``!ENV [NAME, default]`` replaced by its default."""
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"!ENV \[\w+, ([^\]]*)\]", r"\1", text)
-    return dict(yaml.safe_load(text))
+    return mkdocs_config.load_config(project / "mkdocs.yml")
 
 
 def save_config(project: Path, config: dict[str, Any]) -> None:

@@ -1,0 +1,1 @@
+"""Project tools: link check, offline package, benchmarks."""
