@@ -48,7 +48,7 @@ def soup(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def one(page: BeautifulSoup, selector: str) -> Tag:
+def one(page: Tag, selector: str) -> Tag:
     node = page.select_one(selector)
     assert node is not None, selector
     return node
@@ -85,7 +85,7 @@ def test_theme_shows_every_value_as_text(built: Path, path: str) -> None:
         assert logo_link["aria-label"] == SITE_NAME
         assert logo_link["title"] == SITE_NAME
         assert one(logo_link, "img")["alt"] == ORG
-        assert one(logo_link, "img")["src"].endswith("assets/local/logo.svg")
+        assert str(one(logo_link, "img")["src"]).endswith("assets/local/logo.svg")
     assert SITE_NAME in one(page, "label.md-nav__title[for=__drawer]").get_text()
     assert OVERLAY["banner"] in one(page, ".md-banner").get_text()
     footer = one(page, ".hb-footer-local").get_text()
