@@ -86,7 +86,8 @@ def overlay_logo(handbook: Handbook) -> Logo | None:
     overlay, path = handbook.overlay, handbook.overlay_path
     if overlay is None or not overlay.logo or path is None:
         return None
-    return load_logo(path, overlay.logo, path.name)
+    label = path.relative_to(handbook.root) if path.is_relative_to(handbook.root) else path
+    return load_logo(path, overlay.logo, label.as_posix())
 
 
 def apply_overlay(conf: Any, handbook: Handbook) -> None:

@@ -35,6 +35,7 @@ def field_path(loc: Iterable[int | str]) -> str:
 
 
 def _message(msg: str) -> str:
+    msg = msg.removeprefix("Value error, ")  # our own validators' messages stand alone
     return msg[:1].lower() + msg[1:]
 
 
@@ -131,7 +132,12 @@ def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         lines = []
-        for err in exc.errors():
+        errors = exc.errors()
+        locs = [tuple(err["loc"]) for err in errors]
+        for err in errors:
+            loc = tuple(err["loc"])
+            if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+                continue  # a container's complaint that follows from an error inside it
             path = field_path(err["loc"])
             if prefix:
                 path = (

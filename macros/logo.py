@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
+from PIL import Image
+
 MAX_LOGO_BYTES = 512 * 1024
-SIGNATURES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff"}
+RASTER = {".png": "PNG", ".jpg": "JPEG"}  # suffix → Pillow's format name
+UNSAFE_NAME = re.compile(r"[\"'<>&\\]")
 SUFFIXES = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".svg": ".svg"}
 SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
 # Scripts, embedded documents, and animation (which can rewrite a link's target).
@@ -71,8 +75,20 @@ def svg_problem(text: str) -> str | None:
     return None
 
 
+def raster_problem(data: bytes, suffix: str) -> str | None:
+    """Why a PNG or JPEG file is not one (by its content), or None."""
+    try:
+        with Image.open(BytesIO(data), formats=[RASTER[suffix]]) as image:
+            image.verify()
+    except Exception:  # Pillow raises many kinds for a file it cannot read
+        return f"the content is not a {RASTER[suffix]} image"
+    return None
+
+
 def read_logo(folder: Path, name: str) -> Logo:
     """The logo ``name`` from the overlay's ``folder``; every problem is one line."""
+    if UNSAFE_NAME.search(name):
+        raise LogoError("the file name must not contain quotes, '<', '>', '&' or '\\'")
     base = folder.resolve()
     path = (folder / name).resolve()
     if not path.is_relative_to(base):
@@ -91,10 +107,8 @@ def read_logo(folder: Path, name: str) -> Logo:
             problem = svg_problem(data.decode("utf-8"))
         except UnicodeDecodeError:
             problem = "not an SVG file (not UTF-8 text)"
-    elif not data.startswith(SIGNATURES[suffix]):
-        problem = f"the content is not a {'PNG' if suffix == '.png' else 'JPEG'} image"
     else:
-        problem = None
+        problem = raster_problem(data, suffix)
     if problem:
         raise LogoError(problem)
     return Logo(data, suffix)

@@ -86,9 +86,7 @@ def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> N
         )
     except (URLFetchingError, FatalURLFetchingError) as exc:
         reason = " ".join(str(exc).split())
-        raise PdfError(
-            f"{target.name}: a resource was refused or could not be loaded: {reason}"
-        ) from None
+        raise PdfError(f"{target.name}: a resource could not be loaded: {reason}") from None
 
 
 # -- checklists --------------------------------------------------------------
