@@ -47,6 +47,14 @@ def test_bad_file_is_one_line(tmp_path: Path, path: Path) -> None:
     assert_one_error_line(site.build(), header(path, "expect"))
 
 
+def test_page_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    site = overlay_site(tmp_path)
+    (site.root / "docs" / "prompts.md").write_bytes(b"# Prompts\n\nCaf\xe9\n")
+    assert_one_error_line(
+        site.build(), "docs/prompts.md: line 3: not UTF-8 text (byte 0xe9 at offset 14)"
+    )
+
+
 def test_bad_data_fixtures_cover_every_file_kind() -> None:
     targets = {header(p, "target").split("/")[0] for p in BAD}
     assert targets == {"local", "data", "checklists"}
