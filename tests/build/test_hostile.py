@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
+from macros.models import Contact, LocalOverlay
 from tests.build.fixture_site import FixtureSite
 from tests.conftest import ROOT
 
@@ -59,6 +60,13 @@ def test_fixture_has_markup_in_every_text_field() -> None:
         for markup in ("<script>", '<meta http-equiv="refresh"', '"', "<Emergency Duty Team>"):
             assert markup in value
     assert set(CONTACT) == {"role", "name", "phone", "email", "hours", "notes"}
+
+
+def test_fixture_covers_every_overlay_text_field() -> None:
+    """A new overlay field must be added to the hostile fixture (and escaped in apply_overlay)."""
+    not_text = {"logo", "site_url", "contacts"}  # checked by their own rules
+    assert set(LocalOverlay.model_fields) - not_text == set(OVERLAY) - not_text
+    assert set(Contact.model_fields) == set(CONTACT)
 
 
 def test_no_page_contains_injected_elements(built: Path) -> None:
