@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from tests.build.fixture_site import FixtureSite
 from tests.build.test_hostile import CONTACT, HOSTILE, ORG
@@ -34,8 +34,16 @@ def test_pages_from_disk_run_nothing_and_stay_put(browser: Browser, hostile_site
     page = context.new_page()
     dialogs: list[str] = []
     loads: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("load", lambda: loads.append(page.url))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def on_load(loaded: Page) -> None:
+        loads.append(loaded.url)
+
+    page.on("dialog", on_dialog)
+    page.on("load", on_load)
     pages = sorted(p for p in hostile_site.rglob("*.html") if p.name != "404.html")
     assert len(pages) >= 6
     for path in pages:
