@@ -46,7 +46,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) build
+pytest: $(STAMP) $(NODE_STAMP) build
 	HANDBOOK_SITE_DIR=site $(BIN)/pytest
 
 linkcheck: $(STAMP) build

@@ -149,9 +149,16 @@ def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
         raise DataError("\n".join(lines)) from None
 
 
+MAX_ENTRIES = 1000  # glossary entries or references in one file
+
+
 def validate_list(model: type[M], data: Any, label: str) -> list[M]:
     if not isinstance(data, list):
         raise DataError(f"{label}: (top level): expected a list of entries")
+    if len(data) > MAX_ENTRIES:
+        raise DataError(
+            f"{label}: (top level): {len(data):,} entries; the limit is {MAX_ENTRIES:,}"
+        )
     return [validate(model, entry, label, prefix=f"[{i}]") for i, entry in enumerate(data)]
 
 

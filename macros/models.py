@@ -73,11 +73,11 @@ class GlossaryEntry(_Model):
     id: Slug
     term: Name
     abbreviation: Name | None = None
-    aliases: tuple[Name, ...] = Field(default=(), max_length=50)
+    aliases: tuple[Name, ...] = Field(default=(), max_length=20)
     short: Name  # the tooltip
     definition: Text
-    cite: tuple[Slug, ...] = ()
-    related: tuple[Slug, ...] = ()
+    cite: tuple[Slug, ...] = Field(default=(), max_length=20)
+    related: tuple[Slug, ...] = Field(default=(), max_length=20)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -97,14 +97,14 @@ class ChecklistItem(_Model):
     id: Slug
     text: Text
     note: Text | None = None
-    terms: tuple[Slug, ...] = ()
+    terms: tuple[Slug, ...] = Field(default=(), max_length=20)
 
 
 class ChecklistSection(_Model):
     id: Slug
     title: Name
     intro: Text | None = None
-    items: tuple[ChecklistItem, ...] = Field(min_length=1)
+    items: tuple[ChecklistItem, ...] = Field(min_length=1, max_length=100)
 
 
 class Checklist(_Model):
@@ -113,9 +113,9 @@ class Checklist(_Model):
     id: Slug
     title: Name
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$", max_length=200)]
-    cite: tuple[Slug, ...] = Field(min_length=1)
+    cite: tuple[Slug, ...] = Field(min_length=1, max_length=20)
     intro: Text | None = None
-    sections: tuple[ChecklistSection, ...] = Field(min_length=1)
+    sections: tuple[ChecklistSection, ...] = Field(min_length=1, max_length=30)
 
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
@@ -140,6 +140,6 @@ class LocalOverlay(_Model):
     logo: Name | None = None
     site_url: Annotated[AnyHttpUrl, AfterValidator(_plain_url)] | None = None
     banner: Text | None = None
-    contacts: tuple[Contact, ...] = Field(min_length=1)
+    contacts: tuple[Contact, ...] = Field(min_length=1, max_length=30)
     out_of_hours: Text | None = None
     referral_route: Text | None = None
