@@ -60,6 +60,7 @@ def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> N
     """Render ``html`` to ``target``. Only files inside the built site and the PDF
     templates may be loaded: no other file, no network, ever. A resource that is
     refused or cannot be loaded stops the build with one line naming it."""
+    from urllib.parse import urlsplit
     from urllib.request import url2pathname
 
     from weasyprint import HTML  # imported late: loading pango is slow
@@ -69,12 +70,12 @@ def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> N
 
     class SiteOnlyFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
-            scheme, _, rest = url.partition(":")
-            if scheme.lower() == "data":
+            parts = urlsplit(url)
+            if parts.scheme.lower() == "data":
                 return super().fetch(url, headers)
-            if scheme.lower() == "file":
-                path = Path(url2pathname(rest.split("?")[0].split("#")[0].removeprefix("//")))
-                if _inside(path.resolve(), allowed):
+            if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
+                path = Path(url2pathname(parts.path))
+                if path.is_absolute() and _inside(path.resolve(), allowed):
                     return super().fetch(url, headers)
             raise FatalURLFetchingError(f"'{url[:200]}' is outside the built site")
 

@@ -18,6 +18,7 @@ def site(tmp_path: Path) -> Path:
     (site / "assets").mkdir(parents=True)
     (site / "assets" / "a.png").write_bytes(PNG.read_bytes())
     (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    (site / "assets" / "link.txt").symlink_to(tmp_path / "secret.txt")
     return site
 
 
@@ -26,9 +27,14 @@ def site(tmp_path: Path) -> Path:
     [
         '<link rel="attachment" href="file:///etc/passwd">',
         '<link rel="attachment" href="../secret.txt">',
+        '<link rel="attachment" href="assets/link.txt">',
         '<img src="../secret.txt">',
         '<img src="assets/../../secret.txt">',
         '<img src="file:///etc/hostname">',
+        '<img src="file://localhost/etc/hostname">',
+        '<img src="file://other-host/etc/hostname">',
+        '<img src="file:///tmp/../etc/hostname">',
+        '<img src="assets/%2e%2e/%2e%2e/secret.txt">',
         '<img src="https://example.org/x.png">',
         '<img src="http://127.0.0.1:9/x.png">',
         '<img src="ftp://example.org/x.png">',
