@@ -90,12 +90,15 @@ class _StrictLoader(yaml.SafeLoader):
 def read_text(path: Path, label: str) -> str:
     """A data file's text: UTF-8, under the size limit; problems name the file and line."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if path.exists() and not path.is_file():
+            raise DataError(f"{label}: cannot be read (not a regular file)")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # never more, whatever the file claims
+        if len(raw) > MAX_FILE_BYTES:
+            size = f"{path.stat().st_size:,} bytes"
             raise DataError(
-                f"{label}: (top level): file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+                f"{label}: (top level): file is {size}; the limit is {MAX_FILE_BYTES:,}"
             )
-        raw = path.read_bytes()
     except OSError as exc:
         raise DataError(f"{label}: cannot be read ({exc.strerror})") from None
     try:

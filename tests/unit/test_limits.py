@@ -75,3 +75,17 @@ def test_nesting_up_to_the_limit_is_fine(tmp_path: Path) -> None:
     path = tmp_path / "x.yml"
     path.write_text("[" * 20 + "]" * 20 + "\n", encoding="utf-8")
     assert read_yaml(path, "x.yml") is not None
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/dev/zero", "x.yml: cannot be read (not a regular file)"),
+        ("/", "x.yml: cannot be read (not a regular file)"),
+        ("/nonexistent/x.yml", "x.yml: cannot be read (No such file or directory)"),
+    ],
+)
+def test_only_regular_files_are_read(path: str, expected: str) -> None:
+    with pytest.raises(DataError) as err:
+        read_yaml(Path(path), "x.yml")
+    assert str(err.value) == expected
