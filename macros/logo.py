@@ -98,10 +98,11 @@ def read_logo(folder: Path, name: str) -> Logo:
         raise LogoError("must be a PNG, JPEG or SVG file (.png, .jpg, .svg)")
     if not path.is_file():
         raise LogoError(f"no such file '{name}' next to the overlay")
-    size = path.stat().st_size
-    if size > MAX_LOGO_BYTES:
+    with path.open("rb") as fh:
+        data = fh.read(MAX_LOGO_BYTES + 1)
+    if len(data) > MAX_LOGO_BYTES:
+        size = path.stat().st_size
         raise LogoError(f"file is {size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
-    data = path.read_bytes()
     if suffix == ".svg":
         try:
             problem = svg_problem(data.decode("utf-8"))
