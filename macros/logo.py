@@ -98,8 +98,11 @@ def read_logo(folder: Path, name: str) -> Logo:
         raise LogoError("must be a PNG, JPEG or SVG file (.png, .jpg, .svg)")
     if not path.is_file():
         raise LogoError(f"no such file '{name}' next to the overlay")
-    with path.open("rb") as fh:
-        data = fh.read(MAX_LOGO_BYTES + 1)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_LOGO_BYTES + 1)
+    except OSError as exc:
+        raise LogoError(f"'{name}' cannot be read ({exc.strerror})") from None
     if len(data) > MAX_LOGO_BYTES:
         size = path.stat().st_size
         raise LogoError(f"file is {size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
