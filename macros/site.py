@@ -16,7 +16,14 @@ from typing import Protocol
 from markupsafe import Markup, escape
 
 from .edition import Edition
-from .loading import Glossary, load_checklists, load_glossary, load_overlay, load_references
+from .loading import (
+    Glossary,
+    load_checklists,
+    load_glossary,
+    load_overlay,
+    load_references,
+    read_text,
+)
 from .models import Checklist, ChecklistItem, LocalOverlay, Reference
 from .render import checklist as checklist_render
 from .render import citations, glossary, local
@@ -106,7 +113,7 @@ class Handbook:
         )
         # A page missing from docs/ is reported by MkDocs itself (nav validation).
         sources = [
-            (src, (docs_dir / src).read_text(encoding="utf-8"))
+            (src, read_text(docs_dir / src, f"docs/{src}"))
             for src in pages
             if (docs_dir / src).is_file()
         ]
