@@ -66,6 +66,7 @@ def _header() -> Markup:
         "fieldset",
         lines(el("legend", "Case details"), *rows),
         class_="hb-record__header",
+        data_search_exclude=True,
     )
 
 
@@ -82,7 +83,14 @@ def _toolbar() -> Markup:
         aria_label="Open from file",
         hidden=True,
     )
-    return el("div", buttons, chooser, class_="hb-record__toolbar", hidden=True)
+    return el(
+        "div",
+        buttons,
+        chooser,
+        class_="hb-record__toolbar",
+        hidden=True,
+        data_search_exclude=True,
+    )
 
 
 def _confirm() -> Markup:
@@ -107,6 +115,7 @@ def _confirm() -> Markup:
         role="alertdialog",
         aria_labelledby="rec-confirm-text",
         hidden=True,
+        data_search_exclude=True,
     )
 
 
@@ -125,11 +134,17 @@ def _checklist(entry: RecordChecklist) -> Markup:
         ),
         class_="hb-record__checklist",
         data_record_checklist=entry.checklist.id,
+        data_search_exclude=True,  # the checklists are found on their own pages
     )
 
 
 def record_html(entries: Sequence[RecordChecklist], version: str, stamp: str) -> Markup:
-    """The whole record: note, privacy, case header, buttons, messages, every checklist."""
+    """The whole record: note, privacy, case header, buttons, messages, every checklist.
+
+    Search leaves out the form and the checklists (``data-search-exclude`` on each
+    block: Material's search parser honours it only on an element with no
+    descendant of the same tag).
+    """
     return el(
         "div",
         lines(
@@ -152,5 +167,4 @@ def record_html(entries: Sequence[RecordChecklist], version: str, stamp: str) ->
         data_record="",
         data_version=version,
         data_stamp=stamp,
-        data_search_exclude=True,
     )

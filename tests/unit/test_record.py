@@ -30,15 +30,18 @@ def test_record_buttons_have_exact_names_and_start_hidden_without_script() -> No
     html = _record()
     names = re.findall(r'data-action="[a-z]+">([^<]+)</button>', html)
     assert names == ["Print record", "Save to file", "Open from file", "Clear all"]
-    assert '<div class="hb-record__toolbar" hidden>' in html
+    assert '<div class="hb-record__toolbar" hidden data-search-exclude>' in html
     assert record.NO_SCRIPT in html
     assert 'role="status" aria-live="polite"' in html
-    assert 'role="alertdialog" aria-labelledby="rec-confirm-text" hidden' in html
+    assert 'role="alertdialog" aria-labelledby="rec-confirm-text" hidden data' in html
 
 
 def test_record_checklist_is_collapsible_with_count_and_named_by_its_summary() -> None:
     html = _record()
-    assert '<details class="hb-record__checklist" data-record-checklist="demo">' in html
+    assert (
+        '<details class="hb-record__checklist" data-record-checklist="demo" data-search-exclude>'
+        in html
+    )
     assert '<summary><span id="cl-demo-title">Demo &lt;list&gt;</span>' in html
     assert '<span class="hb-record__tally" data-total="1">(1 items)</span>' in html
     assert 'aria-labelledby="cl-demo-title"' in html
@@ -52,7 +55,7 @@ def test_record_escapes_the_stamp_and_is_left_out_of_search() -> None:
     html = _record()
     assert 'data-stamp="v9 &lt;b&gt;&#34;x&#34;&lt;/b&gt;"' in html
     assert 'data-version="9.9.9"' in html
-    assert "data-search-exclude" in html
+    assert html.count("data-search-exclude") == 4  # header, toolbar, question, checklist
     assert "<b>" not in html
 
 
