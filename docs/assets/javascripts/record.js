@@ -93,8 +93,9 @@
       throw new Problem("The file is not an assessment record saved by this handbook (its format marker is missing).");
     }
     if (data.formatVersion !== FORMAT_VERSION) {
-      throw new Problem("The file uses record format " + String(data.formatVersion).slice(0, 20) +
-        "; this handbook reads format " + FORMAT_VERSION + ".");
+      throw new Problem(typeof data.formatVersion === "number"
+        ? "The file uses record format " + data.formatVersion + "; this handbook reads format " + FORMAT_VERSION + "."
+        : "The file has no record format number.");
     }
     unknownKeys(data, TOP, "The file");
     var version = data.handbookVersion === undefined ? "" : text(data.handbookVersion, 50, "The handbook version");
@@ -303,6 +304,10 @@
         });
         var total = own(known).reduce(function (sum, id) { return sum + own(known[id].items).length; }, 0);
         var details = [done + " of " + total + " items covered, in " + used + " of " + lists.length + " checklists."];
+        var savedAt = new Date(record.saved);
+        if (record.saved && !isNaN(savedAt.getTime())) {
+          details.push("Saved " + savedAt.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }) + ".");
+        }
         if (record.version && record.version !== version) {
           details.push("It was saved with handbook version " + record.version + "; this is version " + version + ".");
         }
