@@ -172,6 +172,17 @@ def bad_files_change_nothing(page: Page, tmp: Path) -> None:
             ),
             "is not text",
         ),
+        "long.json": (
+            json.dumps(
+                {
+                    "format": "ta-hsb-assessment-record",
+                    "formatVersion": 1,
+                    "header": {"assessor": "x" * 201},
+                    "checklists": {},
+                }
+            ),
+            "longer than 200 characters",
+        ),
     }
     for name, (content, reason) in cases.items():
         path = tmp / name
@@ -319,6 +330,10 @@ def test_markup_from_a_file_is_text_and_missing_items_are_listed(
 
 def test_clear_all_asks_first_with_the_keyboard(tab: BrowserContext, server: str) -> None:
     page = fill_record(tab, http_urls(server))
+    # Open from file works from the keyboard too.
+    with page.expect_file_chooser():
+        page.get_by_role("button", name="Open from file").focus()
+        page.keyboard.press("Enter")
     before = stored(page)
     clear = page.get_by_role("button", name="Clear all")
     clear.focus()
