@@ -25,6 +25,8 @@ HEADER_FIELDS = (
     ("agency", "Agency", "text"),
 )
 
+FIELD_MAX = 200  # characters in a case detail; record.js refuses longer ones in a file
+
 BUTTONS = (
     ("print", "Print record"),
     ("save", "Save to file"),
@@ -57,7 +59,14 @@ def _header() -> Markup:
         el(
             "div",
             el("label", label, for_=f"rec-{key}"),
-            el("input", type=kind, id=f"rec-{key}", name=key, autocomplete="off"),
+            el(
+                "input",
+                type=kind,
+                id=f"rec-{key}",
+                name=key,
+                autocomplete="off",
+                maxlength=str(FIELD_MAX) if kind == "text" else None,
+            ),
             class_="hb-record__field",
         )
         for key, label, kind in HEADER_FIELDS

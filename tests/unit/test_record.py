@@ -24,6 +24,7 @@ def test_record_has_the_four_case_fields_with_exact_labels() -> None:
     labels = re.findall(r'<label for="rec-[a-zA-Z]+">([^<]+)</label>', html)
     assert labels == ["Case reference", "Date", "Assessor", "Agency"]
     assert '<input type="date" id="rec-date" name="date" autocomplete="off">' in html
+    assert html.count('maxlength="200"') == 3
 
 
 def test_record_buttons_have_exact_names_and_start_hidden_without_script() -> None:

@@ -12,9 +12,9 @@
   var FORMAT = "ta-hsb-assessment-record";
   var FORMAT_VERSION = 1;
   var MAX_BYTES = 1024 * 1024;
-  var MAX_FIELD = 200;
+  var MAX_FIELD = 200;      /* the maxlength of the case detail fields */
   var MAX_TEXT = 1000;
-  var MAX_NOTE = 20000;
+  var MAX_NOTE = 200000;    /* the 1 MB limit on the whole file is the real bound */
   var MAX_ENTRIES = 500;
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -259,6 +259,12 @@
     function download() {
       var name = "ta-hsb-record-" + today() + ".json";
       var blob = new Blob([JSON.stringify(snapshot(), null, 2) + "\n"], { type: "application/json" });
+      if (blob.size > MAX_BYTES) {
+        say("error", "The record was not saved: it is larger than 1 MB, the most a saved record can be.", [
+          "Shorten the longest notes, then save again."
+        ]);
+        return;
+      }
       var url = URL.createObjectURL(blob);
       var link = make("a");
       link.href = url;
