@@ -142,6 +142,7 @@ def _checklist(entry: RecordChecklist) -> Markup:
             entry.html,
         ),
         class_="hb-record__checklist",
+        open=True,  # open for the paper form without JavaScript; record.js folds them
         data_record_checklist=entry.checklist.id,
         data_search_exclude=True,  # the checklists are found on their own pages
     )

@@ -399,7 +399,12 @@ def test_without_javascript_the_record_is_a_paper_form(browser: Browser, server:
     for label in HEADER:
         expect(page.get_by_label(label, exact=True)).to_be_visible()
     total = sum(len(items(cid)) for cid in CHECKLISTS)
-    assert page.locator(".hb-record input[type=checkbox]").count() == total
+    boxes = page.locator(".hb-record input[type=checkbox]")
+    assert boxes.count() == total
+    assert boxes.last.is_visible()  # every checklist is open, to print as a blank form
+    page.emulate_media(media="print")
+    text = normalise(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages))
+    assert normalise(items("prompts-dark-web")[-1]["text"]) in text
     context.close()
 
 

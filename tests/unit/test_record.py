@@ -40,7 +40,7 @@ def test_record_buttons_have_exact_names_and_start_hidden_without_script() -> No
 def test_record_checklist_is_collapsible_with_count_and_named_by_its_summary() -> None:
     html = _record()
     assert (
-        '<details class="hb-record__checklist" data-record-checklist="demo" data-search-exclude>'
+        '<details class="hb-record__checklist" open data-record-checklist="demo" data-search-exclude>'
         in html
     )
     assert '<summary><span id="cl-demo-title">Demo &lt;list&gt;</span>' in html

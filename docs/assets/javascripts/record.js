@@ -410,6 +410,7 @@
 
     hbStorage.onChange(restoreHeader);
     restoreHeader();
+    root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
     root.querySelector(".hb-record__toolbar").hidden = false;
     root.querySelector(".hb-record__noscript").hidden = true;
   }
