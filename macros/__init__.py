@@ -76,6 +76,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda cid: handbook.checklist(page(), cid), "checklist")
     env.macro(lambda cid: handbook.checklist_print(page(), cid), "checklist_print")
     env.macro(lambda: handbook.checklist_downloads(page()), "checklist_downloads")
+    env.macro(lambda: handbook.record(page()), "assessment_record")
     env.macro(lambda: handbook.glossary_page(page()), "glossary")
     env.macro(lambda: handbook.references_page(page()), "references")
     env.macro(handbook.local_contacts, "local_contacts")

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .logo import Logo
 from .render.html import el, lines
 from .render.local import contacts_text
-from .site import Handbook, page_url
+from .site import RECORD_PAGE, Handbook, page_url
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -159,7 +159,10 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
 
 
 def book_order(pages: Sequence[NavPage]) -> list[NavPage]:
-    """Navigation order, with the printable checklists moved to the end as appendices."""
+    """Navigation order, with the printable checklists moved to the end as appendices.
+
+    The Assessment record is an on-screen tool: it is not part of the book."""
+    pages = [p for p in pages if p.src != RECORD_PAGE]
     checklists = [p for p in pages if p.src.startswith("checklists/")]
     rest = [p for p in pages if not p.src.startswith("checklists/")]
     return rest + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
