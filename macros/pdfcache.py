@@ -9,9 +9,11 @@ is remade exactly when something that shows in it changed. Cached PDFs live
 outside the site (``.cache/pdf/`` in the project, or ``$HANDBOOK_PDF_CACHE``)
 and are copied into it.
 
-PDFs are rendered in worker processes, one per core. Checklist PDFs need no
-built page, so they start as soon as the data is loaded, while MkDocs builds
-the pages; the handbook PDF starts after the build. ``mkdocs build`` waits for
+PDFs are rendered in worker processes on two lanes: the checklist PDFs need
+no built page, so they start as soon as the data is loaded, while MkDocs
+builds the pages; the handbook PDF, the longest, has a worker of its own,
+warmed up (WeasyPrint and BeautifulSoup loaded) while the pages build, and
+starts the moment the build ends. ``mkdocs build`` waits for
 every PDF, so it never publishes a stale one. In background mode (``make
 serve``) the build returns at once: cached PDFs are copied, the others are
 left out of the site until they are ready, then copied in, unless a newer
@@ -38,6 +40,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from . import pdf, pdffont
 from .site import Handbook
 
@@ -59,6 +63,8 @@ def cache_key(job: pdf.PdfJob, base_url: Path) -> str:
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}\0weasyprint {version('weasyprint')}\0{job.forms}\0".encode())
     digest.update(job.html.encode())
+    if pdffont.MARKER in job.html:
+        digest.update(f"\0form font {pdffont.font_id()}".encode())
     for ref in sorted(set(LOCAL_REF.findall(job.html))):
         path = base_url / ref
         if path.is_file():  # a file the PDF embeds (an image): its bytes count too
@@ -82,7 +88,13 @@ def render(job: pdf.PdfJob, base_url: Path, cache: Path) -> Made:
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache, prefix=".render-") as tmp:
         out = Path(tmp) / Path(job.target).name  # the real name: errors name the file
-        pdf.write_pdf(job.html, out, base_url, forms=job.forms)
+        html = job.html
+        if pdffont.MARKER in html:
+            try:
+                html = html.replace(pdffont.MARKER, pdffont.font_face(cache))
+            except pdffont.FontError as exc:
+                raise pdf.PdfError(str(exc)) from None
+        pdf.write_pdf(html, out, base_url, forms=job.forms)
         out.replace(cached)
     return Made(cached, rendered=True)
 
@@ -113,35 +125,57 @@ def render_book(
     return render(pdf.handbook_job(SnapshotBook(handbook, site, pages, texts), conf), site, cache)
 
 
+_warm = False
+
+
+def warm_up() -> None:
+    """Load WeasyPrint, BeautifulSoup and the system fonts once in this worker."""
+    global _warm
+    if not _warm:
+        import bs4  # noqa: F401
+        from weasyprint import HTML
+
+        HTML(string="<p>warm</p>").write_pdf()
+        _warm = True
+
+
 # -- worker processes ----------------------------------------------------------
 
-_executor: ProcessPoolExecutor | None = None
+CHECKLISTS, BOOK = "checklists", "book"
+_executors: dict[str, ProcessPoolExecutor] = {}
 _lock = threading.Lock()
 _generation = 0
 _current: Batch | None = None
 
 
-def workers() -> int:
+def workers(lane: str) -> int:
+    """The handbook lane has one worker; the checklists get the other cores (at least one)."""
+    if lane == BOOK:
+        return 1
     given = os.environ.get("HANDBOOK_PDF_WORKERS", "")
     if given.isdigit() and int(given) > 0:
         return int(given)
-    return max(1, min(len(os.sched_getaffinity(0)), 4))
+    return max(1, min(len(os.sched_getaffinity(0)) - 1, 4))
 
 
-def executor() -> ProcessPoolExecutor:
-    """One pool per process, kept across ``serve`` rebuilds. Forked workers start fast: they
-    inherit the loaded modules (the first build forks them before any server thread runs)."""
-    global _executor
-    if _executor is None:
+def _lower_priority() -> None:
+    os.nice(10)
+
+
+def executor(lane: str) -> ProcessPoolExecutor:
+    """Pools kept across ``serve`` rebuilds. Forked workers start fast: they inherit the
+    loaded modules (the first build forks them before any server thread runs)."""
+    if lane not in _executors:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        _executor = ProcessPoolExecutor(max_workers=workers(), mp_context=context)
-    return _executor
-
-
-def _forget_broken_pool() -> None:
-    global _executor
-    _executor = None
+        _executors[lane] = ProcessPoolExecutor(
+            max_workers=workers(lane),
+            mp_context=context,
+            # The checklists yield the CPU to the page build and the handbook PDF, which
+            # are on the critical path.
+            initializer=_lower_priority if lane == CHECKLISTS else None,
+        )
+    return _executors[lane]
 
 
 class Batch:
@@ -167,7 +201,7 @@ class Batch:
         if cached.is_file():
             self.ready[job.target] = Made(cached, rendered=False)
         else:
-            self.pending[job.target] = self._submit(render, job, base_url, self.cache)
+            self.pending[job.target] = self._submit(CHECKLISTS, render, job, base_url, self.cache)
 
     def add_book(self, handbook: Handbook, site_dir: Path, conf: Any) -> None:
         pages = pdf.book_order(pdf.nav_pages(conf["nav"]))
@@ -176,15 +210,15 @@ class Batch:
         view = {"nav": conf["nav"], "site_name": conf["site_name"], "copyright": conf["copyright"]}
         target = handbook.downloads.handbook
         self.pending[target] = self._submit(
-            render_book, handbook, texts, view, site_dir, self.cache
+            BOOK, render_book, handbook, texts, view, site_dir, self.cache
         )
 
-    def _submit(self, *call: Any) -> Future[Made]:
+    def _submit(self, lane: str, *call: Any) -> Future[Any]:
         try:
-            return executor().submit(*call)
-        except BrokenProcessPool:
-            _forget_broken_pool()
-            return executor().submit(*call)
+            return executor(lane).submit(*call)
+        except BrokenProcessPool:  # a worker died (e.g. killed): start a new pool
+            _executors.pop(lane, None)
+            return executor(lane).submit(*call)
 
     # -- publishing --------------------------------------------------------------
 
@@ -201,8 +235,12 @@ class Batch:
             try:
                 self.ready[target] = future.result()
             except BrokenProcessPool:
-                _forget_broken_pool()
+                _executors.clear()
                 raise pdf.PdfError(f"{target}: the PDF worker process stopped") from None
+            except pdf.PdfError:
+                raise
+            except Exception as exc:  # one line naming the PDF, no traceback
+                raise pdf.PdfError(f"{target}: {type(exc).__name__}: {exc}") from None
         for target, made in self.ready.items():
             copy(made, site_dir / target)
         rendered = sum(m.rendered for m in self.ready.values())
@@ -271,10 +309,8 @@ def start(handbook: Handbook, conf: Any, root: Path, background: bool) -> Batch:
     """Start the checklist PDFs now (they need no built page); see :meth:`Batch.publish`."""
     batch = Batch(cache_dir(root), background)
     site_dir = Path(conf["site_dir"])
-    try:
-        face = pdffont.font_face(batch.cache)
-    except pdffont.FontError as exc:
-        raise pdf.PdfError(str(exc)) from None
+    batch._submit(BOOK, warm_up)
+    face = Markup(pdffont.MARKER)  # noqa: S704 -- a constant CSS comment
     for job in pdf.checklist_jobs(handbook, conf["site_name"], face):
         batch.add(job, site_dir)
     return batch

@@ -9,6 +9,9 @@ punctuation, €, ™), about 33 KB, which WeasyPrint then embeds whole. The tex
 of the page keeps the system font, subset to the glyphs it uses.
 
 The subset is made once from the system font and kept in the PDF cache folder.
+Documents carry :data:`MARKER` where the ``@font-face`` rule goes; the worker
+that renders them puts the rule in (see macros/pdfcache.py), so making the
+subset never holds up the page build.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 FAMILY = "Handbook Form"
+MARKER = "/* handbook-form-font */"
 SOURCE = "DejaVu Sans:style=Book"
 FALLBACK = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 #: Unicode ranges kept for typed text (inclusive).
@@ -82,15 +86,20 @@ def subset(source: Path) -> bytes:
     return out.getvalue()
 
 
-def form_font(cache_dir: Path) -> bytes:
-    """The subset font, made once per source font file and kept in ``cache_dir``."""
+def font_id() -> str:
+    """Identifies the subset: the source file (path, size, time) and :data:`RANGES`."""
     source = source_font()
     stat = source.stat()
     ident = f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\0{RANGES}".encode()
-    cached = cache_dir / f"form-font-{hashlib.sha256(ident).hexdigest()[:16]}.ttf"
+    return hashlib.sha256(ident).hexdigest()[:16]
+
+
+def form_font(cache_dir: Path) -> bytes:
+    """The subset font, made once per source font file and kept in ``cache_dir``."""
+    cached = cache_dir / f"form-font-{font_id()}.ttf"
     if cached.is_file():
         return cached.read_bytes()
-    data = subset(source)
+    data = subset(source_font())
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(data)
