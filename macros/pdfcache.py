@@ -188,6 +188,7 @@ class Batch:
         self.started = time.perf_counter()
         self.ready: dict[str, Made] = {}
         self.pending: dict[str, Future[Made]] = {}
+        self.arrivals: list[threading.Event] = []
         with _lock:
             _generation += 1
             self.generation = _generation
@@ -258,7 +259,9 @@ class Batch:
             copy(made, site_dir / target)
         for target, future in self.pending.items():
             (site_dir / target).unlink(missing_ok=True)
-            future.add_done_callback(functools.partial(self._arrived, site_dir, target))
+            arrived = threading.Event()
+            self.arrivals.append(arrived)
+            future.add_done_callback(functools.partial(self._arrived, site_dir, target, arrived))
         if self.pending:
             log.info(
                 "PDFs: %d from the cache, %d being made in the background",
@@ -266,7 +269,15 @@ class Batch:
                 len(self.pending),
             )
 
-    def _arrived(self, site_dir: Path, target: str, future: Future[Made]) -> None:
+    def _arrived(
+        self, site_dir: Path, target: str, arrived: threading.Event, future: Future[Made]
+    ) -> None:
+        try:
+            self._copy_if_current(site_dir, target, future)
+        finally:
+            arrived.set()
+
+    def _copy_if_current(self, site_dir: Path, target: str, future: Future[Made]) -> None:
         if future.cancelled():
             return
         error = future.exception()
@@ -283,10 +294,9 @@ class Batch:
         return time.perf_counter() - self.started
 
     def wait(self) -> None:
-        """Block until every background PDF has arrived (tests and benchmarks)."""
-        for future in list(self.pending.values()):
-            if not future.cancelled():
-                future.exception()
+        """Block until every background PDF has arrived or been dropped (tests, benchmarks)."""
+        for arrived in self.arrivals:
+            arrived.wait()
 
 
 def copy(made: Made, target: Path) -> None:
