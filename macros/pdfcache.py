@@ -65,9 +65,10 @@ def cache_key(job: pdf.PdfJob, base_url: Path) -> str:
     digest.update(job.html.encode())
     if pdffont.MARKER in job.html:
         digest.update(f"\0form font {pdffont.font_id()}".encode())
+    site = base_url.resolve()
     for ref in sorted(set(LOCAL_REF.findall(job.html))):
-        path = base_url / ref
-        if path.is_file():  # a file the PDF embeds (an image): its bytes count too
+        path = (base_url / ref).resolve()
+        if path.is_relative_to(site) and path.is_file():  # an image it embeds: bytes count
             digest.update(f"\0{ref}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:40]
 
