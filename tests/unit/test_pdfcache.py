@@ -159,3 +159,13 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
     pdfcache.Batch(cache, background=True)  # the next build
     old.wait()
     assert not (site / target).exists()  # removed when the old build ended, never replaced
+
+
+@pytest.mark.parametrize(
+    ("value", "mode"),
+    [(True, "wait"), (False, "off"), ("background", "background"), ("false", "off"), ("", "off")],
+)
+def test_pdf_setting(value: object, mode: str) -> None:
+    from macros import pdf_mode
+
+    assert pdf_mode({"pdf": value}) == mode
