@@ -29,6 +29,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -159,8 +160,21 @@ def workers(lane: str) -> int:
     return max(1, min(len(os.sched_getaffinity(0)) - 1, 4))
 
 
-def _lower_priority() -> None:
-    os.nice(10)
+def _start_worker(low_priority: bool) -> None:
+    """In each worker: leave Ctrl-C to the parent (it shuts the pool down), exit if the
+    parent dies (a forked worker holds copies of the parent's files and sockets, e.g.
+    ``serve``'s port), and let the checklists yield the CPU to the critical path."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+    if low_priority:
+        os.nice(10)
 
 
 def executor(lane: str) -> ProcessPoolExecutor:
@@ -172,11 +186,16 @@ def executor(lane: str) -> ProcessPoolExecutor:
         _executors[lane] = ProcessPoolExecutor(
             max_workers=workers(lane),
             mp_context=context,
-            # The checklists yield the CPU to the page build and the handbook PDF, which
-            # are on the critical path.
-            initializer=_lower_priority if lane == CHECKLISTS else None,
+            initializer=_start_worker,
+            initargs=(lane == CHECKLISTS,),
         )
     return _executors[lane]
+
+
+def shutdown() -> None:
+    """Stop the worker processes (they are started again when needed)."""
+    while _executors:
+        _executors.popitem()[1].shutdown(wait=True, cancel_futures=True)
 
 
 class Batch:

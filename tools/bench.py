@@ -14,6 +14,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -132,8 +133,12 @@ def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]
             time.sleep(1.0)  # let background PDFs start, as between an author's edits
     finally:
         source.write_text(original, encoding="utf-8")
-        proc.terminate()
-        proc.wait(timeout=30)
+        proc.send_signal(signal.SIGINT)  # Ctrl-C: serve shuts down its PDF workers too
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
     return times
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,6 +35,13 @@ def handbook(edition: Edition = EDITION) -> Handbook:
 def keys(book: Handbook, tmp_path: Path) -> dict[str, str]:
     jobs = pdf.checklist_jobs(book, "Site", FACE)
     return {job.target: pdfcache.cache_key(job, tmp_path) for job in jobs}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_workers() -> Iterator[None]:
+    """Forked workers hold copies of pytest's pipes (e.g. Playwright's): stop them."""
+    yield
+    pdfcache.shutdown()
 
 
 @pytest.fixture(scope="module")
