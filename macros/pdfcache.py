@@ -284,7 +284,7 @@ class Batch:
             future.add_done_callback(functools.partial(self._arrived, site_dir, target, arrived))
         if self.pending:
             log.info(
-                "PDFs: %d from the cache, %d being made in the background",
+                "PDFs: %d from the cache, %d being checked or made in the background",
                 len(self.ready),
                 len(self.pending),
             )

@@ -113,6 +113,8 @@ def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # Ctrl-C works even when the bench itself runs in the background (SIGINT ignored).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     times = []
     try:
