@@ -220,6 +220,7 @@ class Batch:
     def add(self, job: pdf.PdfJob, base_url: Path) -> None:
         cached = self.cache / f"{cache_key(job, base_url)}.pdf"
         if cached.is_file():
+            os.utime(cached)  # in use: prune() leaves it alone
             self.ready[job.target] = Made(cached, rendered=False)
         else:
             self.pending[job.target] = self._submit(CHECKLISTS, render, job, base_url, self.cache)
@@ -325,14 +326,18 @@ def copy(made: Made, target: Path) -> None:
     shutil.copyfile(made.path, target)
 
 
-def prune(cache: Path, keep: int = KEEP) -> None:
-    """Remove the least recently used cached PDFs beyond ``keep``."""
+def prune(cache: Path, keep: int = KEEP, idle: float = 600) -> None:
+    """Remove the least recently used cached PDFs beyond ``keep``; never one used in the last
+    ``idle`` seconds (another build may be about to copy it)."""
     try:
-        entries = sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+        entries = sorted(
+            ((p.stat().st_mtime, p) for p in cache.glob("*.pdf")), key=lambda e: e[0], reverse=True
+        )
     except OSError:
         return
-    for stale in entries[keep:]:
-        stale.unlink(missing_ok=True)
+    for used, stale in entries[keep:]:
+        if used < time.time() - idle:
+            stale.unlink(missing_ok=True)
 
 
 def start(handbook: Handbook, conf: Any, root: Path, background: bool) -> Batch:
