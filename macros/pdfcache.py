@@ -192,6 +192,32 @@ def executor(lane: str) -> ProcessPoolExecutor:
     return _executors[lane]
 
 
+def supersede() -> None:
+    """No PDF of any build so far may land in the site folder any more."""
+    global _generation
+    with _lock:
+        _generation += 1
+        if _current is not None:
+            for future in _current.pending.values():
+                future.cancel()
+
+
+class _ServeShutdown(logging.Filter):
+    """``mkdocs serve`` logs "Shutting down..." and then deletes its site folder: a PDF
+    copied in meanwhile would make that fail. No hook of mkdocs-macros runs then."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Shutting down"):
+            supersede()
+        return True
+
+
+def watch_serve_shutdown() -> None:
+    serve_log = logging.getLogger("mkdocs.commands.serve")
+    if not any(isinstance(f, _ServeShutdown) for f in serve_log.filters):
+        serve_log.addFilter(_ServeShutdown())
+
+
 def shutdown() -> None:
     """Stop the worker processes (they are started again when needed)."""
     while _executors:
@@ -344,6 +370,8 @@ def start(handbook: Handbook, conf: Any, root: Path, background: bool) -> Batch:
     """Start the checklist PDFs now (they need no built page); see :meth:`Batch.publish`."""
     batch = Batch(cache_dir(root), background)
     site_dir = Path(conf["site_dir"])
+    if background:
+        watch_serve_shutdown()
     batch._submit(BOOK, warm_up)
     face = Markup(pdffont.MARKER)  # noqa: S704 -- a constant CSS comment
     for job in pdf.checklist_jobs(handbook, conf["site_name"], face):

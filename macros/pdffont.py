@@ -17,6 +17,7 @@ subset never holds up the page build.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import io
 import os
@@ -86,8 +87,10 @@ def subset(source: Path) -> bytes:
     return out.getvalue()
 
 
+@functools.cache
 def font_id() -> str:
-    """Identifies the subset: the source file (path, size, time) and :data:`RANGES`."""
+    """Identifies the subset: the source file (path, size, time) and :data:`RANGES`.
+    Worked out once per process (a font installed meanwhile counts from the next run)."""
     source = source_font()
     stat = source.stat()
     ident = f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\0{RANGES}".encode()
