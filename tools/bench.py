@@ -302,8 +302,9 @@ def clean_pdf_builds(project: Path, repeat: int) -> dict[str, Any]:
     return {"cold": asdict(best), "cold_all": [r.seconds for r in cold], "warm": asdict(warm)}
 
 
-#: The handbook PDF's size before the PDF work (issue 15): it must not grow.
-HANDBOOK_PDF_BEFORE = 224_517
+#: The handbook PDF's size before the PDF work (issue 15), built as this bench builds it
+#: (a copy without git, so no commit in the stamp): it must not grow.
+HANDBOOK_PDF_BEFORE = 224_571
 
 
 def pdf_sizes(site: Path) -> dict[str, Any]:
@@ -474,7 +475,7 @@ def goals(r: dict[str, Any]) -> list[str]:
         ),
         goal(
             "Handbook PDF size",
-            f"{sizes['handbook'] / 1000:.0f} KB (before: {HANDBOOK_PDF_BEFORE / 1000:.0f} KB)",
+            f"{sizes['handbook'] / 1000:.1f} KB (before: {HANDBOOK_PDF_BEFORE / 1000:.1f} KB)",
             "does not grow",
             sizes["handbook"] <= HANDBOOK_PDF_BEFORE,
         ),
