@@ -137,3 +137,21 @@ def test_handbook_pdf_internal_links_are_clickable(handbook: PdfReader) -> None:
             ):
                 internal += 1
     assert internal >= 100
+
+
+def test_checklist_pdfs_are_small_with_a_subset_field_font(site_dir: Path) -> None:
+    """Form fields use a small embedded font (macros/pdffont.py), not the whole system font."""
+    singles = sorted((site_dir / "downloads" / "checklists").glob("*.pdf"))
+    assert len(singles) == len(CHECKLISTS)
+    for path in singles:
+        assert path.stat().st_size <= 100_000, path.name
+    combined = site_dir / "downloads" / f"ta-hsb-checklists-{VERSION}.pdf"
+    assert combined.stat().st_size <= 400_000
+    for path in [*singles, combined]:
+        root: Any = PdfReader(path).trailer["/Root"]
+        fonts = [f.get_object() for f in root["/AcroForm"]["/DR"]["/Font"].values()]
+        for font in fonts:
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            embedded = descriptor["/FontFile2"].get_object().get_data()
+            assert len(embedded) < 80_000, (path.name, font["/BaseFont"])  # subsets only
+            assert str(font["/BaseFont"])[7] == "+"  # a subset tag, e.g. /ABCDEF+Handbook-Form
