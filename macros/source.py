@@ -97,7 +97,11 @@ class Passage:
     """A trace with the source text it points at (blank lines skipped, whitespace joined)."""
 
     trace: Trace
-    text: str
+    parts: tuple[str, ...]  # one per line range
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
 
     @property
     def label(self) -> str:
@@ -141,7 +145,7 @@ class Source:
             if problem:
                 problems.append(problem)
                 continue
-            self.passages[t.id] = Passage(t, self.text_of(t.lines))
+            self.passages[t.id] = Passage(t, tuple(self.text_of([part]) for part in t.lines))
         traced = {n for p in self.passages.values() for n in numbers(p.trace.lines)}
         for i, left in enumerate(trace.left_out):
             where = f"{label}: left_out[{i}]"

@@ -19,7 +19,11 @@ def wording_html(passage: Passage, coverage_href: str) -> Markup:
         "details",
         lines(
             el("summary", SUMMARY),
-            el("blockquote", el("p", passage.text), class_="hb-source-wording__text"),
+            el(
+                "blockquote",
+                lines(*(el("p", part) for part in passage.parts)),
+                class_="hb-source-wording__text",
+            ),
             el(
                 "p",
                 f"The slides' words, source lines {passage.label} (whitespace joined). ",
