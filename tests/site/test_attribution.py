@@ -173,7 +173,7 @@ def test_every_reference_field_is_on_the_slides_or_flagged(entry: dict[str, Any]
     assert source is not None
     slides = words(" ".join(source.lines))
     joined = re.sub(r"\s+", "", " ".join(source.lines))
-    outside = []
+    outside: list[str] = []
     for field in ("authors", "title", "publisher"):
         if field in entry and f" {words(str(entry[field]))} " not in f" {slides} ":
             outside.append(field)
