@@ -82,6 +82,8 @@ def define_env(env: Any) -> None:
     env.macro(lambda: handbook.references_page(page()), "references")
     env.macro(handbook.local_contacts, "local_contacts")
     env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
+    env.macro(lambda tid: handbook.source_wording(page(), tid), "source_wording")
+    env.macro(lambda: handbook.source_coverage(page()), "source_coverage")
 
 
 def overlay_logo(handbook: Handbook) -> Logo | None:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from .logo import Logo
 from .render.html import el, lines
 from .render.local import contacts_text
-from .site import RECORD_PAGE, Handbook, page_url
+from .site import COVERAGE_PAGE, RECORD_PAGE, Handbook, page_url
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -184,13 +184,18 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
 
 
 def book_order(pages: Sequence[NavPage]) -> list[NavPage]:
-    """Navigation order, with the printable checklists moved to the end as appendices.
+    """Navigation order, with the printable checklists, then the source coverage, as appendices.
 
     The Assessment record is an on-screen tool: it is not part of the book."""
     pages = [p for p in pages if p.src != RECORD_PAGE]
     checklists = [p for p in pages if p.src.startswith("checklists/")]
-    rest = [p for p in pages if not p.src.startswith("checklists/")]
-    return rest + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
+    coverage = [p for p in pages if p.src == COVERAGE_PAGE]
+    rest = [p for p in pages if not p.src.startswith("checklists/") and p.src != COVERAGE_PAGE]
+    return (
+        rest
+        + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
+        + [NavPage(p.title, p.src, "Appendix: source coverage") for p in coverage]
+    )
 
 
 def slug(src: str) -> str:
@@ -213,6 +218,7 @@ REMOVE = (
     ".hb-checklist__privacy",
     ".hb-paper__runfoot",
     ".hb-print-stamp",
+    ".hb-source-wording",
     "script",
 )
 

@@ -173,7 +173,7 @@ def copy_project(target: Path) -> Path:
         shutil.copytree(ROOT / name, target / name)
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, target / name)
-    for name in ("macros", "overrides"):
+    for name in ("macros", "overrides", "source"):
         (target / name).symlink_to(ROOT / name)
     return target
 
