@@ -15,7 +15,8 @@ STAMP := $(VENV)/.installed
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core libnginx-mod-http-brotli-static
+NODE_STAMP := node_modules/.installed
 
 .PHONY: help install serve build test lint typecheck pytest linkcheck dist bench system-deps clean
 
@@ -56,7 +57,11 @@ test: lint typecheck build pytest linkcheck
 dist: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)-offline.zip
 
-bench: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/bench.py --out bench/results
 
 system-deps:
@@ -64,4 +69,4 @@ system-deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES)
 
 clean:
-	rm -rf site dist build test-artifacts bench/results .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist build test-artifacts bench/results node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -23,8 +23,22 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
 
 
+def offline(config: Any) -> bool:
+    plugin = config["plugins"].get("material/offline")
+    return plugin is not None and bool(plugin.config.enabled)
+
+
 def on_config(config: Any) -> Any:
-    """Point ``extra_css`` and ``extra_javascript`` at content-hashed names."""
+    """Point ``extra_css`` and ``extra_javascript`` at content-hashed names.
+
+    The iframe-worker shim (``extra.polyfills``) lets search run from ``file://``:
+    only the offline package needs it. Served over HTTP it would be one more
+    script blocking the first paint of every page, so other builds leave it out.
+    """
+    if not offline(config):
+        config["extra"]["polyfills"] = [
+            p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
+        ]
     docs = Path(config["docs_dir"])
     renamed: dict[str, str] = {}
 
@@ -61,8 +75,7 @@ def on_files(files: Files, config: Any) -> Files:
 
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written
 def on_post_build(config: Any) -> None:
-    offline = config["plugins"].get("material/offline")
-    if _state["command"] == "serve" or (offline is not None and offline.config.enabled):
+    if _state["command"] == "serve" or offline(config):
         return  # nothing to serve them for: the live preview and the offline zip
     done = compress_site(Path(config["site_dir"]))
     log.info(

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import nav_sources  # noqa: E402
-from tools import mkdocs_config  # noqa: E402
+from tools import lighthouse, mkdocs_config  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="per page; 0 skips it")
     args = parser.parse_args()
     results: dict[str, Any] = {
         "date": dt.date.today().isoformat(),
@@ -214,6 +215,11 @@ def main() -> int:
         results["weight_home"] = weights["index.html"]
         results["weight_heaviest"] = {"page": heaviest, **weights[heaviest]}
         results["pdf"] = pdf_timings(real)
+        if args.lighthouse_runs:
+            try:
+                results["lighthouse"] = lighthouse.measure(site, args.lighthouse_runs)
+            except lighthouse.LighthouseError as exc:
+                raise SystemExit(f"bench: {exc}") from None
 
         big = copy_project(work / "big")
         handbook(big)
@@ -226,8 +232,11 @@ def main() -> int:
         results["scale_plain"] = asdict(timed_build(big_plain, {}, 1))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "report.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    (args.out / "report.md").write_text(report(results), encoding="utf-8")
-    print(report(results))
+    text = report(results)
+    if "lighthouse" in results:
+        text += "\n" + lighthouse.report(results["lighthouse"])
+    (args.out / "report.md").write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 
