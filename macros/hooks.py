@@ -75,8 +75,9 @@ def on_files(files: Files, config: Any) -> Files:
 
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written
 def on_post_build(config: Any) -> None:
-    if _state["command"] == "serve" or offline(config):
-        return  # nothing to serve them for: the live preview and the offline zip
+    wanted = config["extra"].get("handbook", {}).get("compress", True)
+    if not wanted or _state["command"] == "serve" or offline(config):
+        return  # not wanted, or nothing to serve them: the live preview, the offline zip
     done = compress_site(Path(config["site_dir"]))
     log.info(
         "Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli",

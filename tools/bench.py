@@ -81,15 +81,17 @@ def plain(project: Path) -> None:
     """Turn a copy into a plain Material build: no macros plugin, no theme overrides."""
     config = load_config(project)
     config["plugins"] = ["search"]
+    config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
     config["strict"] = False
     save_config(project, config)
 
 
 def handbook(project: Path) -> None:
-    """The handbook as built by ``make build``, without the PDF step (timed separately)."""
+    """The handbook as built by ``make build``, without the PDF and compression steps (timed separately)."""
     config = load_config(project)
     config["extra"]["handbook"]["pdf"] = False
+    config["extra"]["handbook"]["compress"] = False
     save_config(project, config)
 
 
@@ -215,6 +217,7 @@ def main() -> int:
         results["weight_home"] = weights["index.html"]
         results["weight_heaviest"] = {"page": heaviest, **weights[heaviest]}
         results["pdf"] = pdf_timings(real)
+        results["compress"] = lighthouse.precompress(site)
         if args.lighthouse_runs:
             try:
                 results["lighthouse"] = lighthouse.measure(site, args.lighthouse_runs)
@@ -234,7 +237,7 @@ def main() -> int:
     (args.out / "report.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     text = report(results)
     if "lighthouse" in results:
-        text += "\n" + lighthouse.report(results["lighthouse"])
+        text += "\n" + lighthouse.report(results["lighthouse"], results["compress"])
     (args.out / "report.md").write_text(text, encoding="utf-8")
     print(text)
     return 0

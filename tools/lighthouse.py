@@ -19,13 +19,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.compress import compress_site  # noqa: E402
 from tools.nginx import BROTLI_MODULE, NginxError, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -39,6 +42,7 @@ PAGES = {
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
+ATTEMPTS = 3
 ENCODINGS = {"none": None, "gzip": "gzip", "br": "br"}
 
 
@@ -50,21 +54,24 @@ def run_once(url: str, out: Path) -> dict[str, Any]:
     """One default (mobile) Lighthouse run; its category scores (0–100) and key metrics (ms)."""
     if not LIGHTHOUSE.exists():
         raise LighthouseError("Lighthouse is missing: run `npm ci` in the project folder")
-    proc = subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--chrome-flags=--headless=new --no-sandbox",
-            "--output=json",
-            f"--output-path={out}",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
+    for _attempt in range(ATTEMPTS):  # Lighthouse sometimes loses a trace (NO_NAVSTART): retry
+        proc = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--chrome-flags=--headless=new --no-sandbox",
+                "--output=json",
+                f"--output-path={out}",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode == 0:
+            break
+    else:
         raise LighthouseError(f"lighthouse {url} failed: {proc.stderr.strip()[-500:]}")
     lhr = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: round(lhr["categories"][c]["score"] * 100) for c in CATEGORIES}
@@ -107,6 +114,13 @@ def transfer_sizes(base_url: str, paths: list[str]) -> dict[str, int]:
     return sizes
 
 
+def precompress(site_dir: Path) -> dict[str, Any]:
+    """The build's compression step (``macros.compress``) on ``site_dir``, timed."""
+    start = time.perf_counter()
+    done = compress_site(site_dir)
+    return {"seconds": round(time.perf_counter() - start, 2), **asdict(done)}
+
+
 def measure(site_dir: Path, runs: int = 3) -> dict[str, Any]:
     """Score every page in PAGES and size the home page's first load, through nginx."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,7 +141,7 @@ def kib(n: int) -> str:
     return f"{n / 1024:.0f} KiB"
 
 
-def report(r: dict[str, Any]) -> str:
+def report(r: dict[str, Any], compress: dict[str, Any] | None = None) -> str:
     pages = r["pages"]
     runs = next(iter(pages.values()))["runs"]
     rows = [
@@ -155,6 +169,16 @@ def report(r: dict[str, Any]) -> str:
             f"({sizes['gzip'] / sizes['none']:.0%}) | {kib(sizes['br'])} "
             f"({sizes['br'] / sizes['none']:.0%}) |",
             "",
+            *(
+                [
+                    f"Compressed copies: {compress['files']} files, "
+                    f"{kib(compress['plain_bytes'])} → {kib(compress['gzip_bytes'])} gzip, "
+                    f"{kib(compress['brotli_bytes'])} Brotli, in {compress['seconds']} s.",
+                    "",
+                ]
+                if compress
+                else []
+            ),
         ]
     )
 
