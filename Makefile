@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static
 NODE_STAMP := node_modules/.installed
 
 .PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean
@@ -52,7 +52,8 @@ pytest: $(STAMP) $(NODE_STAMP) build
 linkcheck: $(STAMP) build
 	$(BIN)/python tools/linkcheck.py site
 
-# W3C Nu HTML checker (npm vnu-jar, pinned in package-lock.json; runs offline with Java).
+# Node tools pinned in package-lock.json: vnu-jar (W3C Nu HTML checker, runs offline with
+# Java) for `make test`, lighthouse (Debian's Chromium) for `make bench`.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
@@ -65,7 +66,7 @@ test: lint typecheck build pytest linkcheck vnu
 dist: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)-offline.zip
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/bench.py --out bench/results
 
 system-deps:

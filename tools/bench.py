@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import nav_sources  # noqa: E402
-from tools import mkdocs_config  # noqa: E402
+from tools import lighthouse, mkdocs_config  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -190,15 +190,17 @@ def plain(project: Path) -> None:
     """Turn a copy into a plain Material build: no macros plugin, no theme overrides."""
     config = load_config(project)
     config["plugins"] = ["search"]
+    config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
     config["strict"] = False
     save_config(project, config)
 
 
 def handbook(project: Path) -> None:
-    """The handbook as built by ``make build``, without the PDF step (timed separately)."""
+    """The handbook as built by ``make build``, without the PDF and compression steps (timed separately)."""
     config = load_config(project)
     config["extra"]["handbook"]["pdf"] = False
+    config["extra"]["handbook"]["compress"] = False
     save_config(project, config)
 
 
@@ -356,6 +358,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="per page; 0 skips it")
     args = parser.parse_args()
     results: dict[str, Any] = {
         "date": dt.date.today().isoformat(),
@@ -385,6 +388,12 @@ def main() -> int:
         results["weight_home"] = weights["index.html"]
         results["weight_heaviest"] = {"page": heaviest, **weights[heaviest]}
         results["pdf"] = pdf_timings(real)
+        results["compress"] = lighthouse.precompress(site)
+        if args.lighthouse_runs:
+            try:
+                results["lighthouse"] = lighthouse.measure(site, args.lighthouse_runs)
+            except lighthouse.LighthouseError as exc:
+                raise SystemExit(f"bench: {exc}") from None
 
         with_pdfs = copy_project(work / "with-pdfs")
         results["pdf_build"] = clean_pdf_builds(with_pdfs, args.repeat)
@@ -404,8 +413,11 @@ def main() -> int:
         results["scale_plain"] = asdict(timed_build(big_plain, {}, 1))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "report.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    (args.out / "report.md").write_text(report(results), encoding="utf-8")
-    print(report(results))
+    text = report(results)
+    if "lighthouse" in results:
+        text += "\n" + lighthouse.report(results["lighthouse"], results["compress"])
+    (args.out / "report.md").write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 
