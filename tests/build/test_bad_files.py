@@ -9,6 +9,7 @@ import pytest
 
 from tests.build.fixture_site import FixtureSite
 from tests.conftest import ROOT
+from tests.site.reading import VERSION
 
 pytestmark = pytest.mark.slow
 BAD = sorted((ROOT / "tests" / "fixtures" / "bad-data").glob("*.yml"))
@@ -111,7 +112,7 @@ def test_page_referring_outside_the_site_stops_the_pdf_step(
     site.write("docs/prompts.md", site.root.joinpath("docs/prompts.md").read_text() + html + "\n")
     assert_one_error_line(
         site.build(),
-        f"ta-hsb-handbook-1.0.0.pdf: a resource could not be loaded: '{resource}' is outside the built site",
+        f"ta-hsb-handbook-{VERSION}.pdf: a resource could not be loaded: '{resource}' is outside the built site",
     )
 
 

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from tests.build.fixture_site import CHECKLIST, FixtureSite
 from tests.conftest import ROOT
+from tests.site.reading import VERSION
 
 pytestmark = pytest.mark.slow
 
@@ -20,8 +21,8 @@ SECOND = copy.deepcopy(CHECKLIST) | {"id": "other", "title": "Other prompts"}
 PDFS = (
     "downloads/checklists/demo.pdf",
     "downloads/checklists/other.pdf",
-    "downloads/ta-hsb-checklists-1.0.0.pdf",
-    "downloads/ta-hsb-handbook-1.0.0.pdf",
+    f"downloads/ta-hsb-checklists-{VERSION}.pdf",
+    f"downloads/ta-hsb-handbook-{VERSION}.pdf",
 )
 
 
@@ -81,18 +82,20 @@ def test_a_page_edit_remakes_only_the_handbook_pdf(site: FixtureSite) -> None:
         "docs/index.md", '# Home\n\nAbout {{ term("IIOC") }} ({{ cite("lim-2017") }}). Edited.\n'
     )
     assert build(site) == (1, 3)
-    assert "Edited." in text(site, "downloads/ta-hsb-handbook-1.0.0.pdf")
+    assert "Edited." in text(site, f"downloads/ta-hsb-handbook-{VERSION}.pdf")
 
 
 def test_a_new_version_remakes_every_pdf(site: FixtureSite) -> None:
     build(site)
     pyproject = site.root / "pyproject.toml"
     pyproject.write_text(
-        pyproject.read_text(encoding="utf-8").replace('version = "1.0.0"', 'version = "1.0.1"'),
+        pyproject.read_text(encoding="utf-8").replace(
+            f'version = "{VERSION}"', 'version = "9.9.9"'
+        ),
         encoding="utf-8",
     )
     assert build(site) == (4, 0)
-    assert "1.0.1" in text(site, "downloads/checklists/other.pdf")
+    assert "9.9.9" in text(site, "downloads/checklists/other.pdf")
 
 
 def test_an_overlay_remakes_every_pdf(site: FixtureSite) -> None:
