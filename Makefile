@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core
 
-.PHONY: help install serve build test lint typecheck pytest linkcheck dist bench system-deps clean
+.PHONY: help install serve build test lint typecheck pytest linkcheck dist bench system-deps clean a11y-results
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -65,3 +65,8 @@ system-deps:
 
 clean:
 	rm -rf site dist build test-artifacts bench/results .pytest_cache .mypy_cache .ruff_cache
+
+# Refresh the accessibility statement's figures from a real axe run (tests/browser/test_a11y.py).
+a11y-results: $(STAMP) build
+	HANDBOOK_SITE_DIR=site $(BIN)/pytest -q tests/browser/test_a11y.py
+	cp test-artifacts/accessibility-results.json data/accessibility-results.json

@@ -7,6 +7,7 @@ this file only wires them to MkDocs.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from mkdocs_macros.errors import format_error
 
 from .edition import Edition, build_date, git_commit, read_version
 from .loading import DataError
+from .overlay import NAV_TITLE
 from .render.local import contacts_text
+from .render.overlay import overdue
 from .site import Handbook
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -50,6 +53,7 @@ def define_env(env: Any) -> None:
             edition=edition,
             directory_urls=conf["use_directory_urls"],
             overlay_file=settings.get("local") or None,
+            a11y_results=os.environ.get("HANDBOOK_A11Y_RESULTS") or None,
         )
     except DataError as exc:
         raise PluginError(str(exc)) from None
@@ -75,6 +79,9 @@ def define_env(env: Any) -> None:
     env.macro(lambda: handbook.references_page(page()), "references")
     env.macro(handbook.local_contacts, "local_contacts")
     env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
+    env.macro(handbook.local_review, "local_review")
+    env.macro(handbook.accessibility, "accessibility")
+    env.macro(handbook.host_name, "host_name")
 
 
 def apply_overlay(conf: Any, handbook: Handbook) -> None:
@@ -89,6 +96,14 @@ def apply_overlay(conf: Any, handbook: Handbook) -> None:
         "contacts": contacts_text(overlay),
         "logo": "assets/local/logo" + Path(overlay.logo).suffix if overlay.logo else None,
     }
+    if handbook.local_pages:
+        conf["nav"] = [
+            *conf["nav"],
+            {NAV_TITLE: [{p.title: p.src_uri} for p in handbook.local_pages]},
+        ]
+    notice = overdue(overlay.review, handbook.edition.build_date)
+    if notice:
+        log.info(notice)  # a notice, not a warning: an old copy can still be rebuilt with --strict
     conf["site_name"] = f"{overlay.organisation}: TA-HSB practice handbook"
     if overlay.site_url:
         conf["site_url"] = str(overlay.site_url)

@@ -7,6 +7,7 @@ glossary terms exist, ids are unique) live in :mod:`macros.loading`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
@@ -67,6 +68,7 @@ class ChecklistItem(_Model):
     text: Text
     note: Text | None = None
     terms: tuple[Slug, ...] = ()
+    local: bool = False  # added by an organisation's overlay, not part of the guidance
 
 
 class ChecklistSection(_Model):
@@ -102,6 +104,54 @@ class Contact(_Model):
     notes: Text | None = None
 
 
+# A Markdown file inside the overlay's folder: no "..", no absolute path, no hidden names.
+LocalFile = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)*\.md$"),
+]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
+
+
+class LocalPage(_Model):
+    """A Markdown page of the organisation's own, in the folder next to the overlay."""
+
+    file: LocalFile
+    title: Text
+
+
+class PracticeNote(_Model):
+    """A short local note attached to a guidance page, or to one heading on it."""
+
+    page: PagePath
+    anchor: Slug | None = None
+    text: Text
+
+
+class LocalItem(_Model):
+    """An extra checklist item appended to one section of a guidance checklist."""
+
+    checklist: Slug
+    section: Slug
+    id: Slug
+    text: Text
+    note: Text | None = None
+
+
+class Review(_Model):
+    """Who reviews the local copy, and when."""
+
+    responsible_role: Text
+    last_review: dt.date
+    next_review: dt.date
+
+
+class AccessibilityDetails(_Model):
+    """The organisation's part of the accessibility statement."""
+
+    contact: Text | None = None
+    prepared: dt.date | None = None
+
+
 class LocalOverlay(_Model):
     """An organisation's local details, set in one small YAML file."""
 
@@ -112,3 +162,9 @@ class LocalOverlay(_Model):
     contacts: tuple[Contact, ...] = Field(min_length=1)
     out_of_hours: Text | None = None
     referral_route: Text | None = None
+    pages: tuple[LocalPage, ...] = ()
+    allow_raw_html: bool = False
+    notes: tuple[PracticeNote, ...] = ()
+    checklist_items: tuple[LocalItem, ...] = ()
+    review: Review | None = None
+    accessibility: AccessibilityDetails | None = None

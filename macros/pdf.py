@@ -20,6 +20,8 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
+from .overlay import LOCAL_PREFIX
+from .overlay import NAV_TITLE as LOCAL_NAV_TITLE
 from .render.html import el, lines
 from .render.local import contacts_text
 from .site import Handbook, page_url
@@ -136,11 +138,17 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
     return out
 
 
-def book_order(pages: Sequence[NavPage]) -> list[NavPage]:
-    """Navigation order, with the printable checklists moved to the end as appendices."""
+def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
+    """Navigation order; an overlay's local pages follow the guidance as their own part,
+    and the printable checklists go to the end as appendices."""
     checklists = [p for p in pages if p.src.startswith("checklists/")]
-    rest = [p for p in pages if not p.src.startswith("checklists/")]
-    return rest + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
+    local = [p for p in pages if p.src.startswith(LOCAL_PREFIX)]
+    rest = [p for p in pages if p not in checklists and p not in local]
+    return (
+        rest
+        + [NavPage(p.title, p.src, local_part) for p in local]
+        + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
+    )
 
 
 def slug(src: str) -> str:
@@ -283,7 +291,9 @@ class Book:
 
 
 def build_handbook(handbook: Handbook, site_dir: Path, conf: Any) -> Path:
-    pages = book_order(nav_pages(conf["nav"]))
+    org = handbook.overlay.organisation if handbook.overlay else None
+    local_part = f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
+    pages = book_order(nav_pages(conf["nav"]), local_part)
     book = Book(handbook, site_dir, pages)
     target = site_dir / handbook.downloads.handbook
     write_pdf(book.html(conf["site_name"], conf["copyright"] or ""), target, site_dir)

@@ -15,12 +15,16 @@ from typing import Protocol
 
 from markupsafe import Markup, escape
 
+from . import statement
 from .edition import Edition
 from .loading import Glossary, load_checklists, load_glossary, load_overlay, load_references
 from .models import Checklist, ChecklistItem, LocalOverlay, Reference
+from .overlay import LocalSource, check_notes, local_pages, merge_items
 from .render import checklist as checklist_render
 from .render import citations, glossary, local
+from .render import overlay as overlay_render
 from .render.html import el, lines
+from .statement import A11yResults, load_results
 from .usage import Usage, scan
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -87,6 +91,7 @@ class Handbook:
         edition: Edition,
         directory_urls: bool = True,
         overlay_file: str | None = None,
+        a11y_results: str | None = None,
     ) -> None:
         self.root = root
         self.docs_dir = docs_dir
@@ -101,9 +106,17 @@ class Handbook:
             root / CHECKLISTS_DIR, root, self.references, self.glossary, docs_dir
         )
         self.overlay_path = root / overlay_file if overlay_file else None
+        self.overlay_label = overlay_file or ""
         self.overlay: LocalOverlay | None = (
             load_overlay(root / overlay_file, overlay_file) if overlay_file else None
         )
+        self.local_pages: list[LocalSource] = []
+        if self.overlay and self.overlay_path and overlay_file:
+            self.local_pages = local_pages(self.overlay, self.overlay_path, overlay_file, root)
+            check_notes(self.overlay, pages, overlay_file)
+            self.checklists = merge_items(self.checklists, self.overlay, overlay_file)
+        self.a11y: A11yResults
+        self.a11y, self.a11y_label = load_results(root, a11y_results)
         # A page missing from docs/ is reported by MkDocs itself (nav validation).
         sources = [
             (src, (docs_dir / src).read_text(encoding="utf-8"))
@@ -293,6 +306,33 @@ class Handbook:
 
     def local_contacts(self) -> Markup:
         return local.contacts_html(self.overlay)
+
+    def local_review(self) -> Markup:
+        if self.overlay is None:
+            return Markup("")
+        return overlay_render.review_html(self.overlay.organisation, self.overlay.review)
+
+    def accessibility(self, part: str) -> Markup:
+        """One data-driven part of the accessibility statement (see docs/reference/accessibility.md)."""
+        org = self.overlay.organisation if self.overlay else None
+        details = self.overlay.accessibility if self.overlay else None
+        parts = {
+            "compliance": lambda: statement.compliance_html(self.a11y),
+            "results": lambda: statement.results_html(self.a11y),
+            "exceptions": lambda: statement.exceptions_html(self.a11y),
+            "contact": lambda: statement.contact_html(org, details),
+            "prepared": lambda: statement.prepared_html(
+                self.a11y, details, self.edition.build_date
+            ),
+        }
+        if part not in parts:
+            log.warning("accessibility('%s'): no such part (one of %s)", part, ", ".join(parts))
+            return escape(f"[unknown part: {part}]")
+        return parts[part]()
+
+    def host_name(self) -> str:
+        """Who hosts this copy, for the privacy notice."""
+        return self.overlay.organisation if self.overlay else "the organisation that hosts it"
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(

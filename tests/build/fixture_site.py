@@ -66,6 +66,8 @@ class FixtureSite:
             (root / name).symlink_to(ROOT / name)
         shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
         shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+        (root / "data").mkdir()
+        shutil.copy(ROOT / "data" / "accessibility-results.json", root / "data")
         self.config = mkdocs_config()
         self.config.update(
             site_name="Fixture handbook",
