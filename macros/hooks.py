@@ -15,12 +15,17 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+# Notes whose heading is missing, found while pages render; reported together in on_env,
+# so the message is not wrapped in MkDocs' "Error reading page" line.
+_missing: list[str] = []
+
 
 def _handbook(config: Any) -> Any:
     return config["plugins"]["macros"].variables["_handbook"]
 
 
 def on_files(files: Files, config: Any) -> Files:
+    _missing.clear()
     for source in _handbook(config).local_pages:
         files.append(File.generated(config, source.src_uri, abs_src_path=str(source.path)))
     return files
@@ -47,9 +52,16 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
             continue
         placed = insert_after(html, heading_pattern(note.anchor), box)
         if placed is None:
-            raise PluginError(
+            _missing.append(
                 f"{handbook.overlay_label}: notes[{i}].anchor: no heading "
                 f"'#{note.anchor}' on page '{note.page}'"
             )
+            continue
         html = placed
     return html
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    if _missing:
+        raise PluginError("\n".join(_missing))
+    return env
