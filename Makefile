@@ -34,9 +34,11 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 LOCAL ?=
+SITE ?= site
+COPY_NAME := $(if $(LOCAL),-$(basename $(notdir $(LOCAL))),)
 build: $(STAMP)
-	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict --clean --site-dir site
-	chmod -R a+rX site
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
+	chmod -R a+rX $(SITE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests tools
@@ -54,7 +56,7 @@ linkcheck: $(STAMP) build
 test: lint typecheck build pytest linkcheck
 
 dist: $(STAMP)
-	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)-offline.zip
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py --out bench/results

@@ -5,6 +5,7 @@ getting local content wrong stops the build with one line naming the file."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,36 @@ def test_unreadable_results_file_is_one_line(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "results.json: tested: field required" in errors(result)
     assert "Traceback" not in result.stderr
+
+
+def test_several_copies_from_one_tree(tmp_path: Path) -> None:
+    site = FixtureSite(tmp_path)
+    for area in ("north", "south"):
+        site.write(f"areas/{area}/pathway.md", f"# {area.title()} pathway\n\nOnly in {area}.\n")
+        site.write(
+            f"areas/{area}.yml",
+            f"organisation: {area.title()} Partnership\ncontacts:\n  - role: Lead\n"
+            f"pages:\n  - {{file: {area}/pathway.md, title: {area.title()} pathway}}\n",
+        )
+    built = {}
+    for area in ("north", "south"):
+        site.config["extra"]["handbook"]["local"] = f"areas/{area}.yml"
+        result = site.build()
+        assert result.returncode == 0, result.stderr
+        shutil.move(site.root / "site", site.root / f"site-{area}")
+        built[area] = site.root / f"site-{area}"
+    north = (built["north"] / "local/north/pathway/index.html").read_text(encoding="utf-8")
+    assert "added by North Partnership" in north
+    assert not (built["north"] / "local/south").exists()
+    assert (built["south"] / "local/south/pathway/index.html").is_file()
+    # The guidance itself is the same in both copies: only the organisation differs.
+    pages = {
+        area: BeautifulSoup(
+            (path / "prompts/index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        for area, path in built.items()
+    }
+    for page in pages.values():
+        one(page, ".hb-print-stamp").decompose()  # the printed stamp names the organisation
+    articles = {area: one(page, "article").get_text() for area, page in pages.items()}
+    assert articles["north"] == articles["south"]
