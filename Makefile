@@ -1,6 +1,6 @@
 # TA-HSB practice handbook — one entry point for people and CI.
 #   make serve   serve the handbook on http://127.0.0.1:8000 with live reload
-#   make test    lint, type check, strict build, all tests (browser included), link check
+#   make test    lint, type check, strict build, all tests (browser included), link check, HTML check
 #   make build   strict build into site/ (web pages + PDFs)
 #   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
 #   make bench   benchmark report: bench/results/report.md
@@ -15,9 +15,10 @@ STAMP := $(VENV)/.installed
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless
+NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build test lint typecheck pytest linkcheck dist bench system-deps clean a11y-results
+.PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -25,7 +26,7 @@ help:
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt '.[dev]'  # dependencies only: no package
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -47,13 +48,21 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) build
+pytest: $(STAMP) $(NODE_STAMP) build
 	HANDBOOK_SITE_DIR=site $(BIN)/pytest
 
 linkcheck: $(STAMP) build
 	$(BIN)/python tools/linkcheck.py site
 
-test: lint typecheck build pytest linkcheck
+# W3C Nu HTML checker (npm vnu-jar, pinned in package-lock.json; runs offline with Java).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+vnu: $(STAMP) $(NODE_STAMP) build
+	$(BIN)/python tools/vnu.py site
+
+test: lint typecheck build pytest linkcheck vnu
 
 dist: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
@@ -66,7 +75,7 @@ system-deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES)
 
 clean:
-	rm -rf site dist build test-artifacts bench/results .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist build test-artifacts bench/results .pytest_cache .mypy_cache .ruff_cache node_modules
 
 # Refresh the accessibility statement's figures from a real axe run (tests/browser/test_a11y.py).
 a11y-results: $(STAMP) build

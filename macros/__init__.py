@@ -11,11 +11,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
 from .edition import Edition, build_date, git_commit, read_version
-from .loading import DataError
+from .loading import DataError, load_logo
+from .logo import Logo
 from .overlay import NAV_TITLE
 from .render.local import contacts_text
 from .render.overlay import overdue
@@ -60,7 +62,10 @@ def define_env(env: Any) -> None:
     for problem in handbook.unused():
         log.warning(problem)
     env.variables["_handbook"] = handbook
-    apply_overlay(conf, handbook)
+    try:
+        apply_overlay(conf, handbook)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
     conf["extra"]["stamp"] = {
         "line": edition.line,
         "version": edition.version,
@@ -75,6 +80,7 @@ def define_env(env: Any) -> None:
     env.macro(lambda cid: handbook.checklist(page(), cid), "checklist")
     env.macro(lambda cid: handbook.checklist_print(page(), cid), "checklist_print")
     env.macro(lambda: handbook.checklist_downloads(page()), "checklist_downloads")
+    env.macro(lambda: handbook.record(page()), "assessment_record")
     env.macro(lambda: handbook.glossary_page(page()), "glossary")
     env.macro(lambda: handbook.references_page(page()), "references")
     env.macro(handbook.local_contacts, "local_contacts")
@@ -84,27 +90,40 @@ def define_env(env: Any) -> None:
     env.macro(handbook.host_name, "host_name")
 
 
+def overlay_logo(handbook: Handbook) -> Logo | None:
+    overlay, path = handbook.overlay, handbook.overlay_path
+    if overlay is None or not overlay.logo or path is None:
+        return None
+    label = path.relative_to(handbook.root) if path.is_relative_to(handbook.root) else path
+    return load_logo(path, overlay.logo, label.as_posix())
+
+
 def apply_overlay(conf: Any, handbook: Handbook) -> None:
-    """Put the organisation's details where the theme templates read them."""
+    """Put the organisation's details where the theme templates read them.
+
+    Material's templates do not autoescape, so every value is escaped here
+    (``Markup``); the templates and the PDF step use it as it is.
+    """
     overlay = handbook.overlay
     conf["extra"]["local"] = None
     if overlay is None:
         return
+    logo = overlay_logo(handbook)
     conf["extra"]["local"] = {
-        "organisation": overlay.organisation,
-        "banner": overlay.banner,
-        "contacts": contacts_text(overlay),
-        "logo": "assets/local/logo" + Path(overlay.logo).suffix if overlay.logo else None,
+        "organisation": escape(overlay.organisation),
+        "banner": escape(overlay.banner) if overlay.banner else None,
+        "contacts": escape(contacts_text(overlay)),
+        "logo": logo.url if logo else None,  # a fixed name, never the file's own
     }
     if handbook.local_pages:
         conf["nav"] = [
             *conf["nav"],
-            {NAV_TITLE: [{p.title: p.src_uri} for p in handbook.local_pages]},
+            {NAV_TITLE: [{escape(p.title): p.src_uri} for p in handbook.local_pages]},
         ]
     notice = overdue(overlay.review, handbook.edition.build_date)
     if notice:
         log.info(notice)  # a notice, not a warning: an old copy can still be rebuilt with --strict
-    conf["site_name"] = f"{overlay.organisation}: TA-HSB practice handbook"
+    conf["site_name"] = escape(f"{overlay.organisation}: TA-HSB practice handbook")
     if overlay.site_url:
         conf["site_url"] = str(overlay.site_url)
 
@@ -129,7 +148,10 @@ def on_post_build(env: Any) -> None:
 
     handbook: Handbook = env.variables["_handbook"]
     site_dir = Path(env.conf["site_dir"])
-    pdf.copy_overlay_assets(handbook, site_dir)
+    try:
+        pdf.copy_overlay_assets(overlay_logo(handbook), site_dir)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
     if env.conf["extra"]["handbook"].get("pdf", True):
         try:
             pdf.build_all(handbook, site_dir, env.conf)

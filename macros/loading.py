@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .logo import Logo, LogoError, read_logo
 from .models import Checklist, GlossaryEntry, LocalOverlay, Reference
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,17 +35,93 @@ def field_path(loc: Iterable[int | str]) -> str:
 
 
 def _message(msg: str) -> str:
+    msg = msg.removeprefix("Value error, ")  # our own validators' messages stand alone
     return msg[:1].lower() + msg[1:]
 
 
-def read_yaml(path: Path, label: str) -> Any:
-    """Parse a YAML file; syntax errors name the file and line."""
+MAX_FILE_BYTES = 1024 * 1024  # the largest data file today is ~21 KB
+MAX_DEPTH = 20  # the deepest data today is 5 levels (checklist items' terms)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing repeated keys, aliases and deep nesting.
+
+    PyYAML keeps the last of two equal keys without a word, and composes nested
+    nodes recursively (hundreds of levels end in a ``RecursionError``).
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(
+                problem=f"aliases (*{event.anchor}) are not allowed", problem_mark=event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"nested more than {MAX_DEPTH} levels deep",
+                    problem_mark=self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, list | dict):
+                continue  # unhashable: SafeLoader reports it itself
+            if key in seen:
+                raise yaml.MarkedYAMLError(
+                    problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_text(path: Path, label: str) -> str:
+    """A data file's text: UTF-8, under the size limit; problems name the file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.exists() and not path.is_file():
+            raise DataError(f"{label}: cannot be read (not a regular file)")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # never more, whatever the file claims
+        if len(raw) > MAX_FILE_BYTES:
+            size = f"{path.stat().st_size:,} bytes"
+            raise DataError(
+                f"{label}: (top level): file is {size}; the limit is {MAX_FILE_BYTES:,}"
+            )
     except OSError as exc:
         raise DataError(f"{label}: cannot be read ({exc.strerror})") from None
     try:
-        return yaml.safe_load(text)
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            f"{label}: line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+def read_yaml(path: Path, label: str) -> Any:
+    """Parse a YAML file; every problem is one line naming the file and line."""
+    text = read_text(path, label)
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise DataError(
+            f"{label}: line {line}: control character U+{exc.character:04X} is not allowed"
+            if isinstance(exc.character, int)
+            else f"{label}: line {line}: {exc.reason}"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(top level)"
@@ -58,7 +135,12 @@ def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         lines = []
-        for err in exc.errors():
+        errors = exc.errors()
+        locs = [tuple(err["loc"]) for err in errors]
+        for err in errors:
+            loc = tuple(err["loc"])
+            if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+                continue  # a container's complaint that follows from an error inside it
             path = field_path(err["loc"])
             if prefix:
                 path = (
@@ -70,9 +152,16 @@ def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
         raise DataError("\n".join(lines)) from None
 
 
+MAX_ENTRIES = 1000  # glossary entries or references in one file
+
+
 def validate_list(model: type[M], data: Any, label: str) -> list[M]:
     if not isinstance(data, list):
         raise DataError(f"{label}: (top level): expected a list of entries")
+    if len(data) > MAX_ENTRIES:
+        raise DataError(
+            f"{label}: (top level): {len(data):,} entries; the limit is {MAX_ENTRIES:,}"
+        )
     return [validate(model, entry, label, prefix=f"[{i}]") for i, entry in enumerate(data)]
 
 
@@ -117,7 +206,11 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
     by_name: dict[str, GlossaryEntry] = {}
     owner: dict[str, str] = {}
     ids = {e.id for e in entries}
+    seen_ids: set[str] = set()
     for i, entry in enumerate(entries):
+        if entry.id in seen_ids:
+            problems.append(f"{label}: [{i}].id: duplicate glossary id '{entry.id}'")
+        seen_ids.add(entry.id)
         names = [("id", entry.id), ("term", entry.term)]
         if entry.abbreviation:
             names.append(("abbreviation", entry.abbreviation))
@@ -192,6 +285,14 @@ def load_checklists(
 
 def load_overlay(path: Path, label: str) -> LocalOverlay:
     overlay = validate(LocalOverlay, read_yaml(path, label), label)
-    if overlay.logo and not (path.parent / overlay.logo).is_file():
-        raise DataError(f"{label}: logo: no such file '{overlay.logo}' next to the overlay")
+    if overlay.logo:
+        load_logo(path, overlay.logo, label)
     return overlay
+
+
+def load_logo(overlay_path: Path, name: str, label: str) -> Logo:
+    """The overlay's logo, checked by content (see :mod:`macros.logo`)."""
+    try:
+        return read_logo(overlay_path.parent, name)
+    except LogoError as exc:
+        raise DataError(f"{label}: logo: {exc}") from None

@@ -8,12 +8,43 @@ glossary terms exist, ids are unique) live in :mod:`macros.loading`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
+from markupsafe import escape
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(value: str) -> str:
+    found = CONTROL.search(value)
+    if found:
+        raise ValueError(f"control character U+{ord(found.group()):04X} is not allowed")
+    return value
+
+
+# Every text field has a maximum length, so oversized input is refused at load time.
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    AfterValidator(_no_control_characters),
+]  # a paragraph: a definition, a note, an intro
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_no_control_characters),
+]  # one line: a title, a term, a role, a name, a phone number
+
+
+def _plain_url(url: AnyHttpUrl) -> AnyHttpUrl:
+    # MkDocs writes site_url into pages and sitemap.xml; refuse anything needing escaping.
+    if str(escape(str(url))) != str(url) or len(str(url)) > 500:
+        raise ValueError(
+            "must be a plain http(s) address of at most 500 characters, without quotes, '<', '>' or '&'"
+        )
+    return url
 
 
 class _Model(BaseModel):
@@ -24,10 +55,10 @@ class Reference(_Model):
     """A work cited by the guidance, as the source gives it."""
 
     key: Slug
-    authors: Text
+    authors: Name
     year: int | None = Field(default=None, ge=1900, le=2100)
-    title: Text | None = None
-    publisher: Text | None = None
+    title: Name | None = None
+    publisher: Name | None = None
     url: AnyHttpUrl | None = None
     cited_for: Text
 
@@ -41,13 +72,13 @@ class GlossaryEntry(_Model):
     """One glossary term with its definition."""
 
     id: Slug
-    term: Text
-    abbreviation: Text | None = None
-    aliases: tuple[Text, ...] = ()
-    short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    term: Name
+    abbreviation: Name | None = None
+    aliases: tuple[Name, ...] = Field(default=(), max_length=20)
+    short: Name  # the tooltip
     definition: Text
-    cite: tuple[Slug, ...] = ()
-    related: tuple[Slug, ...] = ()
+    cite: tuple[Slug, ...] = Field(default=(), max_length=20)
+    related: tuple[Slug, ...] = Field(default=(), max_length=20)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -67,26 +98,26 @@ class ChecklistItem(_Model):
     id: Slug
     text: Text
     note: Text | None = None
-    terms: tuple[Slug, ...] = ()
+    terms: tuple[Slug, ...] = Field(default=(), max_length=20)
     local: bool = False  # added by an organisation's overlay, not part of the guidance
 
 
 class ChecklistSection(_Model):
     id: Slug
-    title: Text
+    title: Name
     intro: Text | None = None
-    items: tuple[ChecklistItem, ...] = Field(min_length=1)
+    items: tuple[ChecklistItem, ...] = Field(min_length=1, max_length=100)
 
 
 class Checklist(_Model):
     """A checklist: a stage of the assessment or one prompt list."""
 
     id: Slug
-    title: Text
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
-    cite: tuple[Slug, ...] = Field(min_length=1)
+    title: Name
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$", max_length=200)]
+    cite: tuple[Slug, ...] = Field(min_length=1, max_length=20)
     intro: Text | None = None
-    sections: tuple[ChecklistSection, ...] = Field(min_length=1)
+    sections: tuple[ChecklistSection, ...] = Field(min_length=1, max_length=30)
 
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
@@ -96,27 +127,29 @@ class Checklist(_Model):
 class Contact(_Model):
     """One entry in an organisation's local contacts block."""
 
-    role: Text
-    name: Text | None = None
-    phone: Text | None = None
-    email: Text | None = None
-    hours: Text | None = None
+    role: Name
+    name: Name | None = None
+    phone: Name | None = None
+    email: Name | None = None
+    hours: Name | None = None
     notes: Text | None = None
 
 
 # A Markdown file inside the overlay's folder: no "..", no absolute path, no hidden names.
 LocalFile = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)*\.md$"),
+    StringConstraints(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)*\.md$", max_length=200
+    ),
 ]
-PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$", max_length=200)]
 
 
 class LocalPage(_Model):
     """A Markdown page of the organisation's own, in the folder next to the overlay."""
 
     file: LocalFile
-    title: Text
+    title: Name
 
 
 class PracticeNote(_Model):
@@ -140,7 +173,7 @@ class LocalItem(_Model):
 class Review(_Model):
     """Who reviews the local copy, and when."""
 
-    responsible_role: Text
+    responsible_role: Name
     last_review: dt.date
     next_review: dt.date
 
@@ -148,23 +181,23 @@ class Review(_Model):
 class AccessibilityDetails(_Model):
     """The organisation's part of the accessibility statement."""
 
-    contact: Text | None = None
+    contact: Name | None = None
     prepared: dt.date | None = None
 
 
 class LocalOverlay(_Model):
     """An organisation's local details, set in one small YAML file."""
 
-    organisation: Text
-    logo: Text | None = None
-    site_url: AnyHttpUrl | None = None
+    organisation: Name
+    logo: Name | None = None
+    site_url: Annotated[AnyHttpUrl, AfterValidator(_plain_url)] | None = None
     banner: Text | None = None
-    contacts: tuple[Contact, ...] = Field(min_length=1)
+    contacts: tuple[Contact, ...] = Field(min_length=1, max_length=30)
     out_of_hours: Text | None = None
     referral_route: Text | None = None
-    pages: tuple[LocalPage, ...] = ()
+    pages: tuple[LocalPage, ...] = Field(default=(), max_length=50)
     allow_raw_html: bool = False
-    notes: tuple[PracticeNote, ...] = ()
-    checklist_items: tuple[LocalItem, ...] = ()
+    notes: tuple[PracticeNote, ...] = Field(default=(), max_length=200)
+    checklist_items: tuple[LocalItem, ...] = Field(default=(), max_length=200)
     review: Review | None = None
     accessibility: AccessibilityDetails | None = None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import shutil
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,11 +19,12 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
+from .logo import Logo
 from .overlay import LOCAL_PREFIX
 from .overlay import NAV_TITLE as LOCAL_NAV_TITLE
 from .render.html import el, lines
 from .render.local import contacts_text
-from .site import Handbook, page_url
+from .site import RECORD_PAGE, Handbook, page_url
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,20 +54,42 @@ def document(title: str, body: Markup, *css: str) -> str:
     )
 
 
+def _inside(path: Path, folders: Iterable[Path]) -> bool:
+    return any(path.is_relative_to(folder) for folder in folders)
+
+
 def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:
-    """Render ``html`` to ``target``. Only local files may be loaded: no network, ever,
-    and a resource that cannot be loaded stops the build instead of going missing."""
+    """Render ``html`` to ``target``. Only files inside the built site and the PDF
+    templates may be loaded: no other file, no network, ever. A resource that is
+    refused or cannot be loaded stops the build with one line naming it."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
     from weasyprint import HTML  # imported late: loading pango is slow
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetchingError
 
+    allowed = (base_url.resolve(), TEMPLATES.resolve())
+
+    class SiteOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme.lower() == "data":
+                return super().fetch(url, headers)
+            if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
+                path = Path(url2pathname(parts.path))
+                if path.is_absolute() and _inside(path.resolve(), allowed):
+                    return super().fetch(url, headers)
+            raise FatalURLFetchingError(f"'{url[:200]}' is outside the built site")
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    fetcher = URLFetcher(allowed_protocols=["file", "data"], fail_on_errors=True)
+    fetcher = SiteOnlyFetcher(allowed_protocols=["file", "data"], fail_on_errors=True)
     try:
         HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).write_pdf(
             target, pdf_forms=forms
         )
     except (URLFetchingError, FatalURLFetchingError) as exc:
-        raise PdfError(f"{target.name}: a resource could not be loaded ({exc})") from None
+        reason = " ".join(str(exc).split())
+        raise PdfError(f"{target.name}: a resource could not be loaded: {reason}") from None
 
 
 # -- checklists --------------------------------------------------------------
@@ -140,7 +162,10 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
     """Navigation order; an overlay's local pages follow the guidance as their own part,
-    and the printable checklists go to the end as appendices."""
+    and the printable checklists go to the end as appendices.
+
+    The Assessment record is an on-screen tool: it is not part of the book."""
+    pages = [p for p in pages if p.src != RECORD_PAGE]
     checklists = [p for p in pages if p.src.startswith("checklists/")]
     local = [p for p in pages if p.src.startswith(LOCAL_PREFIX)]
     rest = [p for p in pages if p not in checklists and p not in local]
@@ -300,14 +325,13 @@ def build_handbook(handbook: Handbook, site_dir: Path, conf: Any) -> Path:
     return target
 
 
-def copy_overlay_assets(handbook: Handbook, site_dir: Path) -> None:
-    overlay = handbook.overlay
-    if overlay is None or not overlay.logo or handbook.overlay_path is None:
+def copy_overlay_assets(logo: Logo | None, site_dir: Path) -> None:
+    """Publish the overlay's checked logo under its fixed name."""
+    if logo is None:
         return
-    source = handbook.overlay_path.parent / overlay.logo
-    target = site_dir / "assets" / "local" / ("logo" + source.suffix)
+    target = site_dir / logo.url
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    target.write_bytes(logo.data)
 
 
 def build_all(handbook: Handbook, site_dir: Path, conf: Any) -> None:

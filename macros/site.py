@@ -17,12 +17,20 @@ from markupsafe import Markup, escape
 
 from . import statement
 from .edition import Edition
-from .loading import Glossary, load_checklists, load_glossary, load_overlay, load_references
+from .loading import (
+    Glossary,
+    load_checklists,
+    load_glossary,
+    load_overlay,
+    load_references,
+    read_text,
+)
 from .models import Checklist, ChecklistItem, LocalOverlay, Reference
 from .overlay import LocalSource, check_notes, local_pages, merge_items
 from .render import checklist as checklist_render
 from .render import citations, glossary, local
 from .render import overlay as overlay_render
+from .render import record as record_render
 from .render.html import el, lines
 from .statement import A11yResults, load_results
 from .usage import Usage, scan
@@ -34,6 +42,7 @@ GLOSSARY_FILE = "data/glossary.yml"
 CHECKLISTS_DIR = "checklists"
 GLOSSARY_PAGE = "reference/glossary.md"
 REFERENCES_PAGE = "reference/references.md"
+RECORD_PAGE = "assessment/record.md"
 
 
 class Page(Protocol):
@@ -119,11 +128,12 @@ class Handbook:
         self.a11y, self.a11y_label = load_results(root, a11y_results)
         # A page missing from docs/ is reported by MkDocs itself (nav validation).
         sources = [
-            (src, (docs_dir / src).read_text(encoding="utf-8"))
+            (src, read_text(docs_dir / src, f"docs/{src}"))
             for src in pages
             if (docs_dir / src).is_file()
         ]
         self.usage: Usage = scan(sources, self.glossary, self.checklists, GLOSSARY_PAGE)
+        self.pages = list(pages)
         self._tips: dict[str, int] = {}
 
     # -- reports ---------------------------------------------------------------
@@ -220,7 +230,9 @@ class Handbook:
         checklist = self._checklist(page, checklist_id)
         if checklist is None:
             return escape(f"[unknown checklist: {checklist_id}]")
+        return self._screen(page, checklist, in_record=False)
 
+    def _screen(self, page: Page, checklist: Checklist, in_record: bool) -> Markup:
         def term_links(item: ChecklistItem) -> Markup | None:
             if not item.terms:
                 return None
@@ -232,15 +244,34 @@ class Handbook:
             pdf=self.file_href(page, self.downloads.checklist(checklist.id)),
             print_view=self.href(page, print_page(checklist.id)),
             source=self.cite(page, *checklist.cite),
+            record=None
+            if in_record or RECORD_PAGE not in self.pages
+            else self.href(page, RECORD_PAGE),
         )
-        return checklist_render.screen_html(checklist, links, term_links)
+        return checklist_render.screen_html(checklist, links, term_links, in_record)
+
+    def record_order(self) -> list[Checklist]:
+        """Every checklist in navigation order of its page: the stages, then the prompt lists."""
+        position = {src: i for i, src in enumerate(self.pages)}
+        return sorted(self.checklists.values(), key=lambda c: position.get(c.page, len(position)))
+
+    def record(self, page: Page) -> Markup:
+        """The Assessment record: the case header and every checklist, in one tab-only state."""
+        entries = [
+            record_render.RecordChecklist(c, self._screen(page, c, in_record=True))
+            for c in self.record_order()
+        ]
+        return record_render.record_html(entries, self.edition.version, self.stamp())
+
+    def stamp(self) -> str:
+        """The edition line for paper, with the organisation's name if there is an overlay."""
+        if self.overlay:
+            return f"{self.overlay.organisation} · {self.edition.line}"
+        return self.edition.line
 
     def checklist_paper(self, checklist: Checklist, fillable: bool) -> Markup:
-        stamp = self.edition.line
-        if self.overlay:
-            stamp = f"{self.overlay.organisation} · {stamp}"
         return checklist_render.paper_html(
-            checklist, self.cite_text(checklist.cite), stamp, fillable
+            checklist, self.cite_text(checklist.cite), self.stamp(), fillable
         )
 
     def checklist_print(self, page: Page, checklist_id: str) -> Markup:

@@ -32,6 +32,12 @@ class ChecklistLinks:
     pdf: str
     print_view: str
     source: Markup
+    record: str | None = None  # the Assessment record page; None on that page itself
+
+
+def title_id(checklist: Checklist) -> str:
+    """The id of the element that names the checklist (its title, or the record's summary)."""
+    return f"cl-{checklist.id}-title"
 
 
 def _item_id(checklist: Checklist, item: ChecklistItem) -> str:
@@ -90,26 +96,42 @@ def screen_section(checklist: Checklist, section: ChecklistSection, terms: TermL
     )
 
 
-def screen_html(checklist: Checklist, links: ChecklistLinks, terms: TermLinks) -> Markup:
+def screen_html(
+    checklist: Checklist, links: ChecklistLinks, terms: TermLinks, in_record: bool = False
+) -> Markup:
     """The checklist inside its guidance page: real checkboxes, labels, notes, a count.
 
-    Without JavaScript it is a plain list of native checkboxes; the script
-    (``handbook.js``) reveals the live count and the Clear button and keeps the
-    state in ``sessionStorage`` for this tab only.
+    Without JavaScript it is a plain list of native checkboxes; the scripts
+    (``checklist.js``, ``storage.js``) reveal the live count and the Clear button
+    and keep the state in ``sessionStorage`` for this tab only. ``in_record``: the
+    checklist sits in the Assessment record, which gives the title (with
+    :func:`title_id`) and the privacy note once for all checklists.
     """
     total = len(checklist.items)
-    title_id = f"cl-{checklist.id}-title"
+    record_link = (
+        el("a", "Assessment record", href=links.record, class_="md-button")
+        if links.record
+        else None
+    )
     return el(
         "section",
         lines(
-            el("p", f"Checklist: {checklist.title}", id=title_id, class_="hb-checklist__title"),
+            None
+            if in_record
+            else el(
+                "p",
+                f"Checklist: {checklist.title}",
+                id=title_id(checklist),
+                class_="hb-checklist__title",
+            ),
             el("p", checklist.intro, class_="hb-checklist__intro") if checklist.intro else None,
-            el("p", PRIVACY, class_="hb-checklist__privacy"),
+            None if in_record else el("p", PRIVACY, class_="hb-checklist__privacy"),
             el(
                 "p",
                 el("a", "Download printable PDF (A4)", href=links.pdf, class_="md-button"),
                 " ",
                 el("a", "Open the print view", href=links.print_view, class_="md-button"),
+                [" ", record_link] if record_link else None,
                 class_="hb-checklist__links",
             ),
             *(screen_section(checklist, s, terms) for s in checklist.sections),
@@ -125,7 +147,7 @@ def screen_html(checklist: Checklist, links: ChecklistLinks, terms: TermLinks) -
         class_="hb-checklist",
         data_checklist=checklist.id,
         data_total=str(total),
-        aria_labelledby=title_id,
+        aria_labelledby=title_id(checklist),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from ..models import Contact, LocalOverlay
@@ -15,20 +17,25 @@ NO_OVERLAY = (
 )
 
 
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]*")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def _link(text: str, pattern: re.Pattern[str], href: str) -> Markup:
+    """A ``tel:``/``mailto:`` link for a well-formed value; anything else stays plain text."""
+    return el("a", text, href=href) if pattern.fullmatch(text) else el("span", text)
+
+
 def _details(contact: Contact) -> list[Markup]:
     out = []
     if contact.name:
         out.append(el("dd", contact.name))
     if contact.phone:
-        out.append(
-            el(
-                "dd",
-                "Phone: ",
-                el("a", contact.phone, href="tel:" + "".join(contact.phone.split())),
-            )
-        )
+        tel = "tel:" + re.sub(r"[^0-9+]", "", contact.phone)
+        out.append(el("dd", "Phone: ", _link(contact.phone, PHONE, tel)))
     if contact.email:
-        out.append(el("dd", "Email: ", el("a", contact.email, href=f"mailto:{contact.email}")))
+        mailto = f"mailto:{contact.email}"
+        out.append(el("dd", "Email: ", _link(contact.email, EMAIL, mailto)))
     if contact.hours:
         out.append(el("dd", f"Hours: {contact.hours}"))
     if contact.notes:

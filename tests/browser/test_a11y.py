@@ -154,3 +154,18 @@ def test_keyboard_reaches_every_checklist_control_with_visible_focus(
     context.close()
     assert wanted - reached == set()
     assert unfocused_style == []
+
+
+def test_search_dialog_has_an_accessible_name(browser: Browser, server: str) -> None:
+    """Lighthouse's aria-dialog-name audit (axe best practice, outside the WCAG tags above)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server, wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})"
+    )
+    assert [v["id"] for v in result["violations"]] == []
+    assert [p["id"] for p in result["passes"]] == ["aria-dialog-name"]
+    expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_have_count(1)
+    context.close()

@@ -98,6 +98,18 @@ def test_local_pages_notes_and_items_from_the_zip(
     expect(page.locator(".hb-checklist__count")).to_contain_text("1 of")
     note.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "local-note.png"))
+
+    # The Assessment record reuses the checklists: the local items are there, marked.
+    page.goto((unzipped / "assessment" / "record.html").as_uri())
+    page.locator("[data-record-checklist='prompts-sexting'] > summary").click()
+    in_record = page.get_by_role("checkbox", name="Local Duty safeguarding manager consulted")
+    expect(in_record).to_be_visible()
+    page.locator("[data-record-checklist='stage-3-safety-planning'] > summary").click()
+    expect(
+        page.get_by_role(
+            "checkbox", name="Local Safety plan shared with the HSB panel coordinator."
+        )
+    ).to_be_visible()
     assert blocked == []
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import shutil
 import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -43,11 +46,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def run_nginx(root: Path, prefix: Path) -> Iterator[str]:
+    """The shipped configuration serving ``root`` on a loopback port; yields its base URL."""
     if not Path(NGINX).exists():
         pytest.fail("nginx is missing: install Debian's nginx (`make system-deps`, as root)")
-    prefix = tmp_path_factory.mktemp("nginx")
     (prefix / "tmp").mkdir()
     (prefix / "snippets").mkdir()
     shutil.copy(
@@ -57,7 +60,7 @@ def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     port = free_port()
     conf = (ROOT / "deploy" / "nginx" / "handbook.conf").read_text(encoding="utf-8")
     conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
-        "/srv/ta-hsb-handbook/site", str(site_dir)
+        "/srv/ta-hsb-handbook/site", str(root)
     )
     (prefix / "handbook.conf").write_text(conf, encoding="utf-8")
     (prefix / "nginx.conf").write_text(MAIN.format(prefix=prefix), encoding="utf-8")
@@ -70,9 +73,17 @@ def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             break
         except OSError:
             time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/"
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with run_nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 def test_every_page_through_nginx_has_no_csp_violation(
@@ -131,3 +142,83 @@ def test_security_headers_and_caching(browser: Browser, nginx: str) -> None:
     assert "404" in missing.text()
     assert "content-security-policy" in missing.headers
     context.close()
+
+
+DOTFILES = {".git/HEAD": "ref: refs/heads/main\n", ".git/config": "[core]\n", ".env": "SECRET=1\n"}
+DOTFILES |= {".venv/pyvenv.cfg": "home = /usr/bin\n", "assets/.hidden.css": "p{}\n"}
+
+
+@pytest.fixture(scope="module")
+def nginx_with_dotfiles(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the site with real dotfiles in it, as a careless deployment might have."""
+    root = tmp_path_factory.mktemp("root") / "site"
+    shutil.copytree(site_dir, root)
+    for path, text in {**DOTFILES, ".well-known/security.txt": "Contact: x\n"}.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    with run_nginx(root, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def raw_request(base: str, request_line: str, host: bool = True) -> Reply:
+    """Send one request as raw bytes (http.client refuses to send malformed ones)."""
+    port = int(base.rstrip("/").rsplit(":", 1)[1])
+    head = request_line + "\r\n" + ("Host: localhost\r\n" if host else "")
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall((head + "Connection: close\r\n\r\n").encode("latin-1"))
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        headers = {k.lower(): v for k, v in response.getheaders()}
+        reply = Reply(response.status, headers, response.read())
+        response.close()
+    return reply
+
+
+def assert_security_headers(reply: Reply, what: str) -> None:
+    assert "default-src 'self'" in reply.headers.get("content-security-policy", ""), what
+    assert reply.headers.get("x-content-type-options") == "nosniff", what
+    assert reply.headers.get("referrer-policy") == "no-referrer", what
+    assert reply.headers.get("x-frame-options") == "DENY", what
+
+
+@pytest.mark.parametrize("path", [*DOTFILES, ".git/", ".git", "%2egit/HEAD", "x/../.env"])
+def test_dotfiles_are_never_served(nginx_with_dotfiles: str, path: str) -> None:
+    response = raw_request(nginx_with_dotfiles, f"GET /{path} HTTP/1.1")
+    body = response.body.decode("utf-8", "replace")
+    assert response.status in (403, 404), path
+    assert "ref: refs" not in body
+    assert "SECRET" not in body
+    assert "[core]" not in body
+    assert "home = " not in body
+    assert_security_headers(response, path)
+
+
+def test_well_known_is_still_served(nginx_with_dotfiles: str) -> None:
+    response = raw_request(nginx_with_dotfiles, "GET /.well-known/security.txt HTTP/1.1")
+    assert response.status == 200
+    assert response.body == b"Contact: x\n"
+    assert_security_headers(response, "/.well-known/")
+
+
+@pytest.mark.parametrize(
+    ("request_line", "host", "status"),
+    [
+        ("GET / HTTP/1.1", False, 400),  # HTTP/1.1 without Host
+        ("GET /%zz HTTP/1.1", True, 400),
+        ("GET /" + "a" * 20000 + " HTTP/1.1", True, 414),
+    ],
+    ids=["no-host", "bad-escape", "long-uri"],
+)
+def test_error_responses_carry_the_security_headers(
+    nginx: str, request_line: str, host: bool, status: int
+) -> None:
+    response = raw_request(nginx, request_line, host)
+    assert response.status == status
+    assert_security_headers(response, str(status))

@@ -112,8 +112,9 @@ def test_handbook_pdf_contains_every_page_and_a_whole_checklist(
 ) -> None:
     text = pdf_text(handbook)
     config = mkdocs_config()
-    for page in nav_pages(config["nav"]):
+    for page in book_order(nav_pages(config["nav"])):
         assert h1_text(site_dir, page.src) in text, page.src
+    assert "save to file" not in text  # the Assessment record is an on-screen tool only
     for item in items("prompts-sexting"):  # one whole checklist, every item
         assert normalise(item["text"]) in text
     assert 30 <= len(handbook.pages) <= 120

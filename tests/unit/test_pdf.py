@@ -53,3 +53,12 @@ def test_slugs_and_output_files() -> None:
     assert output_file("") == "index.html"
     assert output_file("guidance/definitions/") == "guidance/definitions/index.html"
     assert output_file("guidance/definitions.html") == "guidance/definitions.html"
+
+
+def test_book_order_leaves_out_the_assessment_record() -> None:
+    pages = [
+        NavPage("Overview", "assessment/index.md", "Assessment"),
+        NavPage("Assessment record", "assessment/record.md", "Assessment"),
+        NavPage("Stage 1", "checklists/s1.md", "Reference"),
+    ]
+    assert [p.src for p in book_order(pages)] == ["assessment/index.md", "checklists/s1.md"]

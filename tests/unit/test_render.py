@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from macros.edition import Edition
-from macros.models import Checklist, GlossaryEntry, Reference
+from macros.models import Checklist, Contact, GlossaryEntry, LocalOverlay, Reference
 from macros.render import checklist, citations, glossary, local
 from macros.render.html import el
 
@@ -173,3 +174,28 @@ def test_edition_line() -> None:
         edition.line
         == "Handbook version 1.2.3 · Guidance edition: Guidance 2017 · Built 2026-01-02 · commit abc123"
     )
+
+
+@pytest.mark.parametrize(
+    ("phone", "email", "links"),
+    [
+        ("01234 567890", "lead@example.org", ["tel:01234567890", "mailto:lead@example.org"]),
+        (
+            "+44 (0)1234 567-890",
+            "a.b+c@council.gov.uk",
+            ["tel:+4401234567890", "mailto:a.b+c@council.gov.uk"],
+        ),
+        ('0123" onclick="x', "a@b.org<script>", []),
+        ("ask reception", "see intranet", []),
+    ],
+)
+def test_contact_links_only_for_well_formed_numbers_and_addresses(
+    phone: str, email: str, links: list[str]
+) -> None:
+    overlay = LocalOverlay(
+        organisation="Org", contacts=[Contact(role="Lead", phone=phone, email=email)]
+    )
+    html = BeautifulSoup(str(local.contacts_html(overlay)), "html.parser")
+    assert [a["href"] for a in html.select("a")] == links
+    assert phone in html.get_text()
+    assert email in html.get_text()

@@ -1,0 +1,427 @@
+/* Assessment record component (`[data-record]`): the case details, the four record
+ * buttons, the messages and the print view. The checklists inside the record are
+ * ordinary checklist components; all state goes through hbStorage (this tab only).
+ *
+ * Everything typed or read from a file is put into the page with textContent and
+ * createElement, never as markup. A file is checked completely before anything in
+ * the tab changes: a file that is refused leaves the record exactly as it was.
+ */
+(function () {
+  "use strict";
+
+  var FORMAT = "ta-hsb-assessment-record";
+  var FORMAT_VERSION = 1;
+  var MAX_BYTES = 1024 * 1024;
+  var MAX_FIELD = 200;      /* the maxlength of the case detail fields */
+  var MAX_TEXT = 1000;
+  var MAX_NOTE = 200000;    /* the 1 MB limit on the whole file is the real bound */
+  var MAX_ENTRIES = 500;
+  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var HEADER = ["caseReference", "date", "assessor", "agency"];
+  var TOP = ["format", "formatVersion", "handbookVersion", "edition", "saved", "header", "checklists"];
+
+  function make(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function own(obj) { return Object.keys(obj); }
+
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /* ── reading the page ─────────────────────────────────────────────────── */
+
+  function describe(section) {
+    var id = section.getAttribute("data-checklist");
+    var titleNode = document.getElementById(section.getAttribute("aria-labelledby"));
+    return {
+      id: id,
+      title: titleNode ? titleNode.textContent.trim() : id,
+      sections: Array.prototype.map.call(section.querySelectorAll(".hb-checklist__section"), function (fs) {
+        return {
+          title: fs.querySelector("legend").textContent.trim(),
+          boxes: Array.prototype.slice.call(fs.querySelectorAll("input[type=checkbox]")),
+          notes: fs.querySelector("textarea")
+        };
+      })
+    };
+  }
+
+  function itemText(box) {
+    var label = box.parentNode.querySelector("label[for='" + box.id + "']");
+    return label ? label.textContent.trim() : box.name;
+  }
+
+  /* ── checking a file ──────────────────────────────────────────────────── */
+
+  function Problem(message) { this.message = message; }
+
+  function text(value, max, where) {
+    if (typeof value !== "string") { throw new Problem(where + " is not text."); }
+    if (value.length > max) { throw new Problem(where + " is longer than " + max + " characters."); }
+    return value;
+  }
+
+  function map(value, where) {
+    if (!isObject(value)) { throw new Problem(where + " is missing or not a list of entries."); }
+    if (own(value).length > MAX_ENTRIES) { throw new Problem(where + " has more than " + MAX_ENTRIES + " entries."); }
+    return value;
+  }
+
+  function unknownKeys(obj, allowed, where) {
+    own(obj).forEach(function (key) {
+      if (allowed.indexOf(key) < 0) { throw new Problem(where + " has a field this handbook does not know: “" + key.slice(0, 50) + "”."); }
+    });
+  }
+
+  /* A parsed file → {header, states, saved, version, missing[]}, or throws Problem. */
+  function check(data, known) {
+    if (!isObject(data) || data.format !== FORMAT) {
+      throw new Problem("The file is not an assessment record saved by this handbook (its format marker is missing).");
+    }
+    if (data.formatVersion !== FORMAT_VERSION) {
+      throw new Problem(typeof data.formatVersion === "number"
+        ? "The file uses record format " + data.formatVersion + "; this handbook reads format " + FORMAT_VERSION + "."
+        : "The file has no record format number.");
+    }
+    unknownKeys(data, TOP, "The file");
+    var version = data.handbookVersion === undefined ? "" : text(data.handbookVersion, 50, "The handbook version");
+    var saved = data.saved === undefined ? "" : text(data.saved, 50, "The date saved");
+    if (data.edition !== undefined) { text(data.edition, MAX_TEXT, "The edition"); }
+
+    var header = {};
+    var rawHeader = map(data.header, "The case details");
+    unknownKeys(rawHeader, HEADER, "The case details");
+    HEADER.forEach(function (key) {
+      var value = rawHeader[key] === undefined ? "" : text(rawHeader[key], MAX_FIELD, "The case detail “" + key + "”");
+      if (key === "date" && value && !DATE.test(value)) { throw new Problem("The case date is not a date (YYYY-MM-DD)."); }
+      header[key] = value;
+    });
+
+    var states = {};
+    var missing = [];
+    var lists = map(data.checklists, "The checklists");
+    own(lists).forEach(function (id) {
+      if (!ID.test(id) || id.length > 100) { throw new Problem("The file names a checklist with an invalid id."); }
+      var entry = map(lists[id], "Checklist “" + id + "”");
+      unknownKeys(entry, ["title", "ticked", "notes"], "Checklist “" + id + "”");
+      var title = entry.title === undefined ? id : text(entry.title, MAX_TEXT, "The title of checklist “" + id + "”");
+      var ticked = map(entry.ticked === undefined ? {} : entry.ticked, "The ticked items of “" + title + "”");
+      var notes = map(entry.notes === undefined ? {} : entry.notes, "The notes of “" + title + "”");
+      var page = has(known, id) ? known[id] : null;
+      var state = { items: {}, notes: {} };
+      own(ticked).forEach(function (item) {
+        if (!ID.test(item) || item.length > 100) { throw new Problem("“" + title + "” names an item with an invalid id."); }
+        var label = text(ticked[item], MAX_TEXT, "An item of “" + title + "”");
+        if (page && has(page.items, item)) { state.items[item] = true; } else { missing.push(title + ": ticked item “" + label + "”"); }
+      });
+      own(notes).forEach(function (name) {
+        if (!ID.test(name) || name.length > 100) { throw new Problem("“" + title + "” has notes with an invalid name."); }
+        var note = text(notes[name], MAX_NOTE, "A note in “" + title + "”");
+        if (!note) { return; }
+        if (page && has(page.notes, name)) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
+      });
+      if (page && (own(state.items).length || own(state.notes).length)) { states[id] = state; }
+    });
+    return { header: header, states: states, saved: saved, version: version, missing: missing };
+  }
+
+  function readFile(file) {
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(reader.result); };
+      reader.onerror = function () { reject(new Problem("The file could not be read.")); };
+      reader.readAsText(file);
+    });
+  }
+
+  /* ── the component ────────────────────────────────────────────────────── */
+
+  function setUp(root) {
+    var version = root.getAttribute("data-version");
+    var stamp = root.getAttribute("data-stamp");
+    var lists = Array.prototype.map.call(root.querySelectorAll(".hb-checklist[data-checklist]"), describe);
+    var ids = lists.map(function (c) { return c.id; });
+    var fields = Array.prototype.slice.call(root.querySelectorAll(".hb-record__header input"));
+    var message = root.querySelector(".hb-record__message");
+    var chooser = root.querySelector(".hb-record__file");
+    var confirmBox = root.querySelector(".hb-record__confirm");
+    var confirmText = confirmBox.querySelector(".hb-record__confirm-text");
+    var yes = confirmBox.querySelector("[data-confirm=yes]");
+    var no = confirmBox.querySelector("[data-confirm=no]");
+    var printBox = root.querySelector(".hb-record__print");
+    var pending = null;
+
+    var known = {};
+    lists.forEach(function (c) {
+      var entry = { items: {}, notes: {} };
+      c.sections.forEach(function (s) {
+        s.boxes.forEach(function (b) { entry.items[b.name] = true; });
+        if (s.notes) { entry.notes[s.notes.name] = true; }
+      });
+      known[c.id] = entry;
+    });
+
+    function say(kind, heading, details) {
+      message.textContent = "";
+      message.className = "hb-record__message hb-record__message--" + kind;
+      message.appendChild(make("p", heading, "hb-record__message-title"));
+      if (details && details.length) {
+        var list = make("ul");
+        details.forEach(function (line) { list.appendChild(make("li", line)); });
+        message.appendChild(list);
+      }
+    }
+
+    /* Case details */
+    function restoreHeader() {
+      var header = hbStorage.header();
+      fields.forEach(function (f) { f.value = typeof header[f.name] === "string" ? header[f.name] : ""; });
+    }
+    function headerValues() {
+      var header = {};
+      fields.forEach(function (f) { header[f.name] = f.value; });
+      return header;
+    }
+    root.querySelector(".hb-record__header").addEventListener("input", function () {
+      hbStorage.setHeader(headerValues());
+    });
+
+    /* Tallies in each checklist's summary */
+    function tally(details) {
+      var boxes = details.querySelectorAll("input[type=checkbox]");
+      var done = details.querySelectorAll("input[type=checkbox]:checked").length;
+      details.querySelector(".hb-record__tally").textContent = "(" + done + " of " + boxes.length + " covered)";
+    }
+    root.addEventListener("hb-checklist-count", function (event) {
+      var details = event.target.closest(".hb-record__checklist");
+      if (details) { tally(details); }
+    });
+    root.querySelectorAll(".hb-record__checklist").forEach(tally);
+
+    /* Confirmation, inline and keyboard operable */
+    function ask(question, action, opener, onYes) {
+      confirmText.textContent = question;
+      yes.textContent = action;
+      pending = { opener: opener, onYes: onYes };
+      confirmBox.hidden = false;
+      yes.focus();
+    }
+    function answer(ok) {
+      var done = pending;
+      pending = null;
+      confirmBox.hidden = true;
+      if (!done) { return; }
+      done.opener.focus();
+      if (ok) { done.onYes(); }
+    }
+    yes.addEventListener("click", function () { answer(true); });
+    no.addEventListener("click", function () { answer(false); });
+    confirmBox.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); answer(false); }
+    });
+
+    /* Save */
+    function snapshot() {
+      var out = {};
+      lists.forEach(function (c) {
+        var ticked = {};
+        var notes = {};
+        c.sections.forEach(function (s) {
+          s.boxes.forEach(function (b) { if (b.checked) { ticked[b.name] = itemText(b); } });
+          if (s.notes && s.notes.value) { notes[s.notes.name] = s.notes.value; }
+        });
+        out[c.id] = { title: c.title, ticked: ticked, notes: notes };
+      });
+      return {
+        format: FORMAT,
+        formatVersion: FORMAT_VERSION,
+        handbookVersion: version,
+        edition: stamp,
+        saved: new Date().toISOString(),
+        header: headerValues(),
+        checklists: out
+      };
+    }
+    function download() {
+      var name = "ta-hsb-record-" + today() + ".json";
+      var blob = new Blob([JSON.stringify(snapshot(), null, 2) + "\n"], { type: "application/json" });
+      if (blob.size > MAX_BYTES) {
+        say("error", "The record was not saved: it is larger than 1 MB, the most a saved record can be.", [
+          "Shorten the longest notes, then save again."
+        ]);
+        return;
+      }
+      var url = URL.createObjectURL(blob);
+      var link = make("a");
+      link.href = url;
+      link.download = name;
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      say("info", "Saved the record as “" + name + "”.", [
+        "The file contains case information: store it as your organisation requires."
+      ]);
+    }
+
+    /* Open */
+    function refuse(problem) {
+      say("error", "The file was not opened. Your record has not changed.", [problem]);
+    }
+    chooser.addEventListener("change", function () {
+      var file = chooser.files && chooser.files[0];
+      chooser.value = "";
+      if (!file) { return; }
+      if (!/\.json$/i.test(file.name) && file.type !== "application/json") {
+        refuse("“" + file.name + "” is not a saved record: a record is a .json file."); return;
+      }
+      if (file.size > MAX_BYTES) {
+        refuse("“" + file.name + "” is too large (" + Math.ceil(file.size / 1024) + " KB): a saved record is at most 1 MB."); return;
+      }
+      readFile(file).then(function (content) {
+        var data;
+        try { data = JSON.parse(content); } catch (e) {
+          throw new Problem("“" + file.name + "” is damaged or not a record: it is not valid JSON.");
+        }
+        var record = check(data, known);
+        hbStorage.replaceAll(record.header, record.states, ids);
+        var done = 0;
+        var used = 0;
+        lists.forEach(function (c) {
+          var state = record.states[c.id];
+          var n = state ? own(state.items).length : 0;
+          done += n;
+          if (n || (state && own(state.notes).length)) { used += 1; }
+        });
+        var total = own(known).reduce(function (sum, id) { return sum + own(known[id].items).length; }, 0);
+        var details = [done + " of " + total + " items covered, in " + used + " of " + lists.length + " checklists."];
+        var savedAt = new Date(record.saved);
+        if (record.saved && !isNaN(savedAt.getTime())) {
+          details.push("Saved " + savedAt.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }) + ".");
+        }
+        if (record.version && record.version !== version) {
+          details.push("It was saved with handbook version " + record.version + "; this is version " + version + ".");
+        }
+        if (record.missing.length) {
+          details.push("These are no longer in this handbook and were not opened; copy anything you need from here:");
+          details = details.concat(record.missing);
+        }
+        say(record.missing.length ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
+      }).catch(function (problem) {
+        refuse(problem instanceof Problem ? problem.message : "The file could not be opened.");
+      });
+    });
+
+    /* Print */
+    function buildPrint() {
+      printBox.textContent = "";
+      printBox.appendChild(make("h2", "Assessment record", "hb-record__print-title"));
+      var table = make("table", null, "hb-record__print-header");
+      var body = make("tbody");
+      fields.forEach(function (f) {
+        var row = make("tr");
+        var label = root.querySelector("label[for='" + f.id + "']");
+        var th = make("th", label ? label.textContent : f.name);
+        th.scope = "row";
+        row.appendChild(th);
+        row.appendChild(make("td", f.value || "—"));
+        body.appendChild(row);
+      });
+      table.appendChild(body);
+      printBox.appendChild(table);
+      var when = new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" });
+      printBox.appendChild(make("p", "Printed " + when + ". " + stamp, "hb-record__print-stamp"));
+      var unused = [];
+      lists.forEach(function (c) {
+        var ticked = 0;
+        var noted = false;
+        c.sections.forEach(function (s) {
+          ticked += s.boxes.filter(function (b) { return b.checked; }).length;
+          noted = noted || Boolean(s.notes && s.notes.value.trim());
+        });
+        if (!ticked && !noted) { unused.push(c.title); return; }
+        var part = make("section", null, "hb-record__print-checklist");
+        var total = c.sections.reduce(function (n, s) { return n + s.boxes.length; }, 0);
+        part.appendChild(make("h3", c.title));
+        part.appendChild(make("p", ticked + " of " + total + " covered"));
+        c.sections.forEach(function (s) {
+          part.appendChild(make("h4", s.title));
+          var list = make("ul", null, "hb-record__print-items");
+          s.boxes.forEach(function (b) {
+            var li = make("li", null, b.checked ? "hb-record__print-item is-covered" : "hb-record__print-item");
+            li.appendChild(make("span", b.checked ? "Covered" : "Not covered", "hb-record__print-state"));
+            li.appendChild(make("span", itemText(b)));
+            list.appendChild(li);
+          });
+          part.appendChild(list);
+          if (s.notes && s.notes.value.trim()) {
+            part.appendChild(make("p", "Notes: " + s.title, "hb-record__print-notes-label"));
+            part.appendChild(make("p", s.notes.value, "hb-record__print-notes"));
+          }
+        });
+        printBox.appendChild(part);
+      });
+      if (unused.length) {
+        var rest = make("section", null, "hb-record__print-unused");
+        rest.appendChild(make("h3", "Checklists not used"));
+        var list = make("ul");
+        unused.forEach(function (title) { list.appendChild(make("li", title + ": not used")); });
+        rest.appendChild(list);
+        printBox.appendChild(rest);
+      }
+    }
+    window.addEventListener("beforeprint", buildPrint);
+
+    /* Buttons */
+    var actions = {
+      print: function () { buildPrint(); window.print(); },
+      save: function (button) {
+        if (hbStorage.noticed()) { download(); return; }
+        ask("The file will contain case information. Store it as your organisation requires for case records.",
+          "Save the file", button, function () { hbStorage.setNoticed(); download(); });
+      },
+      open: function () { chooser.click(); },
+      clear: function (button) {
+        ask("Clear the whole record: the case details and every tick and note in all " + lists.length +
+          " checklists in this tab? This cannot be undone.", "Yes, clear all", button, function () {
+          hbStorage.clearAll(ids);
+          say("info", "The record has been cleared.");
+        });
+      }
+    };
+    root.querySelectorAll("[data-action]").forEach(function (button) {
+      button.addEventListener("click", function () { actions[button.getAttribute("data-action")](button); });
+    });
+
+    hbStorage.onChange(restoreHeader);
+    restoreHeader();
+    root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
+    root.querySelector(".hb-record__toolbar").hidden = false;
+    root.querySelector(".hb-record__noscript").hidden = true;
+  }
+
+  function init() {
+    document.querySelectorAll("[data-record]").forEach(setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,141 @@
+"""Hostile overlay values: markup in every field is shown as text everywhere it lands, pages and PDFs."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
+
+from macros.models import Contact, LocalOverlay
+from tests.build.fixture_site import FixtureSite
+from tests.conftest import ROOT
+from tools import vnu
+
+pytestmark = pytest.mark.slow
+HOSTILE = ROOT / "tests" / "fixtures" / "overlays" / "hostile"
+OVERLAY: dict[str, Any] = yaml.safe_load((HOSTILE / "local.yml").read_text(encoding="utf-8"))
+CONTACT: dict[str, str] = OVERLAY["contacts"][0]
+ORG: str = OVERLAY["organisation"]
+SITE_NAME = f"{ORG}: TA-HSB practice handbook"
+# What the one-line contacts summary (footer, print stamp, PDFs) carries.
+SUMMARY = [ORG, CONTACT["role"], CONTACT["name"], CONTACT["phone"], OVERLAY["out_of_hours"]]
+EVERY_FIELD = [
+    ORG,
+    OVERLAY["banner"],
+    *CONTACT.values(),
+    OVERLAY["out_of_hours"],
+    OVERLAY["referral_route"],
+]
+PAGES = ["index.html", "prompts/index.html", "reference/glossary/index.html", "404.html"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    site = FixtureSite(root)
+    shutil.copytree(HOSTILE, root / "local")
+    site.config["extra"]["handbook"].update(local="local/local.yml", pdf=True)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def one(page: Tag, selector: str) -> Tag:
+    node = page.select_one(selector)
+    assert node is not None, selector
+    return node
+
+
+def test_fixture_has_markup_in_every_text_field() -> None:
+    for value in EVERY_FIELD:
+        for markup in ("<script>", '<meta http-equiv="refresh"', '"', "<Emergency Duty Team>"):
+            assert markup in value
+    assert set(CONTACT) == {"role", "name", "phone", "email", "hours", "notes"}
+
+
+def test_fixture_covers_every_overlay_text_field() -> None:
+    """A new overlay field must be added to the hostile fixture (and escaped in apply_overlay)."""
+    not_text = {"logo", "site_url", "contacts"}  # checked by their own rules
+    assert set(LocalOverlay.model_fields) - not_text == set(OVERLAY) - not_text
+    assert set(Contact.model_fields) == set(CONTACT)
+
+
+def test_no_page_contains_injected_elements(built: Path) -> None:
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) >= 7
+    for path in pages:
+        raw = path.read_text(encoding="utf-8")
+        page = BeautifulSoup(raw, "html.parser")
+        where = path.relative_to(built).as_posix()
+        assert "<script>alert" not in raw, where
+        assert page.select("meta[http-equiv]") == [], where
+        assert page.select("link[rel=attachment]") == [], where
+        assert page.find("emergency") is None, where
+        assert not any("alert(1)" in s.get_text() for s in page.find_all("script")), where
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_theme_shows_every_value_as_text(built: Path, path: str) -> None:
+    page = soup(built, path)
+    assert SITE_NAME in one(page, "title").get_text()
+    assert SITE_NAME in one(page, ".md-header__topic").get_text()
+    for selector in (".md-header__button.md-logo", "label.md-nav__title .md-logo"):
+        logo_link = one(page, selector)
+        assert logo_link["aria-label"] == SITE_NAME
+        assert logo_link["title"] == SITE_NAME
+        assert one(logo_link, "img")["alt"] == ORG
+        assert str(one(logo_link, "img")["src"]).endswith("assets/local/logo.svg")
+    assert SITE_NAME in one(page, "label.md-nav__title[for=__drawer]").get_text()
+    assert OVERLAY["banner"] in one(page, ".md-banner").get_text()
+    footer = one(page, ".hb-footer-local").get_text()
+    for value in SUMMARY:
+        assert value in footer
+    if path != "404.html":  # the 404 page has no content block, so no print stamp
+        stamp = one(page, ".hb-print-stamp").get_text()
+        assert all(value in stamp for value in [*SUMMARY, SITE_NAME])
+
+
+def test_local_contacts_page_and_print_view_show_every_value_as_text(built: Path) -> None:
+    contacts = one(soup(built, "reference/local-contacts/index.html"), ".hb-local")
+    text = contacts.get_text()
+    for value in EVERY_FIELD[:1] + EVERY_FIELD[2:]:  # every field but the banner
+        assert value in text, value[:12]
+    # Not a dialable number nor an address: shown as text, never made into a link.
+    assert contacts.select("a") == []
+    print_view = soup(built, "checklists/demo/index.html")
+    for value in SUMMARY:
+        assert value in one(print_view, ".hb-paper__contacts").get_text()
+    assert ORG in one(print_view, ".hb-paper__runfoot").get_text()
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace, ligatures (ﬁ) unfolded: line breaks in a PDF fall anywhere."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_pdfs_show_the_characters_and_embed_nothing(built: Path) -> None:
+    pdfs = sorted((built / "downloads").rglob("*.pdf"))
+    assert len(pdfs) == 3  # one checklist, all checklists, the handbook
+    for path in pdfs:
+        reader = PdfReader(path)
+        assert reader.attachments == {}, path.name
+        text = squeeze(" ".join(p.extract_text() for p in reader.pages))
+        wanted = SUMMARY if "handbook" not in path.name else EVERY_FIELD[:1] + EVERY_FIELD[2:]
+        for value in wanted:
+            assert squeeze(value) in text, (path.name, value[:12])
+
+
+def test_pages_stay_valid_html(built: Path) -> None:
+    errors, ignored = vnu.check(built)
+    assert [f"{e.get('url')}: {e.get('message')}" for e in errors] == []
+    assert ignored > 0  # the checker ran: the theme's known autocomplete errors were seen

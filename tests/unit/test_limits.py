@@ -1,0 +1,91 @@
+"""Limits on data: every text field and list has a maximum, so oversized input is one clear line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.loading import DataError, load_overlay, load_references, read_yaml
+
+
+def write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "data.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def test_too_many_entries(tmp_path: Path) -> None:
+    refs = [{"key": f"k-{i}", "authors": "A", "cited_for": "x"} for i in range(1001)]
+    with pytest.raises(DataError) as err:
+        load_references(write(tmp_path, refs), "data/references.yml")
+    assert str(err.value) == "data/references.yml: (top level): 1,001 entries; the limit is 1,000"
+
+
+@pytest.mark.parametrize(
+    ("overlay", "expected"),
+    [
+        (
+            {"organisation": "O", "contacts": [{"role": "r"} for _ in range(31)]},
+            "local.yml: contacts: tuple should have at most 30 items after validation, not 31",
+        ),
+        (
+            {"organisation": "O", "contacts": [{"role": "r", "notes": "n" * 2001}]},
+            "local.yml: contacts[0].notes: string should have at most 2000 characters",
+        ),
+        (
+            {"organisation": "O", "contacts": [{"role": "r" * 201}]},
+            "local.yml: contacts[0].role: string should have at most 200 characters",
+        ),
+        (
+            {"organisation": "O\u009bx", "contacts": [{"role": "r"}]},
+            "local.yml: organisation: control character U+009B is not allowed",
+        ),
+    ],
+)
+def test_overlay_limits(tmp_path: Path, overlay: object, expected: str) -> None:
+    with pytest.raises(DataError) as err:
+        load_overlay(write(tmp_path, overlay), "local.yml")
+    assert str(err.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "x.yml: line 3: duplicate key 'a'"),
+        ("- {a: 1, a: 2}\n", "x.yml: line 1: duplicate key 'a'"),
+        ("a: &x 1\nb: *x\n", "x.yml: line 2: aliases (*x) are not allowed"),
+        ("a: b\x1b\n", "x.yml: line 1: control character U+001B is not allowed"),
+        (
+            "a: " + "{a: " * 25 + "1" + "}" * 25 + "\n",
+            "x.yml: line 1: nested more than 20 levels deep",
+        ),
+    ],
+)
+def test_read_yaml_problems_are_one_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_yaml(path, "x.yml")
+    assert str(err.value) == expected
+
+
+def test_nesting_up_to_the_limit_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "x.yml"
+    path.write_text("[" * 20 + "]" * 20 + "\n", encoding="utf-8")
+    assert read_yaml(path, "x.yml") is not None
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/dev/zero", "x.yml: cannot be read (not a regular file)"),
+        ("/", "x.yml: cannot be read (not a regular file)"),
+        ("/nonexistent/x.yml", "x.yml: cannot be read (No such file or directory)"),
+    ],
+)
+def test_only_regular_files_are_read(path: str, expected: str) -> None:
+    with pytest.raises(DataError) as err:
+        read_yaml(Path(path), "x.yml")
+    assert str(err.value) == expected

@@ -1,0 +1,91 @@
+"""The overlay's logo: inside the overlay's folder, PNG/JPEG/SVG by content, no active SVG content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.logo import MAX_LOGO_BYTES, LogoError, read_logo
+
+LOGOS = Path(__file__).resolve().parent.parent / "fixtures" / "logos"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """An overlay folder holding every fixture logo, one level below tmp_path."""
+    target = tmp_path / "overlay"
+    shutil.copytree(LOGOS, target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [("plain.svg", ".svg"), ("declared.svg", ".svg"), ("small.png", ".png"), ("small.jpg", ".jpg")],
+)
+def test_good_logos_are_published_under_a_fixed_name(folder: Path, name: str, suffix: str) -> None:
+    logo = read_logo(folder, name)
+    assert logo.suffix == suffix
+    assert logo.url == f"assets/local/logo{suffix}"
+    assert logo.data == (folder / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("script.svg", "SVG with a <script> element is not allowed"),
+        ("prefixed-script.svg", "SVG with a <script> element is not allowed"),
+        ("onload.svg", "SVG with an event handler (onload) is not allowed"),
+        ("event-handler.svg", "SVG with an event handler (onmouseover) is not allowed"),
+        ("external-image.svg", "SVG that refers to another file or address is not allowed"),
+        ("javascript-link.svg", "SVG that refers to another file or address is not allowed"),
+        ("style-import.svg", "SVG whose style refers to another file is not allowed"),
+        ("style-url.svg", "SVG whose style refers to another file is not allowed"),
+        ("foreign-object.svg", "SVG with a <foreignobject> element is not allowed"),
+        ("set-href.svg", "SVG with a <set> element is not allowed"),
+        ("entity.svg", "SVG with a DOCTYPE, entity or processing instruction is not allowed"),
+        (
+            "stylesheet-pi.svg",
+            "SVG with a DOCTYPE, entity or processing instruction is not allowed",
+        ),
+        ("html.svg", "not an SVG file (the root element is not <svg> in the SVG namespace)"),
+        (
+            "no-namespace.svg",
+            "not an SVG file (the root element is not <svg> in the SVG namespace)",
+        ),
+        ("text.png", "the content is not a PNG image"),
+        ("svg-named.png", "the content is not a PNG image"),
+        ("truncated.png", "the content is not a PNG image"),
+        ("anim.gif", "must be a PNG, JPEG or SVG file (.png, .jpg, .svg)"),
+        ("missing.svg", "no such file 'missing.svg' next to the overlay"),
+        ("../../etc/passwd", "must be a file in the overlay's folder, not '../../etc/passwd'"),
+        ("/etc/hostname", "must be a file in the overlay's folder, not '/etc/hostname'"),
+        (
+            'x.svg" onerror="alert(1)',
+            "the file name must not contain quotes, '<', '>', '&' or '\\'",
+        ),
+        ("x<y.svg", "the file name must not contain quotes, '<', '>', '&' or '\\'"),
+    ],
+)
+def test_bad_logos_are_refused_in_one_line(folder: Path, name: str, message: str) -> None:
+    with pytest.raises(LogoError) as err:
+        read_logo(folder, name)
+    assert str(err.value) == message
+
+
+def test_logo_outside_the_folder_through_a_link_is_refused(folder: Path) -> None:
+    (folder.parent / "secret.svg").write_bytes((LOGOS / "plain.svg").read_bytes())
+    (folder / "link.svg").symlink_to(folder.parent / "secret.svg")
+    with pytest.raises(LogoError, match="must be a file in the overlay's folder"):
+        read_logo(folder, "link.svg")
+
+
+def test_oversized_logo_is_refused(folder: Path) -> None:
+    svg = (LOGOS / "plain.svg").read_text(encoding="utf-8")
+    padding = "<!-- " + "x" * MAX_LOGO_BYTES + " -->"
+    (folder / "big.svg").write_text(svg.replace("</svg>", padding + "</svg>"), encoding="utf-8")
+    with pytest.raises(LogoError) as err:
+        read_logo(folder, "big.svg")
+    assert str(err.value).startswith("file is 524,")
+    assert str(err.value).endswith("bytes; the limit is 524,288")
