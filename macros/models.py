@@ -145,11 +145,18 @@ LocalFile = Annotated[
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$", max_length=200)]
 
 
+def _no_angle_brackets(value: str) -> str:
+    # Material puts page titles through Jinja's ``striptags``, which unescapes them.
+    if "<" in value or ">" in value:
+        raise ValueError("must not contain '<' or '>'")
+    return value
+
+
 class LocalPage(_Model):
     """A Markdown page of the organisation's own, in the folder next to the overlay."""
 
     file: LocalFile
-    title: Name
+    title: Annotated[Name, AfterValidator(_no_angle_brackets)]
 
 
 class PracticeNote(_Model):

@@ -179,6 +179,10 @@ def site(tmp_path: Path) -> FixtureSite:
             "local/local.yml: pages[0].file: string should match pattern",
         ),
         (
+            "pages:\n  - {file: pages/ok.md, title: '<i>Title</i>'}\n",
+            "local/local.yml: pages[0].title: must not contain '<' or '>'",
+        ),
+        (
             "pages:\n  - {file: pages/link.md, title: Link}\n",
             "local/local.yml: pages[0].file: 'pages/link.md' points outside the overlay's folder",
         ),
@@ -225,7 +229,7 @@ def test_overlay_text_is_escaped(site: FixtureSite) -> None:
         "organisation: <b>Org</b>\ncontacts:\n  - role: Lead\n"
         "notes:\n  - {page: prompts.md, text: '<script>x</script>'}\n"
         "checklist_items:\n  - {checklist: demo, section: s, id: z, text: '<img src=x>'}\n"
-        "pages:\n  - {file: pages/ok.md, title: '<i>Title</i>'}\n",
+        "pages:\n  - {file: pages/ok.md, title: 'Title & \"quoted\"'}\n",
     )
     result = site.build()
     assert result.returncode == 0, result.stderr
@@ -233,7 +237,9 @@ def test_overlay_text_is_escaped(site: FixtureSite) -> None:
     assert "<script>x</script>" not in prompts
     assert "&lt;script&gt;x&lt;/script&gt;" in prompts
     assert "<img src=x>" not in prompts
-    assert "added by &lt;b&gt;Org&lt;/b&gt;" in site.html("local/pages/ok/index.html")
+    local_page = site.html("local/pages/ok/index.html")
+    assert "added by &lt;b&gt;Org&lt;/b&gt;" in local_page
+    assert "Title &amp; &#34;quoted&#34;" in local_page  # the navigation entry
 
 
 def test_passed_review_date_is_a_notice_not_a_failure(site: FixtureSite) -> None:
