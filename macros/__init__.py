@@ -85,9 +85,9 @@ def define_env(env: Any) -> None:
     env.macro(lambda: handbook.references_page(page()), "references")
     env.macro(handbook.local_contacts, "local_contacts")
     env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
-    env.macro(handbook.local_review, "local_review")
-    env.macro(handbook.accessibility, "accessibility")
-    env.macro(handbook.host_name, "host_name")
+    env.macro(handbook.local.review, "local_review")
+    env.macro(handbook.local.accessibility, "accessibility")
+    env.macro(handbook.local.host_name, "host_name")
 
 
 def overlay_logo(handbook: Handbook) -> Logo | None:

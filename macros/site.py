@@ -15,7 +15,6 @@ from typing import Protocol
 
 from markupsafe import Markup, escape
 
-from . import statement
 from .edition import Edition
 from .loading import (
     Glossary,
@@ -25,14 +24,14 @@ from .loading import (
     load_references,
     read_text,
 )
+from .local_macros import LocalMacros
 from .models import Checklist, ChecklistItem, LocalOverlay, Reference
 from .overlay import LocalSource, check_notes, local_pages, merge_items
 from .render import checklist as checklist_render
 from .render import citations, glossary, local
-from .render import overlay as overlay_render
 from .render import record as record_render
 from .render.html import el, lines
-from .statement import A11yResults, load_results
+from .statement import load_results
 from .usage import Usage, scan
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -124,8 +123,8 @@ class Handbook:
             self.local_pages = local_pages(self.overlay, self.overlay_path, overlay_file, root)
             check_notes(self.overlay, pages, overlay_file)
             self.checklists = merge_items(self.checklists, self.overlay, overlay_file)
-        self.a11y: A11yResults
-        self.a11y, self.a11y_label = load_results(root, a11y_results)
+        a11y, _ = load_results(root, a11y_results)
+        self.local = LocalMacros(self.overlay, a11y, edition.build_date)
         # A page missing from docs/ is reported by MkDocs itself (nav validation).
         sources = [
             (src, read_text(docs_dir / src, f"docs/{src}"))
@@ -337,33 +336,6 @@ class Handbook:
 
     def local_contacts(self) -> Markup:
         return local.contacts_html(self.overlay)
-
-    def local_review(self) -> Markup:
-        if self.overlay is None:
-            return Markup("")
-        return overlay_render.review_html(self.overlay.organisation, self.overlay.review)
-
-    def accessibility(self, part: str) -> Markup:
-        """One data-driven part of the accessibility statement (see docs/reference/accessibility.md)."""
-        org = self.overlay.organisation if self.overlay else None
-        details = self.overlay.accessibility if self.overlay else None
-        parts = {
-            "compliance": lambda: statement.compliance_html(self.a11y),
-            "results": lambda: statement.results_html(self.a11y),
-            "exceptions": lambda: statement.exceptions_html(self.a11y),
-            "contact": lambda: statement.contact_html(org, details),
-            "prepared": lambda: statement.prepared_html(
-                self.a11y, details, self.edition.build_date
-            ),
-        }
-        if part not in parts:
-            log.warning("accessibility('%s'): no such part (one of %s)", part, ", ".join(parts))
-            return escape(f"[unknown part: {part}]")
-        return parts[part]()
-
-    def host_name(self) -> str:
-        """Who hosts this copy, for the privacy notice."""
-        return self.overlay.organisation if self.overlay else "the organisation that hosts it"
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.loading import DataError
+from macros.local_macros import LocalMacros
 from macros.models import Checklist, LocalOverlay, Review
 from macros.overlay import heading_pattern, insert_after, local_pages, merge_items, page_problems
 from macros.pdf import NavPage, book_order
@@ -162,3 +163,29 @@ def test_local_pages_are_their_own_part_before_the_appendices() -> None:
         ("local/pages/p.md", "Local: Org"),
         ("checklists/s1.md", "Appendices: checklists"),
     ]
+
+
+def test_local_macros_without_and_with_an_overlay() -> None:
+    results = A11yResults(
+        axe_core="4.12.1",
+        tested=dt.date(2026, 11, 28),
+        tags=("wcag2a",),
+        pages=3,
+        palettes=("light (default)",),
+        states=("search",),
+        violations=0,
+    )
+    none = LocalMacros(None, results, dt.date(2026, 11, 29))
+    assert str(none.review()) == ""
+    assert none.host_name() == "the organisation that hosts it"
+    assert "contact the organisation that hosts this copy" in str(none.accessibility("contact"))
+    assert "prepared on 29 November 2026" in str(none.accessibility("prepared"))
+    assert str(none.accessibility("nope")) == "[unknown part: nope]"
+    org = LocalMacros(
+        overlay(accessibility={"contact": "a11y@example.org", "prepared": "2026-11-20"}),
+        results,
+        dt.date(2026, 11, 29),
+    )
+    assert org.host_name() == "Org <b>"
+    assert str(org.accessibility("contact")) == "<p>Contact Org &lt;b&gt;: a11y@example.org</p>"
+    assert "prepared on 20 November 2026" in str(org.accessibility("prepared"))
