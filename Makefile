@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static
 NODE_STAMP := node_modules/.installed
 
 .PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results
@@ -32,7 +32,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	HANDBOOK_PDF=background $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 LOCAL ?=
 SITE ?= site
@@ -54,7 +54,8 @@ pytest: $(STAMP) $(NODE_STAMP) build
 linkcheck: $(STAMP) build
 	$(BIN)/python tools/linkcheck.py site
 
-# W3C Nu HTML checker (npm vnu-jar, pinned in package-lock.json; runs offline with Java).
+# Node tools pinned in package-lock.json: vnu-jar (W3C Nu HTML checker, runs offline with
+# Java) for `make test`, lighthouse (Debian's Chromium) for `make bench`.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
@@ -67,7 +68,7 @@ test: lint typecheck build pytest linkcheck vnu
 dist: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/bench.py --out bench/results
 
 system-deps:

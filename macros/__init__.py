@@ -71,6 +71,7 @@ def define_env(env: Any) -> None:
         "version": edition.version,
         "handbook_pdf": handbook.downloads.handbook,
     }
+    start_pdfs(env, handbook, root)
 
     def page() -> Any:
         return env.page
@@ -85,6 +86,8 @@ def define_env(env: Any) -> None:
     env.macro(lambda: handbook.references_page(page()), "references")
     env.macro(handbook.local_contacts, "local_contacts")
     env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
+    env.macro(lambda tid: handbook.source_wording(page(), tid), "source_wording")
+    env.macro(lambda: handbook.source_coverage(page()), "source_coverage")
     env.macro(handbook.local.review, "local_review")
     env.macro(handbook.local.accessibility, "accessibility")
     env.macro(handbook.local.host_name, "host_name")
@@ -143,17 +146,46 @@ def on_pre_page_macros(env: Any) -> None:
     env.variables["_handbook"].start_page(env.page)
 
 
-def on_post_build(env: Any) -> None:
-    from . import pdf  # imported here: only the post-build step needs WeasyPrint and bs4
+def pdf_mode(settings: Any) -> str:
+    """``extra.handbook.pdf``: true (wait for every PDF), false, or ``background`` (serve)."""
+    value = settings.get("pdf", True)
+    if isinstance(value, str):
+        value = value.strip().lower()
+        if value == "background":
+            return "background"
+        return "off" if value in ("false", "no", "off", "0", "") else "wait"
+    return "wait" if value else "off"
 
+
+def start_pdfs(env: Any, handbook: Handbook, root: Path) -> None:
+    """Start the checklist PDFs while MkDocs builds the pages (see macros/pdfcache.py)."""
+    mode = pdf_mode(env.conf["extra"]["handbook"])
+    env.variables["_pdfs"] = None
+    if mode == "off":
+        return
+    from . import pdf, pdfcache  # imported here: PDF-less builds never load them
+
+    try:
+        env.variables["_pdfs"] = pdfcache.start(handbook, env.conf, root, mode == "background")
+    except pdf.PdfError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_post_build(env: Any) -> None:
     handbook: Handbook = env.variables["_handbook"]
     site_dir = Path(env.conf["site_dir"])
-    try:
-        pdf.copy_overlay_assets(overlay_logo(handbook), site_dir)
-    except DataError as exc:
-        raise PluginError(str(exc)) from None
-    if env.conf["extra"]["handbook"].get("pdf", True):
+    if handbook.overlay is not None:
+        from . import pdf  # imported here: only an overlay has assets to copy
+
         try:
-            pdf.build_all(handbook, site_dir, env.conf)
+            pdf.copy_overlay_assets(overlay_logo(handbook), site_dir)
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+    batch = env.variables.get("_pdfs")
+    if batch is not None:
+        from . import pdf, pdfcache
+
+        try:
+            pdfcache.finish(batch, handbook, site_dir, env.conf)
         except pdf.PdfError as exc:
             raise PluginError(str(exc)) from None

@@ -1,67 +1,92 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml) for an overlay's local content.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names and pre-compressed copies.
 
-The macros plugin loads and validates the overlay first (its ``on_config`` runs
-before any hook); these hooks only place what it checked:
-
-- ``on_files``: the overlay's local pages join the site under ``local/``;
-- ``on_page_content``: the local-page notice and the practice notes go into the
-  rendered page, after its title or the heading a note names.
+Only wiring: the logic is in ``macros.assets`` and ``macros.compress``.
 """
 
 from __future__ import annotations
 
+import logging
+import sys
+from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-# Notes whose heading is missing, found while pages render; reported together in on_env,
-# so the message is not wrapped in MkDocs' "Error reading page" line.
-_missing: list[str] = []
+# MkDocs puts only this file's folder on sys.path while it loads a hook; the
+# `macros` package lives in the project root and is not installed (pyproject.toml).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.assets import hashed_name, is_local
+from macros.compress import compress_site
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+_state: dict[str, Any] = {"command": "build", "renamed": {}}
 
 
-def _handbook(config: Any) -> Any:
-    return config["plugins"]["macros"].variables["_handbook"]
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def offline(config: Any) -> bool:
+    plugin = config["plugins"].get("material/offline")
+    return plugin is not None and bool(plugin.config.enabled)
+
+
+def on_config(config: Any) -> Any:
+    """Point ``extra_css`` and ``extra_javascript`` at content-hashed names.
+
+    The iframe-worker shim (``extra.polyfills``) lets search run from ``file://``:
+    only the offline package needs it. Served over HTTP it would be one more
+    script blocking the first paint of every page, so other builds leave it out.
+    """
+    if not offline(config):
+        config["extra"]["polyfills"] = [
+            p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
+        ]
+    docs = Path(config["docs_dir"])
+    renamed: dict[str, str] = {}
+
+    def rename(path: str) -> str:
+        source = docs / path
+        if not is_local(path) or not source.is_file():
+            return path
+        renamed[path] = hashed_name(path, source.read_bytes())
+        return renamed[path]
+
+    config["extra_css"] = [rename(path) for path in config["extra_css"]]
+    scripts = []
+    for script in config["extra_javascript"]:
+        if isinstance(script, str):
+            scripts.append(rename(script))
+        else:  # an ExtraScriptValue (path with type/defer/async)
+            script.path = rename(script.path)
+            scripts.append(script)
+    config["extra_javascript"] = scripts
+    _state["renamed"] = renamed
+    return config
 
 
 def on_files(files: Files, config: Any) -> Files:
-    _missing.clear()
-    for source in _handbook(config).local_pages:
-        files.append(File.generated(config, source.src_uri, abs_src_path=str(source.path)))
+    """Write each renamed file under its hashed name only."""
+    for path, new in _state["renamed"].items():
+        original = files.get_file_from_path(path)
+        if original is None or original.abs_src_path is None:
+            continue
+        files.remove(original)
+        files.append(File.generated(config, new, abs_src_path=original.abs_src_path))
     return files
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    from macros.overlay import FIRST_HEADING, heading_pattern, insert_after
-    from macros.render.overlay import note_html, notice_html
-
-    handbook = _handbook(config)
-    overlay = handbook.overlay
-    if overlay is None:
-        return html
-    src = page.file.src_uri
-    if src in {p.src_uri for p in handbook.local_pages}:
-        notice = str(notice_html(overlay.organisation))
-        html = insert_after(html, FIRST_HEADING, notice) or notice + "\n" + html
-    for i, note in enumerate(overlay.notes):
-        if note.page != src:
-            continue
-        box = str(note_html(overlay.organisation, note.text))
-        if note.anchor is None:
-            html = insert_after(html, FIRST_HEADING, box) or box + "\n" + html
-            continue
-        placed = insert_after(html, heading_pattern(note.anchor), box)
-        if placed is None:
-            _missing.append(
-                f"{handbook.overlay_label}: notes[{i}].anchor: no heading "
-                f"'#{note.anchor}' on page '{note.page}'"
-            )
-            continue
-        html = placed
-    return html
-
-
-def on_env(env: Any, config: Any, files: Files) -> Any:
-    if _missing:
-        raise PluginError("\n".join(_missing))
-    return env
+@event_priority(-100)  # last: after every other post-build step (PDFs included) has written
+def on_post_build(config: Any) -> None:
+    wanted = config["extra"].get("handbook", {}).get("compress", True)
+    if not wanted or _state["command"] == "serve" or offline(config):
+        return  # not wanted, or nothing to serve them: the live preview, the offline zip
+    done = compress_site(Path(config["site_dir"]))
+    log.info(
+        "Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli",
+        done.files,
+        done.plain_bytes // 1024,
+        done.gzip_bytes // 1024,
+        done.brotli_bytes // 1024,
+    )

@@ -12,7 +12,15 @@ import re
 from typing import Annotated
 
 from markupsafe import escape
-from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -55,17 +63,29 @@ class Reference(_Model):
     """A work cited by the guidance, as the source gives it."""
 
     key: Slug
-    authors: Name
+    authors: Name | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
     title: Name | None = None
     publisher: Name | None = None
     url: AnyHttpUrl | None = None
     cited_for: Text
+    from_outside_source: Text | None = None  # where any field not on the slides comes from
+
+    @model_validator(mode="after")
+    def _named(self) -> Reference:
+        if self.authors is None and self.title is None:
+            raise ValueError("needs authors or a title")
+        return self
+
+    @property
+    def name(self) -> str:
+        """Who or what is cited: the authors, or the title when the source names no author."""
+        return self.authors or self.title or ""
 
     @property
     def label(self) -> str:
         """The author–year label used in running text, e.g. ``Lim et al., 2017``."""
-        return self.authors if self.year is None else f"{self.authors}, {self.year}"
+        return self.name if self.year is None else f"{self.name}, {self.year}"
 
 
 class GlossaryEntry(_Model):

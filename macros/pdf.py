@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
 from .logo import Logo
@@ -24,7 +22,10 @@ from .overlay import LOCAL_PREFIX
 from .overlay import NAV_TITLE as LOCAL_NAV_TITLE
 from .render.html import el, lines
 from .render.local import contacts_text
-from .site import RECORD_PAGE, Handbook, page_url
+from .site import COVERAGE_PAGE, RECORD_PAGE, Handbook, page_url
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -39,9 +40,11 @@ def _stylesheet(name: str) -> Markup:
     return Markup((TEMPLATES / name).read_text(encoding="utf-8"))  # noqa: S704
 
 
-def document(title: str, body: Markup, *css: str) -> str:
+def document(title: str, body: Markup, *css: str, font_face: Markup | None = None) -> str:
     """A complete, self-contained HTML document for WeasyPrint."""
-    style = Markup("\n").join(_stylesheet(name) for name in ("pdf-base.css", *css))
+    style = Markup("\n").join(
+        [*([font_face] if font_face else []), *(_stylesheet(n) for n in ("pdf-base.css", *css))]
+    )
     head = lines(
         Markup('<meta charset="utf-8">'),
         el("title", title),
@@ -117,21 +120,43 @@ def checklist_body(handbook: Handbook, checklist_ids: Iterable[str], site_name: 
     return lines(*parts)
 
 
-def build_checklists(handbook: Handbook, site_dir: Path, site_name: str) -> list[Path]:
-    made = []
-    for cid, checklist in handbook.checklists.items():
-        target = site_dir / handbook.downloads.checklist(cid)
-        html = document(
-            checklist.title, checklist_body(handbook, [cid], site_name), "checklist-pdf.css"
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to make: where it goes in the site, and the complete HTML it is made from."""
+
+    target: str  # site-relative path, e.g. downloads/checklists/<id>.pdf
+    html: str
+    forms: bool = False
+
+
+def checklist_jobs(handbook: Handbook, site_name: str, font_face: Markup | None) -> list[PdfJob]:
+    """Every single-checklist PDF, then the combined one (no built page is needed)."""
+    jobs = [
+        PdfJob(
+            handbook.downloads.checklist(cid),
+            document(
+                checklist.title,
+                checklist_body(handbook, [cid], site_name),
+                "checklist-pdf.css",
+                font_face=font_face,
+            ),
+            forms=True,
         )
-        write_pdf(html, target, site_dir, forms=True)
-        made.append(target)
-    combined = site_dir / handbook.downloads.all_checklists
+        for cid, checklist in handbook.checklists.items()
+    ]
     body = checklist_body(handbook, handbook.checklists, site_name)
-    write_pdf(
-        document("TA-HSB checklists", body, "checklist-pdf.css"), combined, site_dir, forms=True
-    )
-    made.append(combined)
+    combined = document("TA-HSB checklists", body, "checklist-pdf.css", font_face=font_face)
+    return [*jobs, PdfJob(handbook.downloads.all_checklists, combined, forms=True)]
+
+
+def build_checklists(
+    handbook: Handbook, site_dir: Path, site_name: str, font_face: Markup | None = None
+) -> list[Path]:
+    """Render the checklist PDFs into ``site_dir`` here and now (no cache)."""
+    made = []
+    for job in checklist_jobs(handbook, site_name, font_face):
+        write_pdf(job.html, site_dir / job.target, site_dir, forms=job.forms)
+        made.append(site_dir / job.target)
     return made
 
 
@@ -161,18 +186,20 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
 
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
-    """Navigation order; an overlay's local pages follow the guidance as their own part,
-    and the printable checklists go to the end as appendices.
+    """Navigation order; an overlay's local pages follow the guidance as their own part;
+    the printable checklists, then the source coverage, are appendices.
 
     The Assessment record is an on-screen tool: it is not part of the book."""
     pages = [p for p in pages if p.src != RECORD_PAGE]
     checklists = [p for p in pages if p.src.startswith("checklists/")]
     local = [p for p in pages if p.src.startswith(LOCAL_PREFIX)]
-    rest = [p for p in pages if p not in checklists and p not in local]
+    coverage = [p for p in pages if p.src == COVERAGE_PAGE]
+    rest = [p for p in pages if p not in checklists and p not in local and p not in coverage]
     return (
         rest
         + [NavPage(p.title, p.src, local_part) for p in local]
         + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
+        + [NavPage(p.title, p.src, "Appendix: source coverage") for p in coverage]
     )
 
 
@@ -196,6 +223,7 @@ REMOVE = (
     ".hb-checklist__privacy",
     ".hb-paper__runfoot",
     ".hb-print-stamp",
+    ".hb-source-wording",
     "script",
 )
 
@@ -211,14 +239,20 @@ class Book:
         self.by_url = {output_file(u): slug(src) for src, u in self.urls.items()}
         self.checklist_pages = {c.page: cid for cid, c in handbook.checklists.items()}
 
-    def article(self, page: NavPage) -> Tag:
+    def page_text(self, page: NavPage) -> str:
+        """The built page's HTML."""
         path = self.site_dir / output_file(self.urls[page.src])
         try:
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            return path.read_text(encoding="utf-8")
         except OSError as exc:
             raise PdfError(
                 f"handbook PDF: cannot read the built page for docs/{page.src} ({exc.strerror})"
             ) from None
+
+    def article(self, page: NavPage) -> Tag:
+        from bs4 import BeautifulSoup  # imported late: only the handbook PDF parses pages
+
+        soup = BeautifulSoup(article_fragment(self.page_text(page)), "html.parser")
         article = soup.select_one("article.md-content__inner")
         if article is None:
             raise PdfError(f"handbook PDF: docs/{page.src}: no article content in the built page")
@@ -315,14 +349,30 @@ class Book:
         return document(site_name, lines(*body), "handbook-pdf.css")
 
 
+def article_fragment(page_html: str) -> str:
+    """Only the page's ``<article>`` (Material puts one per page): parsing the rest is wasted."""
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    return page_html[start : end + len("</article>")] if 0 <= start < end else page_html
+
+
+def handbook_job(book: Book, conf: Any) -> PdfJob:
+    html = book.html(conf["site_name"], conf["copyright"] or "")
+    return PdfJob(book.handbook.downloads.handbook, html)
+
+
+def local_part_title(handbook: Handbook) -> str:
+    """The title of the PDF's part that holds an overlay's local pages."""
+    org = handbook.overlay.organisation if handbook.overlay else "the organisation"
+    return f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
+
+
 def build_handbook(handbook: Handbook, site_dir: Path, conf: Any) -> Path:
-    org = handbook.overlay.organisation if handbook.overlay else None
-    local_part = f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
-    pages = book_order(nav_pages(conf["nav"]), local_part)
-    book = Book(handbook, site_dir, pages)
-    target = site_dir / handbook.downloads.handbook
-    write_pdf(book.html(conf["site_name"], conf["copyright"] or ""), target, site_dir)
-    return target
+    """Render the handbook PDF into ``site_dir`` here and now (no cache)."""
+    pages = book_order(nav_pages(conf["nav"]), local_part_title(handbook))
+    job = handbook_job(Book(handbook, site_dir, pages), conf)
+    write_pdf(job.html, site_dir / job.target, site_dir)
+    return site_dir / job.target
 
 
 def copy_overlay_assets(logo: Logo | None, site_dir: Path) -> None:
@@ -332,17 +382,3 @@ def copy_overlay_assets(logo: Logo | None, site_dir: Path) -> None:
     target = site_dir / logo.url
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(logo.data)
-
-
-def build_all(handbook: Handbook, site_dir: Path, conf: Any) -> None:
-    start = time.perf_counter()
-    build_checklists(handbook, site_dir, conf["site_name"])
-    middle = time.perf_counter()
-    build_handbook(handbook, site_dir, conf)
-    end = time.perf_counter()
-    log.info(
-        "PDFs: %d checklist PDFs in %.1f s, handbook PDF in %.1f s",
-        len(handbook.checklists) + 1,
-        middle - start,
-        end - middle,
-    )

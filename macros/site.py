@@ -15,6 +15,7 @@ from typing import Protocol
 
 from markupsafe import Markup, escape
 
+from . import source as provenance
 from .edition import Edition
 from .loading import (
     Glossary,
@@ -30,6 +31,7 @@ from .overlay import LocalSource, check_notes, local_pages, merge_items
 from .render import checklist as checklist_render
 from .render import citations, glossary, local
 from .render import record as record_render
+from .render import source as source_render
 from .render.html import el, lines
 from .statement import load_results
 from .usage import Usage, scan
@@ -42,6 +44,7 @@ CHECKLISTS_DIR = "checklists"
 GLOSSARY_PAGE = "reference/glossary.md"
 REFERENCES_PAGE = "reference/references.md"
 RECORD_PAGE = "assessment/record.md"
+COVERAGE_PAGE = "reference/source-coverage.md"
 
 
 class Page(Protocol):
@@ -133,6 +136,8 @@ class Handbook:
         ]
         self.usage: Usage = scan(sources, self.glossary, self.checklists, GLOSSARY_PAGE)
         self.pages = list(pages)
+        self.source = provenance.load(root)
+        self._source_problems = self.source.problems(sources) if self.source else []
         self._tips: dict[str, int] = {}
 
     # -- reports ---------------------------------------------------------------
@@ -149,7 +154,7 @@ class Handbook:
             for e in self.glossary.entries
             if e.id not in self.usage.terms
         ]
-        return refs + terms
+        return refs + terms + self._source_problems
 
     # -- links -----------------------------------------------------------------
 
@@ -336,6 +341,44 @@ class Handbook:
 
     def local_contacts(self) -> Markup:
         return local.contacts_html(self.overlay)
+
+    def source_wording(self, page: Page, trace_id: str) -> Markup:
+        """The closed "Source wording" block for a section (data/source-trace.yml)."""
+        passage = self.source.passages.get(trace_id) if self.source else None
+        where = self._where(page)
+        if passage is None:
+            log.warning(
+                "%s: source_wording('%s'): no such trace in %s",
+                where,
+                trace_id,
+                provenance.TRACE_FILE,
+            )
+            return escape(f"[unknown source trace: {trace_id}]")
+        if passage.trace.page != where:
+            log.warning(
+                "%s: source_wording('%s'): the trace is for %s, not this page",
+                where,
+                trace_id,
+                passage.trace.page,
+            )
+        return source_render.wording_html(passage, self.href(page, COVERAGE_PAGE))
+
+    def source_coverage(self, page: Page) -> Markup:
+        """The Source coverage table: every passage of the source, where it is carried."""
+        if self.source is None:
+            log.warning("%s: source_coverage(): no %s", self._where(page), provenance.TRACE_FILE)
+            return escape("[no source trace]")
+
+        def link(trace: provenance.Trace) -> citations.PageLink:
+            title = self.usage.titles.get(trace.page, trace.page)
+            if trace.section is None:
+                return citations.PageLink(f"{title} (opening)", self.href(page, trace.page))
+            return citations.PageLink(
+                f"{title} › {trace.section}",
+                self.href(page, trace.page, provenance.section_anchor(trace.section)),
+            )
+
+        return source_render.coverage_html(self.source.rows(), link)
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(

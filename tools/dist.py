@@ -17,6 +17,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.compress import is_copy  # noqa: E402
 
 
 def build(out_dir: Path) -> None:
@@ -30,9 +33,10 @@ def build(out_dir: Path) -> None:
 
 
 def package(site: Path, target: Path, folder: str) -> int:
-    """Zip ``site`` under one top-level ``folder``; returns the number of files."""
+    """Zip ``site`` under one top-level ``folder``, without compressed copies (``x.css.gz``,
+    ``x.css.br``: only a web server uses them); returns the number of files."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in site.rglob("*") if p.is_file())
+    files = sorted(p for p in site.rglob("*") if p.is_file() and not is_copy(p))
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in files:
             zf.write(path, f"{folder}/{path.relative_to(site).as_posix()}")

@@ -33,8 +33,8 @@ def page_links(pages: Sequence[PageLink]) -> Markup:
 
 
 def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
-    head: list[Child] = [el("strong", f"{ref.authors}{f' ({ref.year})' if ref.year else ''}.")]
-    if ref.title:
+    head: list[Child] = [el("strong", f"{ref.name}{f' ({ref.year})' if ref.year else ''}.")]
+    if ref.title and ref.authors:
         head += [" ", el("cite", ref.title), "."]
     if ref.publisher:
         head += [f" {ref.publisher}."]
@@ -45,6 +45,14 @@ def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
         lines(
             el("p", head, class_="hb-ref__entry"),
             el("p", el("span", "Cited for: ", class_="hb-ref__label"), ref.cited_for),
+            el(
+                "p",
+                el("span", "Not from the slides: ", class_="hb-ref__label"),
+                ref.from_outside_source,
+                class_="hb-ref__outside",
+            )
+            if ref.from_outside_source
+            else None,
             el("p", el("span", "Cited on: ", class_="hb-ref__label"), page_links(cited_on))
             if cited_on
             else None,
@@ -55,7 +63,7 @@ def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
 
 
 def sort_key(ref: Reference) -> tuple[str, int]:
-    return (ref.authors.casefold(), ref.year or 0)
+    return (ref.name.casefold(), ref.year or 0)
 
 
 def references_html(

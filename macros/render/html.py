@@ -21,19 +21,19 @@ def _attr_name(name: str) -> str:
 
 
 def attrs(values: dict[str, AttrValue]) -> Markup:
-    parts = []
+    out = ""
     for name, value in values.items():
         if value is None or value is False:
             continue
         if value is True:
-            parts.append(Markup(" {}").format(_attr_name(name)))
+            out += f" {escape(_attr_name(name))}"
         else:
-            parts.append(Markup(' {}="{}"').format(_attr_name(name), value))
-    return Markup("").join(parts)
+            out += f' {escape(_attr_name(name))}="{escape(value)}"'
+    return Markup(out)  # noqa: S704 -- every part escaped above
 
 
 def children(*items: Child) -> Markup:
-    out: list[Markup] = []
+    out: list[str] = []
     for item in items:
         if item is None:
             continue
@@ -43,15 +43,16 @@ def children(*items: Child) -> Markup:
             out.append(escape(item))
         else:
             out.append(children(*item))
-    return Markup("").join(out)
+    return Markup("".join(out))  # noqa: S704 -- Markup or escaped parts only
 
 
 def el(tag: str, *content: Child, **attributes: AttrValue) -> Markup:
     """``el("a", "Text", href="x", class_="y")`` → ``<a href="x" class="y">Text</a>``."""
-    opening = Markup("<{}{}>").format(tag, attrs(attributes))
+    name = escape(tag)
+    opening = f"<{name}{attrs(attributes)}>"
     if tag in VOID:
-        return opening
-    return opening + children(*content) + Markup("</{}>").format(tag)
+        return Markup(opening)  # noqa: S704 -- escaped parts only
+    return Markup(f"{opening}{children(*content)}</{name}>")  # noqa: S704 -- escaped parts only
 
 
 def lines(*blocks: Child) -> Markup:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
+import gzip
+import hashlib
 import http.client
+import re
 import shutil
 import socket
-import subprocess
-import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,73 +19,16 @@ from playwright.sync_api import Browser
 
 from tests.browser.conftest import site_pages
 from tests.browser.helpers import CSP_LISTENER, Traffic
-from tests.conftest import ROOT
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-MAIN = """\
-user root;
-worker_processes 1;
-error_log {prefix}/error.log;
-pid {prefix}/nginx.pid;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {prefix}/tmp;
-    proxy_temp_path {prefix}/tmp;
-    fastcgi_temp_path {prefix}/tmp;
-    uwsgi_temp_path {prefix}/tmp;
-    scgi_temp_path {prefix}/tmp;
-    include {prefix}/handbook.conf;
-}}
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextlib.contextmanager
-def run_nginx(root: Path, prefix: Path) -> Iterator[str]:
-    """The shipped configuration serving ``root`` on a loopback port; yields its base URL."""
-    if not Path(NGINX).exists():
-        pytest.fail("nginx is missing: install Debian's nginx (`make system-deps`, as root)")
-    (prefix / "tmp").mkdir()
-    (prefix / "snippets").mkdir()
-    shutil.copy(
-        ROOT / "deploy" / "nginx" / "security-headers.conf",
-        prefix / "snippets" / "ta-hsb-security-headers.conf",
-    )
-    port = free_port()
-    conf = (ROOT / "deploy" / "nginx" / "handbook.conf").read_text(encoding="utf-8")
-    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
-        "/srv/ta-hsb-handbook/site", str(root)
-    )
-    (prefix / "handbook.conf").write_text(conf, encoding="utf-8")
-    (prefix / "nginx.conf").write_text(MAIN.format(prefix=prefix), encoding="utf-8")
-    args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
-    subprocess.run([*args, "-t"], check=True, capture_output=True)
-    proc = subprocess.Popen([*args, "-g", "daemon off;"])
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+from tools.nginx import NginxError, serve
 
 
 @pytest.fixture(scope="module")
 def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with run_nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
-        yield url
+    try:
+        with serve(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+            yield url
+    except NginxError as exc:
+        pytest.fail(str(exc))
 
 
 def test_every_page_through_nginx_has_no_csp_violation(
@@ -156,8 +101,11 @@ def nginx_with_dotfiles(site_dir: Path, tmp_path_factory: pytest.TempPathFactory
     for path, text in {**DOTFILES, ".well-known/security.txt": "Contact: x\n"}.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
-    with run_nginx(root, tmp_path_factory.mktemp("nginx")) as url:
-        yield url
+    try:
+        with serve(root, tmp_path_factory.mktemp("nginx")) as url:
+            yield url
+    except NginxError as exc:
+        pytest.fail(str(exc))
 
 
 @dataclass(frozen=True)
@@ -222,3 +170,94 @@ def test_error_responses_carry_the_security_headers(
     response = raw_request(nginx, request_line, host)
     assert response.status == status
     assert_security_headers(response, str(status))
+
+
+# -- compression and caching of the handbook's files -------------------------
+
+
+def fetch(url: str, encoding: str | None = None) -> tuple[dict[str, str], bytes]:
+    """GET ``url`` with exactly this ``Accept-Encoding`` (none at all when ``None``)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return {k.lower(): v for k, v in response.headers.items()}, response.read()
+
+
+def first_load_files(site_dir: Path) -> dict[str, str]:
+    """The home page's theme CSS, bundle JS, search index and the handbook's own CSS and JS."""
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    refs = re.findall(r'(?:href|src)="(assets/[^"]+\.(?:css|js))"', html)
+    named = {
+        "theme css": next(r for r in refs if "/stylesheets/main." in r),
+        "bundle js": next(r for r in refs if "/javascripts/bundle." in r),
+        "handbook css": next(r for r in refs if r.startswith("assets/css/handbook.")),
+        "handbook js": next(r for r in refs if r.startswith("assets/javascripts/handbook.")),
+    }
+    return {**named, "search index": "search/search_index.json", "home page": "index.html"}
+
+
+def test_text_files_are_sent_as_their_precompressed_gzip_copies(nginx: str, site_dir: Path) -> None:
+    for kind, path in first_load_files(site_dir).items():
+        url = nginx + ("" if path == "index.html" else path)
+        headers, body = fetch(url, "gzip, deflate")
+        assert headers.get("content-encoding") == "gzip", kind
+        assert "accept-encoding" in headers.get("vary", "").lower(), kind
+        # Byte for byte the build's .gz copy: nginx did no compressing of its own.
+        assert body == (site_dir / (path + ".gz")).read_bytes(), kind
+        assert gzip.decompress(body) == (site_dir / path).read_bytes(), kind
+
+
+def test_without_accept_encoding_the_plain_file(nginx: str, site_dir: Path) -> None:
+    for kind, path in first_load_files(site_dir).items():
+        headers, body = fetch(nginx + path)
+        assert "content-encoding" not in headers, kind
+        assert body == (site_dir / path).read_bytes(), kind
+
+
+def test_on_the_fly_gzip_for_a_file_without_a_copy(nginx: str, site_dir: Path) -> None:
+    source = site_dir / "search" / "search_index.json"
+    copy = site_dir / "search" / "fallback-test.json"
+    copy.write_bytes(source.read_bytes())
+    try:
+        headers, body = fetch(nginx + "search/fallback-test.json", "gzip")
+    finally:
+        copy.unlink()
+    assert headers.get("content-encoding") == "gzip"
+    assert gzip.decompress(body) == source.read_bytes()
+
+
+def test_brotli_copies_where_the_module_is_installed(
+    site_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    try:
+        with serve(site_dir, tmp_path_factory.mktemp("nginx-br"), brotli=True) as url:
+            for kind, path in first_load_files(site_dir).items():
+                headers, body = fetch(url + path, "gzip, deflate, br")
+                assert headers.get("content-encoding") == "br", kind
+                assert body == (site_dir / (path + ".br")).read_bytes(), kind
+                headers, body = fetch(url + path, "gzip")
+                assert headers.get("content-encoding") == "gzip", kind
+    except NginxError as exc:
+        pytest.fail(str(exc))
+
+
+def test_handbook_css_and_js_have_hashed_names_and_are_cached_immutable(
+    nginx: str, site_dir: Path
+) -> None:
+    files = first_load_files(site_dir)
+    for kind in ("handbook css", "handbook js"):
+        path = files[kind]
+        content = (site_dir / path).read_bytes()
+        digest = hashlib.sha256(content).hexdigest()[:8]
+        assert re.fullmatch(rf"assets/(css|javascripts)/handbook\.{digest}\.(css|js)", path), path
+        headers, body = fetch(nginx + path)
+        assert body == content
+        assert headers["cache-control"] == "public, max-age=31536000, immutable", kind
+        assert headers["x-content-type-options"] == "nosniff", kind
+    # The unhashed names are gone: no page refers to them and the server has no such file.
+    for old in ("assets/css/handbook.css", "assets/javascripts/handbook.js"):
+        assert not (site_dir / old).exists(), old
+        assert all(old not in p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")), old
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            fetch(nginx + old)
+        missing.value.close()
+        assert missing.value.code == 404

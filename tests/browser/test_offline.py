@@ -112,3 +112,9 @@ def test_every_internal_link_in_the_package_resolves(unzipped: Path) -> None:
             if not (html.parent / unquote(href)).resolve().exists():
                 missing.append(f"{html.relative_to(unzipped)} → {href}")
     assert missing == []
+
+
+def test_package_leaves_out_the_compressed_copies(unzipped: Path) -> None:
+    copies = [p.name for p in unzipped.rglob("*") if p.suffix in (".gz", ".br")]
+    assert copies == []
+    assert (unzipped / "search" / "search_index.js").is_file()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from macros.site import page_url
+from tests.conftest import ROOT
 from tests.site.reading import CHECKLISTS, items, nav
 
 GUIDANCE_PAGES = [
@@ -107,3 +109,119 @@ def test_guidance_page_prints_cleanly(
     text = "\n".join(p.extract_text() for p in pdf.pages)
     assert "Skip to content" not in text
     assert f"Page 1 of {len(pdf.pages)}" in text
+
+
+# -- no blank sheets, the stamp on every sheet --------------------------------
+
+ALL_PAGES = [page_url(src, directory_urls=True) for src in nav()]
+CHECKLIST_PAGES = [
+    page_url(src, directory_urls=True)
+    for src in nav()
+    if "{{ checklist(" in (ROOT / "docs" / src).read_text(encoding="utf-8")
+]
+PAGE_NUMBER = re.compile(r"Page \d+ of \d+")
+
+
+def footer_text(page: Page) -> str:
+    """The edition stamp or a checklist's running footer, whichever prints on this page."""
+    return page.evaluate(  # type: ignore[no-any-return]
+        """() => [...document.querySelectorAll('.hb-print-stamp, .hb-paper__runfoot')]
+            .filter(e => getComputedStyle(e).display !== 'none')
+            .map(e => e.innerText).join(' ')"""
+    )
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sheets_without_text(pdf: PdfReader, footer: str) -> list[int]:
+    """Numbers of the printed sheets with no text besides the page number and the footer."""
+    blank = []
+    for number, sheet in enumerate(pdf.pages, start=1):
+        text = flat(PAGE_NUMBER.sub(" ", sheet.extract_text())).replace(footer, " ")
+        if not re.search(r"\w", text):
+            blank.append(number)
+    return blank
+
+
+def fill_in(page: Page) -> None:
+    """Tick every other item and write in every notes box, as a practitioner would."""
+    boxes = page.locator("input.hb-checklist__box")
+    for i in range(0, boxes.count(), 2):
+        boxes.nth(i).check()
+    notes = page.locator(".hb-checklist__notes textarea")
+    for i in range(notes.count()):
+        notes.nth(i).fill(f"Note {i + 1}: discussed with the young person and their carer.")
+
+
+def print_and_check(page: Page, name: str, artifacts: Path) -> None:
+    footer = flat(footer_text(page))
+    assert "Handbook version" in footer
+    data = page.pdf(format="A4", prefer_css_page_size=True)
+    (artifacts / f"printed-{name}.pdf").write_bytes(data)
+    pdf = PdfReader(io.BytesIO(data))
+    assert sheets_without_text(pdf, footer) == [], f"{name}: blank sheets of {len(pdf.pages)}"
+    missing = [n for n, s in enumerate(pdf.pages, 1) if footer not in flat(s.extract_text())]
+    assert missing == [], f"{name}: no stamp on sheets {missing}"
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_printed_sheet_is_blank(
+    print_page: Page, server: str, path: str, artifacts: Path
+) -> None:
+    print_page.goto(server + path, wait_until="networkidle")
+    print_and_check(print_page, path.strip("/").replace("/", "-") or "home", artifacts)
+
+
+@pytest.mark.parametrize("path", CHECKLIST_PAGES)
+def test_no_printed_sheet_is_blank_with_ticks_and_notes(
+    browser: Browser, server: str, path: str, artifacts: Path
+) -> None:
+    # Filled in on a desktop screen (which scrolls the page), then printed from there.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + path, wait_until="networkidle")
+    fill_in(page)
+    assert page.evaluate("window.scrollY") > 0
+    page.emulate_media(media="print")
+    name = "ticked-" + path.strip("/").replace("/", "-")
+    page.screenshot(path=str(artifacts / f"print-{name}.png"), full_page=True)
+    print_and_check(page, name, artifacts)
+    context.close()
+
+
+def test_blank_sheet_check_can_fail() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert sheets_without_text(PdfReader(buffer), "stamp") == [1]
+
+
+# -- writing lines on a printed checklist, as in the PDFs ----------------------
+
+PT = 96 / 72  # CSS px per point
+
+
+@pytest.mark.parametrize("checklist_id", CHECKLISTS)
+def test_writing_lines_are_spaced_as_in_the_pdfs(
+    print_page: Page, server: str, checklist_id: str
+) -> None:
+    print_page.goto(f"{server}checklists/{checklist_id}/", wait_until="networkidle")
+    gaps = print_page.evaluate(
+        """() => [...document.querySelectorAll('.hb-paper__item')].map(item => {
+            const body = item.querySelector('.hb-paper__body');
+            const above = [...body.children].filter(e => !e.matches('.hb-paper__lines')).pop();
+            const lines = body.querySelector('.hb-paper__lines');
+            const first = lines.getBoundingClientRect().top
+                + parseFloat(getComputedStyle(lines, '::before').height);
+            const second = lines.getBoundingClientRect().bottom;
+            return [first - above.getBoundingClientRect().bottom, second - first];
+        })"""
+    )
+    assert len(gaps) == len(items(checklist_id))
+    # pdf-base.css: two lines 13 pt apart, the first 13 pt below the item text.
+    for first, second in gaps:
+        assert first == pytest.approx(13 * PT, abs=1.5)
+        assert second == pytest.approx(13 * PT, abs=1.5)

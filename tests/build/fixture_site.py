@@ -97,6 +97,8 @@ class FixtureSite:
         return self.write(path, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
     def build(self, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        # `mkdocs serve` folders that this small project does not have (e.g. source/).
+        self.config["watch"] = [w for w in self.config.get("watch", []) if (self.root / w).exists()]
         self.write_yaml("mkdocs.yml", self.config)
         return mkdocs_build(
             self.root / "mkdocs.yml",

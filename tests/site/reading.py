@@ -47,9 +47,13 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def article_text(site_dir: Path, src: str) -> str:
+def article_text(site_dir: Path, src: str, source_wording: bool = True) -> str:
+    """A page's article text; without the "Source wording" blocks if ``source_wording`` is False."""
     article = soup(built_page(site_dir, src)).select_one("article")
     assert article is not None, src
     for tip in article.select(".hb-term__tip"):
         tip.decompose()
+    if not source_wording:
+        for block in article.select(".hb-source-wording"):
+            block.decompose()
     return normalise(article.get_text(" "))

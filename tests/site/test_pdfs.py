@@ -122,8 +122,9 @@ def test_handbook_pdf_contains_every_page_and_a_whole_checklist(
     assert fonts_embedded(handbook)
     first = normalise(handbook.pages[0].extract_text())
     assert f"handbook version {VERSION}" in first
-    assert "hollis and belton" in first
-    assert "property of nota 2019" in first
+    assert "ta-hsb practice guidance slides" in first
+    assert "eastman, hanson & swann, 2017; property of nota 2019" in first
+    assert "hollis and belton" not in first
 
 
 def test_handbook_pdf_internal_links_are_clickable(handbook: PdfReader) -> None:
@@ -137,3 +138,21 @@ def test_handbook_pdf_internal_links_are_clickable(handbook: PdfReader) -> None:
             ):
                 internal += 1
     assert internal >= 100
+
+
+def test_checklist_pdfs_are_small_with_a_subset_field_font(site_dir: Path) -> None:
+    """Form fields use a small embedded font (macros/pdffont.py), not the whole system font."""
+    singles = sorted((site_dir / "downloads" / "checklists").glob("*.pdf"))
+    assert len(singles) == len(CHECKLISTS)
+    for path in singles:
+        assert path.stat().st_size <= 100_000, path.name
+    combined = site_dir / "downloads" / f"ta-hsb-checklists-{VERSION}.pdf"
+    assert combined.stat().st_size <= 400_000
+    for path in [*singles, combined]:
+        root: Any = PdfReader(path).trailer["/Root"]
+        fonts = [f.get_object() for f in root["/AcroForm"]["/DR"]["/Font"].values()]
+        for font in fonts:
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            embedded = descriptor["/FontFile2"].get_object().get_data()
+            assert len(embedded) < 80_000, (path.name, font["/BaseFont"])  # subsets only
+            assert str(font["/BaseFont"])[7] == "+"  # a subset tag, e.g. /ABCDEF+Handbook-Form

@@ -1,0 +1,385 @@
+"""Make each PDF once per set of inputs, on every core, and off the page-reload path.
+
+Each PDF is made from one self-contained HTML document (:class:`pdf.PdfJob`):
+the checklist data, the templates, the CSS (inlined), the form font, the
+version and build stamp and the overlay's details all end up in it, and for
+the handbook PDF the built pages too. The cache key hashes that document with
+the WeasyPrint version and the bytes of any local file it refers to, so a PDF
+is remade exactly when something that shows in it changed. Cached PDFs live
+outside the site (``.cache/pdf/`` in the project, or ``$HANDBOOK_PDF_CACHE``)
+and are copied into it.
+
+PDFs are rendered in worker processes on two lanes: the checklist PDFs need
+no built page, so they start as soon as the data is loaded, while MkDocs
+builds the pages; the handbook PDF, the longest, has a worker of its own,
+warmed up (WeasyPrint and BeautifulSoup loaded) while the pages build, and
+starts the moment the build ends. ``mkdocs build`` waits for
+every PDF, so it never publishes a stale one. In background mode (``make
+serve``) the build returns at once: cached PDFs are copied, the others are
+left out of the site until they are ready, then copied in, unless a newer
+build has started meanwhile.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from collections.abc import Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from . import pdf, pdffont
+from .site import Handbook
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+#: Bump when the way a job becomes a PDF changes (e.g. ``write_pdf`` options).
+FORMAT = "1"
+#: Cached PDFs kept; the least recently used beyond this are removed.
+KEEP = 64
+LOCAL_REF = re.compile(r"""\b(?:src|href)=["']([^"'#?:]+)["']""")
+
+
+def cache_dir(root: Path) -> Path:
+    return Path(os.environ.get("HANDBOOK_PDF_CACHE") or root / ".cache" / "pdf")
+
+
+def cache_key(job: pdf.PdfJob, base_url: Path) -> str:
+    """A hash of everything the PDF is made from."""
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}\0weasyprint {version('weasyprint')}\0{job.forms}\0".encode())
+    digest.update(job.html.encode())
+    if pdffont.MARKER in job.html:
+        digest.update(f"\0form font {pdffont.font_id()}".encode())
+    site = base_url.resolve()
+    for ref in sorted(set(LOCAL_REF.findall(job.html))):
+        path = (base_url / ref).resolve()
+        if path.is_relative_to(site) and path.is_file():  # an image it embeds: bytes count
+            digest.update(f"\0{ref}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:40]
+
+
+@dataclass(frozen=True)
+class Made:
+    """A PDF in the cache, and whether this run rendered it."""
+
+    path: Path
+    rendered: bool
+
+
+def render(job: pdf.PdfJob, base_url: Path, cache: Path) -> Made:
+    """The cached PDF for ``job``, rendered first if there is none (runs in a worker)."""
+    cached = cache / f"{cache_key(job, base_url)}.pdf"
+    if cached.is_file():
+        return Made(cached, rendered=False)
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache, prefix=".render-") as tmp:
+        out = Path(tmp) / Path(job.target).name  # the real name: errors name the file
+        html = job.html
+        if pdffont.MARKER in html:
+            try:
+                html = html.replace(pdffont.MARKER, pdffont.font_face(cache))
+            except pdffont.FontError as exc:
+                raise pdf.PdfError(str(exc)) from None
+        pdf.write_pdf(html, out, base_url, forms=job.forms)
+        out.replace(cached)
+    return Made(cached, rendered=True)
+
+
+class SnapshotBook(pdf.Book):
+    """The book read from copies of the built pages taken when the build finished."""
+
+    def __init__(
+        self,
+        handbook: Handbook,
+        site_dir: Path,
+        pages: list[pdf.NavPage],
+        texts: Mapping[str, str],
+    ) -> None:
+        super().__init__(handbook, site_dir, pages)
+        self.texts = texts
+
+    def page_text(self, page: pdf.NavPage) -> str:
+        text = self.texts.get(page.src)
+        return super().page_text(page) if text is None else text
+
+
+def render_book(
+    handbook: Handbook, texts: Mapping[str, str], conf: Mapping[str, Any], site: Path, cache: Path
+) -> Made:
+    """Assemble the handbook from ``texts`` and render it if it is not cached (in a worker)."""
+    pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(handbook))
+    return render(pdf.handbook_job(SnapshotBook(handbook, site, pages, texts), conf), site, cache)
+
+
+_warm = False
+
+
+def warm_up() -> None:
+    """Load WeasyPrint, BeautifulSoup and the system fonts once in this worker."""
+    global _warm
+    if not _warm:
+        import bs4  # noqa: F401
+        from weasyprint import HTML
+
+        HTML(string="<p>warm</p>").write_pdf()
+        _warm = True
+
+
+# -- worker processes ----------------------------------------------------------
+
+CHECKLISTS, BOOK = "checklists", "book"
+_executors: dict[str, ProcessPoolExecutor] = {}
+_lock = threading.Lock()
+_generation = 0
+_current: Batch | None = None
+
+
+def workers(lane: str) -> int:
+    """The handbook lane has one worker; the checklists get the other cores (at least one)."""
+    if lane == BOOK:
+        return 1
+    given = os.environ.get("HANDBOOK_PDF_WORKERS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    return max(1, min(len(os.sched_getaffinity(0)) - 1, 4))
+
+
+def _start_worker(low_priority: bool) -> None:
+    """In each worker: leave Ctrl-C to the parent (it shuts the pool down), exit if the
+    parent dies (a forked worker holds copies of the parent's files and sockets, e.g.
+    ``serve``'s port), and let the checklists yield the CPU to the critical path."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+    if low_priority:
+        os.nice(10)
+
+
+def executor(lane: str) -> ProcessPoolExecutor:
+    """Pools kept across ``serve`` rebuilds. Forked workers start fast: they inherit the
+    loaded modules (the first build forks them before any server thread runs)."""
+    if lane not in _executors:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        _executors[lane] = ProcessPoolExecutor(
+            max_workers=workers(lane),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(lane == CHECKLISTS,),
+        )
+    return _executors[lane]
+
+
+def supersede() -> None:
+    """No PDF of any build so far may land in the site folder any more."""
+    global _generation
+    with _lock:
+        _generation += 1
+        if _current is not None:
+            for future in _current.pending.values():
+                future.cancel()
+
+
+class _ServeShutdown(logging.Filter):
+    """``mkdocs serve`` logs "Shutting down..." and then deletes its site folder: a PDF
+    copied in meanwhile would make that fail. No hook of mkdocs-macros runs then."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Shutting down"):
+            supersede()
+        return True
+
+
+def watch_serve_shutdown() -> None:
+    serve_log = logging.getLogger("mkdocs.commands.serve")
+    if not any(isinstance(f, _ServeShutdown) for f in serve_log.filters):
+        serve_log.addFilter(_ServeShutdown())
+
+
+def shutdown() -> None:
+    """Stop the worker processes (they are started again when needed)."""
+    while _executors:
+        _executors.popitem()[1].shutdown(wait=True, cancel_futures=True)
+
+
+class Batch:
+    """The PDFs of one build: started early, published when the site is built."""
+
+    def __init__(self, cache: Path, background: bool) -> None:
+        global _generation, _current
+        self.cache = cache
+        self.background = background
+        self.started = time.perf_counter()
+        self.ready: dict[str, Made] = {}
+        self.pending: dict[str, Future[Made]] = {}
+        self.arrivals: list[threading.Event] = []
+        with _lock:
+            _generation += 1
+            self.generation = _generation
+            if _current is not None:  # a newer build supersedes unfinished work
+                for future in _current.pending.values():
+                    future.cancel()
+            _current = self
+
+    def add(self, job: pdf.PdfJob, base_url: Path) -> None:
+        cached = self.cache / f"{cache_key(job, base_url)}.pdf"
+        if cached.is_file():
+            os.utime(cached)  # in use: prune() leaves it alone
+            self.ready[job.target] = Made(cached, rendered=False)
+        else:
+            self.pending[job.target] = self._submit(CHECKLISTS, render, job, base_url, self.cache)
+
+    def add_book(self, handbook: Handbook, site_dir: Path, conf: Any) -> None:
+        pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(handbook))
+        book = pdf.Book(handbook, site_dir, pages)
+        texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
+        view = {"nav": conf["nav"], "site_name": conf["site_name"], "copyright": conf["copyright"]}
+        target = handbook.downloads.handbook
+        self.pending[target] = self._submit(
+            BOOK, render_book, handbook, texts, view, site_dir, self.cache
+        )
+
+    def _submit(self, lane: str, *call: Any) -> Future[Any]:
+        try:
+            return executor(lane).submit(*call)
+        except BrokenProcessPool:  # a worker died (e.g. killed): start a new pool
+            _executors.pop(lane, None)
+            return executor(lane).submit(*call)
+
+    # -- publishing --------------------------------------------------------------
+
+    def publish(self, site_dir: Path) -> None:
+        if self.background:
+            self._publish_later(site_dir)
+        else:
+            self._publish_now(site_dir)
+        prune(self.cache)
+
+    def _publish_now(self, site_dir: Path) -> None:
+        """Wait for every PDF and copy it in: what is published is never stale."""
+        for target, future in self.pending.items():
+            try:
+                self.ready[target] = future.result()
+            except BrokenProcessPool:
+                _executors.clear()
+                raise pdf.PdfError(f"{target}: the PDF worker process stopped") from None
+            except pdf.PdfError:
+                raise
+            except Exception as exc:  # one line naming the PDF, no traceback
+                raise pdf.PdfError(f"{target}: {type(exc).__name__}: {exc}") from None
+        for target, made in self.ready.items():
+            copy(made, site_dir / target)
+        rendered = sum(m.rendered for m in self.ready.values())
+        log.info(
+            "PDFs: %d made, %d from the cache (%s) in %.1f s",
+            rendered,
+            len(self.ready) - rendered,
+            self.cache,
+            time.perf_counter() - self.started,
+        )
+
+    def _publish_later(self, site_dir: Path) -> None:
+        """Copy the cached PDFs now; each other one when it is ready, if still current."""
+        for target, made in self.ready.items():
+            copy(made, site_dir / target)
+        for target, future in self.pending.items():
+            (site_dir / target).unlink(missing_ok=True)
+            arrived = threading.Event()
+            self.arrivals.append(arrived)
+            future.add_done_callback(functools.partial(self._arrived, site_dir, target, arrived))
+        if self.pending:
+            log.info(
+                "PDFs: %d from the cache, %d being checked or made in the background",
+                len(self.ready),
+                len(self.pending),
+            )
+
+    def _arrived(
+        self, site_dir: Path, target: str, arrived: threading.Event, future: Future[Made]
+    ) -> None:
+        try:
+            self._copy_if_current(site_dir, target, future)
+        finally:
+            arrived.set()
+
+    def _copy_if_current(self, site_dir: Path, target: str, future: Future[Made]) -> None:
+        if future.cancelled():
+            return
+        error = future.exception()
+        with _lock:
+            if self.generation != _generation:
+                return  # a newer build owns the site folder now
+            if error is not None:
+                log.error("%s", error if isinstance(error, pdf.PdfError) else repr(error))
+                return
+            copy(future.result(), site_dir / target)
+        log.info("PDF ready: %s (%.1f s after the build started)", target, self.elapsed())
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def wait(self) -> None:
+        """Block until every background PDF has arrived or been dropped (tests, benchmarks)."""
+        for arrived in self.arrivals:
+            arrived.wait()
+
+
+def copy(made: Made, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.utime(made.path)  # recently used: kept by prune()
+    shutil.copyfile(made.path, target)
+
+
+def prune(cache: Path, keep: int = KEEP, idle: float = 600) -> None:
+    """Remove the least recently used cached PDFs beyond ``keep``; never one used in the last
+    ``idle`` seconds (another build may be about to copy it)."""
+    try:
+        entries = sorted(
+            ((p.stat().st_mtime, p) for p in cache.glob("*.pdf")), key=lambda e: e[0], reverse=True
+        )
+    except OSError:
+        return
+    for used, stale in entries[keep:]:
+        if used < time.time() - idle:
+            stale.unlink(missing_ok=True)
+
+
+def start(handbook: Handbook, conf: Any, root: Path, background: bool) -> Batch:
+    """Start the checklist PDFs now (they need no built page); see :meth:`Batch.publish`."""
+    batch = Batch(cache_dir(root), background)
+    site_dir = Path(conf["site_dir"])
+    if background:
+        watch_serve_shutdown()
+    batch._submit(BOOK, warm_up)
+    face = Markup(pdffont.MARKER)  # noqa: S704 -- a constant CSS comment
+    for job in pdf.checklist_jobs(handbook, conf["site_name"], face):
+        batch.add(job, site_dir)
+    return batch
+
+
+def finish(batch: Batch, handbook: Handbook, site_dir: Path, conf: Any) -> None:
+    """After the pages are built: start the handbook PDF, then publish every PDF."""
+    batch.add_book(handbook, site_dir, conf)
+    batch.publish(site_dir)

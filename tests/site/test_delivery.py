@@ -1,0 +1,39 @@
+"""What the build leaves for the web server: compressed copies and hashed asset names."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import brotli
+
+from macros.compress import compressible
+from tests.conftest import mkdocs_config
+
+
+def test_every_text_file_has_gzip_and_brotli_copies(site_dir: Path) -> None:
+    files = list(compressible(site_dir))
+    names = {p.relative_to(site_dir).as_posix() for p in files}
+    assert {"index.html", "search/search_index.json", "sitemap.xml"} <= names
+    assert any(n.endswith(".css") for n in names)
+    assert any(n.endswith(".svg") for n in names)
+    for path in files:
+        data = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+
+
+def test_every_page_links_the_hashed_extra_css_and_javascript(site_dir: Path) -> None:
+    config = mkdocs_config()
+    originals = [*config["extra_css"], *config["extra_javascript"]]
+    originals = [o if isinstance(o, str) else o["path"] for o in originals]
+    assert originals
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for original in originals:
+            stem, ext = original.rsplit(".", 1)
+            assert re.search(rf'"(/|(\.\./)*){re.escape(stem)}\.[0-9a-f]{{8}}\.{ext}"', html), (
+                f"{page.relative_to(site_dir)}: {original}"
+            )
+            assert f'{original}"' not in html, page

@@ -1,0 +1,182 @@
+"""The PDF cache: keyed by everything a PDF is made from; never publishes a stale PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+from pypdf import PdfReader
+
+from macros import nav_sources, pdf, pdfcache, pdffont
+from macros.edition import Edition
+from macros.models import LocalOverlay
+from macros.site import Handbook
+from tests.conftest import ROOT, mkdocs_config
+
+EDITION = Edition("1.0.0", "Guidance 2017", dt.date(2026, 1, 1))
+FACE = Markup(pdffont.MARKER)  # noqa: S704 -- the constant placeholder, as in a build
+
+
+def handbook(edition: Edition = EDITION) -> Handbook:
+    return Handbook(
+        root=ROOT,
+        docs_dir=ROOT / "docs",
+        pages=nav_sources(mkdocs_config()["nav"]),
+        edition=edition,
+    )
+
+
+def keys(book: Handbook, tmp_path: Path) -> dict[str, str]:
+    jobs = pdf.checklist_jobs(book, "Site", FACE)
+    return {job.target: pdfcache.cache_key(job, tmp_path) for job in jobs}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_workers() -> Iterator[None]:
+    """Forked workers hold copies of pytest's pipes (e.g. Playwright's): stop them."""
+    yield
+    pdfcache.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base() -> Handbook:
+    return handbook()
+
+
+def test_same_inputs_same_keys(base: Handbook, tmp_path: Path) -> None:
+    assert keys(base, tmp_path) == keys(handbook(), tmp_path)
+
+
+def test_editing_one_checklist_changes_its_key_and_the_combined_one_only(
+    base: Handbook, tmp_path: Path
+) -> None:
+    before = keys(base, tmp_path)
+    edited = handbook()
+    cid = "prompts-sexting"
+    checklist = edited.checklists[cid]
+    section = checklist.sections[0]
+    item = section.items[0].model_copy(update={"text": "An edited question?"})
+    edited.checklists[cid] = checklist.model_copy(
+        update={"sections": (section.model_copy(update={"items": (item, *section.items[1:])}),)}
+    )
+    after = keys(edited, tmp_path)
+    changed = {target for target in before if before[target] != after[target]}
+    assert changed == {base.downloads.checklist(cid), base.downloads.all_checklists}
+
+
+@pytest.mark.parametrize("css", ["pdf-base.css", "checklist-pdf.css"])
+def test_a_stylesheet_change_changes_every_checklist_key(
+    base: Handbook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, css: str
+) -> None:
+    before = keys(base, tmp_path)
+    templates = tmp_path / "templates"
+    shutil.copytree(pdf.TEMPLATES, templates)
+    with (templates / css).open("a", encoding="utf-8") as fh:
+        fh.write("\nh1 { color: #111; }\n")
+    monkeypatch.setattr(pdf, "TEMPLATES", templates)
+    after = keys(base, tmp_path)
+    assert all(before[t] != after[t] for t in before)
+
+
+def test_version_overlay_and_form_font_change_every_key(
+    base: Handbook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = keys(base, tmp_path)
+    newer = keys(handbook(replace(EDITION, version="1.0.1")), tmp_path)
+    assert all(before[t] != newer[t.replace("1.0.0", "1.0.1")] for t in before)
+    with_overlay = handbook()
+    with_overlay.overlay = LocalOverlay.model_validate(
+        {"organisation": "Example Council", "contacts": [{"role": "Duty desk", "phone": "0123"}]}
+    )
+    assert all(before[t] != k for t, k in keys(with_overlay, tmp_path).items())
+    monkeypatch.setattr(pdffont, "font_id", lambda: "another font")
+    assert all(before[t] != k for t, k in keys(base, tmp_path).items())
+
+
+def test_a_local_file_the_pdf_embeds_is_part_of_the_key(tmp_path: Path) -> None:
+    image = tmp_path / "logo.svg"
+    image.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    job = pdf.PdfJob("x.pdf", '<img src="logo.svg" alt="">')
+    first = pdfcache.cache_key(job, tmp_path)
+    image.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='2'/>", encoding="utf-8")
+    assert pdfcache.cache_key(job, tmp_path) != first
+
+
+def test_the_handbook_key_follows_the_built_pages(base: Handbook, tmp_path: Path) -> None:
+    conf = mkdocs_config()
+    pages = pdf.book_order(pdf.nav_pages(conf["nav"]))
+
+    def page(text: str) -> str:
+        return f'<html><body><article class="md-content__inner"><h1>T</h1><p>{text}</p></article></body></html>'
+
+    texts = {p.src: page("Same") for p in pages}
+    first = pdf.handbook_job(pdfcache.SnapshotBook(base, tmp_path, pages, texts), conf)
+    again = pdf.handbook_job(pdfcache.SnapshotBook(base, tmp_path, pages, dict(texts)), conf)
+    texts[pages[3].src] = page("One line edited")
+    edited = pdf.handbook_job(pdfcache.SnapshotBook(base, tmp_path, pages, texts), conf)
+    assert pdfcache.cache_key(first, tmp_path) == pdfcache.cache_key(again, tmp_path)
+    assert pdfcache.cache_key(first, tmp_path) != pdfcache.cache_key(edited, tmp_path)
+
+
+def test_render_uses_the_cache_the_second_time(tmp_path: Path) -> None:
+    job = pdf.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>Cached text</p>")
+    cache = tmp_path / "cache"
+    first = pdfcache.render(job, tmp_path, cache)
+    second = pdfcache.render(job, tmp_path, cache)
+    assert first.rendered
+    assert not second.rendered
+    assert second.path == first.path
+    assert "Cached text" in PdfReader(first.path).pages[0].extract_text()
+    assert [p.name for p in cache.iterdir()] == [first.path.name]  # no temporary files left
+
+
+def test_prune_keeps_the_most_recently_used(tmp_path: Path) -> None:
+    for i in range(5):  # used long ago, in this order
+        path = tmp_path / f"{i}.pdf"
+        path.write_bytes(b"%PDF")
+        os.utime(path, (i, i))
+    pdfcache.prune(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["3.pdf", "4.pdf"]
+    (tmp_path / "5.pdf").write_bytes(b"%PDF")  # just used: another build may be copying it
+    pdfcache.prune(tmp_path, keep=0)
+    assert [p.name for p in tmp_path.iterdir()] == ["5.pdf"]
+
+
+def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    target = "downloads/a.pdf"
+    (site / "downloads").mkdir(parents=True)
+    (site / target).write_bytes(b"stale")
+    cache = tmp_path / "cache"
+    batch = pdfcache.Batch(cache, background=True)
+    batch.add(pdf.PdfJob(target, "<!doctype html><title>a</title><p>Fresh</p>"), site)
+    batch.publish(site)
+    assert (
+        not (site / target).exists() or "Fresh" in PdfReader(site / target).pages[0].extract_text()
+    )
+    batch.wait()
+    assert "Fresh" in PdfReader(site / target).pages[0].extract_text()
+
+    # A PDF that arrives after a newer build started is not copied into the site.
+    old = pdfcache.Batch(cache, background=True)
+    old.add(pdf.PdfJob(target, "<!doctype html><title>b</title><p>Old edit</p>"), site)
+    old.publish(site)
+    pdfcache.Batch(cache, background=True)  # the next build
+    old.wait()
+    assert not (site / target).exists()  # removed when the old build ended, never replaced
+
+
+@pytest.mark.parametrize(
+    ("value", "mode"),
+    [(True, "wait"), (False, "off"), ("background", "background"), ("false", "off"), ("", "off")],
+)
+def test_pdf_setting(value: object, mode: str) -> None:
+    from macros import pdf_mode
+
+    assert pdf_mode({"pdf": value}) == mode

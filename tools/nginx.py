@@ -1,0 +1,101 @@
+"""Serve a built site through the shipped nginx configuration (deploy/nginx), on a loopback port.
+
+Used by the hosting tests and by the Lighthouse benchmark, so both measure what
+an organisation would deploy.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy" / "nginx"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+MAIN = """\
+{modules}
+user root;
+worker_processes 1;
+error_log {prefix}/error.log;
+pid {prefix}/nginx.pid;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {prefix}/tmp;
+    proxy_temp_path {prefix}/tmp;
+    fastcgi_temp_path {prefix}/tmp;
+    uwsgi_temp_path {prefix}/tmp;
+    scgi_temp_path {prefix}/tmp;
+    include {prefix}/handbook.conf;
+}}
+"""
+
+
+class NginxError(Exception):
+    """nginx is missing, or refused the configuration (the message has its own words)."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def configure(site_dir: Path, prefix: Path, port: int, brotli: bool = False) -> list[str]:
+    """Write the shipped configuration into ``prefix``, as the install notes say; the nginx command."""
+    if not Path(NGINX).exists():
+        raise NginxError("nginx is missing: install Debian's nginx (`make system-deps`, as root)")
+    (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+    (prefix / "snippets").mkdir(exist_ok=True)
+    shutil.copy(
+        DEPLOY / "security-headers.conf", prefix / "snippets" / "ta-hsb-security-headers.conf"
+    )
+    modules = ""
+    if brotli:
+        if not BROTLI_MODULE.exists():
+            raise NginxError(
+                f"{BROTLI_MODULE} is missing: install libnginx-mod-http-brotli-static "
+                "(`make system-deps`, as root)"
+            )
+        shutil.copy(DEPLOY / "brotli.conf", prefix / "snippets" / "ta-hsb-brotli.conf")
+        modules = f"load_module {BROTLI_MODULE};"
+    conf = (DEPLOY / "handbook.conf").read_text(encoding="utf-8")
+    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
+        "/srv/ta-hsb-handbook/site", str(site_dir)
+    )
+    (prefix / "handbook.conf").write_text(conf, encoding="utf-8")
+    (prefix / "nginx.conf").write_text(
+        MAIN.format(prefix=prefix, modules=modules), encoding="utf-8"
+    )
+    args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
+    test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
+    if test.returncode != 0:
+        raise NginxError(f"nginx refused the configuration: {test.stderr.strip()}")
+    return args
+
+
+@contextmanager
+def serve(site_dir: Path, prefix: Path, brotli: bool = False) -> Iterator[str]:
+    """Run nginx on ``site_dir`` until the block ends; yields the base URL (ending in ``/``)."""
+    port = free_port()
+    args = configure(site_dir, prefix, port, brotli)
+    proc = subprocess.Popen([*args, "-g", "daemon off;"])
+    try:
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
