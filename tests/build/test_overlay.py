@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from tests.build.fixture_site import FixtureSite, errors
+from tests.build.fixture_site import FixtureSite, copy_example_overlay, errors
 from tests.conftest import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -26,13 +24,7 @@ def text_of(page: BeautifulSoup, selector: str) -> str:
 @pytest.fixture
 def site(tmp_path: Path) -> FixtureSite:
     site = FixtureSite(tmp_path)
-    shutil.copytree(ROOT / "examples" / "local", tmp_path / "local")
-    # The example's local content targets the real handbook's pages (tests/build/test_local_content.py);
-    # this fixture site keeps its organisation details only.
-    example = yaml.safe_load((tmp_path / "local" / "local.yml").read_text(encoding="utf-8"))
-    for key in ("pages", "notes", "checklist_items"):
-        example.pop(key)
-    site.write_yaml("local/local.yml", example)
+    copy_example_overlay(tmp_path)
     site.config["extra"]["handbook"]["local"] = "local/local.yml"
     return site
 
