@@ -18,7 +18,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean
+.PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -35,9 +35,11 @@ serve: $(STAMP)
 	HANDBOOK_PDF=background $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 LOCAL ?=
+SITE ?= site
+COPY_NAME := $(if $(LOCAL),-$(basename $(notdir $(LOCAL))),)
 build: $(STAMP)
-	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict --clean --site-dir site
-	chmod -R a+rX site
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
+	chmod -R a+rX $(SITE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests tools
@@ -64,7 +66,7 @@ vnu: $(STAMP) $(NODE_STAMP) build
 test: lint typecheck build pytest linkcheck vnu
 
 dist: $(STAMP)
-	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)-offline.zip
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/bench.py --out bench/results
@@ -75,3 +77,8 @@ system-deps:
 
 clean:
 	rm -rf site dist build test-artifacts bench/results .pytest_cache .mypy_cache .ruff_cache node_modules
+
+# Refresh the accessibility statement's figures from a real axe run (tests/browser/test_a11y.py).
+a11y-results: $(STAMP) build
+	HANDBOOK_SITE_DIR=site $(BIN)/pytest -q tests/browser/test_a11y.py
+	cp test-artifacts/accessibility-results.json data/accessibility-results.json

@@ -7,6 +7,7 @@ this file only wires them to MkDocs.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from mkdocs_macros.errors import format_error
 from .edition import Edition, build_date, git_commit, read_version
 from .loading import DataError, load_logo
 from .logo import Logo
+from .overlay import NAV_TITLE
 from .render.local import contacts_text
+from .render.overlay import overdue
 from .site import Handbook
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -52,6 +55,7 @@ def define_env(env: Any) -> None:
             edition=edition,
             directory_urls=conf["use_directory_urls"],
             overlay_file=settings.get("local") or None,
+            a11y_results=os.environ.get("HANDBOOK_A11Y_RESULTS") or None,
         )
     except DataError as exc:
         raise PluginError(str(exc)) from None
@@ -84,6 +88,9 @@ def define_env(env: Any) -> None:
     env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
     env.macro(lambda tid: handbook.source_wording(page(), tid), "source_wording")
     env.macro(lambda: handbook.source_coverage(page()), "source_coverage")
+    env.macro(handbook.local.review, "local_review")
+    env.macro(handbook.local.accessibility, "accessibility")
+    env.macro(handbook.local.host_name, "host_name")
 
 
 def overlay_logo(handbook: Handbook) -> Logo | None:
@@ -111,6 +118,14 @@ def apply_overlay(conf: Any, handbook: Handbook) -> None:
         "contacts": escape(contacts_text(overlay)),
         "logo": logo.url if logo else None,  # a fixed name, never the file's own
     }
+    if handbook.local_pages:
+        conf["nav"] = [
+            *conf["nav"],
+            {NAV_TITLE: [{escape(p.title): p.src_uri} for p in handbook.local_pages]},
+        ]
+    notice = overdue(overlay.review, handbook.edition.build_date)
+    if notice:
+        log.info(notice)  # a notice, not a warning: an old copy can still be rebuilt with --strict
     conf["site_name"] = escape(f"{overlay.organisation}: TA-HSB practice handbook")
     if overlay.site_url:
         conf["site_url"] = str(overlay.site_url)

@@ -7,6 +7,7 @@ glossary terms exist, ids are unique) live in :mod:`macros.loading`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated
 
@@ -118,6 +119,7 @@ class ChecklistItem(_Model):
     text: Text
     note: Text | None = None
     terms: tuple[Slug, ...] = Field(default=(), max_length=20)
+    local: bool = False  # added by an organisation's overlay, not part of the guidance
 
 
 class ChecklistSection(_Model):
@@ -153,6 +155,63 @@ class Contact(_Model):
     notes: Text | None = None
 
 
+# A Markdown file inside the overlay's folder: no "..", no absolute path, no hidden names.
+LocalFile = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)*\.md$", max_length=200
+    ),
+]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$", max_length=200)]
+
+
+def _no_angle_brackets(value: str) -> str:
+    # Material puts page titles through Jinja's ``striptags``, which unescapes them.
+    if "<" in value or ">" in value:
+        raise ValueError("must not contain '<' or '>'")
+    return value
+
+
+class LocalPage(_Model):
+    """A Markdown page of the organisation's own, in the folder next to the overlay."""
+
+    file: LocalFile
+    title: Annotated[Name, AfterValidator(_no_angle_brackets)]
+
+
+class PracticeNote(_Model):
+    """A short local note attached to a guidance page, or to one heading on it."""
+
+    page: PagePath
+    anchor: Slug | None = None
+    text: Text
+
+
+class LocalItem(_Model):
+    """An extra checklist item appended to one section of a guidance checklist."""
+
+    checklist: Slug
+    section: Slug
+    id: Slug
+    text: Text
+    note: Text | None = None
+
+
+class Review(_Model):
+    """Who reviews the local copy, and when."""
+
+    responsible_role: Name
+    last_review: dt.date
+    next_review: dt.date
+
+
+class AccessibilityDetails(_Model):
+    """The organisation's part of the accessibility statement."""
+
+    contact: Name | None = None
+    prepared: dt.date | None = None
+
+
 class LocalOverlay(_Model):
     """An organisation's local details, set in one small YAML file."""
 
@@ -163,3 +222,9 @@ class LocalOverlay(_Model):
     contacts: tuple[Contact, ...] = Field(min_length=1, max_length=30)
     out_of_hours: Text | None = None
     referral_route: Text | None = None
+    pages: tuple[LocalPage, ...] = Field(default=(), max_length=50)
+    allow_raw_html: bool = False
+    notes: tuple[PracticeNote, ...] = Field(default=(), max_length=200)
+    checklist_items: tuple[LocalItem, ...] = Field(default=(), max_length=200)
+    review: Review | None = None
+    accessibility: AccessibilityDetails | None = None

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from .logo import Logo
+from .overlay import LOCAL_PREFIX
+from .overlay import NAV_TITLE as LOCAL_NAV_TITLE
 from .render.html import el, lines
 from .render.local import contacts_text
 from .site import COVERAGE_PAGE, RECORD_PAGE, Handbook, page_url
@@ -183,16 +185,19 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
     return out
 
 
-def book_order(pages: Sequence[NavPage]) -> list[NavPage]:
-    """Navigation order, with the printable checklists, then the source coverage, as appendices.
+def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
+    """Navigation order; an overlay's local pages follow the guidance as their own part;
+    the printable checklists, then the source coverage, are appendices.
 
     The Assessment record is an on-screen tool: it is not part of the book."""
     pages = [p for p in pages if p.src != RECORD_PAGE]
     checklists = [p for p in pages if p.src.startswith("checklists/")]
+    local = [p for p in pages if p.src.startswith(LOCAL_PREFIX)]
     coverage = [p for p in pages if p.src == COVERAGE_PAGE]
-    rest = [p for p in pages if not p.src.startswith("checklists/") and p.src != COVERAGE_PAGE]
+    rest = [p for p in pages if p not in checklists and p not in local and p not in coverage]
     return (
         rest
+        + [NavPage(p.title, p.src, local_part) for p in local]
         + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
         + [NavPage(p.title, p.src, "Appendix: source coverage") for p in coverage]
     )
@@ -356,9 +361,15 @@ def handbook_job(book: Book, conf: Any) -> PdfJob:
     return PdfJob(book.handbook.downloads.handbook, html)
 
 
+def local_part_title(handbook: Handbook) -> str:
+    """The title of the PDF's part that holds an overlay's local pages."""
+    org = handbook.overlay.organisation if handbook.overlay else "the organisation"
+    return f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
+
+
 def build_handbook(handbook: Handbook, site_dir: Path, conf: Any) -> Path:
     """Render the handbook PDF into ``site_dir`` here and now (no cache)."""
-    pages = book_order(nav_pages(conf["nav"]))
+    pages = book_order(nav_pages(conf["nav"]), local_part_title(handbook))
     job = handbook_job(Book(handbook, site_dir, pages), conf)
     write_pdf(job.html, site_dir / job.target, site_dir)
     return site_dir / job.target

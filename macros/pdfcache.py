@@ -123,7 +123,7 @@ def render_book(
     handbook: Handbook, texts: Mapping[str, str], conf: Mapping[str, Any], site: Path, cache: Path
 ) -> Made:
     """Assemble the handbook from ``texts`` and render it if it is not cached (in a worker)."""
-    pages = pdf.book_order(pdf.nav_pages(conf["nav"]))
+    pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(handbook))
     return render(pdf.handbook_job(SnapshotBook(handbook, site, pages, texts), conf), site, cache)
 
 
@@ -252,7 +252,7 @@ class Batch:
             self.pending[job.target] = self._submit(CHECKLISTS, render, job, base_url, self.cache)
 
     def add_book(self, handbook: Handbook, site_dir: Path, conf: Any) -> None:
-        pages = pdf.book_order(pdf.nav_pages(conf["nav"]))
+        pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(handbook))
         book = pdf.Book(handbook, site_dir, pages)
         texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
         view = {"nav": conf["nav"], "site_name": conf["site_name"], "copyright": conf["copyright"]}

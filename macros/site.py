@@ -25,12 +25,15 @@ from .loading import (
     load_references,
     read_text,
 )
+from .local_macros import LocalMacros
 from .models import Checklist, ChecklistItem, LocalOverlay, Reference
+from .overlay import LocalSource, check_notes, local_pages, merge_items
 from .render import checklist as checklist_render
 from .render import citations, glossary, local
 from .render import record as record_render
 from .render import source as source_render
 from .render.html import el, lines
+from .statement import load_results
 from .usage import Usage, scan
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -99,6 +102,7 @@ class Handbook:
         edition: Edition,
         directory_urls: bool = True,
         overlay_file: str | None = None,
+        a11y_results: str | None = None,
     ) -> None:
         self.root = root
         self.docs_dir = docs_dir
@@ -113,9 +117,17 @@ class Handbook:
             root / CHECKLISTS_DIR, root, self.references, self.glossary, docs_dir
         )
         self.overlay_path = root / overlay_file if overlay_file else None
+        self.overlay_label = overlay_file or ""
         self.overlay: LocalOverlay | None = (
             load_overlay(root / overlay_file, overlay_file) if overlay_file else None
         )
+        self.local_pages: list[LocalSource] = []
+        if self.overlay and self.overlay_path and overlay_file:
+            self.local_pages = local_pages(self.overlay, self.overlay_path, overlay_file, root)
+            check_notes(self.overlay, pages, overlay_file)
+            self.checklists = merge_items(self.checklists, self.overlay, overlay_file)
+        a11y, _ = load_results(root, a11y_results)
+        self.local = LocalMacros(self.overlay, a11y, edition.build_date)
         # A page missing from docs/ is reported by MkDocs itself (nav validation).
         sources = [
             (src, read_text(docs_dir / src, f"docs/{src}"))

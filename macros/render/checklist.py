@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..models import Checklist, ChecklistItem, ChecklistSection
 from .html import el, lines
@@ -48,16 +48,28 @@ def _notes_id(checklist: Checklist, section: ChecklistSection) -> str:
     return f"cl-{checklist.id}-{section.id}-notes"
 
 
+def local_marker(item: ChecklistItem) -> Markup | None:
+    """The "Local" marker on an item an organisation added (screen, paper, PDF, record)."""
+    return el("span", "Local", class_="hb-local-marker") if item.local else None
+
+
+def _item_text(item: ChecklistItem) -> Markup | str:
+    marker = local_marker(item)
+    return marker + Markup(" ") + escape(item.text) if marker else item.text
+
+
 def screen_item(checklist: Checklist, item: ChecklistItem, terms: TermLinks) -> Markup:
     item_id = _item_id(checklist, item)
     linked = terms(item)
     return el(
         "li",
         el("input", type="checkbox", id=item_id, name=item.id, class_="hb-checklist__box"),
-        el("label", item.text, for_=item_id, class_="hb-checklist__label"),
+        el("label", _item_text(item), for_=item_id, class_="hb-checklist__label"),
         el("span", item.note, class_="hb-checklist__note") if item.note else None,
         el("span", "Glossary: ", linked, class_="hb-checklist__terms") if linked else None,
-        class_="hb-checklist__item",
+        class_="hb-checklist__item hb-checklist__item--local"
+        if item.local
+        else "hb-checklist__item",
     )
 
 
@@ -158,7 +170,7 @@ def paper_item(checklist: Checklist, item: ChecklistItem, fillable: bool) -> Mar
             "input",
             type="checkbox",
             name=f"{checklist.id}.{item.id}",
-            title=item.text,
+            title=f"Local: {item.text}" if item.local else item.text,
             class_="hb-paper__check",
         )
         if fillable
@@ -169,12 +181,12 @@ def paper_item(checklist: Checklist, item: ChecklistItem, fillable: bool) -> Mar
         box,
         el(
             "div",
-            el("p", item.text, class_="hb-paper__text"),
+            el("p", _item_text(item), class_="hb-paper__text"),
             el("p", item.note, class_="hb-paper__note") if item.note else None,
             el("span", class_="hb-paper__lines", aria_hidden="true"),
             class_="hb-paper__body",
         ),
-        class_="hb-paper__item",
+        class_="hb-paper__item hb-paper__item--local" if item.local else "hb-paper__item",
     )
 
 

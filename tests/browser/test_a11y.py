@@ -2,29 +2,78 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import site_pages
+from tests.conftest import ARTIFACTS
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def violations(page: Page) -> list[str]:
+RESULTS = ARTIFACTS / "accessibility-results.json"
+
+
+class Record:
+    """What this run checked, written for the accessibility statement (macros/statement.py)."""
+
+    def __init__(self) -> None:
+        self.version = ""
+        self.pages: set[str] = set()
+        self.palettes: set[str] = set()
+        self.states: list[str] = []
+        self.found: list[str] = []
+
+    def data(self) -> dict[str, Any]:
+        return {
+            "axe_core": self.version,
+            "tested": dt.datetime.now(tz=dt.UTC).date().isoformat(),
+            "tags": TAGS,
+            "pages": len(self.pages),
+            "palettes": sorted(self.palettes),
+            "states": self.states,
+            "violations": len(self.found),
+            "exceptions": self.found,
+        }
+
+
+@pytest.fixture(scope="module")
+def record() -> Iterator[Record]:
+    rec = Record()
+    yield rec
+    if rec.version and rec.pages:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(rec.data(), indent=2) + "\n", encoding="utf-8")
+
+
+def violations(page: Page, record: Record | None = None, where: str = "") -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
     )
-    return [f"{v['id']}: {node['target']}" for v in result["violations"] for node in v["nodes"]]
+    found = [f"{v['id']}: {node['target']}" for v in result["violations"] for node in v["nodes"]]
+    if record is not None:
+        record.version = result["testEngine"]["version"]
+        record.found += [f"{where}: {problem}" for problem in found]
+    return found
+
+
+def note_state(record: Record, state: str) -> None:
+    if state not in record.states:
+        record.states.append(state)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_on_any_page(
-    browser: Browser, server: str, site_dir: Path, scheme: str
+    browser: Browser, server: str, site_dir: Path, scheme: str, record: Record
 ) -> None:
     context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
@@ -33,26 +82,33 @@ def test_no_axe_violations_on_any_page(
         page.goto(server + path, wait_until="networkidle")
         expected = "slate" if scheme == "dark" else "default"
         assert page.get_attribute("body", "data-md-color-scheme") == expected
-        problems = violations(page)
+        problems = violations(page, record, f"{path} ({scheme})")
+        record.pages.add(path)
         if problems:
             found[path] = problems
+    record.palettes.add(f"{scheme} ({expected})")
     context.close()
     assert found == {}
 
 
-def test_open_search_dialog_has_no_violations(browser: Browser, server: str) -> None:
+def test_open_search_dialog_has_no_violations(
+    browser: Browser, server: str, record: Record
+) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(server, wait_until="networkidle")
     page.locator("input.md-search__input").focus()
     page.locator("input.md-search__input").type("pornography", delay=20)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    assert violations(page) == []
+    note_state(record, "search dialog open, showing results")
+    assert violations(page, record, "search dialog") == []
     context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_visible_tooltip_has_no_violations(browser: Browser, server: str, scheme: str) -> None:
+def test_visible_tooltip_has_no_violations(
+    browser: Browser, server: str, scheme: str, record: Record
+) -> None:
     context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
     page.goto(server + "prompts/iioc/", wait_until="networkidle")
@@ -60,7 +116,8 @@ def test_visible_tooltip_has_no_violations(browser: Browser, server: str, scheme
     link.focus()
     tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
     expect(tip).to_be_visible()
-    assert violations(page) == []
+    note_state(record, f"glossary tooltip shown by keyboard focus ({scheme})")
+    assert violations(page, record, f"glossary tooltip ({scheme})") == []
     context.close()
 
 

@@ -66,6 +66,8 @@ class FixtureSite:
             (root / name).symlink_to(ROOT / name)
         shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
         shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+        (root / "data").mkdir()
+        shutil.copy(ROOT / "data" / "accessibility-results.json", root / "data")
         self.config = mkdocs_config()
         self.config.update(
             site_name="Fixture handbook",
@@ -116,3 +118,15 @@ def errors(result: subprocess.CompletedProcess[str]) -> list[str]:
             if line.startswith(prefix):
                 out.append(line.split("-", 1)[1].strip())
     return out
+
+
+def copy_example_overlay(root: Path) -> None:
+    """``examples/local`` into ``root/local``, keeping the organisation details only: its
+    local pages, notes and items target the real handbook (tests/build/test_local_content.py)."""
+    shutil.copytree(ROOT / "examples" / "local", root / "local")
+    overlay = yaml.safe_load((root / "local" / "local.yml").read_text(encoding="utf-8"))
+    for key in ("pages", "notes", "checklist_items"):
+        overlay.pop(key)
+    (root / "local" / "local.yml").write_text(
+        yaml.safe_dump(overlay, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )

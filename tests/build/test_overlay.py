@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from tests.build.fixture_site import FixtureSite, errors
+from tests.build.fixture_site import FixtureSite, copy_example_overlay, errors
 from tests.conftest import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -25,7 +24,7 @@ def text_of(page: BeautifulSoup, selector: str) -> str:
 @pytest.fixture
 def site(tmp_path: Path) -> FixtureSite:
     site = FixtureSite(tmp_path)
-    shutil.copytree(ROOT / "examples" / "local", tmp_path / "local")
+    copy_example_overlay(tmp_path)
     site.config["extra"]["handbook"]["local"] = "local/local.yml"
     return site
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
-from tests.build.fixture_site import CHECKLIST, FixtureSite
-from tests.conftest import ROOT
+from tests.build.fixture_site import CHECKLIST, FixtureSite, copy_example_overlay
 from tests.site.reading import VERSION
 
 pytestmark = pytest.mark.slow
@@ -100,7 +98,7 @@ def test_a_new_version_remakes_every_pdf(site: FixtureSite) -> None:
 
 def test_an_overlay_remakes_every_pdf(site: FixtureSite) -> None:
     build(site)
-    shutil.copytree(ROOT / "examples" / "local", site.root / "local")
+    copy_example_overlay(site.root)
     site.config["extra"]["handbook"]["local"] = "local/local.yml"
     assert build(site) == (4, 0)
     assert "01234 567890" in text(site, "downloads/checklists/other.pdf")

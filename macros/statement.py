@@ -1,0 +1,142 @@
+"""The accessibility statement's figures: read from the results file the axe test run writes.
+
+``tests/browser/test_a11y.py`` writes ``test-artifacts/accessibility-results.json``;
+``make a11y-results`` copies it to ``data/accessibility-results.json``, which the
+build reads (``HANDBOOK_A11Y_RESULTS`` names another file). No figure is typed by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
+
+from .loading import DataError, validate
+from .models import AccessibilityDetails, Text
+from .render.html import el, lines
+from .render.overlay import long_date
+
+RESULTS_FILE = "data/accessibility-results.json"
+
+
+class A11yResults(BaseModel):
+    """What one run of the accessibility tests measured."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    axe_core: Text
+    tested: dt.date
+    tags: tuple[Text, ...] = Field(min_length=1)
+    pages: NonNegativeInt
+    palettes: tuple[Text, ...] = Field(min_length=1)
+    states: tuple[Text, ...] = Field(min_length=1)
+    violations: NonNegativeInt
+    exceptions: tuple[Text, ...] = ()
+
+
+def load_results(root: Path, given: str | None) -> tuple[A11yResults, str]:
+    """The results file (``given`` or the committed one) and its label for messages."""
+    label = given or RESULTS_FILE
+    path = root / label
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataError(f"{label}: cannot be read ({exc.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(f"{label}: not valid JSON ({exc})") from None
+    return validate(A11yResults, data, label), label
+
+
+def _list(items: tuple[str, ...]) -> Markup:
+    return el("ul", lines(*(el("li", item) for item in items)))
+
+
+def results_html(results: A11yResults) -> Markup:
+    """The technical figures: tool, version, what was checked, and the result."""
+    outcome = (
+        "no violations"
+        if results.violations == 0
+        else f"{results.violations} violation{'s' if results.violations != 1 else ''}"
+    )
+    return lines(
+        el(
+            "table",
+            el(
+                "tbody",
+                lines(
+                    el(
+                        "tr",
+                        el("th", "Tool", scope="row"),
+                        el("td", f"axe-core {results.axe_core}"),
+                    ),
+                    el(
+                        "tr",
+                        el("th", "Tested on", scope="row"),
+                        el("td", long_date(results.tested)),
+                    ),
+                    el("tr", el("th", "Rule sets", scope="row"), el("td", ", ".join(results.tags))),
+                    el("tr", el("th", "Pages checked", scope="row"), el("td", str(results.pages))),
+                    el(
+                        "tr",
+                        el("th", "Palettes", scope="row"),
+                        el("td", ", ".join(results.palettes)),
+                    ),
+                    el("tr", el("th", "Result", scope="row"), el("td", outcome)),
+                ),
+            ),
+            class_="hb-a11y-results",
+        ),
+        el("p", "States checked, besides each page as it loads:"),
+        _list(results.states),
+    )
+
+
+def compliance_html(results: A11yResults) -> Markup:
+    if results.violations == 0 and not results.exceptions:
+        text = (
+            "The automated checks described below found no failures of the WCAG 2.2 "
+            "level A and AA rules they test. Automated checks cannot find every "
+            "accessibility problem, and this website has not had a manual audit, so it "
+            "does not claim full compliance."
+        )
+    else:
+        text = (
+            "This website is partially compliant with the Web Content Accessibility "
+            "Guidelines version 2.2 AA standard, due to the non-compliances listed below."
+        )
+    return el("p", text)
+
+
+def exceptions_html(results: A11yResults) -> Markup:
+    if not results.exceptions:
+        return el("p", "The project's own checks found no content that is not accessible.")
+    return _list(results.exceptions)
+
+
+def contact_html(organisation: str | None, details: AccessibilityDetails | None) -> Markup:
+    if details and details.contact:
+        return el(
+            "p",
+            f"Contact {organisation or 'the organisation hosting this copy'}: {details.contact}",
+        )
+    who = organisation or "the organisation that hosts this copy of the handbook"
+    return el(
+        "p",
+        f"If you find a problem not listed on this page, or need information in a different "
+        f"format, contact {who}.",
+    )
+
+
+def prepared_html(
+    results: A11yResults, details: AccessibilityDetails | None, build_date: dt.date
+) -> Markup:
+    prepared = details.prepared if details and details.prepared else build_date
+    return el(
+        "p",
+        f"This statement was prepared on {long_date(prepared)}. The figures on this page "
+        f"come from the project's automated accessibility tests, last run on "
+        f"{long_date(results.tested)}.",
+    )

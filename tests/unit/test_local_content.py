@@ -1,0 +1,191 @@
+"""Local content from an overlay: page checks, item merging, escaping, review dates, statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from macros.loading import DataError
+from macros.local_macros import LocalMacros
+from macros.models import Checklist, LocalOverlay, Review
+from macros.overlay import heading_pattern, insert_after, local_pages, merge_items, page_problems
+from macros.pdf import NavPage, book_order
+from macros.render.overlay import note_html, notice_html, overdue, review_html
+from macros.statement import A11yResults, compliance_html, exceptions_html, results_html
+
+CHECKLIST = Checklist.model_validate(
+    {
+        "id": "demo",
+        "title": "Demo",
+        "page": "demo.md",
+        "cite": ["x"],
+        "sections": [{"id": "s", "title": "S", "items": [{"id": "a", "text": "A?"}]}],
+    }
+)
+
+
+def overlay(**extra: object) -> LocalOverlay:
+    return LocalOverlay.model_validate(
+        {"organisation": "Org <b>", "contacts": [{"role": "Lead"}], **extra}
+    )
+
+
+def test_raw_html_and_cite_are_found_outside_code_only() -> None:
+    text = (
+        "# Title\n\nA <span>tag</span>.\n\n`<b>` is code.\n\n```\n<div>fenced</div>\n"
+        "{{ cite('x') }}\n```\n\n<https://example.org> is a link.\n\n{{ cite('k') }}\n"
+    )
+    assert page_problems(text, "p.md", allow_raw_html=False) == [
+        "p.md: line 3: raw HTML is not allowed in a local page "
+        "(set allow_raw_html: true in the overlay to permit it)",
+        "p.md: line 14: cite() is for the guidance's references; a local page may not cite them",
+    ]
+    assert len(page_problems(text, "p.md", allow_raw_html=True)) == 1
+
+
+def test_local_page_paths_stay_in_the_overlay_folder(tmp_path: Path) -> None:
+    (tmp_path / "org" / "pages").mkdir(parents=True)
+    (tmp_path / "secret.md").write_text("# Secret\n", encoding="utf-8")
+    (tmp_path / "org" / "pages" / "ok.md").write_text("# OK\n", encoding="utf-8")
+    (tmp_path / "org" / "pages" / "link.md").symlink_to(tmp_path / "secret.md")
+    good = overlay(pages=[{"file": "pages/ok.md", "title": "OK"}])
+    [source] = local_pages(good, tmp_path / "org" / "local.yml", "org/local.yml", tmp_path)
+    assert source.src_uri == "local/pages/ok.md"
+    bad = overlay(pages=[{"file": "pages/link.md", "title": "L"}])
+    with pytest.raises(DataError) as err:
+        local_pages(bad, tmp_path / "org" / "local.yml", "org/local.yml", tmp_path)
+    assert str(err.value) == (
+        "org/local.yml: pages[0].file: 'pages/link.md' points outside the overlay's folder"
+    )
+    with pytest.raises(ValueError, match="String should match pattern"):
+        overlay(pages=[{"file": "../secret.md", "title": "S"}])
+    with pytest.raises(ValueError, match="String should match pattern"):
+        overlay(pages=[{"file": "/etc/passwd.md", "title": "S"}])
+
+
+def test_local_items_are_appended_and_flagged() -> None:
+    merged = merge_items(
+        {"demo": CHECKLIST},
+        overlay(checklist_items=[{"checklist": "demo", "section": "s", "id": "b", "text": "B"}]),
+        "l.yml",
+    )
+    items = merged["demo"].items
+    assert [(i.id, i.local) for i in items] == [("a", False), ("b", True)]
+    assert CHECKLIST.items[-1].id == "a"  # the guidance's own model is unchanged
+
+
+def test_local_item_id_cannot_collide() -> None:
+    bad = overlay(
+        checklist_items=[
+            {"checklist": "demo", "section": "s", "id": "a", "text": "Clash"},
+            {"checklist": "nope", "section": "s", "id": "c", "text": "C"},
+        ]
+    )
+    with pytest.raises(DataError) as err:
+        merge_items({"demo": CHECKLIST}, bad, "l.yml")
+    assert str(err.value).splitlines() == [
+        "l.yml: checklist_items[0].id: 'a' is already an item id in checklist 'demo'",
+        "l.yml: checklist_items[1].checklist: no checklist 'nope'",
+    ]
+
+
+def test_notice_and_note_escape_the_organisation_and_text() -> None:
+    assert str(notice_html("A & <B>")) == (
+        '<div class="hb-local-notice" role="note"><p><strong>Local resource</strong> — added by '
+        "A &amp; &lt;B&gt;, not part of the TA-HSB practice guidance.</p></div>"
+    )
+    note = str(note_html("Org", "One <script>.\n\nTwo."))
+    assert note == (
+        '<aside class="hb-practice-note" aria-label="Local practice note (Org)">'
+        '<p class="hb-practice-note__title">Local practice note (Org)</p>\n'
+        "<p>One &lt;script&gt;.</p>\n<p>Two.</p></aside>"
+    )
+
+
+def test_note_goes_after_its_heading() -> None:
+    html = '<h1 id="t">T</h1>\n<h2 id="b">B<a class="headerlink" href="#b">¶</a></h2>\n<p>x</p>'
+    assert insert_after(html, heading_pattern("b"), "<aside/>") == html.replace(
+        "</h2>", "</h2>\n<aside/>"
+    )
+    assert insert_after(html, heading_pattern("nope"), "<aside/>") is None
+
+
+def test_review_dates_and_overdue_notice() -> None:
+    review = Review(
+        responsible_role="Head of Service",
+        last_review=dt.date(2026, 1, 5),
+        next_review=dt.date(2027, 1, 5),
+    )
+    html = str(review_html("Org", review))
+    assert '<dd><time datetime="2027-01-05">5 January 2027</time></dd>' in html
+    assert str(review_html("Org", None)) == ""
+    assert overdue(review, dt.date(2027, 1, 5)) is None
+    assert overdue(review, dt.date(2027, 1, 6)) == (
+        "NOTICE: the local overlay's next planned review date (2027-01-05) has passed "
+        "(build date 2027-01-06); review the local content"
+    )
+
+
+def test_statement_reports_the_results_it_is_given() -> None:
+    clean = A11yResults(
+        axe_core="4.12.1",
+        tested=dt.date(2026, 11, 28),
+        tags=("wcag2a", "wcag22aa"),
+        pages=30,
+        palettes=("light (default)", "dark (slate)"),
+        states=("search dialog open",),
+        violations=0,
+    )
+    table = str(results_html(clean))
+    assert "<td>axe-core 4.12.1</td>" in table
+    assert "<td>30</td>" in table
+    assert "<td>no violations</td>" in table
+    assert "<li>search dialog open</li>" in table
+    assert "does not claim full compliance" in str(compliance_html(clean))
+    failing = clean.model_copy(update={"violations": 1, "exceptions": ("a.html: label: <x>",)})
+    assert "<td>1 violation</td>" in str(results_html(failing))
+    assert "partially compliant" in str(compliance_html(failing))
+    assert "<li>a.html: label: &lt;x&gt;</li>" in str(exceptions_html(failing))
+
+
+def test_local_pages_are_their_own_part_before_the_appendices() -> None:
+    pages = [
+        NavPage("Home", "index.md", None),
+        NavPage("Print", "checklists/s1.md", "Reference"),
+        NavPage("About", "reference/about.md", "Reference"),
+        NavPage("Pathway", "local/pages/p.md", "Local resources"),
+    ]
+    assert [(p.src, p.part) for p in book_order(pages, "Local: Org")] == [
+        ("index.md", None),
+        ("reference/about.md", "Reference"),
+        ("local/pages/p.md", "Local: Org"),
+        ("checklists/s1.md", "Appendices: checklists"),
+    ]
+
+
+def test_local_macros_without_and_with_an_overlay() -> None:
+    results = A11yResults(
+        axe_core="4.12.1",
+        tested=dt.date(2026, 11, 28),
+        tags=("wcag2a",),
+        pages=3,
+        palettes=("light (default)",),
+        states=("search",),
+        violations=0,
+    )
+    none = LocalMacros(None, results, dt.date(2026, 11, 29))
+    assert str(none.review()) == ""
+    assert none.host_name() == "the organisation that hosts it"
+    assert "contact the organisation that hosts this copy" in str(none.accessibility("contact"))
+    assert "prepared on 29 November 2026" in str(none.accessibility("prepared"))
+    assert str(none.accessibility("nope")) == "[unknown part: nope]"
+    org = LocalMacros(
+        overlay(accessibility={"contact": "a11y@example.org", "prepared": "2026-11-20"}),
+        results,
+        dt.date(2026, 11, 29),
+    )
+    assert org.host_name() == "Org <b>"
+    assert str(org.accessibility("contact")) == "<p>Contact Org &lt;b&gt;: a11y@example.org</p>"
+    assert "prepared on 20 November 2026" in str(org.accessibility("prepared"))
