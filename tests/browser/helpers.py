@@ -9,6 +9,21 @@ from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 
+
+def files_only(context: BrowserContext, blocked: list[str]) -> BrowserContext:
+    """Let ``context`` load only ``file:``, ``data:`` and ``blob:`` URLs; record the rest in ``blocked``."""
+
+    def route(request: Route) -> None:
+        if request.request.url.startswith(("file://", "data:", "blob:")):
+            request.continue_()
+        else:
+            blocked.append(request.request.url)
+            request.abort()
+
+    context.route("**/*", route)
+    return context
+
+
 CSP_LISTENER = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', e => {

@@ -54,7 +54,15 @@ def record() -> Iterator[Record]:
         RESULTS.write_text(json.dumps(rec.data(), indent=2) + "\n", encoding="utf-8")
 
 
+SETTLED = """() => Promise.all(document.getAnimations()
+  .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))
+  .map(a => a.finished.catch(() => null)))"""
+
+
 def violations(page: Page, record: Record | None = None, where: str = "") -> list[str]:
+    # Check the settled page: colours caught half-way through a CSS transition (a button
+    # leaving its hover state) are not what a reader sees.
+    page.evaluate(SETTLED)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
@@ -161,6 +169,9 @@ def test_search_dialog_has_an_accessible_name(browser: Browser, server: str) -> 
     context = browser.new_context()
     page = context.new_page()
     page.goto(server, wait_until="networkidle")
+    # Check the settled page: colours caught half-way through a CSS transition (a button
+    # leaving its hover state) are not what a reader sees.
+    page.evaluate(SETTLED)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "() => axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})"

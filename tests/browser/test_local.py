@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.helpers import files_only
 from tests.browser.test_a11y import violations
 from tests.conftest import ARTIFACTS, ROOT
 
@@ -45,15 +46,7 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def offline_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     context: BrowserContext = browser.new_context(viewport={"width": 1280, "height": 900})
     blocked: list[str] = []
-
-    def only_files(route: Route) -> None:
-        if route.request.url.startswith(("file://", "data:", "blob:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
+    files_only(context, blocked)
     yield context.new_page(), blocked
     context.close()
 

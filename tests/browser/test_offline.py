@@ -9,8 +9,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Route, expect
+from playwright.sync_api import Browser, BrowserContext, expect
 
+from tests.browser.helpers import files_only
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -42,15 +43,7 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def offline(browser: Browser):  # type: ignore[no-untyped-def]
     context = browser.new_context()
     blocked: list[str] = []
-
-    def only_files(route: Route) -> None:
-        if route.request.url.startswith(("file://", "data:", "blob:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
+    files_only(context, blocked)
     yield context, blocked
     context.close()
 

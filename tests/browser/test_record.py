@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 from pypdf import PdfReader
 
 from macros.site import page_url
-from tests.browser.helpers import CSP_LISTENER, Traffic
+from tests.browser.helpers import CSP_LISTENER, Traffic, files_only
 from tests.browser.test_a11y import violations
 from tests.browser.test_nginx import nginx  # noqa: F401  (fixture)
 from tests.browser.test_offline import offline, unzipped  # noqa: F401  (fixtures)
@@ -449,17 +449,8 @@ def test_record_flows_from_the_offline_package(
     assert normalise(f"Covered {items(STAGE3)[0]['text']}") in text
     page.emulate_media(media="screen")
 
-    def only_files(route: Route) -> None:
-        if route.request.url.startswith(("file://", "data:", "blob:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
     def blocked_context() -> BrowserContext:
-        fresh = browser.new_context()
-        fresh.route("**/*", only_files)
-        return fresh
+        return files_only(browser.new_context(), blocked)
 
     save_and_open_elsewhere(blocked_context, page, url, tmp_path)
     bad_files_change_nothing(page, tmp_path)
