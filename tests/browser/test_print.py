@@ -12,6 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from macros.site import page_url
 from tests.conftest import ROOT
+from tests.pdftext import pdf_text, sheet_text
 from tests.site.reading import CHECKLISTS, items, nav
 
 GUIDANCE_PAGES = [
@@ -83,8 +84,8 @@ def test_checklist_print_view(
     assert 1 <= len(pdf.pages) <= 2 + count // 4
     width, height = float(pdf.pages[0].mediabox.width), float(pdf.pages[0].mediabox.height)
     assert (round(width), round(height)) == (595, 842)  # A4 in points
-    first = pdf.pages[0].extract_text()
-    last = pdf.pages[-1].extract_text()
+    first = sheet_text(pdf.pages[0])
+    last = sheet_text(pdf.pages[-1])
     assert f"Page 1 of {len(pdf.pages)}" in first
     assert f"Page {len(pdf.pages)} of {len(pdf.pages)}" in last
     assert "Handbook version" in last
@@ -106,7 +107,7 @@ def test_guidance_page_prints_cleanly(
     assert "Handbook version" in stamp.inner_text()
     pdf = printed(print_page)
     assert 1 <= len(pdf.pages) <= 25
-    text = "\n".join(p.extract_text() for p in pdf.pages)
+    text = pdf_text(pdf, "\n")
     assert "Skip to content" not in text
     assert f"Page 1 of {len(pdf.pages)}" in text
 
@@ -139,7 +140,7 @@ def sheets_without_text(pdf: PdfReader, footer: str) -> list[int]:
     """Numbers of the printed sheets with no text besides the page number and the footer."""
     blank = []
     for number, sheet in enumerate(pdf.pages, start=1):
-        text = flat(PAGE_NUMBER.sub(" ", sheet.extract_text())).replace(footer, " ")
+        text = flat(PAGE_NUMBER.sub(" ", sheet_text(sheet))).replace(footer, " ")
         if not re.search(r"\w", text):
             blank.append(number)
     return blank
@@ -162,7 +163,7 @@ def print_and_check(page: Page, name: str, artifacts: Path) -> None:
     (artifacts / f"printed-{name}.pdf").write_bytes(data)
     pdf = PdfReader(io.BytesIO(data))
     assert sheets_without_text(pdf, footer) == [], f"{name}: blank sheets of {len(pdf.pages)}"
-    missing = [n for n, s in enumerate(pdf.pages, 1) if footer not in flat(s.extract_text())]
+    missing = [n for n, s in enumerate(pdf.pages, 1) if footer not in flat(sheet_text(s))]
     assert missing == [], f"{name}: no stamp on sheets {missing}"
 
 
@@ -225,3 +226,13 @@ def test_writing_lines_are_spaced_as_in_the_pdfs(
     for first, second in gaps:
         assert first == pytest.approx(13 * PT, abs=1.5)
         assert second == pytest.approx(13 * PT, abs=1.5)
+
+
+@pytest.mark.parametrize("selector", [".hb-print-stamp p", ".hb-paper__runfoot"])
+def test_stamp_prints_without_ligatures(print_page: Page, server: str, selector: str) -> None:
+    # A commit hash copied from the paper must read "ff", never the "ﬀ" ligature.
+    path = "checklists/stage-1-information-gathering/" if "paper" in selector else ""
+    print_page.goto(server + path, wait_until="networkidle")
+    print_page.locator(selector).evaluate("e => { e.textContent = 'commit 7ffa82c0a7 office'; }")
+    text = printed(print_page).pages[0].extract_text()
+    assert "commit 7ffa82c0a7 office" in text

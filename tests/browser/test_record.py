@@ -22,6 +22,7 @@ from tests.browser.helpers import CSP_LISTENER, Traffic, files_only
 from tests.browser.test_a11y import violations
 from tests.browser.test_nginx import nginx  # noqa: F401  (fixture)
 from tests.browser.test_offline import offline, unzipped  # noqa: F401  (fixtures)
+from tests.pdftext import pdf_text
 from tests.site.reading import CHECKLISTS, items, normalise
 
 RECORD = "assessment/record.md"
@@ -243,7 +244,7 @@ def test_print_record_has_header_states_notes_and_stamp(
     page.screenshot(path=str(artifacts / "print-record.png"), full_page=True)
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
     (artifacts / "print-record.pdf").write_bytes(page.pdf(format="A4", prefer_css_page_size=True))
-    text = normalise(" ".join(p.extract_text() for p in pdf.pages))
+    text = normalise(pdf_text(pdf))
     for label, value in HEADER.items():
         assert normalise(f"{label} {value}") in text
     stage3, stage2 = items(STAGE3), items(STAGE2)
@@ -403,7 +404,7 @@ def test_without_javascript_the_record_is_a_paper_form(browser: Browser, server:
     assert boxes.count() == total
     assert boxes.last.is_visible()  # every checklist is open, to print as a blank form
     page.emulate_media(media="print")
-    text = normalise(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages))
+    text = normalise(pdf_text(PdfReader(io.BytesIO(page.pdf()))))
     assert normalise(items("prompts-dark-web")[-1]["text"]) in text
     context.close()
 
@@ -445,7 +446,7 @@ def test_record_flows_from_the_offline_package(
     assert_filled(page)
     page.get_by_role("button", name="Print record").click()
     page.emulate_media(media="print")
-    text = normalise(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages))
+    text = normalise(pdf_text(PdfReader(io.BytesIO(page.pdf()))))
     assert normalise(f"Covered {items(STAGE3)[0]['text']}") in text
     page.emulate_media(media="screen")
 

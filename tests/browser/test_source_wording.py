@@ -7,6 +7,8 @@ import io
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
+from tests.pdftext import pdf_text
+
 PAGE = "guidance/definitions/"
 
 
@@ -34,7 +36,7 @@ def test_source_wording_is_not_printed(page: Page, server: str) -> None:
     page.emulate_media(media="print")
     assert not block.is_visible()
     printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    text = " ".join(p.extract_text() for p in printed.pages)
+    text = pdf_text(printed)
     assert "Technology-assisted harmful sexual behaviour" in text
     assert "Source wording" not in text
     assert "source lines 31" not in text

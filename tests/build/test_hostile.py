@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from macros.models import Contact, LocalOverlay
 from tests.build.fixture_site import FixtureSite
 from tests.conftest import ROOT
+from tests.pdftext import pdf_text
 from tools import vnu
 
 pytestmark = pytest.mark.slow
@@ -129,7 +130,7 @@ def test_pdfs_show_the_characters_and_embed_nothing(built: Path) -> None:
     for path in pdfs:
         reader = PdfReader(path)
         assert reader.attachments == {}, path.name
-        text = squeeze(" ".join(p.extract_text() for p in reader.pages))
+        text = squeeze(pdf_text(reader))
         wanted = SUMMARY if "handbook" not in path.name else EVERY_FIELD[:1] + EVERY_FIELD[2:]
         for value in wanted:
             assert squeeze(value) in text, (path.name, value[:12])

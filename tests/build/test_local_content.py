@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from tests.build.fixture_site import FixtureSite, errors
 from tests.conftest import ROOT, mkdocs_build
+from tests.pdftext import pdf_text as reader_text
 
 pytestmark = pytest.mark.slow
 ORG = "Example Borough Council Children's Services"
@@ -41,7 +42,7 @@ def one(page: BeautifulSoup | Tag, selector: str) -> Tag:
 
 
 def pdf_text(path: Path) -> str:
-    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+    return " ".join(reader_text(PdfReader(path)).split())
 
 
 def test_local_pages_in_nav_order_with_the_notice(built: Path) -> None:

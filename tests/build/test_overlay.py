@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from tests.build.fixture_site import FixtureSite, copy_example_overlay, errors
 from tests.conftest import ROOT, mkdocs_build
+from tests.pdftext import sheet_text
 
 pytestmark = pytest.mark.slow
 ORG = "Example Borough Council Children's Services"
@@ -65,9 +66,9 @@ def test_example_overlay_appears_everywhere(site: FixtureSite) -> None:
     assert ORG in text_of(print_view, ".hb-paper__contacts")
     assert ORG in text_of(print_view, ".hb-paper__runfoot")
     checklist_pdf = PdfReader(site.root / "site" / "downloads" / "checklists" / "demo.pdf")
-    assert "01234 567890" in checklist_pdf.pages[0].extract_text()
+    assert "01234 567890" in sheet_text(checklist_pdf.pages[0])
     handbook = next((site.root / "site" / "downloads").glob("ta-hsb-handbook-*.pdf"))
-    assert ORG in PdfReader(handbook).pages[0].extract_text().replace("\n", " ")
+    assert ORG in sheet_text(PdfReader(handbook).pages[0]).replace("\n", " ")
     canonical = BeautifulSoup(site.html("index.html"), "html.parser").select_one(
         "link[rel=canonical]"
     )

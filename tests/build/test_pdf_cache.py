@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.build.fixture_site import CHECKLIST, FixtureSite, copy_example_overlay
+from tests.pdftext import pdf_text
 from tests.site.reading import VERSION
 
 pytestmark = pytest.mark.slow
@@ -46,7 +47,7 @@ def published(site: FixtureSite) -> dict[str, bytes]:
 
 
 def text(site: FixtureSite, path: str) -> str:
-    return " ".join(page.extract_text() for page in PdfReader(site.root / "site" / path).pages)
+    return pdf_text(PdfReader(site.root / "site" / path))
 
 
 def test_second_build_copies_every_pdf_from_the_cache(site: FixtureSite) -> None:

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from macros.source import load
 from macros.source import normalise as plain
 from tests.conftest import ROOT, mkdocs_config
+from tests.pdftext import sheet_text
 from tests.site.reading import CHECKLISTS, VERSION, built_page, nav, normalise, soup
 
 PAGES = nav()
@@ -53,7 +54,7 @@ def pdf_lines(reader: PdfReader) -> list[str]:
     """A PDF's text as paragraphs: a line that starts in lower case continues the one before."""
     out: list[str] = []
     for page in reader.pages:
-        for line in page.extract_text().splitlines():
+        for line in sheet_text(page).splitlines():
             if out and line[:1].islower():
                 out[-1] += " " + line
             else:

@@ -10,6 +10,8 @@ from pypdf import PdfReader
 
 from macros.pdf import book_order, nav_pages
 from tests.conftest import mkdocs_config
+from tests.pdftext import pdf_text as reader_text
+from tests.pdftext import sheet_text
 from tests.site.reading import CHECKLISTS, VERSION, built_page, items, normalise, soup
 
 HEADER_FIELDS = ("case-reference", "date", "assessor", "agency")
@@ -24,7 +26,7 @@ def h1_text(site_dir: Path, src: str) -> str:
 
 
 def pdf_text(reader: PdfReader) -> str:
-    return normalise(" ".join(page.extract_text() for page in reader.pages))
+    return normalise(reader_text(reader))
 
 
 def fields(reader: PdfReader) -> dict[str, Any]:
@@ -120,7 +122,7 @@ def test_handbook_pdf_contains_every_page_and_a_whole_checklist(
     assert 30 <= len(handbook.pages) <= 120
     assert text.count("guidance edition:") == 1  # on the cover, not repeated after every page
     assert fonts_embedded(handbook)
-    first = normalise(handbook.pages[0].extract_text())
+    first = normalise(sheet_text(handbook.pages[0]))
     assert f"handbook version {VERSION}" in first
     assert "ta-hsb practice guidance slides" in first
     assert "eastman, hanson & swann, 2017; property of nota 2019" in first

@@ -16,6 +16,7 @@ from macros.pdf import book_order, nav_pages
 from macros.site import page_url
 from macros.source import MIN_WORDS, SOURCE_FILE, load, normalise, numbers, word_count
 from tests.conftest import ROOT, mkdocs_config
+from tests.pdftext import pdf_text, sheet_text
 from tests.site.reading import VERSION, built_page, nav, soup
 
 SOURCE = load(ROOT)
@@ -145,9 +146,9 @@ def test_handbook_pdf_has_no_source_wording_and_ends_with_the_coverage(site_dir:
     pages = book_order(nav_pages(mkdocs_config()["nav"]))
     assert pages[-1].src == COVERAGE
     reader = PdfReader(site_dir / "downloads" / f"ta-hsb-handbook-{VERSION}.pdf")
-    text = normalise(" ".join(p.extract_text() for p in reader.pages))
+    text = normalise(pdf_text(reader))
     assert "The slides' words, source lines" not in text  # only inside Source wording blocks
-    tail = normalise(" ".join(p.extract_text() for p in reader.pages[-8:]))
+    tail = normalise(" ".join(sheet_text(p) for p in reader.pages[-8:]))
     assert "Carried by" in tail
     assert "never shows them" in tail
 
@@ -192,7 +193,7 @@ def test_contact_details_appear_nowhere(site_dir: Path) -> None:
             assert not leaked(path.read_text(encoding="utf-8", errors="ignore"), hashes), path
     for pdf in (site_dir / "downloads").rglob("*.pdf"):
         reader = PdfReader(pdf)
-        assert not leaked(" ".join(p.extract_text() for p in reader.pages), hashes), pdf
+        assert not leaked(pdf_text(reader), hashes), pdf
     tracked = subprocess.run(
         ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False
     ).stdout.split()

@@ -18,6 +18,7 @@ from macros.edition import Edition
 from macros.models import LocalOverlay
 from macros.site import Handbook
 from tests.conftest import ROOT, mkdocs_config
+from tests.pdftext import sheet_text
 
 EDITION = Edition("1.0.0", "Guidance 2017", dt.date(2026, 1, 1))
 FACE = Markup(pdffont.MARKER)  # noqa: S704 -- the constant placeholder, as in a build
@@ -132,7 +133,7 @@ def test_render_uses_the_cache_the_second_time(tmp_path: Path) -> None:
     assert first.rendered
     assert not second.rendered
     assert second.path == first.path
-    assert "Cached text" in PdfReader(first.path).pages[0].extract_text()
+    assert "Cached text" in sheet_text(PdfReader(first.path).pages[0])
     assert [p.name for p in cache.iterdir()] == [first.path.name]  # no temporary files left
 
 
@@ -157,11 +158,9 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
     batch = pdfcache.Batch(cache, background=True)
     batch.add(pdf.PdfJob(target, "<!doctype html><title>a</title><p>Fresh</p>"), site)
     batch.publish(site)
-    assert (
-        not (site / target).exists() or "Fresh" in PdfReader(site / target).pages[0].extract_text()
-    )
+    assert not (site / target).exists() or "Fresh" in sheet_text(PdfReader(site / target).pages[0])
     batch.wait()
-    assert "Fresh" in PdfReader(site / target).pages[0].extract_text()
+    assert "Fresh" in sheet_text(PdfReader(site / target).pages[0])
 
     # A PDF that arrives after a newer build started is not copied into the site.
     old = pdfcache.Batch(cache, background=True)
