@@ -14,7 +14,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode goes to .cache/pycache, not into the watched macros/ folder: compiled
+# once, our modules no longer cost ~30 ms of compiling on every build.
+export PYTHONDONTWRITEBYTECODE :=
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static
 NODE_STAMP := node_modules/.installed
 

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from PIL import Image
-
 MAX_LOGO_BYTES = 512 * 1024
 RASTER = {".png": "PNG", ".jpg": "JPEG"}  # suffix → Pillow's format name
 UNSAFE_NAME = re.compile(r"[\"'<>&\\]")
@@ -77,6 +75,8 @@ def svg_problem(text: str) -> str | None:
 
 def raster_problem(data: bytes, suffix: str) -> str | None:
     """Why a PNG or JPEG file is not one (by its content), or None."""
+    from PIL import Image  # only an overlay with a raster logo needs Pillow
+
     try:
         with Image.open(BytesIO(data), formats=[RASTER[suffix]]) as image:
             image.verify()

@@ -223,7 +223,11 @@ def without_term_links(project: Path) -> None:
 
 
 def add_pages(project: Path, total: int) -> int:
-    """Add generated pages (copies of the guidance pages, macros included) up to ``total`` pages."""
+    """Add generated pages (copies of the guidance pages, macros included) up to ``total`` pages.
+
+    The checklist forms (``checklist()`` and ``assessment_record()``) are left out of the
+    copies: a handbook has each form once, however many guidance pages it grows to.
+    """
     config = load_config(project)
     sources = nav_sources(config["nav"])
     guidance = [
@@ -232,7 +236,7 @@ def add_pages(project: Path, total: int) -> int:
         if s.startswith(("guidance/", "prompts/", "assessment/")) and "index" not in s
     ]
     texts = [(ROOT / "docs" / s).read_text(encoding="utf-8") for s in guidance]
-    texts = [re.sub(r"\{\{\s*checklist\(.*?\)\s*\}\}", "", t) for t in texts]
+    texts = [re.sub(r"\{\{\s*(checklist|assessment_record)\(.*?\)\s*\}\}", "", t) for t in texts]
     texts = [re.sub(r"\]\((?!https?:)[^)]*\)", "](../index.md)", t) for t in texts]
     extra = total - len(sources)
     entries = []

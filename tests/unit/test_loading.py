@@ -63,7 +63,7 @@ def test_broken_fixture_set_is_not_empty() -> None:
         ("key: a\n", "data/references.yml: (top level): expected a list of entries"),
         (
             "- key: a\n  authors: [unclosed\n",
-            "data/references.yml: line 3: expected ',' or ']', but got '<stream end>'",
+            "data/references.yml: line 3: did not find expected ',' or ']'",
         ),
         (
             "- key: a\n  authors: A\n  cited_for: x\n  yeer: 2017\n",
@@ -164,3 +164,36 @@ def test_scan_finds_terms_and_citations_in_page_order(glossary) -> None:  # type
     assert usage.terms == {"sexting": ["a.md", "b.md"]}
     assert usage.cites == {"lim-2017": ["a.md"], "x": ["a.md"]}
     assert usage.titles == {"a.md": "Page A", "b.md": "Page B"}
+
+
+HOSTILE_YAML = [
+    ("a: 1\nb: 2\na: 3\n", "duplicate key 'a'", 3),
+    ("a: &x 1\nb: *x\n", "aliases (*x) are not allowed", 2),
+    (
+        "a:\n" + "".join(f"{'  ' * i}- \n" for i in range(1, 30)),
+        "nested more than 20 levels deep",
+        21,
+    ),
+]
+
+
+@pytest.mark.parametrize("loader", ["_StrictLoader", "_StrictCLoader"])
+@pytest.mark.parametrize(("text", "problem", "line"), HOSTILE_YAML)
+def test_both_yaml_loaders_refuse_the_same_input(
+    loader: str, text: str, problem: str, line: int
+) -> None:
+    import yaml
+
+    from macros import loading
+
+    with pytest.raises(yaml.MarkedYAMLError) as err:
+        yaml.load(text, Loader=getattr(loading, loader))  # noqa: S506
+    assert err.value.problem == problem
+    assert err.value.problem_mark is not None
+    assert err.value.problem_mark.line + 1 == line
+
+
+def test_data_is_read_with_libyaml() -> None:
+    from macros import loading
+
+    assert loading._Loader is loading._StrictCLoader  # the fast path is in use
