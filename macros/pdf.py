@@ -25,7 +25,7 @@ from .render.local import contacts_text
 from .site import COVERAGE_PAGE, RECORD_PAGE, Handbook, page_url
 
 if TYPE_CHECKING:
-    from bs4 import Tag
+    from bs4 import BeautifulSoup, Tag
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -226,6 +226,7 @@ REMOVE = (
     ".hb-source-wording",
     "script",
 )
+REMOVE_SELECTOR = ", ".join(REMOVE)
 
 
 class Book:
@@ -249,15 +250,25 @@ class Book:
                 f"handbook PDF: cannot read the built page for docs/{page.src} ({exc.strerror})"
             ) from None
 
-    def article(self, page: NavPage) -> Tag:
-        from bs4 import BeautifulSoup  # imported late: only the handbook PDF parses pages
+    @staticmethod
+    def parse(html: str) -> tuple[BeautifulSoup, Tag | None]:
+        """The page and its article. bs4 is imported late: only the handbook PDF parses pages."""
+        from bs4 import BeautifulSoup
 
-        soup = BeautifulSoup(article_fragment(self.page_text(page)), "html.parser")
-        article = soup.select_one("article.md-content__inner")
+        soup = BeautifulSoup(article_fragment(html), "html.parser")
+        return soup, soup.select_one("article.md-content__inner")
+
+    @classmethod
+    def warm_up(cls) -> None:
+        """Import bs4 and compile the selectors below, before the book is needed."""
+        cls.parse('<article class="md-content__inner"></article>')[0].select(REMOVE_SELECTOR)
+
+    def article(self, page: NavPage) -> Tag:
+        soup, article = self.parse(self.page_text(page))
         if article is None:
             raise PdfError(f"handbook PDF: docs/{page.src}: no article content in the built page")
-        for selector in REMOVE:
-            for node in article.select(selector):
+        for node in article.select(REMOVE_SELECTOR):  # one pass over the page, not one per selector
+            if not node.decomposed:  # not inside one removed already
                 node.decompose()
         for form in article.select("section.hb-checklist"):
             cid = form.get("data-checklist")
@@ -275,13 +286,17 @@ class Book:
     def rewrite(self, article: Tag, page: NavPage) -> None:
         """Prefix ids with the page slug; point internal links at those ids."""
         prefix = slug(page.src)
-        for node in article.select("[id]"):
-            node["id"] = f"{prefix}--{node['id']}"
-        for node in article.select("[aria-describedby]"):
-            del node["aria-describedby"]
         base = self.urls[page.src]
         base_dir = base if base == "" or base.endswith("/") else posixpath.dirname(base) + "/"
-        for link in article.select("a[href]"):
+        links = []
+        for node in article.find_all(True):  # one pass over the page
+            if node.has_attr("id"):
+                node["id"] = f"{prefix}--{node['id']}"
+            if node.has_attr("aria-describedby"):
+                del node["aria-describedby"]
+            if node.name == "a" and node.has_attr("href"):
+                links.append(node)
+        for link in links:
             href = str(link["href"])
             if href.startswith(("http://", "https://", "mailto:", "tel:")):
                 continue
