@@ -1,6 +1,7 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names and pre-compressed copies.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, pre-compressed copies, and
+an early start for the handbook PDF.
 
-Only wiring: the logic is in ``macros.assets`` and ``macros.compress``.
+Only wiring: the logic is in ``macros.assets``, ``macros.compress`` and ``macros.pdfcache``.
 """
 
 from __future__ import annotations
@@ -75,6 +76,18 @@ def on_files(files: Files, config: Any) -> Files:
         files.remove(original)
         files.append(File.generated(config, new, abs_src_path=original.abs_src_path))
     return files
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Every page's content is ready: start the handbook PDF now (see macros/pdfcache.py)."""
+    batch = config["plugins"]["macros"].variables.get("_pdfs")
+    if batch is not None:
+        from macros import pdfcache
+
+        handbook = config["plugins"]["macros"].variables["_handbook"]
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        pdfcache.start_book(batch, handbook, config, pages)
+    return env
 
 
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written

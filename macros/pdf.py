@@ -26,6 +26,7 @@ from .site import COVERAGE_PAGE, RECORD_PAGE, Handbook, page_url
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
+    from bs4.element import PageElement
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -270,6 +271,9 @@ class Book:
         for node in article.select(REMOVE_SELECTOR):  # one pass over the page, not one per selector
             if not node.decomposed:  # not inside one removed already
                 node.decompose()
+        for end in (0, -1):  # the theme's line breaks around the content: the same book
+            while article.contents and is_blank(article.contents[end]):
+                article.contents[end].extract()
         for form in article.select("section.hb-checklist"):
             cid = form.get("data-checklist")
             note = soup.new_tag("p", attrs={"class": "pdf-see-appendix"})
@@ -364,11 +368,26 @@ class Book:
         return document(site_name, lines(*body), "handbook-pdf.css")
 
 
+def is_blank(node: PageElement) -> bool:
+    """Whitespace-only text (not an element, which is content even when empty)."""
+    from bs4.element import NavigableString
+
+    return isinstance(node, NavigableString) and not node.strip()
+
+
 def article_fragment(page_html: str) -> str:
     """Only the page's ``<article>`` (Material puts one per page): parsing the rest is wasted."""
     start = page_html.find("<article")
     end = page_html.rfind("</article>")
     return page_html[start : end + len("</article>")] if 0 <= start < end else page_html
+
+
+def article_from_content(content: str, title: str) -> str:
+    """A page's article as Material's ``partials/content.html`` writes it around the page's
+    HTML: the page's own ``<h1>``, or one with its title. (The buttons, source date and print
+    stamp Material and the handbook add around it are what :meth:`Book.article` removes.)"""
+    heading = "" if "<h1" in content else str(el("h1", title))
+    return f'<article class="md-content__inner md-typeset">{heading}{content}</article>'
 
 
 def handbook_job(book: Book, conf: Any) -> PdfJob:

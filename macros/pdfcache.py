@@ -13,7 +13,8 @@ PDFs are rendered in worker processes on two lanes: the checklist PDFs need
 no built page, so they start as soon as the data is loaded, while MkDocs
 builds the pages; the handbook PDF, the longest, has a worker of its own,
 warmed up (WeasyPrint and BeautifulSoup loaded) while the pages build, and
-starts the moment the build ends. ``mkdocs build`` waits for
+starts as soon as every page's content is converted (``on_env``), while the
+theme still renders the pages. ``mkdocs build`` waits for
 every PDF, so it never publishes a stale one. In background mode (``make
 serve``) the build returns at once: cached PDFs are copied, the others are
 left out of the site until they are ready, then copied in, unless a newer
@@ -33,7 +34,7 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -252,12 +253,27 @@ class Batch:
         else:
             self.pending[job.target] = self._submit(CHECKLISTS, render, job, base_url, self.cache)
 
-    def add_book(self, handbook: Handbook, site_dir: Path, conf: Any) -> None:
-        pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(handbook))
-        book = pdf.Book(handbook, site_dir, pages)
-        texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
-        view = {"nav": conf["nav"], "site_name": conf["site_name"], "copyright": conf["copyright"]}
+    def add_book(
+        self,
+        handbook: Handbook,
+        site_dir: Path,
+        conf: Any,
+        articles: Mapping[str, str] | None = None,
+    ) -> None:
+        """Start the handbook PDF, once: from ``articles`` (each page's article HTML by source
+        path) if they cover every page, else from the built pages."""
         target = handbook.downloads.handbook
+        if target in self.pending:
+            return  # started already, from the articles
+        pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(handbook))
+        if articles is not None:
+            if any(p.src not in articles for p in pages):
+                return  # a page without an article yet: wait for the built site
+            texts = {p.src: articles[p.src] for p in pages}
+        else:
+            book = pdf.Book(handbook, site_dir, pages)
+            texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
+        view = {"nav": conf["nav"], "site_name": conf["site_name"], "copyright": conf["copyright"]}
         self.pending[target] = self._submit(
             BOOK, render_book, handbook, texts, view, site_dir, self.cache
         )
@@ -380,7 +396,18 @@ def start(handbook: Handbook, conf: Any, root: Path, background: bool) -> Batch:
     return batch
 
 
+def start_book(batch: Batch, handbook: Handbook, conf: Any, pages: Iterable[Any]) -> None:
+    """Start the handbook PDF as soon as every page's content is converted (MkDocs'
+    ``on_env``), while the theme still renders the pages: the PDF is the longest job."""
+    articles = {
+        page.file.src_uri: pdf.article_from_content(page.content or "", page.title or "")
+        for page in pages
+    }
+    batch.add_book(handbook, Path(conf["site_dir"]), conf, articles)
+
+
 def finish(batch: Batch, handbook: Handbook, site_dir: Path, conf: Any) -> None:
-    """After the pages are built: start the handbook PDF, then publish every PDF."""
+    """After the pages are built: start the handbook PDF if it has not started, then publish
+    every PDF."""
     batch.add_book(handbook, site_dir, conf)
     batch.publish(site_dir)

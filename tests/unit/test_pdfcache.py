@@ -179,3 +179,59 @@ def test_pdf_setting(value: object, mode: str) -> None:
     from macros import pdf_mode
 
     assert pdf_mode({"pdf": value}) == mode
+
+
+# -- the handbook PDF starts from the pages' content, before the theme renders them ------
+
+CONTENT = (
+    '<h1 id="t">Title</h1>\n<p>Body, see <a href="../../reference/glossary/">the glossary</a>.</p>'
+)
+BUILT = (  # the same content as Material's template writes it, with what the book removes
+    '<html><body><div class="md-content"><article class="md-content__inner md-typeset">\n  \n'
+    '<a href="edit/" title="Edit" class="md-content__button md-icon">e</a>\n\n'
+    f"{CONTENT}\n\n"
+    '<aside class="md-source-file">Last update: today</aside>\n'
+    '  <div class="hb-print-stamp" aria-hidden="true"><p>Stamp</p></div>\n'
+    "</article></div></body></html>"
+)
+
+
+def test_the_book_is_the_same_from_content_or_from_the_built_page(base: Handbook) -> None:
+    page = pdf.NavPage("Definitions", "guidance/definitions.md", "Guidance")
+    early = {page.src: pdf.article_from_content(CONTENT, page.title)}
+    built = {page.src: BUILT}
+    glossary = pdf.NavPage("Glossary", "reference/glossary.md", "Reference")
+    sections = [
+        str(pdfcache.SnapshotBook(base, ROOT / "site", [page, glossary], texts).article(page))
+        for texts in (early, built)
+    ]
+    assert sections[0] == sections[1]
+    assert sections[0].startswith('<section class="pdf-page" id="guidance-definitions"><h1 ')
+    assert 'href="#reference-glossary"' in sections[0]
+
+
+def test_a_page_without_a_heading_gets_its_title_escaped() -> None:
+    article = pdf.article_from_content("<p>Text</p>", "Sexting & <images>")
+    assert "<h1>Sexting &amp; &lt;images&gt;</h1><p>Text</p>" in article
+
+
+def test_the_book_starts_once_and_only_with_every_page(
+    base: Handbook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conf = mkdocs_config()
+    batch = pdfcache.Batch(tmp_path / "cache", background=False)
+    started: list[str] = []
+
+    def submit(lane: str, *call: object) -> str:
+        started.append(lane)
+        return lane
+
+    monkeypatch.setattr(batch, "_submit", submit)
+    pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(base))
+    articles = {p.src: pdf.article_from_content(CONTENT, p.title) for p in pages}
+    one_short = dict(list(articles.items())[:-1])
+    batch.add_book(base, tmp_path / "site", conf, one_short)
+    assert started == []  # a page has no article yet: left for the built site
+    batch.add_book(base, tmp_path / "site", conf, articles)
+    batch.add_book(base, tmp_path / "site", conf)  # after the build: not started again
+    assert started == [pdfcache.BOOK]
