@@ -80,13 +80,12 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page's content is ready: start the handbook PDF now (see macros/pdfcache.py)."""
-    batch = config["plugins"]["macros"].variables.get("_pdfs")
-    if batch is not None:
+    state = config["plugins"]["macros"].variables
+    if state.get("_pdfs") is not None:
         from macros import pdfcache
 
-        handbook = config["plugins"]["macros"].variables["_handbook"]
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
-        pdfcache.start_book(batch, handbook, config, pages)
+        pdfcache.start_book(state["_pdfs"], state["_handbook"], config, pages)
     return env
 
 

@@ -401,9 +401,14 @@ def local_part_title(handbook: Handbook) -> str:
     return f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
 
 
+def book_pages(handbook: Handbook, nav: Any) -> list[NavPage]:
+    """The handbook PDF's pages, in book order, from the ``nav`` config."""
+    return book_order(nav_pages(nav), local_part_title(handbook))
+
+
 def build_handbook(handbook: Handbook, site_dir: Path, conf: Any) -> Path:
     """Render the handbook PDF into ``site_dir`` here and now (no cache)."""
-    pages = book_order(nav_pages(conf["nav"]), local_part_title(handbook))
+    pages = book_pages(handbook, conf["nav"])
     job = handbook_job(Book(handbook, site_dir, pages), conf)
     write_pdf(job.html, site_dir / job.target, site_dir)
     return site_dir / job.target

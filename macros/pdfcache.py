@@ -121,10 +121,14 @@ class SnapshotBook(pdf.Book):
 
 
 def render_book(
-    handbook: Handbook, texts: Mapping[str, str], conf: Mapping[str, Any], site: Path, cache: Path
+    handbook: Handbook,
+    pages: list[pdf.NavPage],
+    texts: Mapping[str, str],
+    conf: Mapping[str, Any],
+    site: Path,
+    cache: Path,
 ) -> Made:
     """Assemble the handbook from ``texts`` and render it if it is not cached (in a worker)."""
-    pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(handbook))
     return render(pdf.handbook_job(SnapshotBook(handbook, site, pages, texts), conf), site, cache)
 
 
@@ -265,7 +269,7 @@ class Batch:
         target = handbook.downloads.handbook
         if target in self.pending:
             return  # started already, from the articles
-        pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(handbook))
+        pages = pdf.book_pages(handbook, conf["nav"])
         if articles is not None:
             if any(p.src not in articles for p in pages):
                 return  # a page without an article yet: wait for the built site
@@ -273,9 +277,9 @@ class Batch:
         else:
             book = pdf.Book(handbook, site_dir, pages)
             texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
-        view = {"nav": conf["nav"], "site_name": conf["site_name"], "copyright": conf["copyright"]}
+        view = {"site_name": conf["site_name"], "copyright": conf["copyright"]}
         self.pending[target] = self._submit(
-            BOOK, render_book, handbook, texts, view, site_dir, self.cache
+            BOOK, render_book, handbook, pages, texts, view, site_dir, self.cache
         )
 
     def _submit(self, lane: str, *call: Any) -> Future[Any]:
@@ -400,7 +404,10 @@ def start_book(batch: Batch, handbook: Handbook, conf: Any, pages: Iterable[Any]
     """Start the handbook PDF as soon as every page's content is converted (MkDocs'
     ``on_env``), while the theme still renders the pages: the PDF is the longest job."""
     articles = {
-        page.file.src_uri: pdf.article_from_content(page.content or "", page.title or "")
+        page.file.src_uri: pdf.article_from_content(
+            page.content or "",
+            page.title or conf["site_name"],  # as Material's template does
+        )
         for page in pages
     }
     batch.add_book(handbook, Path(conf["site_dir"]), conf, articles)

@@ -227,7 +227,7 @@ def test_the_book_starts_once_and_only_with_every_page(
         return lane
 
     monkeypatch.setattr(batch, "_submit", submit)
-    pages = pdf.book_order(pdf.nav_pages(conf["nav"]), pdf.local_part_title(base))
+    pages = pdf.book_pages(base, conf["nav"])
     articles = {p.src: pdf.article_from_content(CONTENT, p.title) for p in pages}
     one_short = dict(list(articles.items())[:-1])
     batch.add_book(base, tmp_path / "site", conf, one_short)
