@@ -11,10 +11,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
+from .blocks import Blocks
 from .edition import Edition, build_date, git_commit, read_version
 from .loading import DataError, load_logo
 from .logo import Logo
@@ -73,21 +74,27 @@ def define_env(env: Any) -> None:
     }
     start_pdfs(env, handbook, root)
 
+    blocks = env.variables["_blocks"] = Blocks()
+
     def page() -> Any:
         return env.page
 
+    def block(html: Markup) -> Markup:
+        """Block HTML stays out of Markdown (see macros/blocks.py)."""
+        return blocks.hold(Handbook.where(page()), html)
+
     env.macro(lambda *keys: handbook.cite(page(), *keys), "cite")
     env.macro(lambda name, text=None: handbook.term(page(), name, text), "term")
-    env.macro(lambda cid: handbook.checklist(page(), cid), "checklist")
-    env.macro(lambda cid: handbook.checklist_print(page(), cid), "checklist_print")
-    env.macro(lambda: handbook.checklist_downloads(page()), "checklist_downloads")
-    env.macro(lambda: handbook.record(page()), "assessment_record")
-    env.macro(lambda: handbook.glossary_page(page()), "glossary")
-    env.macro(lambda: handbook.references_page(page()), "references")
-    env.macro(handbook.local_contacts, "local_contacts")
+    env.macro(lambda cid: block(handbook.checklist(page(), cid)), "checklist")
+    env.macro(lambda cid: block(handbook.checklist_print(page(), cid)), "checklist_print")
+    env.macro(lambda: block(handbook.checklist_downloads(page())), "checklist_downloads")
+    env.macro(lambda: block(handbook.record(page())), "assessment_record")
+    env.macro(lambda: block(handbook.glossary_page(page())), "glossary")
+    env.macro(lambda: block(handbook.references_page(page())), "references")
+    env.macro(lambda: block(handbook.local_contacts()), "local_contacts")
     env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
-    env.macro(lambda tid: handbook.source_wording(page(), tid), "source_wording")
-    env.macro(lambda: handbook.source_coverage(page()), "source_coverage")
+    env.macro(lambda tid: block(handbook.source_wording(page(), tid)), "source_wording")
+    env.macro(lambda: block(handbook.source_coverage(page())), "source_coverage")
     env.macro(handbook.local.review, "local_review")
     env.macro(handbook.local.accessibility, "accessibility")
     env.macro(handbook.local.host_name, "host_name")

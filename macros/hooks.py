@@ -1,7 +1,8 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, pre-compressed copies, and
-an early start for the handbook PDF.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, block HTML put back after
+Markdown, pre-compressed copies, and an early start for the handbook PDF.
 
-Only wiring: the logic is in ``macros.assets``, ``macros.compress`` and ``macros.pdfcache``.
+Only wiring: the logic is in ``macros.assets``, ``macros.blocks``, ``macros.compress`` and
+``macros.pdfcache``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -21,11 +23,15 @@ from macros.assets import hashed_name, is_local
 from macros.compress import compress_site
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state: dict[str, Any] = {"command": "build", "renamed": {}}
+_state: dict[str, Any] = {"command": "build", "renamed": {}, "lost": []}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
+
+
+def on_pre_build(config: Any) -> None:
+    _state["lost"] = []
 
 
 def offline(config: Any) -> bool:
@@ -78,8 +84,23 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Put the block HTML the macros kept out of Markdown in place (see macros/blocks.py)."""
+    src = page.file.src_uri
+    html, lost = config["plugins"]["macros"].variables["_blocks"].restore(src, html)
+    if lost:  # reported in on_env: raised here, MkDocs would wrap it in another message
+        _state["lost"].append(
+            f"{src}: {lost} block macro output(s) found no place in the page: "
+            "call block macros (checklist, glossary, source_wording, ...) outside code"
+        )
+    return html
+
+
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page's content is ready: start the handbook PDF now (see macros/pdfcache.py)."""
+    lost, _state["lost"] = _state["lost"], []
+    if lost:
+        raise PluginError("\n".join(lost))
     state = config["plugins"]["macros"].variables
     if state.get("_pdfs") is not None:
         from macros import pdfcache

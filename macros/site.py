@@ -169,7 +169,7 @@ class Handbook:
         return [citations.PageLink(self.usage.titles.get(s, s), self.href(page, s)) for s in srcs]
 
     @staticmethod
-    def _where(page: Page) -> str:
+    def where(page: Page) -> str:
         file = getattr(page, "file", None)
         return getattr(file, "src_uri", None) or page.url or "index.md"
 
@@ -181,12 +181,12 @@ class Handbook:
         for key in unknown:
             log.warning(
                 "%s: cite('%s'): unknown citation key (not in %s)",
-                self._where(page),
+                self.where(page),
                 key,
                 REFERENCES_FILE,
             )
         if not keys:
-            log.warning("%s: cite(): needs at least one citation key", self._where(page))
+            log.warning("%s: cite(): needs at least one citation key", self.where(page))
         for key in keys:
             if key in self.references:
                 found.append(
@@ -202,7 +202,7 @@ class Handbook:
         entry = self.glossary.find(name)
         if entry is None:
             log.warning(
-                "%s: term('%s'): not in the glossary (%s)", self._where(page), name, GLOSSARY_FILE
+                "%s: term('%s'): not in the glossary (%s)", self.where(page), name, GLOSSARY_FILE
             )
             return escape(f"[unknown term: {name}]")
         return self._term(page, entry.id, text or name)
@@ -223,7 +223,7 @@ class Handbook:
         if checklist is None:
             log.warning(
                 "%s: checklist('%s'): no such checklist (no %s/%s.yml)",
-                self._where(page),
+                self.where(page),
                 checklist_id,
                 CHECKLISTS_DIR,
                 checklist_id,
@@ -345,7 +345,7 @@ class Handbook:
     def source_wording(self, page: Page, trace_id: str) -> Markup:
         """The closed "Source wording" block for a section (data/source-trace.yml)."""
         passage = self.source.passages.get(trace_id) if self.source else None
-        where = self._where(page)
+        where = self.where(page)
         if passage is None:
             log.warning(
                 "%s: source_wording('%s'): no such trace in %s",
@@ -366,7 +366,7 @@ class Handbook:
     def source_coverage(self, page: Page) -> Markup:
         """The Source coverage table: every passage of the source, where it is carried."""
         if self.source is None:
-            log.warning("%s: source_coverage(): no %s", self._where(page), provenance.TRACE_FILE)
+            log.warning("%s: source_coverage(): no %s", self.where(page), provenance.TRACE_FILE)
             return escape("[no source trace]")
 
         def link(trace: provenance.Trace) -> citations.PageLink:

@@ -86,6 +86,19 @@ def test_undefined_variable_is_one_line_naming_the_page(site: FixtureSite) -> No
     assert "Traceback" not in result.stderr
 
 
+def test_block_macro_in_a_code_block_is_one_line_naming_the_page(site: FixtureSite) -> None:
+    """A block macro's HTML skips Markdown (macros/blocks.py): one that finds no place is
+    reported, never dropped."""
+    site.write("docs/prompts.md", '# Prompts\n\n```\n{{ checklist("demo") }}\n```\n')
+    result = site.build()
+    assert result.returncode != 0
+    assert errors(result) == [
+        "prompts.md: 1 block macro output(s) found no place in the page: "
+        "call block macros (checklist, glossary, source_wording, ...) outside code"
+    ], result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_mkdocs_yml_typo_is_one_clear_line(site: FixtureSite) -> None:
     site.config["them"] = site.config.pop("theme")
     result = site.build()
