@@ -2,9 +2,10 @@
 
 A block macro (a checklist, the glossary, a Source wording box) returns finished,
 escaped HTML. Handed to Markdown, that HTML is only scanned tag by tag and passed
-through unchanged, which cost more than the rest of the page. So the macro leaves a
-comment in the Markdown instead, Markdown keeps it as it is, and ``restore`` (the
-``on_page_content`` hook) puts the HTML in its place. The page's HTML is the same.
+through unchanged, at a cost that grows with its size (a checklist form is hundreds
+of tags). So the macro leaves a comment in the Markdown instead, Markdown keeps it as
+it is, and ``restore`` (the ``on_page_content`` hook) puts the HTML in its place. The
+built pages are byte for byte the same as before.
 
 The comment carries a random token made for each build, so a page cannot name a
 block on its own. A block whose comment Markdown did not keep (for example a macro

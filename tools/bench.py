@@ -310,15 +310,34 @@ def content_floor(project: Path, folder: Path) -> None:
         shutil.copyfile(page, target)
 
 
-def floor_build(work: Path, name: str, handbook_copy: Path, plain_copy: Path, repeat: int) -> Run:
-    """Time plain Material on the handbook's expanded Markdown (copies of both projects)."""
+def floor_project(work: Path, name: str, handbook_copy: Path, plain_copy: Path) -> Path:
+    """A plain Material copy of the handbook's expanded Markdown (copies of both projects)."""
     dumped = work / f"{name}-dump"
     shutil.copytree(handbook_copy, dumped, ignore=shutil.ignore_patterns("site"))
     expanded_markdown(dumped, work / f"{name}-expanded")
     floor = work / f"{name}-floor"
     shutil.copytree(plain_copy, floor, ignore=shutil.ignore_patterns("site"))
     content_floor(floor, work / f"{name}-expanded")
-    return timed_build(floor, {}, repeat)
+    return floor
+
+
+def macros_only_project(target: Path, pages: int | None = None) -> Path:
+    project = copy_project(target)
+    if pages is not None:
+        add_pages(project, pages)
+    plain(project)
+    macros_only(project)
+    return project
+
+
+def interleaved(projects: dict[str, Path], repeat: int) -> dict[str, dict[str, float]]:
+    """The best of ``repeat`` rounds, each round building every project once in turn, so a
+    machine whose speed drifts during the run slows every variant alike."""
+    runs: dict[str, list[Run]] = {name: [] for name in projects}
+    for _ in range(repeat):
+        for name, project in projects.items():
+            runs[name].append(timed_build(project, {}, 1))
+    return {name: asdict(min(r, key=lambda run: run.seconds)) for name, r in runs.items()}
 
 
 def page_weight(site: Path, page: Path) -> dict[str, int]:
@@ -442,7 +461,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--pages", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of the 32-page builds")
+    parser.add_argument("--scale-repeat", type=int, default=2, help="rounds at --pages pages")
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="per page; 0 skips it")
     args = parser.parse_args()
@@ -456,17 +476,17 @@ def main() -> int:
         handbook(real)
         bare = copy_project(work / "plain")
         plain(bare)
-        results["handbook"] = asdict(timed_build(real, {}, args.repeat))
-        results["plain"] = asdict(timed_build(bare, {}, args.repeat))
-        results["floor"] = asdict(floor_build(work, "small", real, bare, args.repeat))
-        only = copy_project(work / "macros-only")
-        plain(only)
-        macros_only(only)
-        results["macros_only"] = asdict(timed_build(only, {}, args.repeat))
         unlinked = copy_project(work / "unlinked")
         handbook(unlinked)
         without_term_links(unlinked)
-        results["no_term_links"] = asdict(timed_build(unlinked, {}, args.repeat))
+        small = {
+            "handbook": real,
+            "plain": bare,
+            "floor": floor_project(work, "small", real, bare),
+            "macros_only": macros_only_project(work / "macros-only"),
+            "no_term_links": unlinked,
+        }
+        results.update(interleaved(small, args.repeat))
         results["term_links"] = sum(
             len(TERM_CALL.findall(p.read_text(encoding="utf-8")))
             for p in (ROOT / "docs").rglob("*.md")
@@ -500,14 +520,13 @@ def main() -> int:
         add_pages(big_plain, args.pages)
         plain(big_plain)
         results["scale_pages"] = args.pages
-        results["scale_handbook"] = asdict(timed_build(big, {}, 1))
-        results["scale_plain"] = asdict(timed_build(big_plain, {}, 1))
-        results["scale_floor"] = asdict(floor_build(work, "big", big, big_plain, 1))
-        big_only = copy_project(work / "big-macros-only")
-        add_pages(big_only, args.pages)
-        plain(big_only)
-        macros_only(big_only)
-        results["scale_macros_only"] = asdict(timed_build(big_only, {}, 1))
+        scale = {
+            "scale_handbook": big,
+            "scale_plain": big_plain,
+            "scale_floor": floor_project(work, "big", big, big_plain),
+            "scale_macros_only": macros_only_project(work / "big-macros-only", args.pages),
+        }
+        results.update(interleaved(scale, args.scale_repeat))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "report.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     text = report(results)
