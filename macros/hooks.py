@@ -98,9 +98,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page's content is ready: start the handbook PDF now (see macros/pdfcache.py)."""
-    lost, _state["lost"] = _state["lost"], []
-    if lost:
-        raise PluginError("\n".join(lost))
+    if _state["lost"]:  # on_pre_build starts each build with none
+        raise PluginError("\n".join(_state["lost"]))
     state = config["plugins"]["macros"].variables
     if state.get("_pdfs") is not None:
         from macros import pdfcache
