@@ -462,7 +462,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5, help="rounds of the 32-page builds")
-    parser.add_argument("--scale-repeat", type=int, default=2, help="rounds at --pages pages")
+    parser.add_argument("--scale-repeat", type=int, default=3, help="rounds at --pages pages")
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="per page; 0 skips it")
     args = parser.parse_args()
@@ -537,6 +537,10 @@ def main() -> int:
     return 0
 
 
+#: Build-time targets (issue 15): the handbook against plain Material, PDFs off.
+SMALL_TARGET, SCALE_TARGET = 1.3, 1.15
+
+
 def ratio(a: dict[str, float], b: dict[str, float]) -> str:
     return f"{a['seconds'] / b['seconds']:.2f}×"
 
@@ -574,14 +578,14 @@ def goals(r: dict[str, Any]) -> list[str]:
         goal(
             f"Build, {r['handbook_pages']} pages, PDFs off, vs plain Material",
             f"{h['seconds']:.2f} s vs {p['seconds']:.2f} s ({small:.2f}×)",
-            "≤ 1.3×",
-            small <= 1.3,
+            f"≤ {SMALL_TARGET}×",
+            small <= SMALL_TARGET,
         ),
         goal(
             f"Build, {r['scale_pages']} pages, PDFs off, vs plain Material",
             f"{sh['seconds']:.2f} s vs {sp['seconds']:.2f} s ({big:.2f}×)",
-            "≤ 1.15×",
-            big <= 1.15,
+            f"≤ {SCALE_TARGET}×",
+            big <= SCALE_TARGET,
         ),
         goal(
             "Largest single-checklist PDF",
@@ -630,34 +634,37 @@ def goals(r: dict[str, Any]) -> list[str]:
 
 
 def lower_bounds(r: dict[str, Any]) -> list[str]:
-    """What a build of this content needs: Material on the content the macros generate, plus
-    mkdocs-macros' own cost (its start-up, and Jinja compiling and rendering each page)."""
+    """What the build-ratio targets leave for the handbook: mkdocs-macros, which the handbook
+    is built on, costs this much before any of the handbook's own code or content runs."""
     rows = []
-    for label, key in (
-        (f"{r['handbook_pages']} pages", ""),
-        (f"{r['scale_pages']} pages", "scale_"),
+    for label, key, target in (
+        (f"{r['handbook_pages']} pages", "", SMALL_TARGET),
+        (f"{r['scale_pages']} pages", "scale_", SCALE_TARGET),
     ):
-        p, fl, only, h = (r[key + k] for k in ("plain", "floor", "macros_only", "handbook"))
-        bound = {"seconds": fl["seconds"] + only["seconds"] - p["seconds"]}
+        p, only, h, fl = (r[key + k] for k in ("plain", "macros_only", "handbook", "floor"))
+        room = target * p["seconds"] - only["seconds"]
+        own = h["seconds"] - only["seconds"]
         rows.append(
-            f"| {label} | {p['seconds']:.2f} s | {fl['seconds']:.2f} s ({ratio(fl, p)}) "
-            f"| {only['seconds']:.2f} s ({ratio(only, p)}) | {bound['seconds']:.2f} s "
-            f"({ratio(bound, p)}) | {h['seconds']:.2f} s ({ratio(h, p)}) | {ratio(h, bound)} |"
+            f"| {label} | {p['seconds']:.2f} s | {only['seconds']:.2f} s ({ratio(only, p)}) "
+            f"| {target}× = {target * p['seconds']:.2f} s | {room:.2f} s "
+            f"| {h['seconds']:.2f} s ({ratio(h, p)}) | {own:.2f} s "
+            f"| {fl['seconds']:.2f} s ({ratio(fl, p)}) |"
         )
     return [
-        "| PDFs off | Plain Material | Content floor | mkdocs-macros alone "
-        "| Floor + mkdocs-macros | Handbook | Handbook / (floor + mkdocs-macros) |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| PDFs off | Plain Material | mkdocs-macros alone | Target | Left for the handbook "
+        "| Handbook | Handbook's own work | Content floor |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
         *rows,
         "",
-        "Content floor: plain Material on the Markdown as the macros expand it, generated "
-        "HTML included (glossary tooltips, checklist forms, Source wording blocks). "
         "mkdocs-macros alone: plain Material with the macros plugin and macros that return "
-        "nothing (its start-up, and Jinja compiling and rendering every page). Floor + "
-        "mkdocs-macros: the floor plus what mkdocs-macros alone adds to plain Material, the "
-        "least a build of this content through mkdocs-macros and Markdown needs. The handbook "
-        "keeps its block macros' HTML out of Markdown (macros/blocks.py), so it can come in "
-        "under that; the last column is what the handbook's own code costs on top.",
+        "nothing (its start-up, and Jinja compiling and rendering every page). Left for the "
+        "handbook: the target minus mkdocs-macros alone, the time the handbook's own code and "
+        "content may take if the target is to be met. Handbook's own work: the handbook minus "
+        "mkdocs-macros alone (loading and checking the data, the macros, the theme overrides "
+        "and hooks, and Markdown, the theme and search on the HTML the macros generate). "
+        "Content floor: plain Material on the Markdown as the macros expand it, generated HTML "
+        "included; the handbook keeps its block macros' HTML out of Markdown "
+        "(macros/blocks.py), so it is a reference, not a bound.",
     ]
 
 
