@@ -633,7 +633,7 @@ def goals(r: dict[str, Any]) -> list[str]:
     ]
 
 
-def lower_bounds(r: dict[str, Any]) -> list[str]:
+def ratio_budget(r: dict[str, Any]) -> list[str]:
     """What the build-ratio targets leave for the handbook: mkdocs-macros, which the handbook
     is built on, costs this much before any of the handbook's own code or content runs."""
     rows = []
@@ -683,7 +683,7 @@ def report(r: dict[str, Any]) -> str:
             f"| Build without glossary cross-linking ({r['term_links']} term links as plain text) | {r['no_term_links']['seconds']:.2f} s | | handbook / this: {ratio(h, r['no_term_links'])} |",
             f"| Build, {r['scale_pages']} pages ({r['scale_added_pages']} generated) | {sh['seconds']:.2f} s, {sh['peak_mib']:.0f} MiB | {sp['seconds']:.2f} s, {sp['peak_mib']:.0f} MiB | {ratio(sh, sp)} |",
             "",
-            *lower_bounds(r),
+            *ratio_budget(r),
             "",
             "| First load | HTML | CSS | JS | Search index | Total |",
             "| --- | --- | --- | --- | --- | --- |",
