@@ -21,9 +21,10 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.assets import hashed_name, is_local
 from macros.compress import compress_site
+from macros.security import inline_script_problems, meta_policy
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state: dict[str, Any] = {"command": "build", "renamed": {}, "lost": []}
+_state: dict[str, Any] = {"command": "build", "renamed": {}, "lost": [], "scripts": []}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -32,6 +33,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_pre_build(config: Any) -> None:
     _state["lost"] = []
+    _state["scripts"] = []
 
 
 def offline(config: Any) -> bool:
@@ -46,6 +48,9 @@ def on_config(config: Any) -> Any:
     only the offline package needs it. Served over HTTP it would be one more
     script blocking the first paint of every page, so other builds leave it out.
     """
+    # The policy as a meta element in every built page (overrides/main.html); not in
+    # `serve`, which adds an inline live-reload script to each page it sends.
+    config["extra"]["csp"] = None if _state["command"] == "serve" else meta_policy()
     if not offline(config):
         config["extra"]["polyfills"] = [
             p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
@@ -109,8 +114,21 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     return env
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Every inline script in a page must be one the policy allows (macros/security.py)."""
+    _state["scripts"] += inline_script_problems(output, page.file.src_uri)
+    return output
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    _state["scripts"] += inline_script_problems(output_content, template_name)
+    return output_content
+
+
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written
 def on_post_build(config: Any) -> None:
+    if _state["scripts"]:
+        raise PluginError("\n".join(_state["scripts"]))
     wanted = config["extra"].get("handbook", {}).get("compress", True)
     if not wanted or _state["command"] == "serve" or offline(config):
         return  # not wanted, or nothing to serve them: the live preview, the offline zip

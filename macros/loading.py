@@ -110,18 +110,16 @@ else:
     _Loader = _StrictCLoader
 
 
-def read_text(path: Path, label: str) -> str:
+def read_text(path: Path, label: str, limit: int = MAX_FILE_BYTES) -> str:
     """A data file's text: UTF-8, under the size limit; problems name the file and line."""
     try:
         if path.exists() and not path.is_file():
             raise DataError(f"{label}: cannot be read (not a regular file)")
         with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)  # never more, whatever the file claims
-        if len(raw) > MAX_FILE_BYTES:
+            raw = fh.read(limit + 1)  # never more, whatever the file claims
+        if len(raw) > limit:
             size = f"{path.stat().st_size:,} bytes"
-            raise DataError(
-                f"{label}: (top level): file is {size}; the limit is {MAX_FILE_BYTES:,}"
-            )
+            raise DataError(f"{label}: (top level): file is {size}; the limit is {limit:,}")
     except OSError as exc:
         raise DataError(f"{label}: cannot be read ({exc.strerror})") from None
     try:
@@ -135,7 +133,11 @@ def read_text(path: Path, label: str) -> str:
 
 def read_yaml(path: Path, label: str) -> Any:
     """Parse a YAML file; every problem is one line naming the file and line."""
-    text = read_text(path, label)
+    return read_yaml_text(read_text(path, label), label)
+
+
+def read_yaml_text(text: str, label: str) -> Any:
+    """Parse YAML text (a file's, or a page's front matter); problems name ``label`` and line."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
     except yaml.reader.ReaderError as exc:
@@ -312,6 +314,12 @@ def load_checklists(
     return out
 
 
+def overlay_folder(overlay_path: Path) -> Path:
+    """The folder an overlay owns, and the only one it may use: ``areas/north/`` for
+    ``areas/north.yml``. Its logo and local pages are named relative to it."""
+    return overlay_path.parent / overlay_path.stem
+
+
 def load_overlay(path: Path, label: str) -> LocalOverlay:
     overlay = validate(LocalOverlay, read_yaml(path, label), label)
     if overlay.logo:
@@ -322,6 +330,6 @@ def load_overlay(path: Path, label: str) -> LocalOverlay:
 def load_logo(overlay_path: Path, name: str, label: str) -> Logo:
     """The overlay's logo, checked by content (see :mod:`macros.logo`)."""
     try:
-        return read_logo(overlay_path.parent, name)
+        return read_logo(overlay_folder(overlay_path), name)
     except LogoError as exc:
         raise DataError(f"{label}: logo: {exc}") from None

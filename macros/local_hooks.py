@@ -1,17 +1,26 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml) for an overlay's local content.
 
-The macros plugin loads and validates the overlay first (its ``on_config`` runs
-before any hook); these hooks only place what it checked:
+The macros plugin loads and checks the overlay first (its ``on_config`` runs before any
+hook); these hooks only place what it checked:
 
-- ``on_files``: the overlay's local pages join the site under ``local/``;
-- ``on_page_content``: the local-page notice and the practice notes go into the
-  rendered page, after its title or the heading a note names.
+- ``on_files``: each local page joins the site under ``local/``, as the Markdown that
+  macros/local_pages.py prepared (``render_macros: false``: no template engine ever
+  sees it);
+- ``on_pre_page``: Markdown's raw-HTML handling is off for a local page unless the
+  overlay sets ``allow_raw_html: true`` (raw HTML is then shown as text);
+- ``on_page_content``: a local page's HTML is sanitised (macros/render/sanitise.py),
+  its glossary links put in, and its notice added; practice notes go into guidance
+  pages after their title or the heading a note names.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from markdown import Markdown
+from markdown.extensions import Extension
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -20,29 +29,80 @@ from mkdocs.structure.files import File, Files
 _missing: list[str] = []
 
 
+class RawHtml(Extension):  # type: ignore[misc]
+    """Switches Python-Markdown's raw HTML off for the page being rendered (MkDocs makes a
+    new Markdown instance for each page, after ``on_pre_page``)."""
+
+    allowed = True
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        if not self.allowed:
+            md.preprocessors.deregister("html_block", strict=False)
+            md.inlinePatterns.deregister("html", strict=False)
+
+
+_raw_html = RawHtml()
+
+
 def _handbook(config: Any) -> Any:
     return config["plugins"]["macros"].variables["_handbook"]
+
+
+def on_config(config: Any) -> Any:
+    config["markdown_extensions"].append(_raw_html)
+    return config
 
 
 def on_files(files: Files, config: Any) -> Files:
     _missing.clear()
     for source in _handbook(config).local_pages:
-        files.append(File.generated(config, source.src_uri, abs_src_path=str(source.path)))
+        files.append(File.generated(config, source.src_uri, content=source.markdown))
     return files
+
+
+def _local(config: Any, page: Any) -> Any:
+    return next((p for p in _handbook(config).local_pages if p.src_uri == page.file.src_uri), None)
+
+
+def on_pre_page(page: Any, config: Any, files: Files) -> Any:
+    overlay = _handbook(config).overlay
+    _raw_html.allowed = _local(config, page) is None or bool(overlay and overlay.allow_raw_html)
+    return page
+
+
+def local_page_html(html: str, source: Any, handbook: Any, page: Any) -> str:
+    """A local page's rendered HTML, sanitised, with its glossary links and notice."""
+    from macros.overlay import FIRST_HEADING, insert_after
+    from macros.render.overlay import notice_html
+    from macros.render.sanitise import fill_placeholders, sanitise
+
+    pattern = re.compile(rf"hbterm{source.token}n(\d+)x")
+    calls = source.terms
+    html = fill_placeholders(
+        sanitise(html),
+        pattern,
+        lambda i: handbook.term(page, calls[i].name, calls[i].text),
+        {i: c.text for i, c in enumerate(calls)},
+        {i: c.source for i, c in enumerate(calls)},
+    )
+    notice = str(notice_html(handbook.overlay.organisation))
+    if source.meta_title:
+        page.meta["title"] = escape(source.meta_title)
+    return insert_after(html, FIRST_HEADING, notice) or notice + "\n" + html
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     from macros.overlay import FIRST_HEADING, heading_pattern, insert_after
-    from macros.render.overlay import note_html, notice_html
+    from macros.render.overlay import note_html
 
     handbook = _handbook(config)
     overlay = handbook.overlay
     if overlay is None:
         return html
+    source = _local(config, page)
+    if source is not None:
+        return local_page_html(html, source, handbook, page)
     src = page.file.src_uri
-    if src in {p.src_uri for p in handbook.local_pages}:
-        notice = str(notice_html(overlay.organisation))
-        html = insert_after(html, FIRST_HEADING, notice) or notice + "\n" + html
     for i, note in enumerate(overlay.notes):
         if note.page != src:
             continue

@@ -172,11 +172,20 @@ def _no_angle_brackets(value: str) -> str:
     return value
 
 
+LocalTitle = Annotated[Name, AfterValidator(_no_angle_brackets)]
+
+
 class LocalPage(_Model):
-    """A Markdown page of the organisation's own, in the folder next to the overlay."""
+    """A Markdown page of the organisation's own, in the overlay's own folder."""
 
     file: LocalFile
-    title: Annotated[Name, AfterValidator(_no_angle_brackets)]
+    title: LocalTitle
+
+
+class LocalPageMeta(_Model):
+    """The only front matter a local page may have: its title for the browser tab."""
+
+    title: LocalTitle | None = None
 
 
 class PracticeNote(_Model):

@@ -1,97 +1,19 @@
-"""Local content from an organisation's overlay: pages, practice notes, checklist items.
+"""Local content from an overlay that attaches to the guidance: practice notes and checklist
+items (local pages: macros/local_pages.py).
 
 Everything is checked once, at start-up, against the guidance's own data; each
-problem is one line naming the file and the field (or the page and line).
+problem is one line naming the file and the field.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
 from .loading import DataError
 from .models import Checklist, ChecklistItem, ChecklistSection, LocalOverlay
 
-LOCAL_PREFIX = "local/"  # where local pages live in the built site
 NAV_TITLE = "Local resources"
-
-FENCE = re.compile(r"^\s*(```|~~~)")
-INLINE_CODE = re.compile(r"`+[^`]*`+")
-RAW_HTML = re.compile(r"<(?!https?://|mailto:)[/!?]?[A-Za-z]")
-CITE = re.compile(r"\bcite\s*\(")
-
-
-@dataclass(frozen=True)
-class LocalSource:
-    """One local page: where it is in the site, where it is on disk, its nav title."""
-
-    src_uri: str
-    path: Path
-    title: str
-
-
-def _code_free_lines(text: str) -> Iterable[tuple[int, str]]:
-    """Numbered lines outside fenced code blocks, with inline code removed."""
-    fenced = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield number, INLINE_CODE.sub("", line)
-
-
-def page_problems(text: str, label: str, allow_raw_html: bool) -> list[str]:
-    """Raw HTML (unless allowed) and ``cite()`` calls in a local page, one line each."""
-    problems = []
-    for number, line in _code_free_lines(text):
-        if CITE.search(line):
-            problems.append(
-                f"{label}: line {number}: cite() is for the guidance's references; "
-                "a local page may not cite them"
-            )
-        if not allow_raw_html and RAW_HTML.search(line):
-            problems.append(
-                f"{label}: line {number}: raw HTML is not allowed in a local page "
-                "(set allow_raw_html: true in the overlay to permit it)"
-            )
-    return problems
-
-
-def local_pages(
-    overlay: LocalOverlay, overlay_path: Path, label: str, root: Path
-) -> list[LocalSource]:
-    """The overlay's local pages, checked: inside the overlay's folder, present, safe."""
-    folder = overlay_path.parent.resolve()
-    out: list[LocalSource] = []
-    problems: list[str] = []
-    seen: set[str] = set()
-    for i, page in enumerate(overlay.pages):
-        where = f"{label}: pages[{i}].file"
-        path = (folder / page.file).resolve()
-        if not path.is_relative_to(folder):
-            problems.append(f"{where}: '{page.file}' points outside the overlay's folder")
-            continue
-        if not path.is_file():
-            problems.append(f"{where}: no such file '{page.file}' next to the overlay")
-            continue
-        if page.file in seen:
-            problems.append(f"{where}: '{page.file}' is listed twice")
-            continue
-        seen.add(page.file)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{where}: '{page.file}' cannot be read ({exc})")
-            continue
-        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        problems += page_problems(text, shown, overlay.allow_raw_html)
-        out.append(LocalSource(LOCAL_PREFIX + page.file, path, page.title))
-    if problems:
-        raise DataError("\n".join(problems))
-    return out
 
 
 def check_notes(overlay: LocalOverlay, pages: Iterable[str], label: str) -> None:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from .local_pages import LOCAL_PREFIX
 from .logo import Logo
-from .overlay import LOCAL_PREFIX
 from .overlay import NAV_TITLE as LOCAL_NAV_TITLE
 from .render.html import el, lines
 from .render.local import contacts_text

@@ -26,8 +26,9 @@ from .loading import (
     read_text,
 )
 from .local_macros import LocalMacros
+from .local_pages import LocalSource, local_pages
 from .models import Checklist, ChecklistItem, LocalOverlay, Reference
-from .overlay import LocalSource, check_notes, local_pages, merge_items
+from .overlay import check_notes, merge_items
 from .render import checklist as checklist_render
 from .render import citations, glossary, local
 from .render import record as record_render
@@ -123,7 +124,9 @@ class Handbook:
         )
         self.local_pages: list[LocalSource] = []
         if self.overlay and self.overlay_path and overlay_file:
-            self.local_pages = local_pages(self.overlay, self.overlay_path, overlay_file, root)
+            self.local_pages = local_pages(
+                self.overlay, self.overlay_path, root, list(self.glossary.by_name)
+            )
             check_notes(self.overlay, pages, overlay_file)
             self.checklists = merge_items(self.checklists, self.overlay, overlay_file)
         a11y, _ = load_results(root, a11y_results)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect
 
+from macros.security import meta_policy
 from tests.build.fixture_site import FixtureSite
 from tests.build.test_hostile import CONTACT, HOSTILE, ORG
 
@@ -51,7 +52,12 @@ def test_pages_from_disk_run_nothing_and_stay_put(browser: Browser, hostile_site
         page.wait_for_timeout(300)  # time for a meta refresh or a script to act
         assert page.url == path.as_uri()
         expect(page.locator(".md-header__topic").first).to_contain_text(ORG)
-        assert page.locator("meta[http-equiv], link[rel=attachment], emergency").count() == 0
+        assert page.locator("link[rel=attachment], emergency").count() == 0
+        # The only http-equiv is the handbook's own policy (macros/security.py).
+        policies = page.locator("meta[http-equiv]")
+        expect(policies).to_have_count(1)
+        assert policies.get_attribute("http-equiv") == "Content-Security-Policy"
+        assert policies.get_attribute("content") == meta_policy()
     assert dialogs == []
     assert len(loads) == len(pages)  # one load per page: no refresh
     page.locator("input.md-search__input").focus()

@@ -134,8 +134,9 @@ def test_page_referring_outside_the_site_stops_the_pdf_step(
 )
 def test_bad_logo_is_one_line(tmp_path: Path, logo: str, problem: str) -> None:
     site = overlay_site(tmp_path)
+    (site.root / "local" / "local").mkdir(exist_ok=True)
     for name in ("script.svg", "text.png"):
-        (site.root / "local" / name).write_bytes(
+        (site.root / "local" / "local" / name).write_bytes(
             (ROOT / "tests/fixtures/logos" / name).read_bytes()
         )
     site.write(
@@ -143,3 +144,21 @@ def test_bad_logo_is_one_line(tmp_path: Path, logo: str, problem: str) -> None:
         f'organisation: Example Council\nlogo: "{logo}"\ncontacts: [{{role: Lead}}]\n',
     )
     assert_one_error_line(site.build(), f"local/local.yml: logo: {problem}")
+
+
+def test_an_inline_script_the_policy_does_not_list_stops_the_build(tmp_path: Path) -> None:
+    site = FixtureSite(tmp_path)
+    site.write("docs/prompts.md", "# Prompts\n\n<script>alert(1)</script>\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr[-2000:]
+    assert (
+        errors[0]
+        .split("-", 1)[1]
+        .strip()
+        .startswith(
+            "prompts.md: an inline script the Content-Security-Policy does not allow ('sha256-"
+        )
+    )

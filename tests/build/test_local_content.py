@@ -152,7 +152,7 @@ OVERLAY = "organisation: Org\ncontacts:\n  - role: Lead\n"
 def site(tmp_path: Path) -> FixtureSite:
     site = FixtureSite(tmp_path)
     site.config["extra"]["handbook"]["local"] = "local/local.yml"
-    site.write("local/pages/ok.md", "# OK\n\nAbout {{ term('sexting') }}.\n")
+    site.write("local/local/pages/ok.md", "# OK\n\nAbout {{ term('sexting') }}.\n")
     return site
 
 
@@ -185,25 +185,31 @@ def site(tmp_path: Path) -> FixtureSite:
         ),
         (
             "pages:\n  - {file: pages/link.md, title: Link}\n",
-            "local/local.yml: pages[0].file: 'pages/link.md' points outside the overlay's folder",
-        ),
-        (
-            "pages:\n  - {file: pages/html.md, title: HTML}\n",
-            "local/pages/html.md: line 3: raw HTML is not allowed in a local page "
-            "(set allow_raw_html: true in the overlay to permit it)",
+            "local/local.yml: pages[0].file: 'pages/link.md' is outside the overlay's own "
+            "folder local/local/",
         ),
         (
             "pages:\n  - {file: pages/cites.md, title: Cites}\n",
-            "local/pages/cites.md: line 3: cite() is for the guidance's references; "
-            "a local page may not cite them",
+            'local/local/pages/cites.md: line 3: only {{ term("...") }} may be used in a '
+            "local page; other {{ ... }} and {% ... %} are not allowed",
+        ),
+        (
+            "pages:\n  - {file: pages/meta.md, title: Meta}\n",
+            "local/local/pages/meta.md: front matter: description: extra inputs are not permitted",
+        ),
+        (
+            "logo: ../local.yml\n",
+            "local/local.yml: logo: must be a file in the overlay's folder, not '../local.yml'",
         ),
     ],
 )
 def test_bad_local_content_is_one_line(site: FixtureSite, overlay: str, message: str) -> None:
-    site.write("outside.md", "# Outside\n")
-    (site.root / "local" / "pages" / "link.md").symlink_to(site.root / "outside.md")
-    site.write("local/pages/html.md", "# HTML\n\n<script>alert(1)</script>\n")
-    site.write("local/pages/cites.md", "# Cites\n\nSee {{ cite('lim-2017') }}.\n")
+    site.write("local/outside.md", "# Outside\n")
+    (site.root / "local" / "local" / "pages" / "link.md").symlink_to(
+        site.root / "local" / "outside.md"
+    )
+    site.write("local/local/pages/cites.md", "# Cites\n\nSee {{ cite('lim-2017') }}.\n")
+    site.write("local/local/pages/meta.md", "---\ndescription: '0\" http-equiv=\"refresh'\n---\n")
     site.write("local/local.yml", OVERLAY + overlay)
     result = site.build()
     assert result.returncode != 0
@@ -213,15 +219,25 @@ def test_bad_local_content_is_one_line(site: FixtureSite, overlay: str, message:
     assert "Traceback" not in result.stderr
 
 
-def test_raw_html_allowed_only_when_the_overlay_says_so(site: FixtureSite) -> None:
-    site.write("local/pages/html.md", "# HTML\n\n<div>Boxed</div>\n\n`<b>` in code is fine.\n")
+def test_raw_html_is_text_unless_the_overlay_allows_it(site: FixtureSite) -> None:
     site.write(
-        "local/local.yml",
-        OVERLAY + "allow_raw_html: true\npages:\n  - {file: pages/html.md, title: HTML}\n",
+        "local/local/pages/html.md",
+        "# HTML\n\n<div>Boxed</div>\n\nA <mark>word</mark>.\n\n`<b>` in code is fine.\n",
     )
+    pages = "pages:\n  - {file: pages/html.md, title: HTML}\n"
+    site.write("local/local.yml", OVERLAY + pages)
     result = site.build()
     assert result.returncode == 0, result.stderr
-    assert "<div>Boxed</div>" in site.html("local/pages/html/index.html")
+    article = str(BeautifulSoup(site.html("local/pages/html/index.html"), "html.parser").article)
+    assert "<p>&lt;div&gt;Boxed&lt;/div&gt;</p>" in article
+    assert "A &lt;mark&gt;word&lt;/mark&gt;." in article
+    assert "<code>&lt;b&gt;</code>" in article
+    site.write("local/local.yml", OVERLAY + "allow_raw_html: true\n" + pages)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    article = str(BeautifulSoup(site.html("local/pages/html/index.html"), "html.parser").article)
+    assert "<div>Boxed</div>" in article
+    assert "A <mark>word</mark>." in article
 
 
 def test_overlay_text_is_escaped(site: FixtureSite) -> None:
@@ -312,8 +328,9 @@ def test_several_copies_from_one_tree(tmp_path: Path) -> None:
         site.write(
             f"areas/{area}.yml",
             f"organisation: {area.title()} Partnership\ncontacts:\n  - role: Lead\n"
-            f"pages:\n  - {{file: {area}/pathway.md, title: {area.title()} pathway}}\n",
+            "pages:\n  - {file: pathway.md, title: Pathway}\n",
         )
+    site.write("areas/south/draft.md", "# Draft\n\nSouth's unlisted draft.\n")
     built = {}
     for area in ("north", "south"):
         site.config["extra"]["handbook"]["local"] = f"areas/{area}.yml"
@@ -321,10 +338,27 @@ def test_several_copies_from_one_tree(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         shutil.move(site.root / "site", site.root / f"site-{area}")
         built[area] = site.root / f"site-{area}"
-    north = (built["north"] / "local/north/pathway/index.html").read_text(encoding="utf-8")
+    north = (built["north"] / "local/pathway/index.html").read_text(encoding="utf-8")
     assert "added by North Partnership" in north
-    assert not (built["north"] / "local/south").exists()
-    assert (built["south"] / "local/south/pathway/index.html").is_file()
+    assert "Only in north." in north
+    assert "Only in south." in (built["south"] / "local/pathway/index.html").read_text("utf-8")
+    # North's overlay cannot publish South's pages: its folder is areas/north/.
+    site.config["extra"]["handbook"]["local"] = "areas/north.yml"
+    for file, message in (
+        ("../south/draft.md", "areas/north.yml: pages[1].file: string should match pattern"),
+        (
+            "south/draft.md",
+            "areas/north.yml: pages[1].file: no such file 'south/draft.md' in areas/north/",
+        ),
+    ):
+        site.write(
+            "areas/north.yml",
+            "organisation: North Partnership\ncontacts:\n  - role: Lead\n"
+            f"pages:\n  - {{file: pathway.md, title: P}}\n  - {{file: {file}, title: D}}\n",
+        )
+        result = site.build()
+        assert result.returncode != 0
+        assert [line[: len(message)] for line in errors(result)] == [message]
     # The guidance itself is the same in both copies: only the organisation differs.
     pages = {
         area: BeautifulSoup(
