@@ -8,6 +8,8 @@ and no traceback.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,13 +46,19 @@ def _message(msg: str) -> str:
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest data file today is ~21 KB
 MAX_DEPTH = 20  # the deepest data today is 5 levels (checklist items' terms)
+MAX_NUMBER = 20  # characters in a number: the largest today is a year
+INT_TAG = "tag:yaml.org,2002:int"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class _Strict:
-    """Refuse repeated keys, aliases and deep nesting while composing and constructing.
+    """Refuse repeated keys, merge keys, aliases, deep nesting and unreadable values.
 
-    PyYAML keeps the last of two equal keys without a word, and composes nested
-    nodes recursively (hundreds of levels end in a ``RecursionError``).
+    PyYAML keeps the last of two equal keys without a word (a merge key ``<<``
+    can slip a second value in the same way), composes nested nodes recursively
+    (hundreds of levels end in a ``RecursionError``), and raises a bare
+    ``ValueError`` for a date that is not in the calendar or an integer over
+    4,300 digits. Each becomes a marked error: one line with the line number.
     """
 
     _depth = 0
@@ -72,12 +80,31 @@ class _Strict:
         finally:
             self._depth -= 1
 
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node.tag == INT_TAG and len(node.value) > MAX_NUMBER:
+            raise yaml.MarkedYAMLError(
+                problem=f"a number of more than {MAX_NUMBER} characters is not allowed",
+                problem_mark=node.start_mark,
+            )
+        try:
+            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+        except ValueError as exc:  # a value PyYAML recognises but cannot build
+            shown = str(node.value)[:40]
+            raise yaml.MarkedYAMLError(
+                problem=f"'{shown}' is not a real date or time ({exc})"
+                if node.tag.endswith(":timestamp")
+                else f"'{shown}' cannot be read ({exc})",
+                problem_mark=node.start_mark,
+            ) from None
+
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
+            if key_node.tag == MERGE_TAG:
+                raise yaml.MarkedYAMLError(
+                    problem="merge keys (<<) are not allowed", problem_mark=key_node.start_mark
+                )
+            key = self.construct_object(key_node, deep=True)
             if isinstance(key, list | dict):
                 continue  # unhashable: SafeLoader reports it itself
             if key in seen:
@@ -156,6 +183,55 @@ def read_yaml(path: Path, label: str) -> Any:
         if context and start is not None and mark is not None and start.line != mark.line:
             problem += f" ({context} that starts on line {start.line + 1})"
         raise DataError(f"{label}: {where}: {problem}") from None
+
+
+JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')  # a string (skipped) or a bracket
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"repeated key '{key[:50]}' in one object")
+        out[key] = value
+    return out
+
+
+def _json_int(text: str) -> int:
+    if len(text) > MAX_NUMBER:
+        raise ValueError(f"a number of more than {MAX_NUMBER} characters is not allowed")
+    return int(text)
+
+
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def read_json(path: Path, label: str) -> Any:
+    """Parse a JSON file like :func:`read_yaml`: one line per problem, never a traceback.
+
+    Python's ``json`` keeps the last of two equal keys, reads integers of any
+    length (over 4,300 digits it raises a bare ``ValueError``), accepts
+    ``NaN`` and ``Infinity``, and recurses once per level of nesting.
+    """
+    text = read_text(path, label)
+    depth = 0
+    for token in JSON_TOKEN.finditer(text):
+        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(token.group(), 0)
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, token.start()) + 1
+            raise DataError(f"{label}: line {line}: nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_json_pairs,
+            parse_int=_json_int,
+            parse_constant=_json_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{label}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except ValueError as exc:
+        raise DataError(f"{label}: (top level): {exc}") from None
 
 
 def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:

@@ -32,7 +32,7 @@ def overlay_site(tmp_path: Path) -> FixtureSite:
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess[str], expected: str) -> None:
-    assert result.returncode != 0
+    assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1, result.stderr[-2000:]
@@ -54,6 +54,47 @@ def test_page_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
     assert_one_error_line(
         site.build(), "docs/prompts.md: line 3: not UTF-8 text (byte 0xe9 at offset 14)"
     )
+
+
+def test_source_text_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    site = overlay_site(tmp_path)
+    site.write_yaml(
+        "data/source-trace.yml",
+        {"traces": [{"id": "p", "page": "prompts.md", "lines": ["1"], "begins": "Peers"}]},
+    )
+    (site.root / "source").mkdir()
+    (site.root / "source/ta-hsb-guidance-slides.txt").write_bytes(b"Peers\n\nCaf\xe9\n")
+    assert_one_error_line(
+        site.build(),
+        "source/ta-hsb-guidance-slides.txt: line 3: not UTF-8 text (byte 0xe9 at offset 10)",
+    )
+
+
+RESULTS = (ROOT / "data" / "accessibility-results.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            RESULTS.replace('"pages":', '"violations": 3, "pages":', 1),
+            "(top level): repeated key 'violations' in one object",
+        ),
+        (
+            RESULTS.replace('"pages":', '"pages": ' + "7" * 5000 + ', "x":', 1),
+            "(top level): a number of more than 20 characters is not allowed",
+        ),
+        (
+            RESULTS.replace('"tags":', '"tags": ' + "[" * 50_000 + "]" * 50_000 + ', "x":', 1),
+            "line 4: nested more than 20 levels deep",
+        ),
+    ],
+    ids=["repeated-key", "huge-integer", "deep-nesting"],
+)
+def test_bad_accessibility_results_are_one_line(tmp_path: Path, text: str, expected: str) -> None:
+    site = overlay_site(tmp_path)
+    site.write("data/accessibility-results.json", text)
+    assert_one_error_line(site.build(), f"data/accessibility-results.json: {expected}")
 
 
 def test_bad_data_fixtures_cover_every_file_kind() -> None:
