@@ -166,6 +166,12 @@ def test_page_referring_outside_the_site_stops_the_pdf_step(
         ),
         ("/etc/hostname", "must be a file in the overlay's folder, not '/etc/hostname'"),
         ("script.svg", "SVG with a <script> element is not allowed"),
+        ("use-bomb.svg", "SVG with a <use> element is not allowed"),
+        (
+            "xhtml-meta-refresh.svg",
+            "SVG with an element from another namespace ({http://www.w3.org/1999/xhtml}meta) "
+            "is not allowed",
+        ),
         ("text.png", "the content is not a PNG image"),
         (
             'x.svg\\" onerror=\\"alert(1)',
@@ -175,7 +181,7 @@ def test_page_referring_outside_the_site_stops_the_pdf_step(
 )
 def test_bad_logo_is_one_line(tmp_path: Path, logo: str, problem: str) -> None:
     site = overlay_site(tmp_path)
-    for name in ("script.svg", "text.png"):
+    for name in ("script.svg", "use-bomb.svg", "xhtml-meta-refresh.svg", "text.png"):
         (site.root / "local" / name).write_bytes(
             (ROOT / "tests/fixtures/logos" / name).read_bytes()
         )
