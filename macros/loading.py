@@ -23,6 +23,7 @@ from yaml.resolver import Resolver
 
 from .logo import Logo, LogoError, read_logo
 from .models import Checklist, GlossaryEntry, LocalOverlay, Reference
+from .render.checklist import reserved_item_ids
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -358,12 +359,17 @@ def load_checklist(
     ]
     section_ids: set[str] = set()
     item_ids: set[str] = set()
+    reserved = reserved_item_ids(checklist)
     for s, section in enumerate(checklist.sections):
         if section.id in section_ids:
             problems.append(f"{label}: sections[{s}].id: duplicate section id '{section.id}'")
         section_ids.add(section.id)
         for i, item in enumerate(section.items):
             where = f"{label}: sections[{s}].items[{i}]"
+            if item.id in reserved:
+                problems.append(
+                    f"{where}.id: '{item.id}' is reserved ({reserved[item.id]} uses it)"
+                )
             if item.id in item_ids:
                 problems.append(f"{where}.id: duplicate item id '{item.id}'")
             item_ids.add(item.id)
@@ -385,6 +391,17 @@ def load_checklists(
         out[path.stem] = load_checklist(path, label, refs, glossary, docs_dir)
     if not out:
         raise DataError(f"{folder.relative_to(root).as_posix()}/: no checklist files (*.yml)")
+    # The record page holds every checklist, and an item's id there is
+    # cl-<checklist>-<item>: "a" with item "b-c" and "a-b" with item "c" would share one.
+    _fail(
+        [
+            f"{folder.relative_to(root).as_posix()}/{cid}.yml: id: '{cid}' begins with "
+            f"'{other}-', the id of another checklist (their page ids could collide)"
+            for cid in out
+            for other in out
+            if cid.startswith(other + "-")
+        ]
+    )
     return out
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .loading import DataError
 from .models import Checklist, ChecklistItem, ChecklistSection, LocalOverlay
+from .render.checklist import reserved_item_ids
 
 LOCAL_PREFIX = "local/"  # where local pages live in the built site
 NAV_TITLE = "Local resources"
@@ -122,6 +123,13 @@ def merge_items(
         if item.section not in {s.id for s in checklist.sections}:
             problems.append(
                 f"{where}.section: no section '{item.section}' in checklist '{item.checklist}'"
+            )
+            continue
+        reserved = reserved_item_ids(checklist).get(item.id)
+        if reserved:
+            problems.append(
+                f"{where}.id: '{item.id}' is reserved in checklist '{item.checklist}' "
+                f"({reserved} uses it)"
             )
             continue
         if item.id in used[item.checklist]:
