@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,6 +289,43 @@ def load_references(path: Path, label: str) -> dict[str, Reference]:
     return out
 
 
+NAME_PUNCTUATION = " -'’().,/&:+"  # besides Latin letters and digits, in a glossary name
+
+
+def name_key(name: str) -> str:
+    """How glossary names are compared and looked up.
+
+    NFKC folds compatibility forms (full-width letters, ligatures) into plain
+    ones; format characters (zero-width space, joiners, direction marks) are
+    dropped; then case-folded, with runs of whitespace as one space.
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.casefold().split())
+
+
+def _latin_letter(char: str) -> bool:
+    letter = unicodedata.category(char).startswith("L")
+    return letter and unicodedata.name(char, "").startswith("LATIN ")
+
+
+def name_problem(name: str) -> str | None:
+    """Why a glossary name could pass for another, or None.
+
+    The handbook is in English: a name is Latin letters, ASCII digits, spaces
+    and a little punctuation. So a Cyrillic or Greek look-alike ("ІІОС" for
+    "IIOC") or an invisible character cannot make a second, different name.
+    """
+    for char in unicodedata.normalize("NFKC", name):
+        if not (_latin_letter(char) or char in NAME_PUNCTUATION or "0" <= char <= "9"):
+            what = unicodedata.name(char, "unnamed character")
+            return (
+                f"{name!r} has U+{ord(char):04X} ({what}); a glossary name may use Latin "
+                f"letters, digits, spaces and {' '.join(NAME_PUNCTUATION.strip())} only"
+            )
+    return None
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Glossary entries in file order, with a case-insensitive name lookup."""
@@ -296,7 +334,7 @@ class Glossary:
     by_name: Mapping[str, GlossaryEntry] = field(repr=False)
 
     def find(self, name: str) -> GlossaryEntry | None:
-        return self.by_name.get(name.strip().casefold())
+        return self.by_name.get(name_key(name))
 
     def get(self, entry_id: str) -> GlossaryEntry:
         return next(e for e in self.entries if e.id == entry_id)
@@ -322,7 +360,11 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
             names.append(("abbreviation", entry.abbreviation))
         names += [(f"aliases[{j}]", alias) for j, alias in enumerate(entry.aliases)]
         for where, name in names:
-            key = name.casefold()
+            problem = name_problem(name)
+            if problem:
+                problems.append(f"{label}: [{i}].{where}: {problem}")
+                continue
+            key = name_key(name)
             if key in owner and owner[key] != entry.id:
                 problems.append(
                     f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[key]}'"

@@ -18,7 +18,7 @@ BAD = sorted((ROOT / "tests" / "fixtures" / "bad-data").glob("*.yml"))
 def header(path: Path, name: str) -> str:
     """A ``# name: value`` line from the fixture's first lines (the rest may not be UTF-8)."""
     for line in path.read_bytes().splitlines()[:2]:
-        text = line.decode("ascii")
+        text = line.decode("utf-8")
         if text.startswith(f"# {name}: "):
             return text.removeprefix(f"# {name}: ")
     raise AssertionError(f"{path.name}: no '# {name}:' line")

@@ -150,3 +150,88 @@ def test_checklist_ids_that_extend_another_are_refused(tmp_path: Path) -> None:
         "checklists/demo-b.yml: id: 'demo-b' begins with 'demo-', the id of another "
         "checklist (their page ids could collide)"
     )
+
+
+GLOSSARY = (
+    "- {id: iioc, term: Indecent images of children, abbreviation: IIOC, short: s, definition: d}\n"
+)
+PUNCTUATION = "a glossary name may use Latin letters, digits, spaces and - ' ’ ( ) . , / & : + only"
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            '{id: x, term: "ІІОС", short: s, definition: d}',
+            "[1].term: 'ІІОС' has U+0406 (CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I); "
+            + PUNCTUATION,
+        ),
+        (
+            '{id: x, term: Other, aliases: ["Іndecent images of children"], short: s, definition: d}',
+            "[1].aliases[0]: 'Іndecent images of children' has U+0406 "
+            "(CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I); " + PUNCTUATION,
+        ),
+        (
+            '{id: x, term: "II\\u200bOC", short: s, definition: d}',
+            "[1].term: 'II\\u200bOC' has U+200B (ZERO WIDTH SPACE); " + PUNCTUATION,
+        ),
+        (
+            '{id: x, term: "I\\u00adIOC", short: s, definition: d}',
+            "[1].term: 'I\\xadIOC' has U+00AD (SOFT HYPHEN); " + PUNCTUATION,
+        ),
+        (
+            '{id: x, term: "Ο\\u2060ther", short: s, definition: d}',
+            "[1].term: 'Ο\\u2060ther' has U+039F (GREEK CAPITAL LETTER OMICRON); " + PUNCTUATION,
+        ),
+        (
+            '{id: x, term: Other, abbreviation: "ＩＩＯＣ", short: s, definition: d}',
+            "[1].abbreviation: 'ＩＩＯＣ' is already used by entry 'iioc'",
+        ),
+        (
+            '{id: x, term: "Indecent  images of  CHILDREN", short: s, definition: d}',
+            "[1].term: 'Indecent  images of  CHILDREN' is already used by entry 'iioc'",
+        ),
+    ],
+    ids=[
+        "cyrillic",
+        "cyrillic-alias",
+        "zero-width",
+        "soft-hyphen",
+        "greek",
+        "full-width",
+        "spaces",
+    ],
+)
+def test_glossary_names_that_could_pass_for_another_are_refused(
+    tmp_path: Path, entry: str, expected: str
+) -> None:
+    path = tmp_path / "glossary.yml"
+    path.write_text(GLOSSARY + f"- {entry}\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_glossary(path, "data/glossary.yml", REFS)
+    assert str(err.value) == f"data/glossary.yml: {expected}"
+
+
+def test_plain_latin_names_with_accents_and_punctuation_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yml"
+    path.write_text(
+        GLOSSARY + '- {id: x, term: "Café\'s (peer-to-peer) chat: 1/2 & more, e.g.", '
+        "aliases: [Naïve Œuvre], short: s, definition: d}\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(path, "data/glossary.yml", REFS)
+    for name in ("IIOC", "ii\u200boc", "ＩＩＯＣ", " indecent   images of children "):
+        entry = glossary.find(name)
+        assert entry is not None, name
+        assert entry.id == "iioc", name
+    assert glossary.find("ІІОС") is None
+    assert glossary.find("naïve œuvre") is not None
+
+
+def test_the_handbook_glossary_passes_the_name_rule() -> None:
+    root = Path(__file__).resolve().parent.parent.parent
+    from macros.loading import load_references
+
+    refs = load_references(root / "data" / "references.yml", "data/references.yml")
+    glossary = load_glossary(root / "data" / "glossary.yml", "data/glossary.yml", refs)
+    assert len(glossary.entries) > 20
