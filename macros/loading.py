@@ -46,6 +46,11 @@ def _message(msg: str) -> str:
     return msg[:1].lower() + msg[1:]
 
 
+def _one_line(text: str, limit: int = 50) -> str:
+    """A value from a file, quoted in a message: whitespace runs as one space, shortened."""
+    return " ".join(text.split())[:limit]
+
+
 MAX_FILE_BYTES = 1024 * 1024  # the largest data file today is ~21 KB
 MAX_DEPTH = 20  # the deepest data today is 5 levels (checklist items' terms)
 MAX_NUMBER = 20  # characters in a number: the largest today is a year
@@ -91,7 +96,7 @@ class _Strict:
         try:
             return super().construct_object(node, deep=deep)  # type: ignore[misc]
         except ValueError as exc:  # a value PyYAML recognises but cannot build
-            shown = str(node.value)[:40]
+            shown = _one_line(str(node.value))
             raise yaml.MarkedYAMLError(
                 problem=f"'{shown}' is not a real date or time ({exc})"
                 if node.tag.endswith(":timestamp")
@@ -194,7 +199,7 @@ def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"repeated key '{key[:50]}' in one object")
+            raise ValueError(f"repeated key '{_one_line(key)}' in one object")
         out[key] = value
     return out
 

@@ -94,14 +94,14 @@ class Logo:
 
 
 def _shown(name: str) -> str:
-    """An element or attribute name for a message: namespace URI kept, at most 80 characters."""
+    """An element or attribute name for a message: on one line, at most 80 characters."""
     if name.startswith(SVG):
         name = name[len(SVG) :]
     elif name.startswith(XML):
         name = "xml:" + name[len(XML) :]
     elif name.startswith(XLINK):
         name = "xlink:" + name[len(XLINK) :]
-    return name[:80]
+    return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
 
 
 def css_problem(text: str) -> str | None:
@@ -136,7 +136,7 @@ def svg_problem(text: str) -> str | None:
         if depth > MAX_SVG_DEPTH:
             return f"SVG nested more than {MAX_SVG_DEPTH} elements deep is not allowed"
         if not tag.startswith(SVG):
-            return f"SVG with an element from another namespace ({tag[:80]}) is not allowed"
+            return f"SVG with an element from another namespace ({_shown(tag)}) is not allowed"
         if tag[len(SVG) :] not in SVG_ELEMENTS:
             return f"SVG with a <{_shown(tag)}> element is not allowed"
         for attr, value in node.attrib.items():

@@ -89,6 +89,10 @@ def test_overlay_limits(tmp_path: Path, overlay: object, expected: str) -> None:
             "x.yml: line 1: 'nine' cannot be read (could not convert string to float: 'nine')",
         ),
         ("a: 1\n<<: {a: 2}\n", "x.yml: line 2: merge keys (<<) are not allowed"),
+        (
+            'a: !!float "x\\ny"\n',
+            "x.yml: line 1: 'x y' cannot be read (could not convert string to float: 'x\\ny')",
+        ),
         ("- {<<: {b: 2}, b: 1}\n", "x.yml: line 1: merge keys (<<) are not allowed"),
     ],
 )
@@ -137,6 +141,7 @@ def test_years_dates_and_times_that_exist_still_load(tmp_path: Path) -> None:
             '{"pages": ' + "9" * 5000 + "}",
             "r.json: (top level): a number of more than 20 characters is not allowed",
         ),
+        ('{"a\\nb": 1, "a\\nb": 2}', "r.json: (top level): repeated key 'a b' in one object"),
         ('{"pages": NaN}', "r.json: (top level): NaN is not a JSON value"),
         ('{"pages": -Infinity}', "r.json: (top level): -Infinity is not a JSON value"),
         (

@@ -137,3 +137,13 @@ def test_every_fixture_logo_is_in_a_test() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     untested = [p.name for p in LOGOS.iterdir() if f'"{p.name}"' not in source]
     assert untested == []
+
+
+def test_a_line_break_in_a_namespace_stays_out_of_the_message(folder: Path) -> None:
+    (folder / "ns.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="x&#10;y"><h:meta/></svg>',
+        encoding="utf-8",
+    )
+    with pytest.raises(LogoError) as err:
+        read_logo(folder, "ns.svg")
+    assert str(err.value) == "SVG with an element from another namespace ({x y}meta) is not allowed"
