@@ -192,7 +192,8 @@ def read_yaml(path: Path, label: str) -> Any:
         raise DataError(f"{label}: {where}: {problem}") from None
 
 
-JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')  # a string (skipped) or a bracket
+# A string, skipped whole (an unclosed one runs to the end: no backtracking), or a bracket.
+JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,17 @@ def test_json_brackets_inside_strings_are_not_nesting(tmp_path: Path) -> None:
         '{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[\\"{{{{{{{{{{{{{{{{{{{{{{{", "b": [[1]]}', encoding="utf-8"
     )
     assert read_json(path, "r.json") == {"a": "[" * 25 + '"' + "{" * 23, "b": [[1]]}
+
+
+@pytest.mark.parametrize("body", ["x" * 30, 'x\\"' * 200_000], ids=["short", "escaped-quotes"])
+def test_unclosed_json_string_fails_fast(tmp_path: Path, body: str) -> None:
+    """The nesting scan skips strings with a pattern that cannot backtrack."""
+    from macros.loading import read_json
+
+    path = tmp_path / "r.json"
+    path.write_text('{"a": "' + body, encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(DataError) as err:
+        read_json(path, "r.json")
+    assert time.perf_counter() - start < 1
+    assert str(err.value) == "r.json: line 1: not valid JSON (Unterminated string starting at)"

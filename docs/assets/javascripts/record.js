@@ -47,7 +47,7 @@
    * key would drop part of a record without a word. The text has already parsed:
    * walk its strings and brackets, and return the first key repeated in one object. */
   function repeatedKey(json) {
-    var token = /"(?:[^"\\]+|\\.)*"|[{}[\]]/g;
+    var token = /"[^"\\]*(?:\\.[^"\\]*)*"?|[{}[\]]/g;
     var colon = /\s*:/y;
     var open = [];
     var match;
