@@ -72,7 +72,7 @@ CSS_FUNCTIONS = frozenset(
         *("skew", "skewx", "skewy"),
     }
 )
-CSS_FUNCTION = re.compile(r"([A-Za-z_-][\w-]*)\s*\(")
+CSS_FUNCTION = re.compile(r"(?<![\w-])([A-Za-z_-][\w-]*)\s*\(")  # from a name's start only
 LOCAL_URL = re.compile(r"""url\(\s*(["']?)#[A-Za-z_][\w.-]*\1\s*\)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml\s[^?]*\?>")
 DECLARATION = re.compile(r"<!(?!--)|<\?")  # DOCTYPE, ENTITY, CDATA, processing instructions

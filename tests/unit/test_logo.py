@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,18 @@ def test_a_line_break_in_a_namespace_stays_out_of_the_message(folder: Path) -> N
     with pytest.raises(LogoError) as err:
         read_logo(folder, "ns.svg")
     assert str(err.value) == "SVG with an element from another namespace ({x y}meta) is not allowed"
+
+
+def test_a_long_style_value_is_checked_in_linear_time(folder: Path) -> None:
+    """A 250,000-character word once took hours: each start of a name is tried only once."""
+    word = "a" * 250_000
+    (folder / "long.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:{word}"/>'
+        f'<rect fill="{word}x(1)"/></svg>',
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    with pytest.raises(LogoError) as err:
+        read_logo(folder, "long.svg")
+    assert time.perf_counter() - start < 1
+    assert str(err.value).startswith("SVG with the CSS function aaaa")
