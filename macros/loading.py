@@ -8,6 +8,9 @@ and no traceback.
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +24,7 @@ from yaml.resolver import Resolver
 
 from .logo import Logo, LogoError, read_logo
 from .models import Checklist, GlossaryEntry, LocalOverlay, Reference
+from .render.checklist import reserved_item_ids
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,15 +46,26 @@ def _message(msg: str) -> str:
     return msg[:1].lower() + msg[1:]
 
 
+def _one_line(text: str, limit: int = 50) -> str:
+    """A value from a file, quoted in a message: whitespace runs as one space, shortened."""
+    return " ".join(text.split())[:limit]
+
+
 MAX_FILE_BYTES = 1024 * 1024  # the largest data file today is ~21 KB
 MAX_DEPTH = 20  # the deepest data today is 5 levels (checklist items' terms)
+MAX_NUMBER = 20  # characters in a number: the largest today is a year
+INT_TAG = "tag:yaml.org,2002:int"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class _Strict:
-    """Refuse repeated keys, aliases and deep nesting while composing and constructing.
+    """Refuse repeated keys, merge keys, aliases, deep nesting and unreadable values.
 
-    PyYAML keeps the last of two equal keys without a word, and composes nested
-    nodes recursively (hundreds of levels end in a ``RecursionError``).
+    PyYAML keeps the last of two equal keys without a word (a merge key ``<<``
+    can slip a second value in the same way), composes nested nodes recursively
+    (hundreds of levels end in a ``RecursionError``), and raises a bare
+    ``ValueError`` for a date that is not in the calendar or an integer over
+    4,300 digits. Each becomes a marked error: one line with the line number.
     """
 
     _depth = 0
@@ -72,12 +87,31 @@ class _Strict:
         finally:
             self._depth -= 1
 
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node.tag == INT_TAG and len(node.value) > MAX_NUMBER:
+            raise yaml.MarkedYAMLError(
+                problem=f"a number of more than {MAX_NUMBER} characters is not allowed",
+                problem_mark=node.start_mark,
+            )
+        try:
+            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+        except ValueError as exc:  # a value PyYAML recognises but cannot build
+            shown = _one_line(str(node.value))
+            raise yaml.MarkedYAMLError(
+                problem=f"'{shown}' is not a real date or time ({exc})"
+                if node.tag.endswith(":timestamp")
+                else f"'{shown}' cannot be read ({exc})",
+                problem_mark=node.start_mark,
+            ) from None
+
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
+            if key_node.tag == MERGE_TAG:
+                raise yaml.MarkedYAMLError(
+                    problem="merge keys (<<) are not allowed", problem_mark=key_node.start_mark
+                )
+            key = self.construct_object(key_node, deep=True)
             if isinstance(key, list | dict):
                 continue  # unhashable: SafeLoader reports it itself
             if key in seen:
@@ -160,6 +194,56 @@ def read_yaml_text(text: str, label: str) -> Any:
         raise DataError(f"{label}: {where}: {problem}") from None
 
 
+# A string, skipped whole (an unclosed one runs to the end: no backtracking), or a bracket.
+JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"repeated key '{_one_line(key)}' in one object")
+        out[key] = value
+    return out
+
+
+def _json_int(text: str) -> int:
+    if len(text) > MAX_NUMBER:
+        raise ValueError(f"a number of more than {MAX_NUMBER} characters is not allowed")
+    return int(text)
+
+
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def read_json(path: Path, label: str) -> Any:
+    """Parse a JSON file like :func:`read_yaml`: one line per problem, never a traceback.
+
+    Python's ``json`` keeps the last of two equal keys, reads integers of any
+    length (over 4,300 digits it raises a bare ``ValueError``), accepts
+    ``NaN`` and ``Infinity``, and recurses once per level of nesting.
+    """
+    text = read_text(path, label)
+    depth = 0
+    for token in JSON_TOKEN.finditer(text):
+        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(token.group(), 0)
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, token.start()) + 1
+            raise DataError(f"{label}: line {line}: nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_json_pairs,
+            parse_int=_json_int,
+            parse_constant=_json_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{label}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except ValueError as exc:
+        raise DataError(f"{label}: (top level): {exc}") from None
+
+
 def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
     """Validate ``data`` against ``model``; errors name the file and field path."""
     try:
@@ -213,6 +297,43 @@ def load_references(path: Path, label: str) -> dict[str, Reference]:
     return out
 
 
+NAME_PUNCTUATION = " -'’().,/&:+"  # besides Latin letters and digits, in a glossary name
+
+
+def name_key(name: str) -> str:
+    """How glossary names are compared and looked up.
+
+    NFKC folds compatibility forms (full-width letters, ligatures) into plain
+    ones; format characters (zero-width space, joiners, direction marks) are
+    dropped; then case-folded, with runs of whitespace as one space.
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.casefold().split())
+
+
+def _latin_letter(char: str) -> bool:
+    letter = unicodedata.category(char).startswith("L")
+    return letter and unicodedata.name(char, "").startswith("LATIN ")
+
+
+def name_problem(name: str) -> str | None:
+    """Why a glossary name could pass for another, or None.
+
+    The handbook is in English: a name is Latin letters, ASCII digits, spaces
+    and a little punctuation. So a Cyrillic or Greek look-alike ("ІІОС" for
+    "IIOC") or an invisible character cannot make a second, different name.
+    """
+    for char in unicodedata.normalize("NFKC", name):
+        if not (_latin_letter(char) or char in NAME_PUNCTUATION or "0" <= char <= "9"):
+            what = unicodedata.name(char, "unnamed character")
+            return (
+                f"{name!r} has U+{ord(char):04X} ({what}); a glossary name may use Latin "
+                f"letters, digits, spaces and {' '.join(NAME_PUNCTUATION.strip())} only"
+            )
+    return None
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Glossary entries in file order, with a case-insensitive name lookup."""
@@ -221,7 +342,7 @@ class Glossary:
     by_name: Mapping[str, GlossaryEntry] = field(repr=False)
 
     def find(self, name: str) -> GlossaryEntry | None:
-        return self.by_name.get(name.strip().casefold())
+        return self.by_name.get(name_key(name))
 
     def get(self, entry_id: str) -> GlossaryEntry:
         return next(e for e in self.entries if e.id == entry_id)
@@ -247,7 +368,11 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
             names.append(("abbreviation", entry.abbreviation))
         names += [(f"aliases[{j}]", alias) for j, alias in enumerate(entry.aliases)]
         for where, name in names:
-            key = name.casefold()
+            problem = name_problem(name)
+            if problem:
+                problems.append(f"{label}: [{i}].{where}: {problem}")
+                continue
+            key = name_key(name)
             if key in owner and owner[key] != entry.id:
                 problems.append(
                     f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[key]}'"
@@ -284,12 +409,17 @@ def load_checklist(
     ]
     section_ids: set[str] = set()
     item_ids: set[str] = set()
+    reserved = reserved_item_ids(checklist)
     for s, section in enumerate(checklist.sections):
         if section.id in section_ids:
             problems.append(f"{label}: sections[{s}].id: duplicate section id '{section.id}'")
         section_ids.add(section.id)
         for i, item in enumerate(section.items):
             where = f"{label}: sections[{s}].items[{i}]"
+            if item.id in reserved:
+                problems.append(
+                    f"{where}.id: '{item.id}' is reserved ({reserved[item.id]} uses it)"
+                )
             if item.id in item_ids:
                 problems.append(f"{where}.id: duplicate item id '{item.id}'")
             item_ids.add(item.id)
@@ -311,6 +441,17 @@ def load_checklists(
         out[path.stem] = load_checklist(path, label, refs, glossary, docs_dir)
     if not out:
         raise DataError(f"{folder.relative_to(root).as_posix()}/: no checklist files (*.yml)")
+    # The record page holds every checklist, and an item's id there is
+    # cl-<checklist>-<item>: "a" with item "b-c" and "a-b" with item "c" would share one.
+    _fail(
+        [
+            f"{folder.relative_to(root).as_posix()}/{cid}.yml: id: '{cid}' begins with "
+            f"'{other}-', the id of another checklist (their page ids could collide)"
+            for cid in out
+            for other in out
+            if cid.startswith(other + "-")
+        ]
+    )
     return out
 
 

@@ -1,8 +1,14 @@
 """An organisation's logo from its overlay: checked by content, published under a fixed name.
 
 The logo must be a file inside the overlay's folder, a PNG, JPEG or SVG by its
-content (not only its name), under a size limit. SVGs with scripts, event
-handlers, embedded documents or references to other files are refused. The
+content (not only its name), under a size limit. An SVG must be a plain
+drawing: every element and attribute comes from the allow-lists below, in the
+SVG namespace, and nothing refers to anything outside the drawing. There is
+no ``<use>``, ``<pattern>``, ``<filter>``, mask or clip path (one reference
+can draw its target many times over, and a few nested ones freeze a browser),
+no link or ``href``, no element from another namespace (an XHTML ``<meta>``
+would redirect a reader who opens the file), and no CSS escape, at-rule or
+function other than colours, transforms and ``url(#id)`` for a gradient. The
 site only ever uses ``assets/local/logo.<png|jpg|svg>``: the file's own name
 never reaches a page.
 """
@@ -19,12 +25,57 @@ MAX_LOGO_BYTES = 512 * 1024
 RASTER = {".png": "PNG", ".jpg": "JPEG"}  # suffix → Pillow's format name
 UNSAFE_NAME = re.compile(r"[\"'<>&\\]")
 SUFFIXES = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".svg": ".svg"}
-SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
-# Scripts, embedded documents, and animation (which can rewrite a link's target).
-SVG_FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "set"}
+SVG = "{http://www.w3.org/2000/svg}"
+XML = "{http://www.w3.org/XML/1998/namespace}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+SVG_ROOT = SVG + "svg"
+MAX_SVG_DEPTH = 32  # a drawing nests a few groups; thousands of levels stall a browser
+
+# A plain drawing: shapes, paths, text, groups and gradients (with their stops).
+SVG_ELEMENTS = frozenset(
+    {
+        *("svg", "g", "defs", "title", "desc", "style"),
+        *("path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan"),
+        *("linearGradient", "radialGradient", "stop"),
+    }
+)
+# Attributes that are names, labels or geometry, never read as CSS.
+PLAIN_ATTRIBUTES = frozenset(
+    {
+        *("id", "class", "lang", XML + "lang", XML + "space", "version", "baseProfile"),
+        *("role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden"),
+        *("viewBox", "d", "points"),
+    }
+)
+# Geometry, gradients, text layout and presentation. No href, clip-path, mask,
+# filter, marker or cursor (each refers to something else), no event handler.
+SVG_ATTRIBUTES = PLAIN_ATTRIBUTES | {
+    *("style", "type", "focusable", "preserveAspectRatio", "transform", "transform-origin"),
+    *("x", "y", "width", "height", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry"),
+    *("pathLength", "dx", "dy", "rotate", "textLength", "lengthAdjust"),
+    *("gradientUnits", "gradientTransform", "spreadMethod", "fx", "fy", "fr"),
+    *("offset", "stop-color", "stop-opacity", "color", "opacity", "display", "visibility"),
+    *("fill", "fill-opacity", "fill-rule", "clip-rule", "paint-order", "vector-effect"),
+    *("stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin"),
+    *("stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset"),
+    *("shape-rendering", "text-rendering", "color-interpolation", "isolation", "mix-blend-mode"),
+    *("font-family", "font-size", "font-weight", "font-style", "font-variant", "font-stretch"),
+    *("letter-spacing", "word-spacing", "text-anchor", "text-decoration", "white-space"),
+    *("dominant-baseline", "alignment-baseline", "baseline-shift", "writing-mode"),
+    *("direction", "unicode-bidi"),
+}
+# CSS functions a drawing needs: colours, transforms, arithmetic, url(#id).
+CSS_FUNCTIONS = frozenset(
+    {
+        *("rgb", "rgba", "hsl", "hsla", "url", "calc", "matrix"),
+        *("translate", "translatex", "translatey", "rotate", "scale", "scalex", "scaley"),
+        *("skew", "skewx", "skewy"),
+    }
+)
+CSS_FUNCTION = re.compile(r"(?<![\w-])([A-Za-z_-][\w-]*)\s*\(")  # from a name's start only
+LOCAL_URL = re.compile(r"""url\(\s*(["']?)#[A-Za-z_][\w.-]*\1\s*\)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml\s[^?]*\?>")
 DECLARATION = re.compile(r"<!(?!--)|<\?")  # DOCTYPE, ENTITY, CDATA, processing instructions
-EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.IGNORECASE)
 
 
 class LogoError(ValueError):
@@ -42,8 +93,30 @@ class Logo:
         return f"assets/local/logo{self.suffix}"
 
 
-def _local_name(name: str) -> str:
-    return name.rsplit("}", 1)[-1].rsplit(":", 1)[-1].casefold()
+def _shown(name: str) -> str:
+    """An element or attribute name for a message: on one line, at most 80 characters."""
+    if name.startswith(SVG):
+        name = name[len(SVG) :]
+    elif name.startswith(XML):
+        name = "xml:" + name[len(XML) :]
+    elif name.startswith(XLINK):
+        name = "xlink:" + name[len(XLINK) :]
+    return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
+
+
+def css_problem(text: str) -> str | None:
+    """Why a style or attribute value could load or hide something, or None."""
+    if "\\" in text:
+        return "SVG with a CSS escape (\\) is not allowed"
+    rest = LOCAL_URL.sub("", text)
+    if re.search(r"url\s*\(", rest, re.IGNORECASE):
+        return "SVG whose style refers to another file is not allowed"
+    if "@" in rest:
+        return "SVG with a CSS at-rule (@import, @font-face …) is not allowed"
+    for match in CSS_FUNCTION.finditer(rest):
+        if match.group(1).casefold() not in CSS_FUNCTIONS:
+            return f"SVG with the CSS function {match.group(1)[:40]}() is not allowed"
+    return None
 
 
 def svg_problem(text: str) -> str | None:
@@ -56,20 +129,30 @@ def svg_problem(text: str) -> str | None:
         return f"not a well-formed SVG file ({exc})"
     if root.tag != SVG_ROOT:
         return "not an SVG file (the root element is not <svg> in the SVG namespace)"
-    for node in root.iter():
-        tag = _local_name(str(node.tag))
-        if tag in SVG_FORBIDDEN_ELEMENTS or tag.startswith("animate"):
-            return f"SVG with a <{tag}> element is not allowed"
-        if tag == "style" and EXTERNAL_URL.search(node.text or ""):
-            return "SVG whose style refers to another file is not allowed"
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        tag = str(node.tag)
+        if depth > MAX_SVG_DEPTH:
+            return f"SVG nested more than {MAX_SVG_DEPTH} elements deep is not allowed"
+        if not tag.startswith(SVG):
+            return f"SVG with an element from another namespace ({_shown(tag)}) is not allowed"
+        if tag[len(SVG) :] not in SVG_ELEMENTS:
+            return f"SVG with a <{_shown(tag)}> element is not allowed"
         for attr, value in node.attrib.items():
-            name = _local_name(attr)
-            if name.startswith("on"):
+            name = _shown(attr)
+            if name.casefold().startswith("on"):
                 return f"SVG with an event handler ({name}) is not allowed"
-            if name == "href" and not value.strip().startswith("#"):
-                return "SVG that refers to another file or address is not allowed"
-            if EXTERNAL_URL.search(value):
-                return "SVG whose style refers to another file is not allowed"
+            if attr not in SVG_ATTRIBUTES:
+                return f"SVG with the attribute {name} on <{_shown(tag)}> is not allowed"
+            problem = None if attr in PLAIN_ATTRIBUTES else css_problem(value)
+            if problem:
+                return problem
+        if node.text and tag == SVG + "style":
+            problem = css_problem(node.text)
+            if problem:
+                return problem
+        stack += [(child, depth + 1) for child in reversed(node)]  # document order
     return None
 
 
@@ -97,7 +180,7 @@ def read_logo(folder: Path, name: str) -> Logo:
     if suffix is None:
         raise LogoError("must be a PNG, JPEG or SVG file (.png, .jpg, .svg)")
     if not path.is_file():
-        raise LogoError(f"no such file '{name}' next to the overlay")
+        raise LogoError(f"no such file '{name}' in the overlay's folder")
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_LOGO_BYTES + 1)

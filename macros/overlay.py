@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from .loading import DataError
 from .models import Checklist, ChecklistItem, ChecklistSection, LocalOverlay
+from .render.checklist import reserved_item_ids
 
 NAV_TITLE = "Local resources"
 
@@ -44,6 +45,13 @@ def merge_items(
         if item.section not in {s.id for s in checklist.sections}:
             problems.append(
                 f"{where}.section: no section '{item.section}' in checklist '{item.checklist}'"
+            )
+            continue
+        reserved = reserved_item_ids(checklist).get(item.id)
+        if reserved:
+            problems.append(
+                f"{where}.id: '{item.id}' is reserved in checklist '{item.checklist}' "
+                f"({reserved} uses it)"
             )
             continue
         if item.id in used[item.checklist]:

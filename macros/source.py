@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .loading import DataError, read_yaml, validate
+from .loading import DataError, read_text, read_yaml, validate
 
 SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
 TRACE_FILE = "data/source-trace.yml"
@@ -252,8 +252,4 @@ def load(root: Path) -> Source | None:
     if not trace_path.is_file():
         return None
     trace = validate(TraceFile, read_yaml(trace_path, TRACE_FILE), TRACE_FILE)
-    try:
-        text = (root / SOURCE_FILE).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"{SOURCE_FILE}: cannot be read ({exc.strerror})") from None
-    return Source(text, trace)
+    return Source(read_text(root / SOURCE_FILE, SOURCE_FILE), trace)

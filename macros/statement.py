@@ -8,13 +8,12 @@ build reads (``HANDBOOK_A11Y_RESULTS`` names another file). No figure is typed b
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
-from .loading import DataError, validate
+from .loading import read_json, validate
 from .models import AccessibilityDetails, Text
 from .render.html import el, lines
 from .render.overlay import long_date
@@ -40,14 +39,7 @@ class A11yResults(BaseModel):
 def load_results(root: Path, given: str | None) -> tuple[A11yResults, str]:
     """The results file (``given`` or the committed one) and its label for messages."""
     label = given or RESULTS_FILE
-    path = root / label
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError(f"{label}: cannot be read ({exc.strerror})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"{label}: not valid JSON ({exc})") from None
-    return validate(A11yResults, data, label), label
+    return validate(A11yResults, read_json(root / label, label), label), label
 
 
 def _list(items: tuple[str, ...]) -> Markup:

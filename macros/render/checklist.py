@@ -48,6 +48,20 @@ def _notes_id(checklist: Checklist, section: ChecklistSection) -> str:
     return f"cl-{checklist.id}-{section.id}-notes"
 
 
+def reserved_item_ids(checklist: Checklist) -> dict[str, str]:
+    """Item ids the checklist's own page ids and PDF field names use, with what uses each.
+
+    An item's checkbox is ``cl-<checklist>-<item>`` on the page and ``<checklist>.<item>``
+    in the fillable PDF. The title is ``cl-<checklist>-title``, the PDF's case fields
+    ``<checklist>.date`` and so on, and each section's notes ``<section>-notes`` in both:
+    an item with one of those ids would share an id or a field with it.
+    """
+    reserved = {"title": "the checklist's title"}
+    reserved |= {name: f"the PDF's '{label}' field" for name, label in HEADER_FIELDS}
+    reserved |= {f"{s.id}-notes": f"the notes of section '{s.id}'" for s in checklist.sections}
+    return reserved
+
+
 def local_marker(item: ChecklistItem) -> Markup | None:
     """The "Local" marker on an item an organisation added (screen, paper, PDF, record)."""
     return el("span", "Local", class_="hb-local-marker") if item.local else None

@@ -115,10 +115,10 @@ class Reply:
     body: bytes
 
 
-def raw_request(base: str, request_line: str, host: bool = True) -> Reply:
+def raw_request(base: str, request_line: str, host: str | None = "localhost") -> Reply:
     """Send one request as raw bytes (http.client refuses to send malformed ones)."""
     port = int(base.rstrip("/").rsplit(":", 1)[1])
-    head = request_line + "\r\n" + ("Host: localhost\r\n" if host else "")
+    head = request_line + "\r\n" + (f"Host: {host}\r\n" if host else "")
     with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
         sock.sendall((head + "Connection: close\r\n\r\n").encode("latin-1"))
         response = http.client.HTTPResponse(sock)
@@ -158,18 +158,27 @@ def test_well_known_is_still_served(nginx_with_dotfiles: str) -> None:
 @pytest.mark.parametrize(
     ("request_line", "host", "status"),
     [
-        ("GET / HTTP/1.1", False, 400),  # HTTP/1.1 without Host
-        ("GET /%zz HTTP/1.1", True, 400),
-        ("GET /" + "a" * 20000 + " HTTP/1.1", True, 414),
+        ("GET / HTTP/1.1", None, 400),  # HTTP/1.1 without Host
+        ("GET /%zz HTTP/1.1", "localhost", 400),
+        ("GET /" + "a" * 20000 + " HTTP/1.1", "localhost", 414),
     ],
     ids=["no-host", "bad-escape", "long-uri"],
 )
 def test_error_responses_carry_the_security_headers(
-    nginx: str, request_line: str, host: bool, status: int
+    nginx: str, request_line: str, host: str | None, status: int
 ) -> None:
     response = raw_request(nginx, request_line, host)
     assert response.status == status
     assert_security_headers(response, str(status))
+
+
+def test_redirects_do_not_name_the_host_the_request_claims(nginx: str) -> None:
+    """A folder without its slash is redirected by path alone, never to a forged Host."""
+    response = raw_request(nginx, "GET /assessment/record HTTP/1.1", "attacker.example")
+    assert response.status == 301
+    assert response.headers["location"] == "/assessment/record/"
+    assert "attacker.example" not in response.body.decode("utf-8", "replace")
+    assert_security_headers(response, "301")
 
 
 # -- compression and caching of the handbook's files -------------------------

@@ -184,6 +184,27 @@ def bad_files_change_nothing(page: Page, tmp: Path) -> None:
             ),
             "longer than 200 characters",
         ),
+        "repeated.json": (
+            '{"format": "ta-hsb-assessment-record", "formatVersion": 1, "header": {},'
+            f' "checklists": {{"{STAGE3}": {{"ticked": {{}}}}, "{STAGE3}": {{"notes": {{}}}}}}}}',
+            f"“repeated.json” is damaged: “{STAGE3}” appears twice in the same entry",
+        ),
+        "escaped.json": (
+            '{"format": "ta-hsb-assessment-record", "formatVersion": 1, "checklists": {},'
+            ' "header": {"assessor": "A", "\\u0061ssessor": "B"}}',
+            "“assessor” appears twice in the same entry",
+        ),
+        "calendar.json": (
+            json.dumps(
+                {
+                    "format": "ta-hsb-assessment-record",
+                    "formatVersion": 1,
+                    "header": {"date": "2026-02-30"},
+                    "checklists": {},
+                }
+            ),
+            "The case date “2026-02-30” is not a day on the calendar.",
+        ),
     }
     for name, (content, reason) in cases.items():
         path = tmp / name
@@ -327,6 +348,43 @@ def test_markup_from_a_file_is_text_and_missing_items_are_listed(
     page.wait_for_timeout(200)
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
+
+
+def test_ticks_on_reworded_items_are_opened_and_named(
+    tab: BrowserContext, server: str, tmp_path: Path
+) -> None:
+    page = record_page(tab, http_urls(server))
+    stage1 = items("stage-1-information-gathering")
+    braces = '{"a": 1, "a": 2} is text in a note, not a repeated key'
+    record = {
+        "format": "ta-hsb-assessment-record",
+        "formatVersion": 1,
+        "header": {"date": "2028-02-29"},
+        "checklists": {
+            "stage-1-information-gathering": {
+                "ticked": {stage1[0]["id"]: stage1[0]["text"], stage1[1]["id"]: "Older wording"},
+                "notes": {"hsb-factors-notes": braces},
+            },
+            STAGE3: {"ticked": {items(STAGE3)[0]["id"]: "  " + items(STAGE3)[0]["text"] + " "}},
+        },
+    }
+    path = tmp_path / "reworded.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    open_file(page, path)
+    text = message(page)
+    assert "Opened the record" in text
+    assert "The wording of these ticked items has changed since the record was saved" in text
+    assert f"“Older wording” now reads “{stage1[1]['text']}”" in text
+    assert text.count("now reads") == 1  # the same words with other spacing are not a change
+    assert "no longer in this handbook" not in text
+    assert "hb-record__message--warning" in (
+        page.locator(".hb-record__message").get_attribute("class") or ""
+    )
+    stage = in_record(page, "stage-1-information-gathering")
+    assert stage.locator("input[type=checkbox]").nth(0).is_checked()
+    assert stage.locator("input[type=checkbox]").nth(1).is_checked()
+    expect(stage.locator("textarea").first).to_have_value(braces)
+    expect(page.get_by_label("Date", exact=True)).to_have_value("2028-02-29")
 
 
 def test_clear_all_asks_first_with_the_keyboard(tab: BrowserContext, server: str) -> None:

@@ -18,7 +18,7 @@ BAD = sorted((ROOT / "tests" / "fixtures" / "bad-data").glob("*.yml"))
 def header(path: Path, name: str) -> str:
     """A ``# name: value`` line from the fixture's first lines (the rest may not be UTF-8)."""
     for line in path.read_bytes().splitlines()[:2]:
-        text = line.decode("ascii")
+        text = line.decode("utf-8")
         if text.startswith(f"# {name}: "):
             return text.removeprefix(f"# {name}: ")
     raise AssertionError(f"{path.name}: no '# {name}:' line")
@@ -32,7 +32,7 @@ def overlay_site(tmp_path: Path) -> FixtureSite:
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess[str], expected: str) -> None:
-    assert result.returncode != 0
+    assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1, result.stderr[-2000:]
@@ -54,6 +54,47 @@ def test_page_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
     assert_one_error_line(
         site.build(), "docs/prompts.md: line 3: not UTF-8 text (byte 0xe9 at offset 14)"
     )
+
+
+def test_source_text_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    site = overlay_site(tmp_path)
+    site.write_yaml(
+        "data/source-trace.yml",
+        {"traces": [{"id": "p", "page": "prompts.md", "lines": ["1"], "begins": "Peers"}]},
+    )
+    (site.root / "source").mkdir()
+    (site.root / "source/ta-hsb-guidance-slides.txt").write_bytes(b"Peers\n\nCaf\xe9\n")
+    assert_one_error_line(
+        site.build(),
+        "source/ta-hsb-guidance-slides.txt: line 3: not UTF-8 text (byte 0xe9 at offset 10)",
+    )
+
+
+RESULTS = (ROOT / "data" / "accessibility-results.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            RESULTS.replace('"pages":', '"violations": 3, "pages":', 1),
+            "(top level): repeated key 'violations' in one object",
+        ),
+        (
+            RESULTS.replace('"pages":', '"pages": ' + "7" * 5000 + ', "x":', 1),
+            "(top level): a number of more than 20 characters is not allowed",
+        ),
+        (
+            RESULTS.replace('"tags":', '"tags": ' + "[" * 50_000 + "]" * 50_000 + ', "x":', 1),
+            "line 4: nested more than 20 levels deep",
+        ),
+    ],
+    ids=["repeated-key", "huge-integer", "deep-nesting"],
+)
+def test_bad_accessibility_results_are_one_line(tmp_path: Path, text: str, expected: str) -> None:
+    site = overlay_site(tmp_path)
+    site.write("data/accessibility-results.json", text)
+    assert_one_error_line(site.build(), f"data/accessibility-results.json: {expected}")
 
 
 def test_bad_data_fixtures_cover_every_file_kind() -> None:
@@ -125,6 +166,12 @@ def test_page_referring_outside_the_site_stops_the_pdf_step(
         ),
         ("/etc/hostname", "must be a file in the overlay's folder, not '/etc/hostname'"),
         ("script.svg", "SVG with a <script> element is not allowed"),
+        ("use-bomb.svg", "SVG with a <use> element is not allowed"),
+        (
+            "xhtml-meta-refresh.svg",
+            "SVG with an element from another namespace ({http://www.w3.org/1999/xhtml}meta) "
+            "is not allowed",
+        ),
         ("text.png", "the content is not a PNG image"),
         (
             'x.svg\\" onerror=\\"alert(1)',
@@ -135,7 +182,7 @@ def test_page_referring_outside_the_site_stops_the_pdf_step(
 def test_bad_logo_is_one_line(tmp_path: Path, logo: str, problem: str) -> None:
     site = overlay_site(tmp_path)
     (site.root / "local" / "local").mkdir(exist_ok=True)
-    for name in ("script.svg", "text.png"):
+    for name in ("script.svg", "use-bomb.svg", "xhtml-meta-refresh.svg", "text.png"):
         (site.root / "local" / "local" / name).write_bytes(
             (ROOT / "tests/fixtures/logos" / name).read_bytes()
         )

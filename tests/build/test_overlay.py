@@ -93,7 +93,7 @@ def test_example_overlay_appears_everywhere(site: FixtureSite) -> None:
         ),
         (
             "logo: missing.png\ncontacts:\n  - role: Lead\n",
-            "local/local.yml: logo: no such file 'missing.png' next to the overlay",
+            "local/local.yml: logo: no such file 'missing.png' in the overlay's folder",
         ),
     ],
 )

@@ -174,6 +174,13 @@ HOSTILE_YAML = [
         "nested more than 20 levels deep",
         21,
     ),
+    ("a: 1\n<<: {a: 2}\n", "merge keys (<<) are not allowed", 2),
+    (
+        "a: 1\nb: 2026-02-30\n",
+        "'2026-02-30' is not a real date or time (day is out of range for month)",
+        2,
+    ),
+    ("a: " + "1" * 4301 + "\n", "a number of more than 20 characters is not allowed", 1),
 ]
 
 

@@ -146,6 +146,20 @@ def test_load_without_trace_file_is_none(tmp_path: Path) -> None:
         load(tmp_path)
 
 
+def test_source_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "source-trace.yml").write_text(
+        "traces:\n  - {id: a, page: p.md, lines: ['1'], begins: x}\n", encoding="utf-8"
+    )
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "ta-hsb-guidance-slides.txt").write_bytes(b"x\n\nCaf\xe9\n")
+    with pytest.raises(DataError) as err:
+        load(tmp_path)
+    assert str(err.value) == (
+        "source/ta-hsb-guidance-slides.txt: line 3: not UTF-8 text (byte 0xe9 at offset 6)"
+    )
+
+
 def test_reference_from_outside_the_slides_is_shown_as_such() -> None:
     ref = Reference(
         key="guide",

@@ -36,6 +36,39 @@
 
   function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
+  /* A real day on the calendar, as <input type=date> keeps it (it would blank 2026-02-30). */
+  function realDate(value) {
+    var day = new Date(value + "T00:00:00Z");
+    return DATE.test(value) && value.slice(0, 4) !== "0000" &&
+      !isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+  }
+
+  /* JSON.parse keeps only the last of two equal keys in an object, so a repeated
+   * key would drop part of a record without a word. The text has already parsed:
+   * walk its strings and brackets, and return the first key repeated in one object. */
+  function repeatedKey(json) {
+    var token = /"[^"\\]*(?:\\.[^"\\]*)*"?|[{}[\]]/g;
+    var colon = /\s*:/y;
+    var open = [];
+    var match;
+    while ((match = token.exec(json)) !== null) {
+      var t = match[0];
+      if (t === "{") { open.push(Object.create(null)); }
+      else if (t === "[") { open.push(null); }
+      else if (t === "}" || t === "]") { open.pop(); }
+      else {
+        colon.lastIndex = token.lastIndex;
+        var keys = open[open.length - 1];
+        if (keys && colon.test(json)) {
+          var key = JSON.parse(t);
+          if (key in keys) { return key; }
+          keys[key] = true;
+        }
+      }
+    }
+    return null;
+  }
+
   function today() {
     var d = new Date();
     function two(n) { return (n < 10 ? "0" : "") + n; }
@@ -87,7 +120,9 @@
     });
   }
 
-  /* A parsed file → {header, states, saved, version, missing[]}, or throws Problem. */
+  function words(value) { return value.replace(/\s+/g, " ").trim(); }
+
+  /* A parsed file → {header, states, saved, version, missing[], reworded[]}, or throws Problem. */
   function check(data, known) {
     if (!isObject(data) || data.format !== FORMAT) {
       throw new Problem("The file is not an assessment record saved by this handbook (its format marker is missing).");
@@ -108,11 +143,13 @@
     HEADER.forEach(function (key) {
       var value = rawHeader[key] === undefined ? "" : text(rawHeader[key], MAX_FIELD, "The case detail “" + key + "”");
       if (key === "date" && value && !DATE.test(value)) { throw new Problem("The case date is not a date (YYYY-MM-DD)."); }
+      if (key === "date" && value && !realDate(value)) { throw new Problem("The case date “" + value + "” is not a day on the calendar."); }
       header[key] = value;
     });
 
     var states = {};
     var missing = [];
+    var reworded = [];
     var lists = map(data.checklists, "The checklists");
     own(lists).forEach(function (id) {
       if (!ID.test(id) || id.length > 100) { throw new Problem("The file names a checklist with an invalid id."); }
@@ -126,7 +163,11 @@
       own(ticked).forEach(function (item) {
         if (!ID.test(item) || item.length > 100) { throw new Problem("“" + title + "” names an item with an invalid id."); }
         var label = text(ticked[item], MAX_TEXT, "An item of “" + title + "”");
-        if (page && has(page.items, item)) { state.items[item] = true; } else { missing.push(title + ": ticked item “" + label + "”"); }
+        if (!page || !has(page.items, item)) { missing.push(title + ": ticked item “" + label + "”"); return; }
+        state.items[item] = true;
+        if (words(label) !== words(page.items[item])) {
+          reworded.push(title + ": “" + label + "” now reads “" + page.items[item] + "”");
+        }
       });
       own(notes).forEach(function (name) {
         if (!ID.test(name) || name.length > 100) { throw new Problem("“" + title + "” has notes with an invalid name."); }
@@ -136,7 +177,7 @@
       });
       if (page && (own(state.items).length || own(state.notes).length)) { states[id] = state; }
     });
-    return { header: header, states: states, saved: saved, version: version, missing: missing };
+    return { header: header, states: states, saved: saved, version: version, missing: missing, reworded: reworded };
   }
 
   function readFile(file) {
@@ -169,7 +210,7 @@
     lists.forEach(function (c) {
       var entry = { items: {}, notes: {} };
       c.sections.forEach(function (s) {
-        s.boxes.forEach(function (b) { entry.items[b.name] = true; });
+        s.boxes.forEach(function (b) { entry.items[b.name] = itemText(b); });
         if (s.notes) { entry.notes[s.notes.name] = true; }
       });
       known[c.id] = entry;
@@ -298,6 +339,11 @@
         try { data = JSON.parse(content); } catch (e) {
           throw new Problem("“" + file.name + "” is damaged or not a record: it is not valid JSON.");
         }
+        var repeated = repeatedKey(content);
+        if (repeated !== null) {
+          throw new Problem("“" + file.name + "” is damaged: “" + repeated.slice(0, 50) +
+            "” appears twice in the same entry, so part of the record could be lost.");
+        }
         var record = check(data, known);
         hbStorage.replaceAll(record.header, record.states, ids);
         var done = 0;
@@ -317,11 +363,16 @@
         if (record.version && record.version !== version) {
           details.push("It was saved with handbook version " + record.version + "; this is version " + version + ".");
         }
+        if (record.reworded.length) {
+          details.push("The wording of these ticked items has changed since the record was saved; check that each tick still applies:");
+          details = details.concat(record.reworded);
+        }
         if (record.missing.length) {
           details.push("These are no longer in this handbook and were not opened; copy anything you need from here:");
           details = details.concat(record.missing);
         }
-        say(record.missing.length ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
+        var warn = record.missing.length || record.reworded.length;
+        say(warn ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
       }).catch(function (problem) {
         refuse(problem instanceof Problem ? problem.message : "The file could not be opened.");
       });
