@@ -73,14 +73,14 @@ class Reference(_Model):
 
     @model_validator(mode="after")
     def _named(self) -> Reference:
-        if self.authors is None and self.title is None:
-            raise ValueError("needs authors or a title")
+        if self.authors is None and self.title is None and self.publisher is None:
+            raise ValueError("needs authors, a title or a publisher")
         return self
 
     @property
     def name(self) -> str:
-        """Who or what is cited: the authors, or the title when the source names no author."""
-        return self.authors or self.title or ""
+        """Who or what is cited: the authors; else the title; else the publisher (an organisation)."""
+        return self.authors or self.title or self.publisher or ""
 
     @property
     def label(self) -> str:

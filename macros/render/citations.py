@@ -37,7 +37,8 @@ def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
     if ref.title and ref.authors:
         head += [" ", el("cite", ref.title), "."]
     if ref.publisher:
-        head += [f" {ref.publisher}."]
+        unnamed = "" if ref.authors else "; no author named on the slides"
+        head += [f" Publisher: {ref.publisher}{unnamed}."]
     if ref.url:
         head += [" ", el("a", str(ref.url), href=str(ref.url), class_="hb-ref__url")]
     return el(

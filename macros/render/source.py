@@ -82,4 +82,4 @@ def coverage_html(rows: Sequence[Row], link: Callable[[Trace], PageLink]) -> Mar
         ),
         class_="hb-coverage",
     )
-    return lines(summary, table)
+    return lines(summary, el("div", table, class_="hb-coverage-wrap"))

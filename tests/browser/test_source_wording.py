@@ -44,7 +44,7 @@ def test_source_wording_is_not_printed(page: Page, server: str) -> None:
 
 def test_coverage_link_leads_to_the_section(page: Page, server: str) -> None:
     page.goto(server + "reference/source-coverage/", wait_until="networkidle")
-    page.get_by_role("link", name="Definitions › Dual HSB").click()
+    page.get_by_role("link", name="Definitions › Dual HSB").first.click()
     page.wait_for_load_state("networkidle")
     assert page.url.endswith(PAGE + "#dual-hsb")
     assert page.locator("#dual-hsb").is_visible()

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from macros.source import load
+from macros.source import load, numbers
 from macros.source import normalise as plain
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import sheet_text
@@ -95,9 +95,22 @@ def test_the_rule_catches_the_old_wording() -> None:
     assert stage_credits(normalise("The diagram is marked Property of NOTA 2019.")) == []
 
 
+# The one place "Hollis and Belton" may appear: the 2017 NSPCC report's References entry,
+# under "Not from the slides" (its authors by the public record, not the guidance's).
+OUTSIDE_AUTHORS = "#ref-nspcc-2017-report .hb-ref__outside"
+
+
+def text_without_the_marked_authors(site_dir: Path, src: str) -> str:
+    page = soup(built_page(site_dir, src))
+    for node in page.select(f".hb-term__tip, {OUTSIDE_AUTHORS}"):
+        node.decompose()
+    parts = [page.select_one("article"), page.select_one(".md-copyright")]
+    return normalise(" ".join(p.get_text(" ") for p in parts if p is not None))
+
+
 @pytest.mark.parametrize("src", PAGES)
 def test_no_page_credits_the_stages_to_the_diagram_authors(site_dir: Path, src: str) -> None:
-    text = page_text(site_dir, src)
+    text = text_without_the_marked_authors(site_dir, src)
     assert stage_credits(*page_blocks(site_dir, src)) == []
     assert "hollis and belton" not in text
     assert "nspcc / aim" not in text
@@ -109,7 +122,8 @@ def test_no_pdf_credits_the_stages_to_the_diagram_authors(site_dir: Path) -> Non
     assert len(texts) == len(CHECKLISTS) + 2
     for name, paragraphs in texts.items():
         assert stage_credits(*paragraphs) == [], name
-        assert "hollis and belton" not in " ".join(paragraphs), name
+        named = [p for p in paragraphs if "hollis and belton" in p]
+        assert all(p.startswith("not from the slides: by the public record") for p in named), name
 
 
 def test_footer_stamp_and_config_credit_the_diagram_only() -> None:
@@ -239,3 +253,322 @@ def test_no_invented_structure(site_dir: Path) -> None:
     for cid in ("stage-1-information-gathering", "stage-3-safety-planning"):
         texts = [i["text"] for s in CHECKLISTS[cid]["sections"] for i in s["items"]]
         assert not any(t.startswith(("If new information", "How does any new")) for t in texts)
+
+
+# ── Each citation credits what its slide credits ─────────────────────────────
+# A citation of a work other than the guidance stands in a section whose traced
+# source lines name that work (its authors, organisation or address); a section
+# with no trace may cite a work the slides name somewhere. Anything else is the
+# handbook's own link, and the sentence carrying it says so in these words.
+MARKED = "this handbook's attribution"
+SOURCE = load(ROOT)
+REFS = {r["key"]: r for r in REFERENCES}
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+CITE_BLOCKS = ["p", "li", "td", "th", "dd", "dt"]
+# What the slide "Recidivism and 'crossover'" (lines 240-257) says; it credits no work.
+UNCREDITED_SLIDE = (
+    "blurs the boundaries",
+    "1/5 of iioc",
+    "growing body of evidence",
+    "predictors of offline hsb",
+    "largely uncertain",
+    "caution in risk predictions",
+)
+
+
+def credited(key: str, line_numbers: set[int]) -> bool:
+    """Whether the given source lines name the work: its address, or its authors or organisation."""
+    assert SOURCE is not None
+    entry = REFS[key]
+    text = " ".join(SOURCE.lines[n - 1] for n in sorted(line_numbers))
+    if "url" in entry:
+        return str(entry["url"]) in re.sub(r"\s+", "", text)
+    name = entry.get("authors") or entry.get("title") or entry["publisher"]
+    return f" {words(name)} " in f" {words(text)} "
+
+
+def citations(site_dir: Path, src: str) -> list[tuple[str, set[int], str]]:
+    """(key, source lines of the citation's section, text of its sentence's block) per citation."""
+    assert SOURCE is not None
+    article = soup(built_page(site_dir, src)).select_one("article")
+    assert article is not None, src
+    traced: dict[int, set[int]] = {}
+    for wording in article.select("details.hb-source-wording"):
+        trace = SOURCE.passages[str(wording["id"]).removeprefix("source-")].trace
+        heading = id(wording.find_previous(HEADINGS))
+        traced.setdefault(heading, set()).update(numbers(trace.lines))
+    out = []
+    for link in article.select("a.hb-cite"):
+        key = str(link["href"]).rsplit("#ref-", 1)[1]
+        block = link.find_parent(CITE_BLOCKS)
+        assert block is not None, (src, key)
+        section = traced.get(id(link.find_previous(HEADINGS)), set())
+        out.append((key, section, normalise(block.get_text(" "))))
+    return out
+
+
+def test_the_credit_rule_catches_the_old_wording() -> None:
+    recidivism = set(range(240, 258))
+    assert not credited("nspcc-2017-report", recidivism)
+    assert not credited("nspcc-2017-report", set(range(169, 191)))  # "Findings from NSPCC research"
+    assert credited("nspcc-2017-report", set(range(11, 31)))
+    assert credited("fisher-2019", {540})
+    assert credited("thinkuknow-dark-web", {737})
+    assert not credited("seto-2015", recidivism)
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_citation_credits_what_its_slide_credits_or_says_it_is_the_handbooks(
+    site_dir: Path, src: str
+) -> None:
+    assert SOURCE is not None
+    everywhere = set(range(1, len(SOURCE.lines) + 1))
+    wrong = [
+        (key, block[:90])
+        for key, lines, block in citations(site_dir, src)
+        if key != "practice-guidance"
+        and not credited(key, lines or everywhere)
+        and MARKED not in block
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_no_citation_on_what_the_uncredited_slide_says(site_dir: Path, src: str) -> None:
+    article = soup(built_page(site_dir, src)).select_one("article")
+    assert article is not None
+    for node in article.select(".hb-term__tip, .hb-source-wording"):
+        node.decompose()
+    for block in article.select(", ".join(CITE_BLOCKS)):
+        text = normalise(block.get_text(" "))
+        if any(phrase in text for phrase in UNCREDITED_SLIDE) and MARKED not in text:
+            assert block.select("a.hb-cite") == [], (src, text[:90])
+
+
+def test_glossary_entries_mark_or_drop_credits_the_slides_do_not_give() -> None:
+    for entry in GLOSSARY:
+        definition = normalise(entry["definition"])
+        if "nspcc-2017-report" in entry.get("cite", []):
+            assert MARKED in definition, entry["id"]
+        if any(phrase in definition for phrase in UNCREDITED_SLIDE):
+            assert not entry.get("cite") or "credits no source" in definition, entry["id"]
+    for cid, checklist in CHECKLISTS.items():
+        assert "nspcc-2017-report" not in checklist["cite"], cid
+    for key in ("crossover", "recidivism"):
+        entry = next(e for e in GLOSSARY if e["id"] == key)
+        assert "cite" not in entry
+        assert "credits no source" in entry["definition"]
+
+
+def test_every_link_to_the_nspcc_report_is_worded_as_the_handbooks(site_dir: Path) -> None:
+    """The slides never connect the research or the key findings to either NSPCC address."""
+    pages = {
+        "index.md",
+        "guidance/research-base.md",
+        "guidance/key-finding-1.md",
+        "guidance/key-finding-2.md",
+        "guidance/key-finding-3.md",
+        "reference/about.md",
+    }
+    for src in PAGES:
+        if src == "reference/glossary.md":
+            continue  # its "Source:" lines: the entries are checked in the data above
+        cited = [b for k, _, b in citations(site_dir, src) if k == "nspcc-2017-report"]
+        if src == "guidance/research-base.md":
+            cited = cited[1:]  # the first is the slides' own list of the two addresses
+        if src in pages:
+            assert cited, src
+        assert all(MARKED in block for block in cited), src
+    assert MARKED in normalise(REFS["nspcc-2017-report"]["cited_for"])
+    nspcc = next(e for e in GLOSSARY if e["id"] == "nspcc")
+    assert "lies behind the key findings" not in nspcc["short"]
+
+
+def test_addresses_on_the_slides_name_an_organisation_as_publisher(site_dir: Path) -> None:
+    """The slides give every address bare: no authors; the organisation shown as publisher."""
+    for entry in REFERENCES:
+        if "url" in entry:
+            assert "authors" not in entry, entry["key"]
+            assert entry.get("publisher"), entry["key"]
+    page = soup(built_page(site_dir, "reference/references.md"))
+    for key in ("nspcc-2017-report", "nspcc-2016-review"):
+        head = page.select_one(f"#ref-{key} .hb-ref__entry")
+        assert head is not None
+        assert "publisher: nspcc; no author named on the slides." in normalise(head.get_text(" "))
+    outside = page.select_one(OUTSIDE_AUTHORS)
+    assert outside is not None
+    text = normalise(outside.get_text(" "))
+    assert text.startswith("not from the slides: by the public record")
+    assert "hollis and belton" in text
+    thinkuknow = normalise(REFS["thinkuknow-dark-web"]["cited_for"])
+    assert "signposted" not in thinkuknow
+    assert "bare address" in thinkuknow
+    # The label in running text still reads as an organisation–year citation.
+    kf2 = soup(built_page(site_dir, "guidance/key-finding-2.md"))
+    assert [a.get_text() for a in kf2.select("article a.hb-cite")] == ["NSPCC, 2017"]
+
+
+# ── Glossary short texts define no more than the slides ──────────────────────
+def entry(entry_id: str) -> dict[str, Any]:
+    return next(e for e in GLOSSARY if e["id"] == entry_id)
+
+
+def tooltip(site_dir: Path, src: str, entry_id: str) -> str:
+    page = soup(built_page(site_dir, src))
+    link = page.select_one(f"article a.hb-term__link[href$='#{entry_id}']")
+    assert link is not None, (src, entry_id)
+    tip = page.find(id=str(link["aria-describedby"]))
+    assert tip is not None
+    return normalise(tip.get_text(" "))
+
+
+def test_glossary_short_texts_say_what_the_slides_say(site_dir: Path) -> None:
+    ta_hsb = normalise(entry("ta-hsb")["short"])
+    assert "any image-creating/sharing or communication device" in ta_hsb
+    assert "or a device" not in ta_hsb
+    iioc = normalise(entry("iioc")["short"])
+    assert iioc.startswith("an image of a child under 18 would be considered iioc")
+    assert "accessing iioc includes both 'possession' and 'making'" in iioc
+    sexting = normalise(entry("sexting")["short"])
+    assert "sending and/or receiving sexual images (self-taken)" in sexting
+    assert "and sending sexually explicit, suggestive or coercive" in sexting
+    turn_the_page = entry("turn-the-page")
+    for field in ("short", "definition"):
+        text = normalise(turn_the_page[field])
+        assert "drew on" not in text
+        assert "in the guidance" not in text
+        assert "on the slides" in text
+        assert "275" in text
+        assert "21 + 35 + 35" in text
+    for item in GLOSSARY:
+        for field in ("short", "definition"):
+            assert "presented in the guidance" not in normalise(item[field]), item["id"]
+    # Literature the slides cite is credited to its authors, not to the guidance.
+    definition = normalise(entry("sexting")["definition"])
+    assert "the guidance notes" not in definition
+    for cited in ("fisher et al", "horvath et al"):
+        assert cited in definition
+    # What a reader gets: the tooltips carry the same short texts.
+    assert "image-creating/sharing" in tooltip(site_dir, "guidance/definitions.md", "ta-hsb")
+    assert "would be considered iioc" in tooltip(site_dir, "prompts/iioc.md", "iioc")
+    assert "and sending sexually explicit" in tooltip(site_dir, "prompts/sexting.md", "sexting")
+
+
+# ── Open lists stay open; the diagram's labels stay labels ───────────────────
+# The slides' three lead-ins ending "such as:" or "include:", and the checklist section
+# that holds each list, whose title or introduction keeps the open words.
+OPEN_LISTS = {
+    ("prompts-sexting", "consider"): "consider issues such as",
+    ("prompts-sexting", "aggravating"): "aggravating issues include",
+    ("prompts-dark-web", "other-content"): "issues such as",
+}
+
+
+def open_sections(page: Any) -> dict[tuple[str, str], str]:
+    """Title and introduction of every checklist section on a page that holds an open list."""
+    found = {}
+    for section in page.select("fieldset.hb-checklist__section, section.hb-paper__section"):
+        text = normalise(section.get_text(" "))
+        for (cid, sid), _ in OPEN_LISTS.items():
+            data = next(s for s in CHECKLISTS[cid]["sections"] if s["id"] == sid)
+            if normalise(data["items"][0]["text"]) in text:
+                head = section.select_one("legend, h2")
+                intro = section.select_one(".hb-checklist__intro, .hb-paper__intro")
+                found[(cid, sid)] = normalise(
+                    " ".join(n.get_text(" ") for n in (head, intro) if n is not None)
+                )
+    return found
+
+
+def test_open_lists_are_open_in_the_source_and_on_every_copy(site_dir: Path) -> None:
+    assert SOURCE is not None
+    lead_ins = [
+        n for n, line in enumerate(SOURCE.lines, 1) if re.search(r"(such as|include):\s*$", line)
+    ]
+    assert lead_ins == [570, 580, 745]
+    for (cid, sid), words_ in OPEN_LISTS.items():
+        data = next(s for s in CHECKLISTS[cid]["sections"] if s["id"] == sid)
+        assert words_ in normalise(f"{data['title']} {data.get('intro', '')}"), (cid, sid)
+        checklist_page = CHECKLISTS[cid]["page"]
+        for src in (checklist_page, f"checklists/{cid}.md", "assessment/record.md"):
+            shown = open_sections(soup(built_page(site_dir, src)))
+            assert words_ in shown[(cid, sid)], (src, sid)
+        for pdf in (
+            site_dir / "downloads" / "checklists" / f"{cid}.pdf",
+            site_dir / "downloads" / f"ta-hsb-handbook-{VERSION}.pdf",
+        ):
+            text = " ".join(pdf_lines(PdfReader(pdf)))
+            assert words_ in text, (pdf.name, words_)
+    sexting = page_text(site_dir, "prompts/sexting.md")
+    assert '"consider issues such as:" and "aggravating issues include:"' in sexting
+    for closed in ("Issues to consider", "Aggravating issues"):
+        assert all(s["title"] != closed for c in CHECKLISTS.values() for s in c["sections"])
+
+
+def test_the_diagrams_labels_are_labels_to_consider_not_tasks(site_dir: Path) -> None:
+    data = CHECKLISTS["stage-2-case-formulation"]
+    labelled = [
+        s
+        for s in data["sections"]
+        if s["id"] in {"persistence", "desistence", "thought-feeling-action"}
+    ]
+    assert len(labelled) == 3
+    page = page_text(site_dir, "assessment/stage-2-case-formulation.md")
+    for section in labelled:
+        for item in section["items"]:
+            text = normalise(item["text"])
+            assert text.startswith("consider the diagram's"), item["id"]
+            assert text in page
+            assert not re.match(r"(persistence|desistence): ", text)
+    assert "for the practitioner to consider" in normalise(data["intro"])
+
+
+# ── Framing, structure and silent corrections ────────────────────────────────
+def test_definitions_opening_marks_the_handbooks_own_link_to_the_research(site_dir: Path) -> None:
+    article = soup(built_page(site_dir, "guidance/definitions.md")).select_one("article")
+    assert article is not None
+    opening = normalise(article.select("p")[0].get_text(" "))
+    assert "underpin" not in opening
+    assert "the research it presents compares" not in opening
+    assert "this handbook notes" in opening
+    assert "no text under it" not in page_text(site_dir, "guidance/definitions.md")
+
+
+def test_the_dark_web_is_not_under_recognising_responding(site_dir: Path) -> None:
+    for src in ("assessment/index.md", "prompts/index.md"):
+        article = soup(built_page(site_dir, src)).select_one("article")
+        assert article is not None
+        intro = next(
+            p for p in article.select("p") if "recognising / responding" in normalise(p.get_text())
+        )
+        listed = intro.find_next_sibling("ul")
+        assert listed is not None
+        entries = [normalise(li.get_text(" ")) for li in listed.select("li")]
+        assert len(entries) == 3, src
+        assert not any("dark web" in e for e in entries), src
+    home = soup(built_page(site_dir, "index.md"))
+    for tip in home.select(".hb-term__tip"):
+        tip.decompose()
+    prompt_lists = next(
+        dd
+        for dd in home.select("article dd")
+        if "recognising and responding" in dd.get_text().casefold()
+    )
+    text = normalise(prompt_lists.get_text(" "))
+    assert "pornography use, sexting and accessing indecent images of children" in text
+    row = next(
+        tr
+        for tr in soup(built_page(site_dir, "prompts/index.md")).select("article tr")
+        if "the dark web" in tr.get_text().casefold()
+    )
+    scenario = normalise(row.select("td")[1].get_text(" "))
+    assert "have the accessed" not in scenario
+    assert "no scenario" in scenario
+
+
+def test_about_says_which_spellings_are_normalised_without_comment(site_dir: Path) -> None:
+    about = page_text(site_dir, "reference/about.md")
+    assert "normalised without comment" in about
+    assert '"young persons own vulnerability" becomes "young person\'s own vulnerability"' in about
+    dark = page_text(site_dir, "prompts/dark-web.md")
+    assert "young person's own vulnerability" in dark

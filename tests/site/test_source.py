@@ -14,7 +14,15 @@ from pypdf import PdfReader
 
 from macros.pdf import book_order, nav_pages
 from macros.site import page_url
-from macros.source import MIN_WORDS, SOURCE_FILE, load, normalise, numbers, word_count
+from macros.source import (
+    MIN_WORDS,
+    SOURCE_FILE,
+    load,
+    normalise,
+    numbers,
+    section_anchor,
+    word_count,
+)
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import pdf_text, sheet_text
 from tests.site.reading import VERSION, built_page, nav, soup
@@ -205,3 +213,71 @@ def test_contact_details_appear_nowhere(site_dir: Path) -> None:
 
 def test_page_url_of_coverage_is_under_reference() -> None:
     assert page_url(COVERAGE, True) == "reference/source-coverage/"
+
+
+# Reading the slide text: a title often comes last on its slide, and some slides are a
+# title alone whose content is not in the text.
+TITLE_ONLY = {
+    10: "Hierarchy of needs!",
+    145: "Types of TA-HSB Identified",
+    346: "What to use and when",
+}
+TITLE_LAST = {
+    65: ("Other definitions", {"definitions-offline-hsb", "definitions-dual-hsb"}),
+    736: ("Have the accessed the Dark Web?", {"dark-web-accessed"}),
+}
+
+
+def carriers(n: int) -> list[str]:
+    assert SOURCE is not None
+    return [p.trace.id for p in SOURCE.passages.values() if n in numbers(p.trace.lines)]
+
+
+def section_text(site_dir: Path, src: str, heading_id: str) -> str:
+    """The text of a page's section: its heading to the next heading of the same or higher rank."""
+    heading = soup(built_page(site_dir, src)).find(id=heading_id)
+    assert heading is not None, (src, heading_id)
+    parts = [heading.get_text(" ")]
+    for node in heading.find_next_siblings():
+        if node.name in {"h1", "h2", "h3", "h4"} and node.name <= heading.name:
+            break
+        parts.append(node.get_text(" "))
+    return normalise(" ".join(parts)).casefold()
+
+
+def test_title_only_slides_are_said_to_have_no_text(site_dir: Path) -> None:
+    assert SOURCE is not None
+    left = {n for x in SOURCE.trace.left_out for n in numbers(x.lines)}
+    for n, title in TITLE_ONLY.items():
+        assert normalise(SOURCE.lines[n - 1]) == title
+        if n in left:
+            assert carriers(n) == []
+            continue
+        (only,) = carriers(n)  # never folded into the slide before as its heading
+        trace = SOURCE.passages[only].trace
+        assert trace.lines == (str(n),)
+        assert trace.section is not None
+        text = section_text(site_dir, trace.page, section_anchor(trace.section))
+        assert f'titled "{title.casefold()}"' in text
+        assert "is not in the slide text" in text
+
+
+def test_titles_that_come_last_are_traced_with_their_slide(site_dir: Path) -> None:
+    assert SOURCE is not None
+    for n, (title, ids) in TITLE_LAST.items():
+        assert normalise(SOURCE.lines[n - 1]) == title
+        assert set(carriers(n)) == ids
+        for trace_id in ids:
+            assert len(numbers(SOURCE.passages[trace_id].trace.lines)) > 1  # never a title alone
+    definitions = section_text(site_dir, "guidance/definitions.md", "other-definitions")
+    assert 'titled "other definitions"' in definitions
+    assert "offline hsb" in definitions
+    assert "dual hsb" in definitions
+    assert "no text under it" not in definitions
+    assert "prompts-scenarios" not in carriers(736)
+
+
+def test_the_stage_3_caution_is_traced_to_every_line_it_restates() -> None:
+    assert SOURCE is not None
+    lines = set(numbers(SOURCE.passages["stage-3-persistence"].trace.lines))
+    assert {246, 247, 249, 250, 252, 253} <= lines

@@ -173,5 +173,5 @@ def test_reference_from_outside_the_slides_is_shown_as_such() -> None:
         '<span class="hb-ref__label">Not from the slides: </span>'
         "The publisher, from the report&#39;s title page." in html
     )
-    with pytest.raises(ValueError, match="needs authors or a title"):
+    with pytest.raises(ValueError, match="needs authors, a title or a publisher"):
         Reference(key="x", cited_for="y")
