@@ -72,7 +72,7 @@ dist: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
 
 bench: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python tools/bench.py --out bench/results
+	$(BIN)/python -m tools.bench --out bench/results
 
 system-deps:
 	apt-get update -qq

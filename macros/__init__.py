@@ -1,13 +1,19 @@
-"""mkdocs-macros entry point: load and validate the data once, register the macros.
+"""mkdocs-macros entry point: assemble the handbook's state once, register the macros.
 
-All logic lives in plain modules (``site``, ``loading``, ``render``, ``pdf``);
-this file only wires them to MkDocs.
+The package reads as the pipeline, each layer importing only the layers after it
+(tests/unit/test_layout.py keeps it so):
+
+    macros/__init__.py, hooks/   wire MkDocs events to the steps below
+    pages/, pdf/                 the macros pages call; the PDFs
+    render/                      pure functions: plain data → escaped HTML
+    data/                        files → validated, read-only State
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,27 +21,30 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
-from .blocks import Blocks
-from .edition import Edition, build_date, git_commit, read_version
-from .loading import DataError, load_logo
-from .logo import Logo
-from .overlay import NAV_TITLE
+from .data.edition import Edition, build_date, git_commit, read_version
+from .data.files import DataError
+from .data.nav import nav_sources
+from .data.overlay import NAV_TITLE
+from .data.state import State, assemble
+from .pages import Macros
+from .pages.blocks import Blocks
+from .pages.links import where
+from .pdf import pdf_mode
 from .render.local import contacts_text
 from .render.overlay import overdue
-from .site import Handbook
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
-def nav_sources(nav: Any) -> list[str]:
-    """Every Markdown source path in the ``nav`` config, in navigation order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [src for value in nav.values() for src in nav_sources(value)]
-    if isinstance(nav, list):
-        return [src for value in nav for src in nav_sources(value)]
-    return []
+@dataclass
+class Build:
+    """What one build's hooks read (``env.variables["_build"]``): the read-only state, the
+    macros, the block HTML held out of Markdown, and the PDFs under way (if any)."""
+
+    state: State
+    macros: Macros
+    blocks: Blocks
+    pdfs: Any = None  # macros.pdf.workers.Batch, imported only when PDFs are on
 
 
 def define_env(env: Any) -> None:
@@ -49,7 +58,7 @@ def define_env(env: Any) -> None:
         commit=git_commit(root),
     )
     try:
-        handbook = Handbook(
+        state = assemble(
             root=root,
             docs_dir=Path(conf["docs_dir"]),
             pages=nav_sources(conf["nav"]),
@@ -60,77 +69,72 @@ def define_env(env: Any) -> None:
         )
     except DataError as exc:
         raise PluginError(str(exc)) from None
-    for problem in handbook.unused():
+    for problem in state.unused():
         log.warning(problem)
-    env.variables["_handbook"] = handbook
-    try:
-        apply_overlay(conf, handbook)
-    except DataError as exc:
-        raise PluginError(str(exc)) from None
+    apply_overlay(conf, state)
     conf["extra"]["stamp"] = {
         "line": edition.line,
         "version": edition.version,
-        "handbook_pdf": handbook.downloads.handbook,
+        "handbook_pdf": state.downloads.handbook,
     }
-    start_pdfs(env, handbook, root)
+    build = env.variables["_build"] = Build(state, Macros(state), Blocks())
+    build.pdfs = start_pdfs(conf, state, root)
+    register(env, build)
 
-    blocks = env.variables["_blocks"] = Blocks()
+
+def register(env: Any, build: Build) -> None:
+    """The macros pages call, by name; block macros' HTML stays out of Markdown."""
+    reference, checklists, local = (
+        build.macros.reference,
+        build.macros.checklists,
+        build.macros.local,
+    )
 
     def page() -> Any:
         return env.page
 
     def block(html: Markup) -> Markup:
-        """Block HTML stays out of Markdown (see macros/blocks.py)."""
-        return blocks.hold(Handbook.where(page()), html)
+        return build.blocks.hold(where(page()), html)
 
-    env.macro(lambda *keys: handbook.cite(page(), *keys), "cite")
-    env.macro(lambda name, text=None: handbook.term(page(), name, text), "term")
-    env.macro(lambda cid: block(handbook.checklist(page(), cid)), "checklist")
-    env.macro(lambda cid: block(handbook.checklist_print(page(), cid)), "checklist_print")
-    env.macro(lambda: block(handbook.checklist_downloads(page())), "checklist_downloads")
-    env.macro(lambda: block(handbook.record(page())), "assessment_record")
-    env.macro(lambda: block(handbook.glossary_page(page())), "glossary")
-    env.macro(lambda: block(handbook.references_page(page())), "references")
-    env.macro(lambda: block(handbook.local_contacts()), "local_contacts")
-    env.macro(lambda: handbook.handbook_pdf_link(page()), "handbook_pdf_link")
-    env.macro(lambda tid: block(handbook.source_wording(page(), tid)), "source_wording")
-    env.macro(lambda: block(handbook.source_coverage(page())), "source_coverage")
-    env.macro(handbook.local.review, "local_review")
-    env.macro(handbook.local.accessibility, "accessibility")
-    env.macro(handbook.local.host_name, "host_name")
-
-
-def overlay_logo(handbook: Handbook) -> Logo | None:
-    overlay, path = handbook.overlay, handbook.overlay_path
-    if overlay is None or not overlay.logo or path is None:
-        return None
-    label = path.relative_to(handbook.root) if path.is_relative_to(handbook.root) else path
-    return load_logo(path, overlay.logo, label.as_posix())
+    env.macro(lambda *keys: reference.cite(page(), *keys), "cite")
+    env.macro(lambda name, text=None: reference.term(page(), name, text), "term")
+    env.macro(lambda cid: block(checklists.checklist(page(), cid)), "checklist")
+    env.macro(lambda cid: block(checklists.checklist_print(page(), cid)), "checklist_print")
+    env.macro(lambda: block(checklists.checklist_downloads(page())), "checklist_downloads")
+    env.macro(lambda: block(checklists.record(page())), "assessment_record")
+    env.macro(lambda: block(reference.glossary_page(page())), "glossary")
+    env.macro(lambda: block(reference.references_page(page())), "references")
+    env.macro(lambda: block(local.contacts()), "local_contacts")
+    env.macro(lambda: reference.handbook_pdf_link(page()), "handbook_pdf_link")
+    env.macro(lambda tid: block(reference.source_wording(page(), tid)), "source_wording")
+    env.macro(lambda: block(reference.source_coverage(page())), "source_coverage")
+    env.macro(local.review, "local_review")
+    env.macro(local.accessibility, "accessibility")
+    env.macro(local.host_name, "host_name")
 
 
-def apply_overlay(conf: Any, handbook: Handbook) -> None:
+def apply_overlay(conf: Any, state: State) -> None:
     """Put the organisation's details where the theme templates read them.
 
     Material's templates do not autoescape, so every value is escaped here
     (``Markup``); the templates and the PDF step use it as it is.
     """
-    overlay = handbook.overlay
+    overlay = state.overlay
     conf["extra"]["local"] = None
     if overlay is None:
         return
-    logo = overlay_logo(handbook)
     conf["extra"]["local"] = {
         "organisation": escape(overlay.organisation),
         "banner": escape(overlay.banner) if overlay.banner else None,
         "contacts": escape(contacts_text(overlay)),
-        "logo": logo.url if logo else None,  # a fixed name, never the file's own
+        "logo": state.logo.url if state.logo else None,  # a fixed name, never the file's own
     }
-    if handbook.local_pages:
+    if state.local_pages:
         conf["nav"] = [
             *conf["nav"],
-            {NAV_TITLE: [{escape(p.title): p.src_uri} for p in handbook.local_pages]},
+            {NAV_TITLE: [{escape(p.title): p.src_uri} for p in state.local_pages]},
         ]
-    notice = overdue(overlay.review, handbook.edition.build_date)
+    notice = overdue(overlay.review, state.edition.build_date)
     if notice:
         log.info(notice)  # a notice, not a warning: an old copy can still be rebuilt with --strict
     conf["site_name"] = escape(f"{overlay.organisation}: TA-HSB practice handbook")
@@ -150,49 +154,35 @@ def _one_line(error: Exception, markdown: str, page: Any) -> str:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    env.variables["_handbook"].start_page(env.page)
+    env.variables["_build"].macros.reference.start_page(env.page)
 
 
-def pdf_mode(settings: Any) -> str:
-    """``extra.handbook.pdf``: true (wait for every PDF), false, or ``background`` (serve)."""
-    value = settings.get("pdf", True)
-    if isinstance(value, str):
-        value = value.strip().lower()
-        if value == "background":
-            return "background"
-        return "off" if value in ("false", "no", "off", "0", "") else "wait"
-    return "wait" if value else "off"
-
-
-def start_pdfs(env: Any, handbook: Handbook, root: Path) -> None:
-    """Start the checklist PDFs while MkDocs builds the pages (see macros/pdfcache.py)."""
-    mode = pdf_mode(env.conf["extra"]["handbook"])
-    env.variables["_pdfs"] = None
+def start_pdfs(conf: Any, state: State, root: Path) -> Any:
+    """Start the checklist PDFs while MkDocs builds the pages (see macros/pdf/workers.py)."""
+    mode = pdf_mode(conf["extra"]["handbook"])
     if mode == "off":
-        return
-    from . import pdf, pdfcache  # imported here: PDF-less builds never load them
+        return None
+    from .pdf import workers  # imported here: PDF-less builds never load them
+    from .pdf.writer import PdfError
 
     try:
-        env.variables["_pdfs"] = pdfcache.start(handbook, env.conf, root, mode == "background")
-    except pdf.PdfError as exc:
+        return workers.start(state, conf, root, mode == "background")
+    except PdfError as exc:
         raise PluginError(str(exc)) from None
 
 
 def on_post_build(env: Any) -> None:
-    handbook: Handbook = env.variables["_handbook"]
+    build: Build = env.variables["_build"]
     site_dir = Path(env.conf["site_dir"])
-    if handbook.overlay is not None:
-        from . import pdf  # imported here: only an overlay has assets to copy
+    if build.state.logo is not None:
+        from .hooks.assets import publish_logo
+
+        publish_logo(build.state.logo, site_dir)
+    if build.pdfs is not None:
+        from .pdf import workers
+        from .pdf.writer import PdfError
 
         try:
-            pdf.copy_overlay_assets(overlay_logo(handbook), site_dir)
-        except DataError as exc:
-            raise PluginError(str(exc)) from None
-    batch = env.variables.get("_pdfs")
-    if batch is not None:
-        from . import pdf, pdfcache
-
-        try:
-            pdfcache.finish(batch, handbook, site_dir, env.conf)
-        except pdf.PdfError as exc:
+            workers.finish(build.pdfs, build.state, site_dir, env.conf)
+        except PdfError as exc:
             raise PluginError(str(exc)) from None

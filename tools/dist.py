@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.compress import is_copy  # noqa: E402
+from macros.hooks.compress import is_copy  # noqa: E402
 
 
 def build(out_dir: Path) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.compress import compress_site  # noqa: E402
+from macros.hooks.compress import compress_site  # noqa: E402
 from tools.nginx import BROTLI_MODULE, NginxError, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -7,19 +7,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..models import Checklist, ChecklistItem, ChecklistSection
+from ..data.models import CASE_FIELDS, Checklist, ChecklistItem, ChecklistSection
 from .html import el, lines
 
 PRIVACY = (
     "Anything you tick or type here stays in this browser tab only: it is never sent "
     "anywhere, and it is gone when you close the tab."
-)
-
-HEADER_FIELDS = (
-    ("case-reference", "Case reference / young person’s initials"),
-    ("date", "Date"),
-    ("assessor", "Assessor"),
-    ("agency", "Agency"),
 )
 
 TermLinks = Callable[[ChecklistItem], Markup | None]
@@ -46,20 +39,6 @@ def _item_id(checklist: Checklist, item: ChecklistItem) -> str:
 
 def _notes_id(checklist: Checklist, section: ChecklistSection) -> str:
     return f"cl-{checklist.id}-{section.id}-notes"
-
-
-def reserved_item_ids(checklist: Checklist) -> dict[str, str]:
-    """Item ids the checklist's own page ids and PDF field names use, with what uses each.
-
-    An item's checkbox is ``cl-<checklist>-<item>`` on the page and ``<checklist>.<item>``
-    in the fillable PDF. The title is ``cl-<checklist>-title``, the PDF's case fields
-    ``<checklist>.date`` and so on, and each section's notes ``<section>-notes`` in both:
-    an item with one of those ids would share an id or a field with it.
-    """
-    reserved = {"title": "the checklist's title"}
-    reserved |= {name: f"the PDF's '{label}' field" for name, label in HEADER_FIELDS}
-    reserved |= {f"{s.id}-notes": f"the notes of section '{s.id}'" for s in checklist.sections}
-    return reserved
 
 
 def local_marker(item: ChecklistItem) -> Markup | None:
@@ -243,7 +222,7 @@ def paper_html(checklist: Checklist, source: str, stamp: str, fillable: bool) ->
                     el("th", label, scope="row"),
                     el("td", _field(f"{checklist.id}.{name}", label, fillable)),
                 )
-                for name, label in HEADER_FIELDS
+                for name, label in CASE_FIELDS
             ],
         ),
         class_="hb-paper__fields",

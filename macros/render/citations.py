@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..models import Reference
+from ..data.models import Reference
 from .html import Child, el, lines
 
 

@@ -7,7 +7,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from ..models import GlossaryEntry
+from ..data.models import GlossaryEntry
 from .citations import PageLink, page_links
 from .html import el, lines
 

@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup
 
-from ..models import Contact, LocalOverlay
+from ..data.models import Contact, LocalOverlay
 from .html import el, lines
 
 NO_OVERLAY = (

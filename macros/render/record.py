@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..models import Checklist
+from ..data.models import Checklist
 from .checklist import title_id
 from .html import el, lines
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
-from ..source import Passage, Row, Trace
+from ..data.source import Passage, Row, Trace
 from .citations import PageLink
 from .html import el, lines
 

@@ -23,7 +23,7 @@ RESULTS = ARTIFACTS / "accessibility-results.json"
 
 
 class Record:
-    """What this run checked, written for the accessibility statement (macros/statement.py)."""
+    """What this run checked, written for the accessibility statement (macros/data/results.py)."""
 
     def __init__(self) -> None:
         self.version = ""

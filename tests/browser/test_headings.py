@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from macros.site import page_url
+from macros.data.paths import page_url
 from tests.site.reading import nav
 
 PAGES = [page_url(src, directory_urls=True) for src in nav()]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect
 
-from macros.security import meta_policy
+from macros.hooks.security import meta_policy
 from tests.build.fixture_site import FixtureSite
 from tests.build.test_hostile import CONTACT, HOSTILE, ORG
 

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
-from macros.security import meta_policy
+from macros.hooks.security import meta_policy
 from tests.browser.helpers import CSP_LISTENER, files_only
 from tests.conftest import ROOT
 

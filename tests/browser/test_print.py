@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader, PdfWriter
 
-from macros.site import page_url
+from macros.data.paths import page_url
 from tests.conftest import ROOT
 from tests.pdftext import pdf_text, sheet_text
 from tests.site.reading import CHECKLISTS, items, nav

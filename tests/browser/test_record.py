@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 from pypdf import PdfReader
 
-from macros.site import page_url
+from macros.data.paths import page_url
 from tests.browser.helpers import CSP_LISTENER, Traffic, files_only
 from tests.browser.test_a11y import violations
 from tests.browser.test_nginx import nginx  # noqa: F401  (fixture)

@@ -87,7 +87,7 @@ def test_undefined_variable_is_one_line_naming_the_page(site: FixtureSite) -> No
 
 
 def test_block_macro_in_a_code_block_is_one_line_naming_the_page(site: FixtureSite) -> None:
-    """A block macro's HTML skips Markdown (macros/blocks.py): one that finds no place is
+    """A block macro's HTML skips Markdown (macros/pages/blocks.py): one that finds no place is
     reported, never dropped."""
     site.write("docs/prompts.md", '# Prompts\n\n```\n{{ checklist("demo") }}\n```\n')
     result = site.build()

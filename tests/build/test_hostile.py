@@ -12,8 +12,8 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
-from macros.models import Contact, LocalOverlay
-from macros.security import meta_policy
+from macros.data.models import Contact, LocalOverlay
+from macros.hooks.security import meta_policy
 from tests.build.fixture_site import FixtureSite
 from tests.conftest import ROOT
 from tests.pdftext import pdf_text

@@ -10,9 +10,9 @@ from typing import Any
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import nav_sources
-from macros.pdf import output_file
-from macros.site import page_url
+from macros.data.nav import nav_sources
+from macros.data.paths import page_url
+from macros.pdf.book import output_file
 from tests.conftest import ROOT, mkdocs_config
 
 VERSION = str(

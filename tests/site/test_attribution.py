@@ -17,8 +17,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from macros.source import load, numbers
-from macros.source import normalise as plain
+from macros.data.source import load, numbers
+from macros.data.source import normalise as plain
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import sheet_text
 from tests.site.reading import CHECKLISTS, VERSION, built_page, nav, normalise, soup

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import brotli
 
-from macros.compress import compressible
+from macros.hooks.compress import compressible
 from tests.conftest import mkdocs_config
 
 

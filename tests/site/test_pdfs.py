@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from macros.pdf import book_order, nav_pages
+from macros.data.nav import nav_pages
+from macros.pdf.book import book_order
 from tests.conftest import mkdocs_config
 from tests.pdftext import pdf_text as reader_text
 from tests.pdftext import sheet_text
@@ -143,7 +144,7 @@ def test_handbook_pdf_internal_links_are_clickable(handbook: PdfReader) -> None:
 
 
 def test_checklist_pdfs_are_small_with_a_subset_field_font(site_dir: Path) -> None:
-    """Form fields use a small embedded font (macros/pdffont.py), not the whole system font."""
+    """Form fields use a small embedded font (macros/pdf/font.py), not the whole system font."""
     singles = sorted((site_dir / "downloads" / "checklists").glob("*.pdf"))
     assert len(singles) == len(CHECKLISTS)
     for path in singles:

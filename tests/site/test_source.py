@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.pdf import book_order, nav_pages
-from macros.site import page_url
-from macros.source import (
+from macros.data.nav import nav_pages
+from macros.data.paths import page_url
+from macros.data.source import (
     MIN_WORDS,
     SOURCE_FILE,
     load,
@@ -23,6 +23,7 @@ from macros.source import (
     section_anchor,
     word_count,
 )
+from macros.pdf.book import book_order
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import pdf_text, sheet_text
 from tests.site.reading import VERSION, built_page, nav, soup

@@ -1,0 +1,279 @@
+"""Reading the handbook's data files: strict YAML and JSON, size limits, validation.
+
+Every problem becomes a :class:`DataError` whose message is one line per problem, of
+the form ``file: field.path: what is wrong`` (or ``file: line N: …``). The macros
+module turns it into a MkDocs ``PluginError``, so the build stops with that message
+and no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataError(Exception):
+    """Invalid handbook data; the message names the file and the field."""
+
+
+def field_path(loc: Iterable[int | str]) -> str:
+    """Format a pydantic error location as ``sections[2].items[4].text``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _message(msg: str) -> str:
+    msg = msg.removeprefix("Value error, ")  # our own validators' messages stand alone
+    return msg[:1].lower() + msg[1:]
+
+
+def _one_line(text: str, limit: int = 50) -> str:
+    """A value from a file, quoted in a message: whitespace runs as one space, shortened."""
+    return " ".join(text.split())[:limit]
+
+
+MAX_FILE_BYTES = 1024 * 1024  # the largest data file today is ~21 KB
+MAX_DEPTH = 20  # the deepest data today is 5 levels (checklist items' terms)
+MAX_NUMBER = 20  # characters in a number: the largest today is a year
+INT_TAG = "tag:yaml.org,2002:int"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _Strict:
+    """Refuse repeated keys, merge keys, aliases, deep nesting and unreadable values.
+
+    PyYAML keeps the last of two equal keys without a word (a merge key ``<<``
+    can slip a second value in the same way), composes nested nodes recursively
+    (hundreds of levels end in a ``RecursionError``), and raises a bare
+    ``ValueError`` for a date that is not in the calendar or an integer over
+    4,300 digits. Each becomes a marked error: one line with the line number.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            event = self.peek_event()  # type: ignore[attr-defined]
+            raise yaml.MarkedYAMLError(
+                problem=f"aliases (*{event.anchor}) are not allowed", problem_mark=event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"nested more than {MAX_DEPTH} levels deep",
+                    problem_mark=self.peek_event().start_mark,  # type: ignore[attr-defined]
+                )
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node.tag == INT_TAG and len(node.value) > MAX_NUMBER:
+            raise yaml.MarkedYAMLError(
+                problem=f"a number of more than {MAX_NUMBER} characters is not allowed",
+                problem_mark=node.start_mark,
+            )
+        try:
+            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+        except ValueError as exc:  # a value PyYAML recognises but cannot build
+            shown = _one_line(str(node.value))
+            raise yaml.MarkedYAMLError(
+                problem=f"'{shown}' is not a real date or time ({exc})"
+                if node.tag.endswith(":timestamp")
+                else f"'{shown}' cannot be read ({exc})",
+                problem_mark=node.start_mark,
+            ) from None
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == MERGE_TAG:
+                raise yaml.MarkedYAMLError(
+                    problem="merge keys (<<) are not allowed", problem_mark=key_node.start_mark
+                )
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, list | dict):
+                continue  # unhashable: SafeLoader reports it itself
+            if key in seen:
+                raise yaml.MarkedYAMLError(
+                    problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+
+
+class _StrictLoader(_Strict, yaml.SafeLoader):
+    """The pure-Python safe loader with the checks above."""
+
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    _Loader: type = _StrictLoader
+else:
+
+    class _StrictCLoader(_Strict, Composer, CParser, SafeConstructor, Resolver):
+        """libyaml scans and parses (about 6x faster); the checks compose in Python."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+
+    _Loader = _StrictCLoader
+
+
+def read_text(path: Path, label: str, limit: int = MAX_FILE_BYTES) -> str:
+    """A data file's text: UTF-8, under the size limit; problems name the file and line."""
+    try:
+        if path.exists() and not path.is_file():
+            raise DataError(f"{label}: cannot be read (not a regular file)")
+        with path.open("rb") as fh:
+            raw = fh.read(limit + 1)  # never more, whatever the file claims
+        if len(raw) > limit:
+            size = f"{path.stat().st_size:,} bytes"
+            raise DataError(f"{label}: (top level): file is {size}; the limit is {limit:,}")
+    except OSError as exc:
+        raise DataError(f"{label}: cannot be read ({exc.strerror})") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            f"{label}: line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+def read_yaml(path: Path, label: str) -> Any:
+    """Parse a YAML file; every problem is one line naming the file and line."""
+    return read_yaml_text(read_text(path, label), label)
+
+
+def read_yaml_text(text: str, label: str) -> Any:
+    """Parse YAML text (a file's, or a page's front matter); problems name ``label`` and line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
+    except yaml.reader.ReaderError as exc:
+        if _Loader is _StrictLoader:
+            line = text.count("\n", 0, exc.position) + 1
+        else:  # libyaml counts the offset in UTF-8 bytes
+            line = text.encode()[: exc.position].count(b"\n") + 1
+        raise DataError(
+            f"{label}: line {line}: control character U+{exc.character:04X} is not allowed"
+            if isinstance(exc.character, int)
+            else f"{label}: line {line}: {exc.reason}"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "(top level)"
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start is not None and mark is not None and start.line != mark.line:
+            problem += f" ({context} that starts on line {start.line + 1})"
+        raise DataError(f"{label}: {where}: {problem}") from None
+
+
+# A string, skipped whole (an unclosed one runs to the end: no backtracking), or a bracket.
+JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"repeated key '{_one_line(key)}' in one object")
+        out[key] = value
+    return out
+
+
+def _json_int(text: str) -> int:
+    if len(text) > MAX_NUMBER:
+        raise ValueError(f"a number of more than {MAX_NUMBER} characters is not allowed")
+    return int(text)
+
+
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def read_json(path: Path, label: str) -> Any:
+    """Parse a JSON file like :func:`read_yaml`: one line per problem, never a traceback.
+
+    Python's ``json`` keeps the last of two equal keys, reads integers of any
+    length (over 4,300 digits it raises a bare ``ValueError``), accepts
+    ``NaN`` and ``Infinity``, and recurses once per level of nesting.
+    """
+    text = read_text(path, label)
+    depth = 0
+    for token in JSON_TOKEN.finditer(text):
+        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(token.group(), 0)
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, token.start()) + 1
+            raise DataError(f"{label}: line {line}: nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_json_pairs,
+            parse_int=_json_int,
+            parse_constant=_json_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{label}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except ValueError as exc:
+        raise DataError(f"{label}: (top level): {exc}") from None
+
+
+def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
+    """Validate ``data`` against ``model``; errors name the file and field path."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        errors = exc.errors()
+        locs = [tuple(err["loc"]) for err in errors]
+        for err in errors:
+            loc = tuple(err["loc"])
+            if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+                continue  # a container's complaint that follows from an error inside it
+            path = field_path(err["loc"])
+            if prefix:
+                path = (
+                    prefix
+                    if path == "(top level)"
+                    else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
+                )
+            lines.append(f"{label}: {path}: {_message(err['msg'])}")
+        raise DataError("\n".join(lines)) from None
+
+
+MAX_ENTRIES = 1000  # glossary entries or references in one file
+
+
+def validate_list(model: type[M], data: Any, label: str) -> list[M]:
+    if not isinstance(data, list):
+        raise DataError(f"{label}: (top level): expected a list of entries")
+    if len(data) > MAX_ENTRIES:
+        raise DataError(
+            f"{label}: (top level): {len(data):,} entries; the limit is {MAX_ENTRIES:,}"
+        )
+    return [validate(model, entry, label, prefix=f"[{i}]") for i, entry in enumerate(data)]
+
+
+def fail(problems: Sequence[str]) -> None:
+    if problems:
+        raise DataError("\n".join(problems))

@@ -1,0 +1,106 @@
+"""The glossary: its entries, how their names are compared, and their checks."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .files import fail, read_yaml, validate_list
+from .models import GlossaryEntry, Reference
+
+NAME_PUNCTUATION = " -'’().,/&:+"  # besides Latin letters and digits, in a glossary name
+
+
+def name_key(name: str) -> str:
+    """How glossary names are compared and looked up.
+
+    NFKC folds compatibility forms (full-width letters, ligatures) into plain
+    ones; format characters (zero-width space, joiners, direction marks) are
+    dropped; then case-folded, with runs of whitespace as one space.
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.casefold().split())
+
+
+def _latin_letter(char: str) -> bool:
+    letter = unicodedata.category(char).startswith("L")
+    return letter and unicodedata.name(char, "").startswith("LATIN ")
+
+
+def name_problem(name: str) -> str | None:
+    """Why a glossary name could pass for another, or None.
+
+    The handbook is in English: a name is Latin letters, ASCII digits, spaces
+    and a little punctuation. So a Cyrillic or Greek look-alike ("ІІОС" for
+    "IIOC") or an invisible character cannot make a second, different name.
+    """
+    for char in unicodedata.normalize("NFKC", name):
+        if not (_latin_letter(char) or char in NAME_PUNCTUATION or "0" <= char <= "9"):
+            what = unicodedata.name(char, "unnamed character")
+            return (
+                f"{name!r} has U+{ord(char):04X} ({what}); a glossary name may use Latin "
+                f"letters, digits, spaces and {' '.join(NAME_PUNCTUATION.strip())} only"
+            )
+    return None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Glossary entries in file order, with a case-insensitive name lookup."""
+
+    entries: tuple[GlossaryEntry, ...]
+    by_name: Mapping[str, GlossaryEntry] = field(repr=False)
+
+    def find(self, name: str) -> GlossaryEntry | None:
+        return self.by_name.get(name_key(name))
+
+    def get(self, entry_id: str) -> GlossaryEntry:
+        return next(e for e in self.entries if e.id == entry_id)
+
+    @property
+    def ids(self) -> set[str]:
+        return {e.id for e in self.entries}
+
+
+def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glossary:
+    entries = validate_list(GlossaryEntry, read_yaml(path, label), label)
+    problems: list[str] = []
+    by_name: dict[str, GlossaryEntry] = {}
+    owner: dict[str, str] = {}
+    ids = {e.id for e in entries}
+    seen_ids: set[str] = set()
+    for i, entry in enumerate(entries):
+        if entry.id in seen_ids:
+            problems.append(f"{label}: [{i}].id: duplicate glossary id '{entry.id}'")
+        seen_ids.add(entry.id)
+        names = [("id", entry.id), ("term", entry.term)]
+        if entry.abbreviation:
+            names.append(("abbreviation", entry.abbreviation))
+        names += [(f"aliases[{j}]", alias) for j, alias in enumerate(entry.aliases)]
+        for where, name in names:
+            problem = name_problem(name)
+            if problem:
+                problems.append(f"{label}: [{i}].{where}: {problem}")
+                continue
+            key = name_key(name)
+            if key in owner and owner[key] != entry.id:
+                problems.append(
+                    f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[key]}'"
+                )
+            owner.setdefault(key, entry.id)
+            by_name.setdefault(key, entry)
+        problems += [
+            f"{label}: [{i}].cite[{j}]: unknown citation key '{key}'"
+            for j, key in enumerate(entry.cite)
+            if key not in refs
+        ]
+        problems += [
+            f"{label}: [{i}].related[{j}]: unknown glossary id '{rel}'"
+            for j, rel in enumerate(entry.related)
+            if rel not in ids or rel == entry.id
+        ]
+    fail(problems)
+    return Glossary(tuple(entries), by_name)

@@ -1,0 +1,236 @@
+"""An overlay's local pages, read and checked before any page is built.
+
+A local page is the organisation's Markdown. It never reaches a template engine:
+
+- the one call it may use, ``{{ term("…") }}`` (or ``{{ term("…", "text") }}``), is
+  found by a strict pattern and replaced by a placeholder word that the local-page hook
+  turns into the glossary link after the page is rendered and sanitised;
+- anything else that looks like Jinja (``{{`` or ``{%``) is refused, one line naming the
+  file and line;
+- front matter may hold only a ``title`` (validated like the overlay's titles); leading
+  ``Key: value`` lines stay text, because the page MkDocs reads always starts with the
+  handbook's own front matter (``render_macros: false``);
+- size, bracket runs and nesting are bounded, because Python-Markdown is quadratic in
+  unclosed ``[`` and recursive in nested lists.
+
+Everything here is plain data; the hooks place it (macros/hooks/local_hooks.py).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .files import DataError, read_text, read_yaml_text, validate
+from .loading import overlay_folder
+from .models import LocalOverlay, LocalPageMeta
+
+LOCAL_PREFIX = "local/"  # where local pages live in the built site
+MAX_PAGE_BYTES = 128 * 1024  # a long local page is a few KB
+MAX_BRACKETS = 100  # "[" in one block: Python-Markdown's link search is quadratic in them
+MAX_INDENT = 80  # columns of leading white space (about 20 nested list levels)
+MAX_MARKERS = 20  # block quote and list markers at the start of one line
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+TERM_CALL = re.compile(
+    r"""\{\{-?[ \t]*term\([ \t]*(?P<q1>["'])(?P<name>[^"'{}\\\n]{1,200})(?P=q1)"""
+    r"""(?:[ \t]*,[ \t]*(?P<q2>["'])(?P<text>[^"'{}\\\n]{1,200})(?P=q2))?[ \t]*\)[ \t]*-?\}\}"""
+)
+JINJA = re.compile(r"\{\{|\{%")
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+SETEXT_RULE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+MARKERS = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+
+
+@dataclass(frozen=True)
+class TermCall:
+    """One ``{{ term(...) }}`` in a local page, and what it stands for."""
+
+    name: str
+    text: str
+    source: str  # the call as written (shown as it is inside code)
+
+
+@dataclass(frozen=True)
+class LocalSource:
+    """One local page: where it is in the site and on disk, its titles and its Markdown.
+
+    ``markdown`` is what MkDocs reads: the handbook's front matter, then the page's text
+    with each term call replaced by ``placeholder(i)``."""
+
+    src_uri: str
+    path: Path
+    title: str  # the overlay's title: the navigation
+    meta_title: str | None  # the page's own front-matter title: the browser tab
+    markdown: str
+    terms: tuple[TermCall, ...]
+    token: str
+
+    def placeholder(self, index: int) -> str:
+        return f"hbterm{self.token}n{index}x"
+
+
+def destination(src_uri: str) -> str:
+    """The address a source path gets (``a/index.md``, ``a/README.md`` and ``a.md`` are all
+    ``a/``), case-folded: two local pages with the same one would overwrite each other."""
+    stem = src_uri.removesuffix(".md")
+    head, _, name = stem.rpartition("/")
+    if name.casefold() in ("index", "readme"):
+        stem = head
+    stem = stem.casefold().strip("/")
+    return f"{stem}/" if stem else ""
+
+
+def _front_matter(text: str, label: str) -> tuple[str | None, str]:
+    """The validated front-matter title (or None) and the text after the front matter."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return None, text
+    # A leading newline makes YAML's line numbers the file's (the front matter starts on 2).
+    data = read_yaml_text("\n" + (match.group(1) or ""), label)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise DataError(f"{label}: front matter: expected 'title: ...' or nothing")
+    meta = validate(LocalPageMeta, data, f"{label}: front matter")
+    return meta.title, text[match.end() :]
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _limits(body: str, label: str, first_line: int) -> list[str]:
+    """Nesting and bracket-run problems, one line each (the first of each kind)."""
+    problems: list[str] = []
+    lines = body.split("\n")
+    for number, line in enumerate(lines, start=first_line):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        markers = 0
+        rest = line
+        while (m := MARKERS.match(rest)) is not None:
+            markers += 1
+            rest = rest[m.end() :]
+        if indent > MAX_INDENT or markers > MAX_MARKERS:
+            problems.append(
+                f"{label}: line {number}: nested too deeply (at most {MAX_INDENT} columns "
+                f"of indentation and {MAX_MARKERS} quote or list markers at the start of a line)"
+            )
+            break
+    start = first_line
+    for block in re.split(r"\n[ \t]*\n", body):
+        if block.count("[") > MAX_BRACKETS:
+            problems.append(
+                f"{label}: line {start}: more than {MAX_BRACKETS} '[' in one paragraph "
+                "(split it into several)"
+            )
+            break
+        start += block.count("\n") + 2
+    return problems
+
+
+def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list[str]:
+    """Problems with the Jinja-like parts of ``body``: anything but a term call, a term call
+    in a heading, an unknown term."""
+    problems: list[str] = []
+    lines = body.split("\n")
+    names = {n.casefold() for n in known}
+    for i, line in enumerate(lines):
+        number = i + first_line
+        rest = TERM_CALL.sub("", line)
+        if JINJA.search(rest):
+            problems.append(
+                f'{label}: line {number}: only {{{{ term("...") }}}} may be used in a local '
+                "page; other {{ ... }} and {% ... %} are not allowed"
+            )
+        calls = list(TERM_CALL.finditer(line))
+        if not calls:
+            continue
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        if ATX_HEADING.match(line) or (line.strip() and SETEXT_RULE.match(below)):
+            problems.append(f"{label}: line {number}: term() is for running text, not headings")
+        problems += [
+            f"{label}: line {number}: term('{c.group('name')}'): not in the glossary"
+            for c in calls
+            if c.group("name").strip().casefold() not in names
+        ]
+    return problems
+
+
+def read_page(
+    path: Path, label: str, src_uri: str, title: str, glossary_names: Sequence[str]
+) -> LocalSource:
+    """One local page, checked; every problem in it is one line naming the file and line."""
+    text = read_text(path, label, limit=MAX_PAGE_BYTES)
+    meta_title, body = _front_matter(text, label)
+    first_line = _line_of(text, len(text) - len(body))
+    problems = _limits(body, label, first_line) + _terms(body, label, first_line, glossary_names)
+    if problems:
+        raise DataError("\n".join(problems))
+    token = secrets.token_hex(6)
+    calls: list[TermCall] = []
+
+    def swap(match: re.Match[str]) -> str:
+        calls.append(
+            TermCall(
+                match.group("name").strip(),
+                (match.group("text") or match.group("name")).strip(),
+                match.group(0),
+            )
+        )
+        return f"hbterm{token}n{len(calls) - 1}x"
+
+    body = TERM_CALL.sub(swap, body)
+    markdown = "---\nrender_macros: false\n---\n\n" + body
+    return LocalSource(src_uri, path, title, meta_title, markdown, tuple(calls), token)
+
+
+def local_pages(
+    overlay: LocalOverlay, overlay_path: Path, root: Path, glossary_names: Sequence[str]
+) -> list[LocalSource]:
+    """The overlay's local pages, read from its own folder and checked; every problem in
+    every page is reported, one line each."""
+    folder = overlay_folder(overlay_path).resolve()
+    shown_folder = _shown(overlay_folder(overlay_path), root)
+    label = _shown(overlay_path, root)
+    out: list[LocalSource] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for i, page in enumerate(overlay.pages):
+        where = f"{label}: pages[{i}].file"
+        path = (folder / page.file).resolve()
+        if not path.is_relative_to(folder):
+            problems.append(
+                f"{where}: '{page.file}' is outside the overlay's own folder {shown_folder}/"
+            )
+            continue
+        if not path.is_file():
+            problems.append(f"{where}: no such file '{page.file}' in {shown_folder}/")
+            continue
+        dest = destination(page.file)
+        if dest in seen:
+            problems.append(
+                f"{where}: '{page.file}' would have the same address as '{seen[dest]}' "
+                f"(local/{dest})"
+            )
+            continue
+        seen[dest] = page.file
+        try:
+            out.append(
+                read_page(
+                    path, _shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names
+                )
+            )
+        except DataError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise DataError("\n".join(problems))
+    return out
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as messages show it: relative to the project where it is inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -1,0 +1,262 @@
+"""Validated data models for the handbook's YAML data.
+
+Each model rejects unknown fields, so a typo in a field name is an error,
+never silently ignored content. Cross-file rules (citation keys exist,
+glossary terms exist, ids are unique) live in :mod:`macros.data.loading`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from markupsafe import escape
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(value: str) -> str:
+    found = CONTROL.search(value)
+    if found:
+        raise ValueError(f"control character U+{ord(found.group()):04X} is not allowed")
+    return value
+
+
+# Every text field has a maximum length, so oversized input is refused at load time.
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    AfterValidator(_no_control_characters),
+]  # a paragraph: a definition, a note, an intro
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_no_control_characters),
+]  # one line: a title, a term, a role, a name, a phone number
+
+
+def _plain_url(url: AnyHttpUrl) -> AnyHttpUrl:
+    # MkDocs writes site_url into pages and sitemap.xml; refuse anything needing escaping.
+    if str(escape(str(url))) != str(url) or len(str(url)) > 500:
+        raise ValueError(
+            "must be a plain http(s) address of at most 500 characters, without quotes, '<', '>' or '&'"
+        )
+    return url
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(_Model):
+    """A work cited by the guidance, as the source gives it."""
+
+    key: Slug
+    authors: Name | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    title: Name | None = None
+    publisher: Name | None = None
+    url: AnyHttpUrl | None = None
+    cited_for: Text
+    from_outside_source: Text | None = None  # where any field not on the slides comes from
+
+    @model_validator(mode="after")
+    def _named(self) -> Reference:
+        if self.authors is None and self.title is None and self.publisher is None:
+            raise ValueError("needs authors, a title or a publisher")
+        return self
+
+    @property
+    def name(self) -> str:
+        """Who or what is cited: the authors; else the title; else the publisher (an organisation)."""
+        return self.authors or self.title or self.publisher or ""
+
+    @property
+    def label(self) -> str:
+        """The author–year label used in running text, e.g. ``Lim et al., 2017``."""
+        return self.name if self.year is None else f"{self.name}, {self.year}"
+
+
+class GlossaryEntry(_Model):
+    """One glossary term with its definition."""
+
+    id: Slug
+    term: Name
+    abbreviation: Name | None = None
+    aliases: tuple[Name, ...] = Field(default=(), max_length=20)
+    short: Name  # the tooltip
+    definition: Text
+    cite: tuple[Slug, ...] = Field(default=(), max_length=20)
+    related: tuple[Slug, ...] = Field(default=(), max_length=20)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the entry answers to: id, term, abbreviation and aliases."""
+        extra = (self.abbreviation,) if self.abbreviation else ()
+        return (self.id, self.term, *extra, *self.aliases)
+
+    @property
+    def heading(self) -> str:
+        """The entry's heading: ``Term (ABBR)`` or just the term."""
+        if self.abbreviation and self.abbreviation not in self.term:
+            return f"{self.term} ({self.abbreviation})"
+        return self.term
+
+
+class ChecklistItem(_Model):
+    id: Slug
+    text: Text
+    note: Text | None = None
+    terms: tuple[Slug, ...] = Field(default=(), max_length=20)
+    local: bool = False  # added by an organisation's overlay, not part of the guidance
+
+
+class ChecklistSection(_Model):
+    id: Slug
+    title: Name
+    intro: Text | None = None
+    items: tuple[ChecklistItem, ...] = Field(min_length=1, max_length=100)
+
+
+#: The paper and PDF checklists' case fields: (field name, label).
+CASE_FIELDS = (
+    ("case-reference", "Case reference / young person’s initials"),
+    ("date", "Date"),
+    ("assessor", "Assessor"),
+    ("agency", "Agency"),
+)
+
+
+class Checklist(_Model):
+    """A checklist: a stage of the assessment or one prompt list."""
+
+    id: Slug
+    title: Name
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$", max_length=200)]
+    cite: tuple[Slug, ...] = Field(min_length=1, max_length=20)
+    intro: Text | None = None
+    sections: tuple[ChecklistSection, ...] = Field(min_length=1, max_length=30)
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+
+class Contact(_Model):
+    """One entry in an organisation's local contacts block."""
+
+    role: Name
+    name: Name | None = None
+    phone: Name | None = None
+    email: Name | None = None
+    hours: Name | None = None
+    notes: Text | None = None
+
+
+# A Markdown file inside the overlay's folder: no "..", no absolute path, no hidden names.
+LocalFile = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)*\.md$", max_length=200
+    ),
+]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$", max_length=200)]
+
+
+def _no_angle_brackets(value: str) -> str:
+    # Material puts page titles through Jinja's ``striptags``, which unescapes them.
+    if "<" in value or ">" in value:
+        raise ValueError("must not contain '<' or '>'")
+    return value
+
+
+LocalTitle = Annotated[Name, AfterValidator(_no_angle_brackets)]
+
+
+class LocalPage(_Model):
+    """A Markdown page of the organisation's own, in the overlay's own folder."""
+
+    file: LocalFile
+    title: LocalTitle
+
+
+class LocalPageMeta(_Model):
+    """The only front matter a local page may have: its title for the browser tab."""
+
+    title: LocalTitle | None = None
+
+
+class PracticeNote(_Model):
+    """A short local note attached to a guidance page, or to one heading on it."""
+
+    page: PagePath
+    anchor: Slug | None = None
+    text: Text
+
+
+class LocalItem(_Model):
+    """An extra checklist item appended to one section of a guidance checklist."""
+
+    checklist: Slug
+    section: Slug
+    id: Slug
+    text: Text
+    note: Text | None = None
+
+
+class Review(_Model):
+    """Who reviews the local copy, and when."""
+
+    responsible_role: Name
+    last_review: dt.date
+    next_review: dt.date
+
+
+class AccessibilityDetails(_Model):
+    """The organisation's part of the accessibility statement."""
+
+    contact: Name | None = None
+    prepared: dt.date | None = None
+
+
+class LocalOverlay(_Model):
+    """An organisation's local details, set in one small YAML file."""
+
+    organisation: Name
+    logo: Name | None = None
+    site_url: Annotated[AnyHttpUrl, AfterValidator(_plain_url)] | None = None
+    banner: Text | None = None
+    contacts: tuple[Contact, ...] = Field(min_length=1, max_length=30)
+    out_of_hours: Text | None = None
+    referral_route: Text | None = None
+    pages: tuple[LocalPage, ...] = Field(default=(), max_length=50)
+    allow_raw_html: bool = False
+    notes: tuple[PracticeNote, ...] = Field(default=(), max_length=200)
+    checklist_items: tuple[LocalItem, ...] = Field(default=(), max_length=200)
+    review: Review | None = None
+    accessibility: AccessibilityDetails | None = None
+
+
+def reserved_item_ids(checklist: Checklist) -> dict[str, str]:
+    """Item ids the checklist's own page ids and PDF field names use, with what uses each.
+
+    An item's checkbox is ``cl-<checklist>-<item>`` on the page and ``<checklist>.<item>``
+    in the fillable PDF. The title is ``cl-<checklist>-title``, the PDF's case fields
+    ``<checklist>.date`` and so on, and each section's notes ``<section>-notes`` in both:
+    an item with one of those ids would share an id or a field with it.
+    """
+    reserved = {"title": "the checklist's title"}
+    reserved |= {name: f"the PDF's '{label}' field" for name, label in CASE_FIELDS}
+    reserved |= {f"{s.id}-notes": f"the notes of section '{s.id}'" for s in checklist.sections}
+    return reserved

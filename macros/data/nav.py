@@ -1,0 +1,40 @@
+"""The ``nav`` configuration as plain data: its pages in order, and the part each sits in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+def nav_sources(nav: Any) -> list[str]:
+    """Every Markdown source path in the ``nav`` config, in navigation order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [src for value in nav.values() for src in nav_sources(value)]
+    if isinstance(nav, list):
+        return [src for value in nav for src in nav_sources(value)]
+    return []
+
+
+@dataclass(frozen=True)
+class NavPage:
+    title: str
+    src: str
+    part: str | None  # the navigation section it sits in, if any
+
+
+def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
+    """Flatten the ``nav`` config into pages, each with its top-level section."""
+    out: list[NavPage] = []
+    for entry in nav if isinstance(nav, list) else [nav]:
+        if isinstance(entry, str):
+            out.append(NavPage(Path(entry).stem, entry, part))
+            continue
+        for title, value in entry.items():
+            if isinstance(value, str):
+                out.append(NavPage(title, value, part))
+            else:
+                out += nav_pages(value, part or title)
+    return out

@@ -1,0 +1,79 @@
+"""Local content from an overlay that attaches to the guidance: practice notes and checklist
+items (local pages: macros/data/local_pages.py).
+
+Everything is checked once, at start-up, against the guidance's own data; each
+problem is one line naming the file and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .files import DataError
+from .models import (
+    Checklist,
+    ChecklistItem,
+    ChecklistSection,
+    LocalOverlay,
+    reserved_item_ids,
+)
+
+NAV_TITLE = "Local resources"
+
+
+def check_notes(overlay: LocalOverlay, pages: Iterable[str], label: str) -> None:
+    """Each note names a guidance page in the navigation (its anchor is checked on render)."""
+    known = set(pages)
+    problems = [
+        f"{label}: notes[{i}].page: no guidance page '{note.page}'"
+        for i, note in enumerate(overlay.notes)
+        if note.page not in known
+    ]
+    if problems:
+        raise DataError("\n".join(problems))
+
+
+def merge_items(
+    checklists: Mapping[str, Checklist], overlay: LocalOverlay, label: str
+) -> dict[str, Checklist]:
+    """The checklists with the overlay's local items appended to their sections."""
+    problems: list[str] = []
+    added: dict[tuple[str, str], list[ChecklistItem]] = {}
+    used = {cid: {item.id for item in c.items} for cid, c in checklists.items()}
+    for i, item in enumerate(overlay.checklist_items):
+        where = f"{label}: checklist_items[{i}]"
+        checklist = checklists.get(item.checklist)
+        if checklist is None:
+            problems.append(f"{where}.checklist: no checklist '{item.checklist}'")
+            continue
+        if item.section not in {s.id for s in checklist.sections}:
+            problems.append(
+                f"{where}.section: no section '{item.section}' in checklist '{item.checklist}'"
+            )
+            continue
+        reserved = reserved_item_ids(checklist).get(item.id)
+        if reserved:
+            problems.append(
+                f"{where}.id: '{item.id}' is reserved in checklist '{item.checklist}' "
+                f"({reserved} uses it)"
+            )
+            continue
+        if item.id in used[item.checklist]:
+            problems.append(
+                f"{where}.id: '{item.id}' is already an item id in checklist '{item.checklist}'"
+            )
+            continue
+        used[item.checklist].add(item.id)
+        local = ChecklistItem(id=item.id, text=item.text, note=item.note, local=True)
+        added.setdefault((item.checklist, item.section), []).append(local)
+    if problems:
+        raise DataError("\n".join(problems))
+
+    def section(cid: str, s: ChecklistSection) -> ChecklistSection:
+        extra = added.get((cid, s.id))
+        return s.model_copy(update={"items": (*s.items, *extra)}) if extra else s
+
+    return {
+        cid: c.model_copy(update={"sections": tuple(section(cid, s) for s in c.sections)})
+        for cid, c in checklists.items()
+    }

@@ -1,0 +1,59 @@
+"""Where things are: the data files, the pages the macros link to, and the addresses MkDocs
+gives pages and downloads. Plain functions of a path; no MkDocs imports."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+REFERENCES_FILE = "data/references.yml"
+GLOSSARY_FILE = "data/glossary.yml"
+CHECKLISTS_DIR = "checklists"
+GLOSSARY_PAGE = "reference/glossary.md"
+REFERENCES_PAGE = "reference/references.md"
+RECORD_PAGE = "assessment/record.md"
+COVERAGE_PAGE = "reference/source-coverage.md"
+
+
+def page_url(src: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a Markdown source path, e.g. ``a/b.md`` → ``a/b/``."""
+    stem = src.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    return f"{stem.removesuffix('/index')}/" if stem.endswith("/index") else f"{stem}/"
+
+
+def relative(target: str, from_url: str) -> str:
+    """``target`` (site-relative) as seen from the page at ``from_url`` (same rule as MkDocs)."""
+    head, tail = posixpath.split(from_url)
+    base = head if "." in tail else from_url
+    rel = posixpath.relpath("/" + target, "/" + base)
+    if rel == ".":
+        return "./"
+    return rel + "/" if target == "" or target.endswith("/") else rel
+
+
+def print_page(checklist_id: str) -> str:
+    """A checklist's print view (its source path)."""
+    return f"checklists/{checklist_id}.md"
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """Where the PDFs of one version are published in the site."""
+
+    version: str
+
+    @staticmethod
+    def checklist(checklist_id: str) -> str:
+        return f"downloads/checklists/{checklist_id}.pdf"
+
+    @property
+    def all_checklists(self) -> str:
+        return f"downloads/ta-hsb-checklists-{self.version}.pdf"
+
+    @property
+    def handbook(self) -> str:
+        return f"downloads/ta-hsb-handbook-{self.version}.pdf"

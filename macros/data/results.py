@@ -1,0 +1,39 @@
+"""The accessibility statement's figures: read from the results file the axe test run writes.
+
+``tests/browser/test_a11y.py`` writes ``test-artifacts/accessibility-results.json``;
+``make a11y-results`` copies it to ``data/accessibility-results.json``, which the
+build reads (``HANDBOOK_A11Y_RESULTS`` names another file). No figure is typed by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
+
+from .files import read_json, validate
+from .models import Text
+
+RESULTS_FILE = "data/accessibility-results.json"
+
+
+class A11yResults(BaseModel):
+    """What one run of the accessibility tests measured."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    axe_core: Text
+    tested: dt.date
+    tags: tuple[Text, ...] = Field(min_length=1)
+    pages: NonNegativeInt
+    palettes: tuple[Text, ...] = Field(min_length=1)
+    states: tuple[Text, ...] = Field(min_length=1)
+    violations: NonNegativeInt
+    exceptions: tuple[Text, ...] = ()
+
+
+def load_results(root: Path, given: str | None) -> tuple[A11yResults, str]:
+    """The results file (``given`` or the committed one) and its label for messages."""
+    label = given or RESULTS_FILE
+    return validate(A11yResults, read_json(root / label, label), label), label

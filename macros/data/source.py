@@ -1,0 +1,255 @@
+"""Source provenance: the slide text, which lines each section restates, and coverage.
+
+The trace (``data/source-trace.yml``) maps each section that restates the
+source to line ranges of the source file, and lists the lines the handbook
+deliberately leaves out. This module loads both, checks every passage against
+the source, and works out the coverage rows. It knows nothing about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .files import DataError, read_text, read_yaml, validate
+
+SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
+TRACE_FILE = "data/source-trace.yml"
+MIN_WORDS = 3  # a source line of this many words must be traced or left out
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+LineRange = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*(?:-[1-9][0-9]*)?$")]
+
+QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+USE = re.compile(r"""source_wording\(\s*["']([^"']+)["']""")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Trace(_Model):
+    """One section of a page and the source lines it restates."""
+
+    id: Slug
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
+    section: Text | None = None
+    lines: tuple[LineRange, ...] = Field(min_length=1)
+    begins: Text
+
+
+class LeftOut(_Model):
+    """Source lines the handbook deliberately does not restate."""
+
+    lines: tuple[LineRange, ...] = Field(min_length=1)
+    reason: Text
+    shown: bool = True
+
+
+class TraceFile(_Model):
+    traces: tuple[Trace, ...] = Field(min_length=1)
+    left_out: tuple[LeftOut, ...] = ()
+
+
+def normalise(text: str) -> str:
+    """Typographic quotes as plain quotes, runs of whitespace as one space."""
+    return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
+
+
+def joined(lines: Iterable[str]) -> str:
+    """Lines joined with single spaces: broken extraction lines rejoined, words unchanged."""
+    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+
+
+def section_anchor(heading: str) -> str:
+    """The id Python-Markdown's ``toc`` extension gives a heading (its default slugify)."""
+    text = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def word_count(line: str) -> int:
+    return sum(1 for token in line.split() if re.search(r"\w", token))
+
+
+def numbers(ranges: Iterable[str]) -> list[int]:
+    """``["3-5", "9"]`` → ``[3, 4, 5, 9]``."""
+    out: list[int] = []
+    for part in ranges:
+        first, _, last = part.partition("-")
+        out += range(int(first), int(last or first) + 1)
+    return out
+
+
+def range_label(ranges: Sequence[str]) -> str:
+    return ", ".join(r.replace("-", "–") for r in ranges)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A trace with the source text it points at (blank lines skipped, whitespace joined)."""
+
+    trace: Trace
+    parts: tuple[str, ...]  # one per line range
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+    @property
+    def label(self) -> str:
+        return range_label(self.trace.lines)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A run of consecutive source lines carried by the same sections (or left out)."""
+
+    first: int
+    last: int
+    text: str | None  # None: never shown
+    traces: tuple[Trace, ...]
+    reason: str | None  # left out: why
+
+    @property
+    def label(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+    @property
+    def words(self) -> int:
+        return word_count(self.text or "")
+
+
+class Source:
+    """The source lines and the validated trace over them."""
+
+    def __init__(self, text: str, trace: TraceFile, label: str = TRACE_FILE) -> None:
+        self.lines = text.split("\n")
+        self.trace = trace
+        self.label = label
+        self.passages: dict[str, Passage] = {}
+        problems: list[str] = []
+        for i, t in enumerate(trace.traces):
+            where = f"{label}: traces[{i}] ({t.page}, '{t.id}')"
+            if t.id in self.passages:
+                problems.append(f"{where}: duplicate trace id")
+                continue
+            problem = self._check(t.lines, where) or self._check_begins(t, where)
+            if problem:
+                problems.append(problem)
+                continue
+            self.passages[t.id] = Passage(t, tuple(self.text_of([part]) for part in t.lines))
+        traced = {n for p in self.passages.values() for n in numbers(p.trace.lines)}
+        for i, left in enumerate(trace.left_out):
+            where = f"{label}: left_out[{i}]"
+            problem = self._check(left.lines, where)
+            overlap = sorted(traced & set(numbers(left.lines)))
+            if problem:
+                problems.append(problem)
+            elif overlap:
+                problems.append(f"{where}: line {overlap[0]} is also traced; pick one")
+        if problems:
+            raise DataError("\n".join(problems))
+
+    def _check(self, ranges: Sequence[str], where: str) -> str | None:
+        for part in ranges:
+            span = numbers([part])
+            if not span:
+                return f"{where}: lines '{part}': the range runs backwards"
+            if span[-1] > len(self.lines):
+                return f"{where}: lines '{part}': the source has only {len(self.lines)} lines"
+            if not any(self.lines[n - 1].strip() for n in span):
+                return f"{where}: lines '{part}': only blank lines"
+        return None
+
+    def _check_begins(self, t: Trace, where: str) -> str | None:
+        text = normalise(self.text_of(t.lines[:1]))
+        if not text.startswith(normalise(t.begins)):
+            return (
+                f"{where}: source lines {t.lines[0]} do not begin '{t.begins}' "
+                f"(they begin '{text[:60]}'); the passage is not in the source as traced"
+            )
+        return None
+
+    def text_of(self, ranges: Sequence[str]) -> str:
+        return joined(self.lines[n - 1] for n in numbers(ranges))
+
+    def contains(self, passage: str) -> bool:
+        """Whether ``passage`` is in the source word for word (whitespace and quotes aside)."""
+        return normalise(passage) in normalise(" ".join(self.lines))
+
+    # -- coverage ------------------------------------------------------------
+
+    def rows(self) -> list[Row]:
+        """Every non-blank source line, grouped into runs with the same sections or reason."""
+        carried: dict[int, list[Trace]] = {}
+        for passage in self.passages.values():
+            for n in numbers(passage.trace.lines):
+                carried.setdefault(n, []).append(passage.trace)
+        left: dict[int, LeftOut] = {n: x for x in self.trace.left_out for n in numbers(x.lines)}
+        which = {n: i for i, x in enumerate(self.trace.left_out) for n in numbers(x.lines)}
+        rows: list[Row] = []
+        key: object = None
+        run: list[int] = []
+
+        def flush() -> None:
+            if not run:
+                return
+            gone = left.get(run[0])
+            shown = gone is None or gone.shown
+            text = joined(self.lines[n - 1] for n in run) if shown else None
+            traces = tuple(carried.get(run[0], ()))
+            rows.append(Row(run[0], run[-1], text, traces, gone.reason if gone else None))
+
+        for n, line in enumerate(self.lines, start=1):
+            if not line.strip():
+                continue
+            this = (tuple(t.id for t in carried.get(n, ())), which.get(n))
+            if this != key:
+                flush()
+                run = []
+                key = this
+            run.append(n)
+        flush()
+        return rows
+
+    def untraced(self) -> list[int]:
+        """Lines of at least MIN_WORDS words that are neither traced nor left out."""
+        covered = {n for p in self.passages.values() for n in numbers(p.trace.lines)}
+        covered |= {n for x in self.trace.left_out for n in numbers(x.lines)}
+        return [
+            n
+            for n, line in enumerate(self.lines, start=1)
+            if n not in covered and word_count(line) >= MIN_WORDS
+        ]
+
+    def problems(self, sources: Sequence[tuple[str, str]]) -> list[str]:
+        """Traces that their page does not use, uses of unknown traces, untraced lines."""
+        used = {(src, m) for src, text in sources for m in USE.findall(text)}
+        out = [
+            f"{p.trace.page}: trace '{p.trace.id}' ({self.label}) is not used on its page"
+            for p in self.passages.values()
+            if (p.trace.page, p.trace.id) not in used
+        ]
+        out += [
+            f"{self.label}: source line {n} ('{normalise(self.lines[n - 1])[:50]}') is "
+            "neither traced nor left out"
+            for n in self.untraced()
+        ]
+        return out
+
+
+def load(root: Path) -> Source | None:
+    """The source and its trace, or None when the project has no trace file."""
+    trace_path = root / TRACE_FILE
+    if not trace_path.is_file():
+        return None
+    trace = validate(TraceFile, read_yaml(trace_path, TRACE_FILE), TRACE_FILE)
+    return Source(read_text(root / SOURCE_FILE, SOURCE_FILE), trace)

@@ -1,0 +1,40 @@
+"""The site's own assets: content-hashed names for the handbook's stylesheets and scripts,
+and the overlay's logo under its fixed name.
+
+A reader's browser may keep a file with a hashed name for as long as it likes:
+a new edition of the file gets a new name, so a page never meets an old copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..data.logo import Logo
+
+HASH_LENGTH = 8
+
+
+def is_local(path: str) -> bool:
+    """A path inside the site (``assets/x.css``), not a URL or an absolute path."""
+    parts = urlsplit(path)
+    return not parts.scheme and not parts.netloc and not path.startswith("/")
+
+
+def hashed_name(path: str, content: bytes) -> str:
+    """``assets/css/handbook.css`` → ``assets/css/handbook.<first 8 hex of SHA-256>.css``."""
+    head, name = posixpath.split(path)
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem:
+        stem, ext = name, ""
+    digest = hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
+    return posixpath.join(head, f"{stem}.{digest}" + (f".{ext}" if ext else ""))
+
+
+def publish_logo(logo: Logo, site_dir: Path) -> None:
+    """Publish the overlay's checked logo under its fixed name (``assets/local/logo.*``)."""
+    target = site_dir / logo.url
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(logo.data)

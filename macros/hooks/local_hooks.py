@@ -1,0 +1,126 @@
+"""MkDocs hooks (``hooks:`` in mkdocs.yml) for an overlay's local content.
+
+The macros plugin assembles and checks the state first (its ``on_config`` runs before
+any hook); these hooks only place what it checked:
+
+- ``on_files``: each local page joins the site under ``local/``, as the Markdown that
+  macros/data/local_pages.py prepared (``render_macros: false``: no template engine ever
+  sees it);
+- ``on_pre_page``: Markdown's raw-HTML handling is off for a local page unless the
+  overlay sets ``allow_raw_html: true`` (raw HTML is then shown as text);
+- ``on_page_content``: a local page's HTML is sanitised (macros/render/sanitise.py),
+  its glossary links put in, and its notice added; practice notes go into guidance
+  pages after their title or the heading a note names.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+# MkDocs puts only this file's folder on sys.path while it loads a hook; the
+# `macros` package lives in the project root and is not installed (pyproject.toml).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.hooks.placement import FIRST_HEADING, heading_pattern, insert_after
+from macros.render.overlay import note_html, notice_html
+from macros.render.sanitise import fill_placeholders, sanitise
+
+# Notes whose heading is missing, found while pages render; reported together in on_env,
+# so the message is not wrapped in MkDocs' "Error reading page" line.
+_missing: list[str] = []
+
+
+class RawHtml(Extension):  # type: ignore[misc]
+    """Switches Python-Markdown's raw HTML off for the page being rendered (MkDocs makes a
+    new Markdown instance for each page, after ``on_pre_page``)."""
+
+    allowed = True
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        if not self.allowed:
+            md.preprocessors.deregister("html_block", strict=False)
+            md.inlinePatterns.deregister("html", strict=False)
+
+
+_raw_html = RawHtml()
+
+
+def _build(config: Any) -> Any:
+    return config["plugins"]["macros"].variables["_build"]
+
+
+def on_config(config: Any) -> Any:
+    config["markdown_extensions"].append(_raw_html)
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    _missing.clear()
+    for source in _build(config).state.local_pages:
+        files.append(File.generated(config, source.src_uri, content=source.markdown))
+    return files
+
+
+def on_pre_page(page: Any, config: Any, files: Files) -> Any:
+    state = _build(config).state
+    local = state.local_page(page.file.src_uri) is not None
+    _raw_html.allowed = not local or bool(state.overlay and state.overlay.allow_raw_html)
+    return page
+
+
+def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
+    """A local page's rendered HTML, sanitised, with its glossary links and notice."""
+    pattern = re.compile(rf"hbterm{source.token}n(\d+)x")
+    calls = source.terms
+    html = fill_placeholders(
+        sanitise(html),
+        pattern,
+        lambda i: build.macros.reference.term(page, calls[i].name, calls[i].text),
+        {i: c.text for i, c in enumerate(calls)},
+        {i: c.source for i, c in enumerate(calls)},
+    )
+    notice = str(notice_html(build.state.overlay.organisation))
+    if source.meta_title:
+        page.meta["title"] = escape(source.meta_title)
+    return insert_after(html, FIRST_HEADING, notice) or notice + "\n" + html
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    build = _build(config)
+    overlay = build.state.overlay
+    if overlay is None:
+        return html
+    source = build.state.local_page(page.file.src_uri)
+    if source is not None:
+        return local_page_html(html, source, build, page)
+    src = page.file.src_uri
+    for i, note in enumerate(overlay.notes):
+        if note.page != src:
+            continue
+        box = str(note_html(overlay.organisation, note.text))
+        if note.anchor is None:
+            html = insert_after(html, FIRST_HEADING, box) or box + "\n" + html
+            continue
+        placed = insert_after(html, heading_pattern(note.anchor), box)
+        if placed is None:
+            _missing.append(
+                f"{build.state.overlay_label}: notes[{i}].anchor: no heading "
+                f"'#{note.anchor}' on page '{note.page}'"
+            )
+            continue
+        html = placed
+    return html
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    if _missing:
+        raise PluginError("\n".join(_missing))
+    return env

@@ -1,0 +1,87 @@
+"""The security headers of every copy, in one place.
+
+The Content-Security-Policy allows nothing from other hosts and no ``unsafe-inline``:
+scripts are the site's own files plus the inline scripts that Material for MkDocs writes
+into every page, allowed by their SHA-256 hashes (:data:`THEME_SCRIPTS`). The build
+checks every page against that list (``inline_script_problems``), so a theme upgrade
+that changes a script stops the build instead of breaking pages in the field.
+
+The same policy reaches readers three ways: as an HTTP header from the shipped server
+configuration (deploy/), and as a ``<meta http-equiv>`` element in every built page, so a
+copy opened from disk (the offline zip) or served by a host that sends no headers is
+protected too. A meta policy cannot carry ``frame-ancestors`` (browsers ignore it there);
+the server header does.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+
+#: Material 9.8.2's three inline scripts (storage helpers and scope, palette restore,
+#: anchor target), with ``extra.scope: /``.
+THEME_SCRIPTS = (
+    "sha256-exqRXrW/0laiImCrTE8a70vxyyY10FJVIppytLf/dbY=",
+    "sha256-DrEMJJ29sL7vIloQzly+VUGMxKcBTMII+OfW7Y8AkG4=",
+    "sha256-/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=",
+)
+DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("script-src", " ".join(("'self'", *(f"'{h}'" for h in THEME_SCRIPTS)))),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("worker-src", "'self' blob:"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'none'"),
+    ("frame-ancestors", "'none'"),
+)
+#: Ignored (with a console error) when a policy comes from a ``<meta>`` element.
+HEADER_ONLY = frozenset({"frame-ancestors"})
+
+
+def policy(directives: Iterable[tuple[str, str]] = DIRECTIVES) -> str:
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def meta_policy() -> str:
+    """The policy for a page's ``<meta http-equiv="Content-Security-Policy">``."""
+    return policy((n, v) for n, v in DIRECTIVES if n not in HEADER_ONLY)
+
+
+HEADERS: tuple[tuple[str, str], ...] = (
+    ("Content-Security-Policy", policy()),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+)
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+NOT_CODE = re.compile(r"\b(?:src=|type=[\"']?application/json)", re.I)
+
+
+def script_hash(body: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+
+
+def inline_script_problems(html: str, where: str) -> list[str]:
+    """One line for each inline script in ``html`` whose hash the policy does not list."""
+    found = []
+    for match in INLINE_SCRIPT.finditer(html):
+        if NOT_CODE.search(match.group("attrs")):
+            continue
+        digest = script_hash(match.group("body"))
+        if digest not in THEME_SCRIPTS:
+            found.append(
+                f"{where}: an inline script the Content-Security-Policy does not allow "
+                f"('{digest}', starting '{match.group('body').strip()[:40]}'); if it is the "
+                "theme's own, add its hash to THEME_SCRIPTS in macros/hooks/security.py"
+            )
+    return found

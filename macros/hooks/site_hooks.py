@@ -1,0 +1,142 @@
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, block HTML put back after
+Markdown, pre-compressed copies, and an early start for the handbook PDF.
+
+Only wiring: the logic is in ``macros.hooks.assets``, ``macros.pages.blocks``,
+``macros.hooks.compress``, ``macros.hooks.security`` and ``macros.pdf.workers``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+# MkDocs puts only this file's folder on sys.path while it loads a hook; the
+# `macros` package lives in the project root and is not installed (pyproject.toml).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.hooks.assets import hashed_name, is_local
+from macros.hooks.compress import compress_site
+from macros.hooks.security import inline_script_problems, meta_policy
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+_state: dict[str, Any] = {"command": "build", "renamed": {}, "lost": [], "scripts": []}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_pre_build(config: Any) -> None:
+    _state["lost"] = []
+    _state["scripts"] = []
+
+
+def offline(config: Any) -> bool:
+    plugin = config["plugins"].get("material/offline")
+    return plugin is not None and bool(plugin.config.enabled)
+
+
+def on_config(config: Any) -> Any:
+    """Point ``extra_css`` and ``extra_javascript`` at content-hashed names.
+
+    The iframe-worker shim (``extra.polyfills``) lets search run from ``file://``:
+    only the offline package needs it. Served over HTTP it would be one more
+    script blocking the first paint of every page, so other builds leave it out.
+    """
+    # The policy as a meta element in every built page (overrides/main.html); not in
+    # `serve`, which adds an inline live-reload script to each page it sends.
+    config["extra"]["csp"] = None if _state["command"] == "serve" else meta_policy()
+    if not offline(config):
+        config["extra"]["polyfills"] = [
+            p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
+        ]
+    docs = Path(config["docs_dir"])
+    renamed: dict[str, str] = {}
+
+    def rename(path: str) -> str:
+        source = docs / path
+        if not is_local(path) or not source.is_file():
+            return path
+        renamed[path] = hashed_name(path, source.read_bytes())
+        return renamed[path]
+
+    config["extra_css"] = [rename(path) for path in config["extra_css"]]
+    scripts = []
+    for script in config["extra_javascript"]:
+        if isinstance(script, str):
+            scripts.append(rename(script))
+        else:  # an ExtraScriptValue (path with type/defer/async)
+            script.path = rename(script.path)
+            scripts.append(script)
+    config["extra_javascript"] = scripts
+    _state["renamed"] = renamed
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Write each renamed file under its hashed name only."""
+    for path, new in _state["renamed"].items():
+        original = files.get_file_from_path(path)
+        if original is None or original.abs_src_path is None:
+            continue
+        files.remove(original)
+        files.append(File.generated(config, new, abs_src_path=original.abs_src_path))
+    return files
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Put the block HTML the macros kept out of Markdown in place (see macros/pages/blocks.py)."""
+    src = page.file.src_uri
+    html, lost = config["plugins"]["macros"].variables["_build"].blocks.restore(src, html)
+    if lost:  # reported in on_env: raised here, MkDocs would wrap it in another message
+        _state["lost"].append(
+            f"{src}: {lost} block macro output(s) found no place in the page: "
+            "call block macros (checklist, glossary, source_wording, ...) outside code"
+        )
+    return html
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Every page's content is ready: start the handbook PDF now (see macros/pdf/workers.py)."""
+    if _state["lost"]:  # on_pre_build starts each build with none
+        raise PluginError("\n".join(_state["lost"]))
+    build = config["plugins"]["macros"].variables["_build"]
+    if build.pdfs is not None:
+        from macros.pdf import workers
+
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        workers.start_book(build.pdfs, build.state, config, pages)
+    return env
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Every inline script in a page must be one the policy allows (macros/hooks/security.py)."""
+    _state["scripts"] += inline_script_problems(output, page.file.src_uri)
+    return output
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    _state["scripts"] += inline_script_problems(output_content, template_name)
+    return output_content
+
+
+@event_priority(-100)  # last: after every other post-build step (PDFs included) has written
+def on_post_build(config: Any) -> None:
+    if _state["scripts"]:
+        raise PluginError("\n".join(_state["scripts"]))
+    wanted = config["extra"].get("handbook", {}).get("compress", True)
+    if not wanted or _state["command"] == "serve" or offline(config):
+        return  # not wanted, or nothing to serve them: the live preview, the offline zip
+    done = compress_site(Path(config["site_dir"]))
+    log.info(
+        "Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli",
+        done.files,
+        done.plain_bytes // 1024,
+        done.gzip_bytes // 1024,
+        done.brotli_bytes // 1024,
+    )

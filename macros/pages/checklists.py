@@ -1,0 +1,127 @@
+"""The checklist macros: a checklist on its guidance page, its print view, the downloads list
+and the Assessment record."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..data.models import Checklist, ChecklistItem
+from ..data.paths import CHECKLISTS_DIR, RECORD_PAGE, print_page
+from ..data.state import State
+from ..render import checklist as checklist_render
+from ..render import local
+from ..render import record as record_render
+from ..render.html import el, lines
+from .links import Links, Page, log, where
+from .reference import ReferenceMacros
+
+
+class ChecklistMacros:
+    """``checklist``, ``checklist_print``, ``checklist_downloads``, ``assessment_record``."""
+
+    def __init__(self, state: State, links: Links, reference: ReferenceMacros) -> None:
+        self.state = state
+        self.links = links
+        self.reference = reference  # citations and glossary links inside checklists
+
+    def _checklist(self, page: Page, checklist_id: str) -> Checklist | None:
+        checklist = self.state.checklists.get(checklist_id)
+        if checklist is None:
+            log.warning(
+                "%s: checklist('%s'): no such checklist (no %s/%s.yml)",
+                where(page),
+                checklist_id,
+                CHECKLISTS_DIR,
+                checklist_id,
+            )
+        return checklist
+
+    def checklist(self, page: Page, checklist_id: str) -> Markup:
+        checklist = self._checklist(page, checklist_id)
+        if checklist is None:
+            return escape(f"[unknown checklist: {checklist_id}]")
+        return self._screen(page, checklist, in_record=False)
+
+    def _screen(self, page: Page, checklist: Checklist, in_record: bool) -> Markup:
+        glossary = self.state.glossary
+
+        def term_links(item: ChecklistItem) -> Markup | None:
+            if not item.terms:
+                return None
+            return Markup(", ").join(
+                self.reference.term_link(page, t, glossary.get(t).term) for t in item.terms
+            )
+
+        links = checklist_render.ChecklistLinks(
+            pdf=self.links.file_href(page, self.state.downloads.checklist(checklist.id)),
+            print_view=self.links.href(page, print_page(checklist.id)),
+            source=self.reference.cite(page, *checklist.cite),
+            record=None
+            if in_record or RECORD_PAGE not in self.state.pages
+            else self.links.href(page, RECORD_PAGE),
+        )
+        return checklist_render.screen_html(checklist, links, term_links, in_record)
+
+    def record(self, page: Page) -> Markup:
+        """The Assessment record: the case header and every checklist, in one tab-only state."""
+        entries = [
+            record_render.RecordChecklist(c, self._screen(page, c, in_record=True))
+            for c in self.state.record_order()
+        ]
+        return record_render.record_html(entries, self.state.edition.version, self.state.stamp)
+
+    def checklist_print(self, page: Page, checklist_id: str) -> Markup:
+        checklist = self._checklist(page, checklist_id)
+        if checklist is None:
+            return escape(f"[unknown checklist: {checklist_id}]")
+        state = self.state
+        actions = el(
+            "p",
+            el(
+                "a",
+                "Download printable PDF (A4)",
+                href=self.links.file_href(page, state.downloads.checklist(checklist.id)),
+                class_="md-button",
+            ),
+            " ",
+            el(
+                "a",
+                f"Back to {state.usage.titles.get(checklist.page, 'the guidance')}",
+                href=self.links.href(page, checklist.page),
+            ),
+            class_="hb-print-actions",
+        )
+        contacts = (
+            el("p", local.contacts_text(state.overlay), class_="hb-paper__contacts")
+            if state.overlay
+            else None
+        )
+        paper = checklist_render.paper_html(
+            checklist, state.cite_text(checklist.cite), state.stamp, fillable=False
+        )
+        return lines(actions, contacts, paper)
+
+    def checklist_downloads(self, page: Page) -> Markup:
+        """A list of every checklist's print view and PDF, and the combined PDF."""
+        downloads = self.state.downloads
+        rows = [
+            el(
+                "li",
+                el("a", c.title, href=self.links.href(page, print_page(c.id))),
+                " — ",
+                el("a", "PDF (A4)", href=self.links.file_href(page, downloads.checklist(c.id))),
+                " · ",
+                el("a", "on its guidance page", href=self.links.href(page, c.page)),
+            )
+            for c in self.state.checklists.values()
+        ]
+        combined = el(
+            "p",
+            el(
+                "a",
+                "Download all checklists in one PDF (A4)",
+                href=self.links.file_href(page, downloads.all_checklists),
+                class_="md-button md-button--primary",
+            ),
+        )
+        return lines(combined, el("ul", rows, class_="hb-downloads"))

@@ -1,0 +1,130 @@
+"""The macros that credit and explain: citations, glossary terms, the Glossary and References
+pages, and the source's own wording (Source wording blocks, the Source coverage table)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..data import source as provenance
+from ..data.models import Reference
+from ..data.paths import (
+    COVERAGE_PAGE,
+    GLOSSARY_FILE,
+    GLOSSARY_PAGE,
+    REFERENCES_FILE,
+    REFERENCES_PAGE,
+)
+from ..data.state import State
+from ..render import citations, glossary
+from ..render import source as source_render
+from ..render.html import el
+from .links import Links, Page, log, where
+
+
+class ReferenceMacros:
+    """``cite``, ``term``, ``glossary``, ``references``, ``source_wording``, ``source_coverage``."""
+
+    def __init__(self, state: State, links: Links) -> None:
+        self.state = state
+        self.links = links
+        self._tips: dict[str, int] = {}  # tooltip numbers per page, reset as each page starts
+
+    def cite(self, page: Page, *keys: str) -> Markup:
+        references = self.state.references
+        found: list[tuple[Reference, str]] = []
+        unknown = [k for k in keys if k not in references]
+        for key in unknown:
+            log.warning(
+                "%s: cite('%s'): unknown citation key (not in %s)",
+                where(page),
+                key,
+                REFERENCES_FILE,
+            )
+        if not keys:
+            log.warning("%s: cite(): needs at least one citation key", where(page))
+        for key in keys:
+            if key in references:
+                href = self.links.href(page, REFERENCES_PAGE, citations.anchor(key))
+                found.append((references[key], href))
+        marker = escape("".join(f"[unknown citation: {k}]" for k in unknown))
+        return citations.cite_html(found) + marker
+
+    def term(self, page: Page, name: str, text: str | None = None) -> Markup:
+        entry = self.state.glossary.find(name)
+        if entry is None:
+            log.warning(
+                "%s: term('%s'): not in the glossary (%s)", where(page), name, GLOSSARY_FILE
+            )
+            return escape(f"[unknown term: {name}]")
+        return self.term_link(page, entry.id, text or name)
+
+    def term_link(self, page: Page, entry_id: str, text: str) -> Markup:
+        """A glossary link with its tooltip (numbered per page)."""
+        key = page.url
+        self._tips[key] = self._tips.get(key, 0) + 1
+        tip_id = f"hb-tip-{self._tips[key]}"
+        entry = self.state.glossary.get(entry_id)
+        href = self.links.href(page, GLOSSARY_PAGE, entry.id)
+        return glossary.term_html(entry, text, href, tip_id)
+
+    def start_page(self, page: Page) -> None:
+        """Reset per-page state (tooltip numbering) before a page renders."""
+        self._tips.pop(page.url, None)
+
+    def glossary_page(self, page: Page) -> Markup:
+        used = {k: self.links.page_links(page, v) for k, v in self.state.usage.terms.items()}
+        return glossary.glossary_html(
+            self.state.glossary.entries, used, lambda keys: self.cite(page, *keys)
+        )
+
+    def references_page(self, page: Page) -> Markup:
+        cited = {k: self.links.page_links(page, v) for k, v in self.state.usage.cites.items()}
+        return citations.references_html(list(self.state.references.values()), cited)
+
+    def source_wording(self, page: Page, trace_id: str) -> Markup:
+        """The closed "Source wording" block for a section (data/source-trace.yml)."""
+        source = self.state.source
+        passage = source.passages.get(trace_id) if source else None
+        here = where(page)
+        if passage is None:
+            log.warning(
+                "%s: source_wording('%s'): no such trace in %s",
+                here,
+                trace_id,
+                provenance.TRACE_FILE,
+            )
+            return escape(f"[unknown source trace: {trace_id}]")
+        if passage.trace.page != here:
+            log.warning(
+                "%s: source_wording('%s'): the trace is for %s, not this page",
+                here,
+                trace_id,
+                passage.trace.page,
+            )
+        return source_render.wording_html(passage, self.links.href(page, COVERAGE_PAGE))
+
+    def source_coverage(self, page: Page) -> Markup:
+        """The Source coverage table: every passage of the source, where it is carried."""
+        if self.state.source is None:
+            log.warning("%s: source_coverage(): no %s", where(page), provenance.TRACE_FILE)
+            return escape("[no source trace]")
+        titles = self.state.usage.titles
+
+        def link(trace: provenance.Trace) -> citations.PageLink:
+            title = titles.get(trace.page, trace.page)
+            if trace.section is None:
+                return citations.PageLink(f"{title} (opening)", self.links.href(page, trace.page))
+            return citations.PageLink(
+                f"{title} › {trace.section}",
+                self.links.href(page, trace.page, provenance.section_anchor(trace.section)),
+            )
+
+        return source_render.coverage_html(self.state.source.rows(), link)
+
+    def handbook_pdf_link(self, page: Page) -> Markup:
+        return el(
+            "a",
+            "Download the whole handbook (PDF)",
+            href=self.links.file_href(page, self.state.downloads.handbook),
+            class_="md-button md-button--primary hb-handbook-pdf",
+        )

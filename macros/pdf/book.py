@@ -1,0 +1,250 @@
+"""What the handbook PDF contains: the built pages' article HTML in navigation order (so the
+web and print editions cannot drift apart), with a cover, contents and appendices."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from ..data.local_pages import LOCAL_PREFIX
+from ..data.nav import NavPage, nav_pages
+from ..data.overlay import NAV_TITLE as LOCAL_NAV_TITLE
+from ..data.paths import COVERAGE_PAGE, RECORD_PAGE, page_url
+from ..data.state import State
+from ..render.html import el, lines
+from .documents import PdfJob
+from .writer import PdfError, document, write_pdf
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+    from bs4.element import PageElement
+
+
+def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
+    """Navigation order; an overlay's local pages follow the guidance as their own part;
+    the printable checklists, then the source coverage, are appendices.
+
+    The Assessment record is an on-screen tool: it is not part of the book."""
+    pages = [p for p in pages if p.src != RECORD_PAGE]
+    checklists = [p for p in pages if p.src.startswith("checklists/")]
+    local = [p for p in pages if p.src.startswith(LOCAL_PREFIX)]
+    coverage = [p for p in pages if p.src == COVERAGE_PAGE]
+    rest = [p for p in pages if p not in checklists and p not in local and p not in coverage]
+    return (
+        rest
+        + [NavPage(p.title, p.src, local_part) for p in local]
+        + [NavPage(p.title, p.src, "Appendices: checklists") for p in checklists]
+        + [NavPage(p.title, p.src, "Appendix: source coverage") for p in coverage]
+    )
+
+
+def slug(src: str) -> str:
+    return src.removesuffix(".md").replace("/", "-")
+
+
+def output_file(url: str) -> str:
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+REMOVE = (
+    ".headerlink",
+    ".md-content__button",
+    ".md-source-file",
+    ".hb-term__tip",
+    ".hb-print-actions",
+    ".hb-handbook-pdf",
+    ".hb-checklist__links",
+    ".hb-checklist__status",
+    ".hb-checklist__privacy",
+    ".hb-paper__runfoot",
+    ".hb-print-stamp",
+    ".hb-source-wording",
+    "script",
+)
+REMOVE_SELECTOR = ", ".join(REMOVE)
+
+
+class Book:
+    """Assembles built pages into one HTML document with internal links."""
+
+    def __init__(self, state: State, site_dir: Path, pages: Sequence[NavPage]) -> None:
+        self.state = state
+        self.site_dir = site_dir
+        self.pages = pages
+        self.urls = {p.src: page_url(p.src, state.directory_urls) for p in pages}
+        self.by_url = {output_file(u): slug(src) for src, u in self.urls.items()}
+        self.checklist_pages = {c.page: cid for cid, c in state.checklists.items()}
+
+    def page_text(self, page: NavPage) -> str:
+        """The built page's HTML."""
+        path = self.site_dir / output_file(self.urls[page.src])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise PdfError(
+                f"handbook PDF: cannot read the built page for docs/{page.src} ({exc.strerror})"
+            ) from None
+
+    @staticmethod
+    def parse(html: str) -> tuple[BeautifulSoup, Tag | None]:
+        """The page and its article. bs4 is imported late: only the handbook PDF parses pages."""
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(article_fragment(html), "html.parser")
+        return soup, soup.select_one("article.md-content__inner")
+
+    @classmethod
+    def warm_up(cls) -> None:
+        """Import bs4 and compile the selectors below, before the book is needed."""
+        cls.parse('<article class="md-content__inner"></article>')[0].select(REMOVE_SELECTOR)
+
+    def article(self, page: NavPage) -> Tag:
+        soup, article = self.parse(self.page_text(page))
+        if article is None:
+            raise PdfError(f"handbook PDF: docs/{page.src}: no article content in the built page")
+        for node in article.select(REMOVE_SELECTOR):  # one pass over the page, not one per selector
+            if not node.decomposed:  # not inside one removed already
+                node.decompose()
+        for end in (0, -1):  # the theme's line breaks around the content: the same book
+            while article.contents and is_blank(article.contents[end]):
+                article.contents[end].extract()
+        for form in article.select("section.hb-checklist"):
+            cid = form.get("data-checklist")
+            note = soup.new_tag("p", attrs={"class": "pdf-see-appendix"})
+            title = self.state.checklists[str(cid)].title if cid in self.state.checklists else ""
+            note.string = f"The checklist for this page, “{title}”, is printed in the appendices."
+            form.replace_with(note)
+        self.rewrite(article, page)
+        article.name = "section"
+        article.attrs = {"class": "pdf-page", "id": slug(page.src)}
+        return article
+
+    def rewrite(self, article: Tag, page: NavPage) -> None:
+        """Prefix ids with the page slug; point internal links at those ids."""
+        prefix = slug(page.src)
+        base = self.urls[page.src]
+        base_dir = base if base == "" or base.endswith("/") else posixpath.dirname(base) + "/"
+        links = []
+        for node in article.find_all(True):  # one pass over the page
+            if node.has_attr("id"):
+                node["id"] = f"{prefix}--{node['id']}"
+            if node.has_attr("aria-describedby"):
+                del node["aria-describedby"]
+            if node.name == "a" and node.has_attr("href"):
+                links.append(node)
+        for link in links:
+            href = str(link["href"])
+            if href.startswith(("http://", "https://", "mailto:", "tel:")):
+                continue
+            path, _, fragment = href.partition("#")
+            if not path:
+                link["href"] = f"#{prefix}--{fragment}" if fragment else f"#{prefix}"
+                continue
+            target = posixpath.normpath(posixpath.join(base_dir, path))
+            target = "" if target == "." else target
+            key = output_file(target + "/" if path.endswith("/") and target else target)
+            if key in self.by_url:
+                dest = self.by_url[key]
+                link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
+            else:
+                link.unwrap()  # downloads and other files: plain text on paper
+
+    def contents(self) -> Markup:
+        items = []
+        part = None
+        for page in self.pages:
+            if page.part != part and page.part:
+                items.append(el("li", page.part, class_="pdf-toc__part"))
+            part = page.part
+            items.append(
+                el("li", el("a", page.title, href=f"#{slug(page.src)}"), class_="pdf-toc__page")
+            )
+        return el(
+            "nav", el("h1", "Contents", class_="pdf-toc__title"), el("ol", items), class_="pdf-toc"
+        )
+
+    def cover(self, site_name: str, attribution: str) -> Markup:
+        edition = self.state.edition
+        overlay = self.state.overlay
+        return el(
+            "section",
+            lines(
+                el("p", overlay.organisation, class_="pdf-cover__org") if overlay else None,
+                el("p", site_name, class_="pdf-cover__title"),
+                el(
+                    "p",
+                    "Assessing young people who show technology-assisted harmful sexual behaviour",
+                    class_="pdf-cover__subtitle",
+                ),
+                el("p", f"Handbook version {edition.version}", class_="pdf-stamp"),
+                el("p", f"Guidance edition: {edition.source_edition}"),
+                el(
+                    "p",
+                    f"Built {edition.build_date.isoformat()}"
+                    + (f" from commit {edition.commit}" if edition.commit else ""),
+                ),
+                el("p", attribution, class_="pdf-cover__attribution"),
+            ),
+            class_="pdf-cover",
+        )
+
+    def html(self, site_name: str, attribution: str) -> str:
+        body: list[Markup] = [self.cover(site_name, attribution), self.contents()]
+        part = None
+        for page in self.pages:
+            if page.part != part and page.part:
+                body.append(el("p", page.part, class_="pdf-part"))
+            part = page.part
+            # Trusted: HTML of the site this build just wrote, re-serialised by BeautifulSoup.
+            body.append(Markup(str(self.article(page))))  # noqa: S704
+        return document(site_name, lines(*body), "handbook-pdf.css")
+
+
+def is_blank(node: PageElement) -> bool:
+    """Whitespace-only text (not an element, which is content even when empty)."""
+    from bs4.element import NavigableString
+
+    return isinstance(node, NavigableString) and not node.strip()
+
+
+def article_fragment(page_html: str) -> str:
+    """Only the page's ``<article>`` (Material puts one per page): parsing the rest is wasted."""
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    return page_html[start : end + len("</article>")] if 0 <= start < end else page_html
+
+
+def article_from_content(content: str, title: str) -> str:
+    """A page's article as Material's ``partials/content.html`` writes it around the page's
+    HTML: the page's own ``<h1>``, or one with its title. (The buttons, source date and print
+    stamp Material and the handbook add around it are what :meth:`Book.article` removes.)"""
+    heading = "" if "<h1" in content else str(el("h1", title))
+    return f'<article class="md-content__inner md-typeset">{heading}{content}</article>'
+
+
+def handbook_job(book: Book, conf: Any) -> PdfJob:
+    html = book.html(conf["site_name"], conf["copyright"] or "")
+    return PdfJob(book.state.downloads.handbook, html)
+
+
+def local_part_title(state: State) -> str:
+    """The title of the PDF's part that holds an overlay's local pages."""
+    org = state.overlay.organisation if state.overlay else "the organisation"
+    return f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
+
+
+def book_pages(state: State, nav: Any) -> list[NavPage]:
+    """The handbook PDF's pages, in book order, from the ``nav`` config."""
+    return book_order(nav_pages(nav), local_part_title(state))
+
+
+def build_handbook(state: State, site_dir: Path, conf: Any) -> Path:
+    """Render the handbook PDF into ``site_dir`` here and now (no cache)."""
+    pages = book_pages(state, conf["nav"])
+    job = handbook_job(Book(state, site_dir, pages), conf)
+    write_pdf(job.html, site_dir / job.target, site_dir)
+    return site_dir / job.target

@@ -1,0 +1,78 @@
+"""How a PDF is rendered: a self-contained HTML document through WeasyPrint, which may read
+only files inside the built site and the PDF templates (macros/pdf/templates/)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..render.html import el, lines
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class PdfError(Exception):
+    """A PDF could not be made; the message names the page or file."""
+
+
+def _stylesheet(name: str) -> Markup:
+    # Trusted: the project's own stylesheet, not data.
+    return Markup((TEMPLATES / name).read_text(encoding="utf-8"))  # noqa: S704
+
+
+def document(title: str, body: Markup, *css: str, font_face: Markup | None = None) -> str:
+    """A complete, self-contained HTML document for WeasyPrint."""
+    style = Markup("\n").join(
+        [*([font_face] if font_face else []), *(_stylesheet(n) for n in ("pdf-base.css", *css))]
+    )
+    head = lines(
+        Markup('<meta charset="utf-8">'),
+        el("title", title),
+        Markup("<style>\n") + style + Markup("\n</style>"),
+    )
+    return str(
+        Markup(
+            '<!doctype html>\n<html lang="en-GB">\n<head>\n{}\n</head>\n<body>\n{}\n</body>\n</html>\n'
+        ).format(head, body)
+    )
+
+
+def _inside(path: Path, folders: Iterable[Path]) -> bool:
+    return any(path.is_relative_to(folder) for folder in folders)
+
+
+def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:
+    """Render ``html`` to ``target``. Only files inside the built site and the PDF
+    templates may be loaded: no other file, no network, ever. A resource that is
+    refused or cannot be loaded stops the build with one line naming it."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    from weasyprint import HTML  # imported late: loading pango is slow
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetchingError
+
+    allowed = (base_url.resolve(), TEMPLATES.resolve())
+
+    class SiteOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme.lower() == "data":
+                return super().fetch(url, headers)
+            if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
+                path = Path(url2pathname(parts.path))
+                if path.is_absolute() and _inside(path.resolve(), allowed):
+                    return super().fetch(url, headers)
+            raise FatalURLFetchingError(f"'{url[:200]}' is outside the built site")
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fetcher = SiteOnlyFetcher(allowed_protocols=["file", "data"], fail_on_errors=True)
+    try:
+        HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).write_pdf(
+            target, pdf_forms=forms
+        )
+    except (URLFetchingError, FatalURLFetchingError) as exc:
+        reason = " ".join(str(exc).split())
+        raise PdfError(f"{target.name}: a resource could not be loaded: {reason}") from None

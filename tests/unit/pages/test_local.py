@@ -1,0 +1,52 @@
+"""The macros for the organisation hosting a copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+from typing import cast
+
+from macros.data.edition import Edition
+from macros.data.models import LocalOverlay
+from macros.data.results import A11yResults
+from macros.data.state import State
+from macros.pages.local import LocalMacros
+
+
+def state(local: LocalOverlay | None, results: A11yResults) -> State:
+    """What LocalMacros reads of the state: the overlay, the results, the build date."""
+    edition = Edition("1.0.0", "Guidance", dt.date(2026, 11, 29))
+    return cast(State, SimpleNamespace(overlay=local, a11y=results, edition=edition))
+
+
+def overlay(**extra: object) -> LocalOverlay:
+    return LocalOverlay.model_validate(
+        {"organisation": "Org <b>", "contacts": [{"role": "Lead"}], **extra}
+    )
+
+
+def test_local_macros_without_and_with_an_overlay() -> None:
+    results = A11yResults(
+        axe_core="4.12.1",
+        tested=dt.date(2026, 11, 28),
+        tags=("wcag2a",),
+        pages=3,
+        palettes=("light (default)",),
+        states=("search",),
+        violations=0,
+    )
+    none = LocalMacros(state(None, results))
+    assert str(none.review()) == ""
+    assert none.host_name() == "the organisation that hosts it"
+    assert "contact the organisation that hosts this copy" in str(none.accessibility("contact"))
+    assert "prepared on 29 November 2026" in str(none.accessibility("prepared"))
+    assert str(none.accessibility("nope")) == "[unknown part: nope]"
+    org = LocalMacros(
+        state(
+            overlay(accessibility={"contact": "a11y@example.org", "prepared": "2026-11-20"}),
+            results,
+        )
+    )
+    assert org.host_name() == "Org <b>"
+    assert str(org.accessibility("contact")) == "<p>Contact Org &lt;b&gt;: a11y@example.org</p>"
+    assert "prepared on 20 November 2026" in str(org.accessibility("prepared"))

@@ -1,0 +1,245 @@
+"""The PDF cache: keyed by everything a PDF is made from; never publishes a stale PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+from pypdf import PdfReader
+
+from macros.data.edition import Edition
+from macros.data.models import LocalOverlay
+from macros.data.nav import NavPage, nav_pages, nav_sources
+from macros.data.state import State, assemble
+from macros.pdf import cache as pdf_cache
+from macros.pdf import documents, font, workers, writer
+from macros.pdf.book import article_from_content, book_order, book_pages, handbook_job
+from tests.conftest import ROOT, mkdocs_config
+from tests.pdftext import sheet_text
+
+EDITION = Edition("1.0.0", "Guidance 2017", dt.date(2026, 1, 1))
+FACE = Markup(font.MARKER)  # noqa: S704 -- the constant placeholder, as in a build
+
+
+def handbook(edition: Edition = EDITION) -> State:
+    return assemble(
+        root=ROOT,
+        docs_dir=ROOT / "docs",
+        pages=nav_sources(mkdocs_config()["nav"]),
+        edition=edition,
+    )
+
+
+def keys(book: State, tmp_path: Path) -> dict[str, str]:
+    jobs = documents.checklist_jobs(book, "Site", FACE)
+    return {job.target: pdf_cache.cache_key(job, tmp_path) for job in jobs}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_workers() -> Iterator[None]:
+    """Forked workers hold copies of pytest's pipes (e.g. Playwright's): stop them."""
+    yield
+    workers.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base() -> State:
+    return handbook()
+
+
+def test_same_inputs_same_keys(base: State, tmp_path: Path) -> None:
+    assert keys(base, tmp_path) == keys(handbook(), tmp_path)
+
+
+def test_editing_one_checklist_changes_its_key_and_the_combined_one_only(
+    base: State, tmp_path: Path
+) -> None:
+    before = keys(base, tmp_path)
+    cid = "prompts-sexting"
+    checklist = base.checklists[cid]
+    section = checklist.sections[0]
+    item = section.items[0].model_copy(update={"text": "An edited question?"})
+    changed_checklist = checklist.model_copy(
+        update={"sections": (section.model_copy(update={"items": (item, *section.items[1:])}),)}
+    )
+    edited = replace(base, checklists={**base.checklists, cid: changed_checklist})
+    after = keys(edited, tmp_path)
+    changed = {target for target in before if before[target] != after[target]}
+    assert changed == {base.downloads.checklist(cid), base.downloads.all_checklists}
+
+
+@pytest.mark.parametrize("css", ["pdf-base.css", "checklist-pdf.css"])
+def test_a_stylesheet_change_changes_every_checklist_key(
+    base: State, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, css: str
+) -> None:
+    before = keys(base, tmp_path)
+    templates = tmp_path / "templates"
+    shutil.copytree(writer.TEMPLATES, templates)
+    with (templates / css).open("a", encoding="utf-8") as fh:
+        fh.write("\nh1 { color: #111; }\n")
+    monkeypatch.setattr(writer, "TEMPLATES", templates)
+    after = keys(base, tmp_path)
+    assert all(before[t] != after[t] for t in before)
+
+
+def test_version_overlay_and_form_font_change_every_key(
+    base: State, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = keys(base, tmp_path)
+    newer = keys(handbook(replace(EDITION, version="1.0.1")), tmp_path)
+    assert all(before[t] != newer[t.replace("1.0.0", "1.0.1")] for t in before)
+    with_overlay = replace(
+        base,
+        overlay=LocalOverlay.model_validate(
+            {
+                "organisation": "Example Council",
+                "contacts": [{"role": "Duty desk", "phone": "0123"}],
+            }
+        ),
+    )
+    assert all(before[t] != k for t, k in keys(with_overlay, tmp_path).items())
+    monkeypatch.setattr(font, "font_id", lambda: "another font")
+    assert all(before[t] != k for t, k in keys(base, tmp_path).items())
+
+
+def test_a_local_file_the_pdf_embeds_is_part_of_the_key(tmp_path: Path) -> None:
+    image = tmp_path / "logo.svg"
+    image.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    job = documents.PdfJob("x.pdf", '<img src="logo.svg" alt="">')
+    first = pdf_cache.cache_key(job, tmp_path)
+    image.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='2'/>", encoding="utf-8")
+    assert pdf_cache.cache_key(job, tmp_path) != first
+
+
+def test_the_handbook_key_follows_the_built_pages(base: State, tmp_path: Path) -> None:
+    conf = mkdocs_config()
+    pages = book_order(nav_pages(conf["nav"]))
+
+    def page(text: str) -> str:
+        return f'<html><body><article class="md-content__inner"><h1>T</h1><p>{text}</p></article></body></html>'
+
+    texts = {p.src: page("Same") for p in pages}
+    first = handbook_job(pdf_cache.SnapshotBook(base, tmp_path, pages, texts), conf)
+    again = handbook_job(pdf_cache.SnapshotBook(base, tmp_path, pages, dict(texts)), conf)
+    texts[pages[3].src] = page("One line edited")
+    edited = handbook_job(pdf_cache.SnapshotBook(base, tmp_path, pages, texts), conf)
+    assert pdf_cache.cache_key(first, tmp_path) == pdf_cache.cache_key(again, tmp_path)
+    assert pdf_cache.cache_key(first, tmp_path) != pdf_cache.cache_key(edited, tmp_path)
+
+
+def test_render_uses_the_cache_the_second_time(tmp_path: Path) -> None:
+    job = documents.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>Cached text</p>")
+    cache = tmp_path / "cache"
+    first = pdf_cache.render(job, tmp_path, cache)
+    second = pdf_cache.render(job, tmp_path, cache)
+    assert first.rendered
+    assert not second.rendered
+    assert second.path == first.path
+    assert "Cached text" in sheet_text(PdfReader(first.path).pages[0])
+    assert [p.name for p in cache.iterdir()] == [first.path.name]  # no temporary files left
+
+
+def test_prune_keeps_the_most_recently_used(tmp_path: Path) -> None:
+    for i in range(5):  # used long ago, in this order
+        path = tmp_path / f"{i}.pdf"
+        path.write_bytes(b"%PDF")
+        os.utime(path, (i, i))
+    pdf_cache.prune(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["3.pdf", "4.pdf"]
+    (tmp_path / "5.pdf").write_bytes(b"%PDF")  # just used: another build may be copying it
+    pdf_cache.prune(tmp_path, keep=0)
+    assert [p.name for p in tmp_path.iterdir()] == ["5.pdf"]
+
+
+def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    target = "downloads/a.pdf"
+    (site / "downloads").mkdir(parents=True)
+    (site / target).write_bytes(b"stale")
+    cache = tmp_path / "cache"
+    batch = workers.Batch(cache, background=True)
+    batch.add(documents.PdfJob(target, "<!doctype html><title>a</title><p>Fresh</p>"), site)
+    batch.publish(site)
+    assert not (site / target).exists() or "Fresh" in sheet_text(PdfReader(site / target).pages[0])
+    batch.wait()
+    assert "Fresh" in sheet_text(PdfReader(site / target).pages[0])
+
+    # A PDF that arrives after a newer build started is not copied into the site.
+    old = workers.Batch(cache, background=True)
+    old.add(documents.PdfJob(target, "<!doctype html><title>b</title><p>Old edit</p>"), site)
+    old.publish(site)
+    workers.Batch(cache, background=True)  # the next build
+    old.wait()
+    assert not (site / target).exists()  # removed when the old build ended, never replaced
+
+
+@pytest.mark.parametrize(
+    ("value", "mode"),
+    [(True, "wait"), (False, "off"), ("background", "background"), ("false", "off"), ("", "off")],
+)
+def test_pdf_setting(value: object, mode: str) -> None:
+    from macros.pdf import pdf_mode
+
+    assert pdf_mode({"pdf": value}) == mode
+
+
+# -- the handbook PDF starts from the pages' content, before the theme renders them ------
+
+CONTENT = (
+    '<h1 id="t">Title</h1>\n<p>Body, see <a href="../../reference/glossary/">the glossary</a>.</p>'
+)
+BUILT = (  # the same content as Material's template writes it, with what the book removes
+    '<html><body><div class="md-content"><article class="md-content__inner md-typeset">\n  \n'
+    '<a href="edit/" title="Edit" class="md-content__button md-icon">e</a>\n\n'
+    f"{CONTENT}\n\n"
+    '<aside class="md-source-file">Last update: today</aside>\n'
+    '  <div class="hb-print-stamp" aria-hidden="true"><p>Stamp</p></div>\n'
+    "</article></div></body></html>"
+)
+
+
+def test_the_book_is_the_same_from_content_or_from_the_built_page(base: State) -> None:
+    page = NavPage("Definitions", "guidance/definitions.md", "Guidance")
+    early = {page.src: article_from_content(CONTENT, page.title)}
+    built = {page.src: BUILT}
+    glossary = NavPage("Glossary", "reference/glossary.md", "Reference")
+    sections = [
+        str(pdf_cache.SnapshotBook(base, ROOT / "site", [page, glossary], texts).article(page))
+        for texts in (early, built)
+    ]
+    assert sections[0] == sections[1]
+    assert sections[0].startswith('<section class="pdf-page" id="guidance-definitions"><h1 ')
+    assert 'href="#reference-glossary"' in sections[0]
+
+
+def test_a_page_without_a_heading_gets_its_title_escaped() -> None:
+    article = article_from_content("<p>Text</p>", "Sexting & <images>")
+    assert "<h1>Sexting &amp; &lt;images&gt;</h1><p>Text</p>" in article
+
+
+def test_the_book_starts_once_and_only_with_every_page(
+    base: State, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conf = mkdocs_config()
+    batch = workers.Batch(tmp_path / "cache", background=False)
+    started: list[str] = []
+
+    def submit(lane: str, *call: object) -> str:
+        started.append(lane)
+        return lane
+
+    monkeypatch.setattr(batch, "_submit", submit)
+    pages = book_pages(base, conf["nav"])
+    articles = {p.src: article_from_content(CONTENT, p.title) for p in pages}
+    one_short = dict(list(articles.items())[:-1])
+    batch.add_book(base, tmp_path / "site", conf, one_short)
+    assert started == []  # a page has no article yet: left for the built site
+    batch.add_book(base, tmp_path / "site", conf, articles)
+    batch.add_book(base, tmp_path / "site", conf)  # after the build: not started again
+    assert started == [workers.BOOK]

@@ -1,0 +1,61 @@
+"""Local content as escaped HTML: the notice, practice notes, review dates, the statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from macros.data.models import Review
+from macros.data.results import A11yResults
+from macros.render.overlay import note_html, notice_html, overdue, review_html
+from macros.render.statement import compliance_html, exceptions_html, results_html
+
+
+def test_notice_and_note_escape_the_organisation_and_text() -> None:
+    assert str(notice_html("A & <B>")) == (
+        '<div class="hb-local-notice" role="note"><p><strong>Local resource</strong> — added by '
+        "A &amp; &lt;B&gt;, not part of the TA-HSB practice guidance.</p></div>"
+    )
+    note = str(note_html("Org", "One <script>.\n\nTwo."))
+    assert note == (
+        '<aside class="hb-practice-note" aria-label="Local practice note (Org)">'
+        '<p class="hb-practice-note__title">Local practice note (Org)</p>\n'
+        "<p>One &lt;script&gt;.</p>\n<p>Two.</p></aside>"
+    )
+
+
+def test_review_dates_and_overdue_notice() -> None:
+    review = Review(
+        responsible_role="Head of Service",
+        last_review=dt.date(2026, 1, 5),
+        next_review=dt.date(2027, 1, 5),
+    )
+    html = str(review_html("Org", review))
+    assert '<dd><time datetime="2027-01-05">5 January 2027</time></dd>' in html
+    assert str(review_html("Org", None)) == ""
+    assert overdue(review, dt.date(2027, 1, 5)) is None
+    assert overdue(review, dt.date(2027, 1, 6)) == (
+        "NOTICE: the local overlay's next planned review date (2027-01-05) has passed "
+        "(build date 2027-01-06); review the local content"
+    )
+
+
+def test_statement_reports_the_results_it_is_given() -> None:
+    clean = A11yResults(
+        axe_core="4.12.1",
+        tested=dt.date(2026, 11, 28),
+        tags=("wcag2a", "wcag22aa"),
+        pages=30,
+        palettes=("light (default)", "dark (slate)"),
+        states=("search dialog open",),
+        violations=0,
+    )
+    table = str(results_html(clean))
+    assert "<td>axe-core 4.12.1</td>" in table
+    assert "<td>30</td>" in table
+    assert "<td>no violations</td>" in table
+    assert "<li>search dialog open</li>" in table
+    assert "does not claim full compliance" in str(compliance_html(clean))
+    failing = clean.model_copy(update={"violations": 1, "exceptions": ("a.html: label: <x>",)})
+    assert "<td>1 violation</td>" in str(results_html(failing))
+    assert "partially compliant" in str(compliance_html(failing))
+    assert "<li>a.html: label: &lt;x&gt;</li>" in str(exceptions_html(failing))

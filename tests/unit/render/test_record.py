@@ -1,0 +1,69 @@
+"""The Assessment record's render function: exact labels, unique ids, escaping."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from macros.render import checklist, record
+from tests.unit.render.test_render import SMALL, _no_terms
+
+LINKS = checklist.ChecklistLinks(pdf="x.pdf", print_view="print/", source=Markup("Lim"))
+
+
+def _record() -> str:
+    entry = record.RecordChecklist(
+        SMALL, checklist.screen_html(SMALL, LINKS, _no_terms, in_record=True)
+    )
+    return str(record.record_html([entry], version="9.9.9", stamp='v9 <b>"x"</b>'))
+
+
+def test_record_has_the_four_case_fields_with_exact_labels() -> None:
+    html = _record()
+    labels = re.findall(r'<label for="rec-[a-zA-Z]+">([^<]+)</label>', html)
+    assert labels == ["Case reference", "Date", "Assessor", "Agency"]
+    assert '<input type="date" id="rec-date" name="date" autocomplete="off">' in html
+    assert html.count('maxlength="200"') == 3
+
+
+def test_record_buttons_have_exact_names_and_start_hidden_without_script() -> None:
+    html = _record()
+    names = re.findall(r'data-action="[a-z]+">([^<]+)</button>', html)
+    assert names == ["Print record", "Save to file", "Open from file", "Clear all"]
+    assert '<div class="hb-record__toolbar" hidden data-search-exclude>' in html
+    assert record.NO_SCRIPT in html
+    assert 'role="status" aria-live="polite"' in html
+    assert 'role="alertdialog" aria-labelledby="rec-confirm-text" hidden data' in html
+
+
+def test_record_checklist_is_collapsible_with_count_and_named_by_its_summary() -> None:
+    html = _record()
+    assert (
+        '<details class="hb-record__checklist" open data-record-checklist="demo" data-search-exclude>'
+        in html
+    )
+    assert '<summary><span id="cl-demo-title">Demo &lt;list&gt;</span>' in html
+    assert '<span class="hb-record__tally" data-total="1">(1 items)</span>' in html
+    assert 'aria-labelledby="cl-demo-title"' in html
+    # The record gives the title and the privacy note once, not per checklist.
+    assert "Checklist: Demo" not in html
+    assert checklist.PRIVACY not in html
+    assert html.count('id="cl-demo-title"') == 1
+
+
+def test_record_escapes_the_stamp_and_is_left_out_of_search() -> None:
+    html = _record()
+    assert 'data-stamp="v9 &lt;b&gt;&#34;x&#34;&lt;/b&gt;"' in html
+    assert 'data-version="9.9.9"' in html
+    assert html.count("data-search-exclude") == 4  # header, toolbar, question, checklist
+    assert "<b>" not in html
+
+
+def test_checklist_links_to_the_record_when_given() -> None:
+    links = checklist.ChecklistLinks(
+        pdf="x.pdf", print_view="print/", source=Markup("Lim"), record="../record/"
+    )
+    html = str(checklist.screen_html(SMALL, links, _no_terms))
+    assert '<a href="../record/" class="md-button">Assessment record</a>' in html
+    assert "Assessment record" not in str(checklist.screen_html(SMALL, LINKS, _no_terms))

@@ -1,0 +1,208 @@
+"""Render functions: exact HTML for given data, and escaping of everything from data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from macros.data.edition import Edition
+from macros.data.models import (
+    CASE_FIELDS,
+    Checklist,
+    Contact,
+    GlossaryEntry,
+    LocalOverlay,
+    Reference,
+)
+from macros.render import checklist, citations, glossary, local
+from macros.render.html import el
+
+LIM = Reference(key="lim-2017", authors="Lim et al.", year=2017, cited_for="Exposure by 15.")
+IIOC = GlossaryEntry(
+    id="iioc",
+    term="Indecent images of children",
+    abbreviation="IIOC",
+    short="Images of a child under 18 that are indecent.",
+    definition="Includes images, video clips and pseudo-photographs.",
+)
+SMALL = Checklist.model_validate(
+    {
+        "id": "demo",
+        "title": "Demo <list>",
+        "page": "demo.md",
+        "cite": ["lim-2017"],
+        "sections": [
+            {
+                "id": "one",
+                "title": "First & only",
+                "items": [{"id": "a", "text": "Is it <b>safe</b>?"}],
+            }
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (el("a", "x & y", href="a?b=1&c=2"), '<a href="a?b=1&amp;c=2">x &amp; y</a>'),
+        (
+            el("input", type="checkbox", checked=True, hidden=False),
+            '<input type="checkbox" checked>',
+        ),
+        (
+            el("span", "<script>", class_="c", data_x="1"),
+            '<span class="c" data-x="1">&lt;script&gt;</span>',
+        ),
+        (el("p", Markup("<b>kept</b>"), None, ["a", "<"]), "<p><b>kept</b>a&lt;</p>"),
+        (el("label", "L", for_="id"), '<label for="id">L</label>'),
+    ],
+)
+def test_el_escapes_strings_and_keeps_markup(markup: Markup, expected: str) -> None:
+    assert str(markup) == expected
+
+
+def test_cite_html_is_an_author_year_link() -> None:
+    html = citations.cite_html([(LIM, "../reference/references/#ref-lim-2017")])
+    assert (
+        str(html)
+        == '<a href="../reference/references/#ref-lim-2017" class="hb-cite">Lim et al., 2017</a>'
+    )
+
+
+def test_cite_html_joins_several_with_semicolons() -> None:
+    seto = Reference(key="seto-2015", authors="Seto", year=2015, cited_for="Peers.")
+    html = citations.cite_html([(LIM, "#a"), (seto, "#b")])
+    assert str(html) == (
+        '<a href="#a" class="hb-cite">Lim et al., 2017</a>; <a href="#b" class="hb-cite">Seto, 2015</a>'
+    )
+
+
+def test_reference_entry_lists_cited_on_pages() -> None:
+    html = str(
+        citations.reference_entry(
+            LIM, [citations.PageLink("Pornography", "../prompts/pornography/")]
+        )
+    )
+    assert html.startswith('<div id="ref-lim-2017" class="hb-ref">')
+    assert "<strong>Lim et al. (2017).</strong>" in html
+    assert 'Cited on: </span><a href="../prompts/pornography/">Pornography</a>' in html
+
+
+def test_reference_without_year_has_no_empty_brackets() -> None:
+    ref = Reference(
+        key="iicsa", authors="Independent Inquiry into Child Sexual Abuse", cited_for="Quote."
+    )
+    assert ref.label == "Independent Inquiry into Child Sexual Abuse"
+    assert "()" not in str(citations.reference_entry(ref, []))
+
+
+def test_term_html_has_link_abbr_and_described_tooltip() -> None:
+    html = str(glossary.term_html(IIOC, "IIOC", "../reference/glossary/#iioc", "hb-tip-1"))
+    assert html == (
+        '<span class="hb-term"><a href="../reference/glossary/#iioc" class="hb-term__link" '
+        'aria-describedby="hb-tip-1"><abbr title="Indecent images of children">IIOC</abbr></a>'
+        '<span id="hb-tip-1" role="tooltip" class="hb-term__tip" hidden data-search-exclude>'
+        "Indecent images of children (IIOC): Images of a child under 18 that are indecent.</span></span>"
+    )
+
+
+def test_term_html_without_abbreviation_shows_text_as_written() -> None:
+    html = str(glossary.term_html(IIOC, "indecent images", "#x", "t"))
+    assert "<abbr" not in html
+    assert ">indecent images</a>" in html
+
+
+def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
+    sexting = GlossaryEntry(
+        id="sexting", term="Sexting", short="s", definition="d", related=("iioc",)
+    )
+    html = str(
+        glossary.glossary_html(
+            [sexting, IIOC],
+            {"iioc": [citations.PageLink("IIOC prompts", "../../prompts/iioc/")]},
+            lambda keys: Markup("cite"),
+        )
+    )
+    assert '<a href="#letter-i">I</a>' in html
+    assert '<a href="#letter-s">S</a>' in html
+    assert html.index('id="iioc"') < html.index('id="sexting"')
+    assert 'Used on: </span><a href="../../prompts/iioc/">IIOC prompts</a>' in html
+    assert '<a href="#iioc">Indecent images of children (IIOC)</a>' in html
+
+
+def _no_terms(item: object) -> None:
+    return None
+
+
+def test_screen_checklist_escapes_and_labels_every_checkbox() -> None:
+    links = checklist.ChecklistLinks(pdf="x.pdf", print_view="print/", source=Markup("Lim"))
+    html = str(checklist.screen_html(SMALL, links, _no_terms))
+    assert '<input type="checkbox" id="cl-demo-a" name="a" class="hb-checklist__box">' in html
+    assert (
+        '<label for="cl-demo-a" class="hb-checklist__label">Is it &lt;b&gt;safe&lt;/b&gt;?</label>'
+        in html
+    )
+    assert '<label for="cl-demo-one-notes">Notes: First &amp; only</label>' in html
+    assert "0 of 1 covered" in html
+    assert checklist.PRIVACY in html
+    assert "<b>" not in html
+
+
+def test_paper_checklist_fillable_names_every_field() -> None:
+    html = str(checklist.paper_html(SMALL, "Lim et al., 2017", "v1", fillable=True))
+    assert html.count('type="checkbox"') == 1
+    assert 'name="demo.a"' in html
+    for name, _ in CASE_FIELDS:
+        assert f'name="demo.{name}"' in html
+    assert 'name="demo.one-notes"' in html
+    assert "Demo &lt;list&gt; · v1" in html
+
+
+def test_paper_checklist_for_print_has_boxes_not_fields() -> None:
+    html = str(checklist.paper_html(SMALL, "Lim", "v1", fillable=False))
+    assert "<input" not in html
+    assert "<textarea" not in html
+    assert html.count("hb-paper__box") == 1
+
+
+def test_contacts_html_without_overlay_is_a_neutral_notice() -> None:
+    html = str(local.contacts_html(None))
+    assert "no local contacts" in html
+    assert "tel:" not in html
+
+
+def test_edition_line() -> None:
+    edition = Edition("1.2.3", "Guidance 2017", dt.date(2026, 1, 2), "abc123")
+    assert (
+        edition.line
+        == "Handbook version 1.2.3 · Guidance edition: Guidance 2017 · Built 2026-01-02 · commit abc123"
+    )
+
+
+@pytest.mark.parametrize(
+    ("phone", "email", "links"),
+    [
+        ("01234 567890", "lead@example.org", ["tel:01234567890", "mailto:lead@example.org"]),
+        (
+            "+44 (0)1234 567-890",
+            "a.b+c@council.gov.uk",
+            ["tel:+4401234567890", "mailto:a.b+c@council.gov.uk"],
+        ),
+        ('0123" onclick="x', "a@b.org<script>", []),
+        ("ask reception", "see intranet", []),
+    ],
+)
+def test_contact_links_only_for_well_formed_numbers_and_addresses(
+    phone: str, email: str, links: list[str]
+) -> None:
+    overlay = LocalOverlay(
+        organisation="Org", contacts=[Contact(role="Lead", phone=phone, email=email)]
+    )
+    html = BeautifulSoup(str(local.contacts_html(overlay)), "html.parser")
+    assert [a["href"] for a in html.select("a")] == links
+    assert phone in html.get_text()
+    assert email in html.get_text()
