@@ -2,7 +2,7 @@
  * Material's search worker runs in a hidden iframe instead. This is the idea of the
  * iframe-worker package (MIT), whose shim writes an inline script into the iframe; this
  * file loads itself there instead, so the Content-Security-Policy needs no
- * 'unsafe-inline'. Only the offline package includes it (macros/hooks.py), and it does
+ * 'unsafe-inline'. Only the offline package includes it (macros/hooks/site_hooks.py), and it does
  * nothing unless the page was opened from disk.
  *
  * In the page it replaces window.Worker; in the iframe (its script element carries
