@@ -4,6 +4,7 @@
 #   make build   strict build into site/ (web pages + PDFs)
 #   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
 #   make bench   benchmark report: bench/results/report.md
+#   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
 # Browser and hosting tests need Debian packages: `make system-deps` (as root) installs them.
 
 SHELL := /bin/bash
@@ -18,10 +19,10 @@ export NO_MKDOCS_2_WARNING := 1
 # once, our modules no longer cost ~30 ms of compiling on every build.
 export PYTHONDONTWRITEBYTECODE :=
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results
+.PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -70,6 +71,9 @@ test: lint typecheck build pytest linkcheck vnu
 
 dist: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
+
+deploy-configs: $(STAMP)
+	$(BIN)/python tools/deploy.py
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.bench --out bench/results
