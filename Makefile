@@ -3,6 +3,7 @@
 #   make test    lint, type check, strict build, all tests (browser included), link check, HTML check
 #   make build   strict build into site/ (web pages + PDFs)
 #   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
+#   make check LOCAL=areas/north.yml   check an overlay without building: every problem, one line each
 #   make bench   benchmark report: bench/results/report.md
 #   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
 # Browser and hosting tests need Debian packages: `make system-deps` (as root) installs them.
@@ -22,7 +23,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
+.PHONY: help install serve build check test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -44,6 +45,11 @@ COPY_NAME := $(if $(LOCAL),-$(basename $(notdir $(LOCAL))),)
 build: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
 	chmod -R a+rX $(SITE)
+
+# Check an overlay (its pages, notes, checklist items, review dates) without building:
+# every problem, one line each.
+check: $(STAMP)
+	$(BIN)/python tools/check.py $(LOCAL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests tools

@@ -24,14 +24,13 @@ from mkdocs_macros.errors import format_error
 from .data.edition import Edition, build_date, git_commit, read_version
 from .data.files import DataError
 from .data.nav import nav_sources
-from .data.overlay import NAV_TITLE
+from .data.overlay import NAV_TITLE, overdue
 from .data.state import State, assemble
 from .pages import Macros
 from .pages.blocks import Blocks
 from .pages.links import where
 from .pdf import pdf_mode
 from .render.local import contacts_text
-from .render.overlay import overdue
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
