@@ -107,6 +107,7 @@ def register(env: Any, build: Build) -> None:
     env.macro(lambda: reference.handbook_pdf_link(page()), "handbook_pdf_link")
     env.macro(lambda tid: block(reference.source_wording(page(), tid)), "source_wording")
     env.macro(lambda: block(reference.source_coverage(page())), "source_coverage")
+    env.macro(lambda: block(reference.licences_page()), "licences")
     env.macro(local.review, "local_review")
     env.macro(local.accessibility, "accessibility")
     env.macro(local.host_name, "host_name")

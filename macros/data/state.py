@@ -31,6 +31,7 @@ from .paths import (
     Downloads,
 )
 from .results import A11yResults, load_results
+from .third_party import Component, load_components
 from .usage import Usage, scan
 
 T = TypeVar("T")
@@ -57,6 +58,7 @@ class State:
     usage: Usage
     source: provenance.Source | None
     source_problems: tuple[str, ...]
+    components: tuple[Component, ...]  # third-party components shipped (data/third-party.yml)
 
     @property
     def downloads(self) -> Downloads:
@@ -127,6 +129,7 @@ class Loaded:
     a11y: A11yResults | None
     sources: list[tuple[str, str]] | None
     source: provenance.Source | None
+    components: tuple[Component, ...] | None
 
 
 def load(
@@ -185,6 +188,7 @@ def load(
         a11y=steps.run(lambda: load_results(root, a11y_results)[0]),
         sources=sources,
         source=steps.run(lambda: provenance.load(root)),
+        components=steps.run(lambda: load_components(root)),
     )
 
 
@@ -219,7 +223,7 @@ def assemble(
         raise DataError("\n".join(steps.problems))
     if references is None or glossary is None or checklists is None:
         raise DataError("(internal) a step failed without saying why")
-    if got.a11y is None or got.sources is None:
+    if got.a11y is None or got.sources is None or got.components is None:
         raise DataError("(internal) a step failed without saying why")
     return State(
         root=root,
@@ -239,4 +243,5 @@ def assemble(
         usage=scan(got.sources, glossary, checklists, GLOSSARY_PAGE),
         source=got.source,
         source_problems=tuple(got.source.problems(got.sources) if got.source else ()),
+        components=got.components,
     )
