@@ -6,6 +6,7 @@
 #   make check LOCAL=areas/north.yml   check an overlay without building: every problem, one line each
 #   make bench   benchmark report: bench/results/report.md
 #   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
+#   make lock    regenerate requirements.lock (pins and hashes) after changing pyproject.toml
 # Browser and hosting tests need Debian packages: `make system-deps` (as root) installs them.
 
 SHELL := /bin/bash
@@ -23,18 +24,26 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build check test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
+.PHONY: help install lock serve build check test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
 
-$(STAMP): pyproject.toml constraints.txt
+# Every package pinned with its hashes in requirements.lock (pip refuses a file whose hash
+# differs); the project itself is not installed (see pyproject.toml).
+$(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
-	$(BIN)/python -m pip install --quiet -c constraints.txt '.[dev]'  # dependencies only: no package
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Regenerate requirements.lock after changing a pin in pyproject.toml (pip-tools).
+lock: $(STAMP)
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes \
+		--allow-unsafe --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
 
 serve: $(STAMP)
 	HANDBOOK_PDF=background $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
