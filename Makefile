@@ -4,6 +4,8 @@
 #   make build   strict build into site/ (web pages + PDFs)
 #   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
 #   make check LOCAL=areas/north.yml   check an overlay without building: every problem, one line each
+#   make release [LOCAL=…]   release bundle in dist/: site .tar.gz, offline zip, SBOM, notes, SHA256SUMS
+#   make verify-release RELEASE=dist/…   check a release byte for byte against its source
 #   make bench   benchmark report: bench/results/report.md
 #   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
 #   make lock    regenerate requirements.lock (pins and hashes) after changing pyproject.toml
@@ -24,7 +26,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install lock serve build check test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
+.PHONY: help install lock serve build check release verify-release test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -89,6 +91,16 @@ dist: $(STAMP)
 
 deploy-configs: $(STAMP)
 	$(BIN)/python tools/deploy.py
+
+# A release in dist/ta-hsb-handbook-<version>[-<overlay>]/: the site as a .tar.gz, the
+# offline zip, the SBOM, the release notes and SHA256SUMS, reproducible from the commit
+# (tools/release). `make verify-release RELEASE=dist/…` checks one against its source.
+release: $(STAMP)
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python -m tools.release build --out dist
+
+RELEASE ?=
+verify-release: $(STAMP)
+	$(BIN)/python -m tools.release verify $(RELEASE) $(if $(LOCAL),--local $(LOCAL),)
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.bench --out bench/results
