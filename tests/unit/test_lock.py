@@ -23,7 +23,7 @@ ENTRY = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>\S+) \\$
 
 def entries(text: str) -> dict[str, tuple[str, list[str], list[str]]]:
     """Package → (version, its sha256 hashes, what needs it), from a pip-compile lock."""
-    out = {}
+    out: dict[str, tuple[str, list[str], list[str]]] = {}
     blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
     for block in blocks:
         match = ENTRY.match(block)
@@ -41,7 +41,7 @@ LOCKED = entries(LOCK.read_text(encoding="utf-8"))
 def pinned() -> dict[str, str]:
     """Every dependency pyproject.toml pins (runtime and dev), name → version."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    out = {}
+    out: dict[str, str] = {}
     for line in [*project["dependencies"], *project["optional-dependencies"]["dev"]]:
         requirement = Requirement(line)
         [spec] = requirement.specifier
