@@ -116,7 +116,7 @@ def test_verify_release_says_identical_or_names_the_file_that_differs(
 
 def test_checksums(first: Built) -> None:
     lines = (first.folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    listed = dict(reversed(line.split("  ", 1)) for line in lines)
+    listed = {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
     assert sorted(listed) == sorted(
         p.name for p in first.folder.iterdir() if p.name != "SHA256SUMS"
     )
