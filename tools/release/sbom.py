@@ -93,7 +93,7 @@ def python_licences(name: str) -> list[License]:
     if expression:
         return [licences.make_from_string(expression)]
     text = str(meta.get("license") or "").strip()
-    if text and "\n" not in text and len(text) <= 100:
+    if text and text.upper() != "UNKNOWN" and "\n" not in text and len(text) <= 100:
         return [licences.make_from_string(text)]
     classifiers = {str(c) for c in meta.get("classifier") or [] if str(c).startswith("License ::")}
     return [licences.make_from_string(c.split(" :: ")[-1]) for c in sorted(classifiers)]
