@@ -3,7 +3,12 @@
 #   make test    lint, type check, strict build, all tests (browser included), link check, HTML check
 #   make build   strict build into site/ (web pages + PDFs)
 #   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
+#   make check LOCAL=areas/north.yml   check an overlay without building: every problem, one line each
+#   make release [LOCAL=…]   release bundle in dist/: site .tar.gz, offline zip, SBOM, notes, SHA256SUMS
+#   make verify-release RELEASE=dist/…   check a release byte for byte against its source
 #   make bench   benchmark report: bench/results/report.md
+#   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
+#   make lock    regenerate requirements.lock (pins and hashes) after changing pyproject.toml
 # Browser and hosting tests need Debian packages: `make system-deps` (as root) installs them.
 
 SHELL := /bin/bash
@@ -18,21 +23,29 @@ export NO_MKDOCS_2_WARNING := 1
 # once, our modules no longer cost ~30 ms of compiling on every build.
 export PYTHONDONTWRITEBYTECODE :=
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install serve build test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results
+.PHONY: help install lock serve build check release verify-release test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
 
-$(STAMP): pyproject.toml constraints.txt
+# Every package pinned with its hashes in requirements.lock (pip refuses a file whose hash
+# differs); the project itself is not installed (see pyproject.toml).
+$(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
-	$(BIN)/python -m pip install --quiet -c constraints.txt '.[dev]'  # dependencies only: no package
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Regenerate requirements.lock after changing a pin in pyproject.toml (pip-tools).
+lock: $(STAMP)
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes \
+		--allow-unsafe --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
 
 serve: $(STAMP)
 	HANDBOOK_PDF=background $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -43,6 +56,11 @@ COPY_NAME := $(if $(LOCAL),-$(basename $(notdir $(LOCAL))),)
 build: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
 	chmod -R a+rX $(SITE)
+
+# Check an overlay (its pages, notes, checklist items, review dates) without building:
+# every problem, one line each.
+check: $(STAMP)
+	$(BIN)/python tools/check.py $(LOCAL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests tools
@@ -70,6 +88,19 @@ test: lint typecheck build pytest linkcheck vnu
 
 dist: $(STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
+
+deploy-configs: $(STAMP)
+	$(BIN)/python tools/deploy.py
+
+# A release in dist/ta-hsb-handbook-<version>[-<overlay>]/: the site as a .tar.gz, the
+# offline zip, the SBOM, the release notes and SHA256SUMS, reproducible from the commit
+# (tools/release). `make verify-release RELEASE=dist/…` checks one against its source.
+release: $(STAMP)
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python -m tools.release build --out dist
+
+RELEASE ?=
+verify-release: $(STAMP)
+	$(BIN)/python -m tools.release verify $(RELEASE) $(if $(LOCAL),--local $(LOCAL),)
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.bench --out bench/results

@@ -24,14 +24,13 @@ from mkdocs_macros.errors import format_error
 from .data.edition import Edition, build_date, git_commit, read_version
 from .data.files import DataError
 from .data.nav import nav_sources
-from .data.overlay import NAV_TITLE
+from .data.overlay import NAV_TITLE, overdue
 from .data.state import State, assemble
 from .pages import Macros
 from .pages.blocks import Blocks
 from .pages.links import where
 from .pdf import pdf_mode
 from .render.local import contacts_text
-from .render.overlay import overdue
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -108,6 +107,7 @@ def register(env: Any, build: Build) -> None:
     env.macro(lambda: reference.handbook_pdf_link(page()), "handbook_pdf_link")
     env.macro(lambda tid: block(reference.source_wording(page(), tid)), "source_wording")
     env.macro(lambda: block(reference.source_coverage(page())), "source_coverage")
+    env.macro(lambda: block(reference.licences_page()), "licences")
     env.macro(local.review, "local_review")
     env.macro(local.accessibility, "accessibility")
     env.macro(local.host_name, "host_name")

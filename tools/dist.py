@@ -3,7 +3,9 @@
 Material's ``offline`` plugin (enabled with ``OFFLINE=true``) inlines the search
 index and switches to ``.html`` links, so navigation and search work from
 ``file://`` with no server and no network. A local overlay set with
-``HANDBOOK_LOCAL`` is built in, as in ``make build``.
+``HANDBOOK_LOCAL`` is built in, as in ``make build``. The zip is reproducible: its
+entries are sorted and carry the time of ``SOURCE_DATE_EPOCH`` (else of the last
+commit), so the same source gives the same bytes (tools/release/bundle.py).
 """
 
 from __future__ import annotations
@@ -13,17 +15,18 @@ import os
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.hooks.compress import is_copy  # noqa: E402
+from tools.release.bundle import write_zip  # noqa: E402
+from tools.release.source import source_date_epoch  # noqa: E402
 
 
-def build(out_dir: Path) -> None:
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+def build(out_dir: Path, env: dict[str, str] | None = None) -> None:
+    env = {**os.environ, **(env or {}), "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out_dir)],
         cwd=ROOT,
@@ -32,15 +35,15 @@ def build(out_dir: Path) -> None:
     )
 
 
-def package(site: Path, target: Path, folder: str) -> int:
+def package(site: Path, target: Path, folder: str, epoch: int) -> int:
     """Zip ``site`` under one top-level ``folder``, without compressed copies (``x.css.gz``,
     ``x.css.br``: only a web server uses them); returns the number of files."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in site.rglob("*") if p.is_file() and not is_copy(p))
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in files:
-            zf.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
-    return len(files)
+    files = [
+        (f"{folder}/{p.relative_to(site).as_posix()}", p)
+        for p in site.rglob("*")
+        if p.is_file() and not is_copy(p)
+    ]
+    return write_zip(target, files, epoch)
 
 
 def main() -> int:
@@ -54,7 +57,7 @@ def main() -> int:
     except subprocess.CalledProcessError:
         print("dist: the offline build failed (see the messages above)", file=sys.stderr)
         return 1
-    count = package(args.site_dir, args.out, args.out.stem)
+    count = package(args.site_dir, args.out, args.out.stem, source_date_epoch(ROOT))
     size = args.out.stat().st_size
     print(
         f"dist: {args.out} — {count} files, {size / 1024 / 1024:.1f} MiB, "

@@ -238,27 +238,32 @@ def read_json(path: Path, label: str) -> Any:
         raise DataError(f"{label}: (top level): {exc}") from None
 
 
+def error_lines(exc: ValidationError, label: str, prefix: str = "") -> list[str]:
+    """One line per problem in ``exc``, naming the file and the field path."""
+    lines = []
+    errors = exc.errors()
+    locs = [tuple(err["loc"]) for err in errors]
+    for err in errors:
+        loc = tuple(err["loc"])
+        if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+            continue  # a container's complaint that follows from an error inside it
+        path = field_path(err["loc"])
+        if prefix:
+            path = (
+                prefix
+                if path == "(top level)"
+                else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
+            )
+        lines.append(f"{label}: {path}: {_message(err['msg'])}")
+    return lines
+
+
 def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
     """Validate ``data`` against ``model``; errors name the file and field path."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        lines = []
-        errors = exc.errors()
-        locs = [tuple(err["loc"]) for err in errors]
-        for err in errors:
-            loc = tuple(err["loc"])
-            if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
-                continue  # a container's complaint that follows from an error inside it
-            path = field_path(err["loc"])
-            if prefix:
-                path = (
-                    prefix
-                    if path == "(top level)"
-                    else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
-                )
-            lines.append(f"{label}: {path}: {_message(err['msg'])}")
-        raise DataError("\n".join(lines)) from None
+        raise DataError("\n".join(error_lines(exc, label, prefix))) from None
 
 
 MAX_ENTRIES = 1000  # glossary entries or references in one file

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from .files import DataError, fail, read_yaml, validate, validate_list
+from pydantic import ValidationError
+
+from .files import DataError, error_lines, fail, read_yaml, validate, validate_list
 from .glossary import Glossary
 from .logo import Logo, LogoError, read_logo
 from .models import Checklist, LocalOverlay, Reference, reserved_item_ids
@@ -95,10 +98,61 @@ def overlay_folder(overlay_path: Path) -> Path:
     return overlay_path.parent / overlay_path.stem
 
 
-def load_overlay(path: Path, label: str) -> tuple[LocalOverlay, Logo | None]:
-    """The overlay and its logo (checked by content), if it names one."""
-    overlay = validate(LocalOverlay, read_yaml(path, label), label)
-    return overlay, load_logo(path, overlay.logo, label) if overlay.logo else None
+#: An overlay's list fields: an entry with a problem is set aside, the rest still checked.
+OVERLAY_LISTS = ("contacts", "pages", "notes", "checklist_items")
+#: Stand-ins for required fields with problems, so the other fields can still be checked.
+STAND_INS: dict[str, Any] = {"organisation": "-", "contacts": [{"role": "-"}]}
+
+
+def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]]:
+    """The overlay and every problem in its fields.
+
+    With problems, the overlay returned is what is left once the entries and fields with
+    problems are set aside, so the checks that follow (pages, notes, checklist items) can
+    still run on the rest; each entry keeps its index in the file (``numbered``). None
+    when nothing can be checked (the file is not a mapping)."""
+    data = read_yaml(path, label)
+    try:
+        return LocalOverlay.model_validate(data), []
+    except ValidationError as exc:
+        problems = error_lines(exc, label)
+        locs = [tuple(err["loc"]) for err in exc.errors()]
+    if not isinstance(data, dict):
+        return None, problems
+    dropped: dict[str, set[int]] = {}
+    rest = dict(data)
+    for loc in locs:
+        if not loc or not isinstance(loc[0], str):
+            return None, problems
+        if loc[0] in OVERLAY_LISTS and len(loc) > 1 and isinstance(loc[1], int):
+            dropped.setdefault(loc[0], set()).add(loc[1])
+        else:
+            rest.pop(loc[0], None)
+    positions = {}
+    for field, bad in dropped.items():
+        if isinstance(rest.get(field), list):
+            kept = [i for i in range(len(rest[field])) if i not in bad]
+            rest[field] = [rest[field][i] for i in kept]
+            positions[field] = tuple(kept)
+    rest = {**{k: v for k, v in STAND_INS.items() if not rest.get(k)}, **rest}
+    try:
+        overlay = LocalOverlay.model_validate(rest)
+    except ValidationError:
+        return None, problems
+    overlay._positions = positions
+    return overlay, problems
+
+
+def load_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, Logo | None, list[str]]:
+    """The overlay (see :func:`read_overlay`), its logo (checked by content) if it names
+    one, and every problem with either."""
+    overlay, problems = read_overlay(path, label)
+    if overlay is None or not overlay.logo:
+        return overlay, None, problems
+    try:
+        return overlay, load_logo(path, overlay.logo, label), problems
+    except DataError as exc:
+        return overlay, None, [*problems, str(exc)]
 
 
 def load_logo(overlay_path: Path, name: str, label: str) -> Logo:

@@ -199,7 +199,7 @@ def local_pages(
     out: list[LocalSource] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
-    for i, page in enumerate(overlay.pages):
+    for i, page in overlay.numbered("pages"):
         where = f"{label}: pages[{i}].file"
         path = (folder / page.file).resolve()
         if not path.is_relative_to(folder):

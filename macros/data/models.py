@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from markupsafe import escape
 from pydantic import (
@@ -18,7 +18,10 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -222,6 +225,14 @@ class Review(_Model):
     last_review: dt.date
     next_review: dt.date
 
+    @field_validator("next_review")
+    @classmethod
+    def _after_last(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        last = info.data.get("last_review")
+        if last is not None and value <= last:
+            raise ValueError(f"must be after last_review ({last})")
+        return value
+
 
 class AccessibilityDetails(_Model):
     """The organisation's part of the accessibility statement."""
@@ -246,6 +257,15 @@ class LocalOverlay(_Model):
     checklist_items: tuple[LocalItem, ...] = Field(default=(), max_length=200)
     review: Review | None = None
     accessibility: AccessibilityDetails | None = None
+    # Where each entry of a list field was in the file, when entries with problems were
+    # set aside (macros/data/loading.py, ``read_overlay``); empty when none were.
+    _positions: dict[str, tuple[int, ...]] = PrivateAttr(default_factory=dict)
+
+    def numbered(self, field: str) -> list[tuple[int, Any]]:
+        """The entries of a list field, each with its index in the file."""
+        entries = getattr(self, field)
+        places = self._positions.get(field, tuple(range(len(entries))))
+        return list(zip(places, entries, strict=True))
 
 
 def reserved_item_ids(checklist: Checklist) -> dict[str, str]:

@@ -7,7 +7,8 @@ problem is one line naming the file and the field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime as dt
+from collections.abc import Mapping, Set
 
 from .files import DataError
 from .models import (
@@ -15,22 +16,38 @@ from .models import (
     ChecklistItem,
     ChecklistSection,
     LocalOverlay,
+    Review,
     reserved_item_ids,
 )
 
 NAV_TITLE = "Local resources"
 
 
-def check_notes(overlay: LocalOverlay, pages: Iterable[str], label: str) -> None:
-    """Each note names a guidance page in the navigation (its anchor is checked on render)."""
-    known = set(pages)
-    problems = [
-        f"{label}: notes[{i}].page: no guidance page '{note.page}'"
-        for i, note in enumerate(overlay.notes)
-        if note.page not in known
-    ]
+def check_notes(overlay: LocalOverlay, headings: Mapping[str, Set[str]], label: str) -> None:
+    """Each note names a guidance page in the navigation and, if it has an anchor, a heading
+    on that page. ``headings`` maps each page to its headings' ids (macros/data/headings.py).
+    """
+    problems = []
+    for i, note in overlay.numbered("notes"):
+        if note.page not in headings:
+            problems.append(f"{label}: notes[{i}].page: no guidance page '{note.page}'")
+        elif note.anchor is not None and note.anchor not in headings[note.page]:
+            problems.append(
+                f"{label}: notes[{i}].anchor: no heading '#{note.anchor}' on page '{note.page}'"
+            )
     if problems:
         raise DataError("\n".join(problems))
+
+
+def check_review(overlay: LocalOverlay, today: dt.date, label: str) -> None:
+    """A copy cannot have been reviewed after the date it is built (the build date, or
+    ``SOURCE_DATE_EPOCH``'s). A next review date that has passed is a notice, not a
+    problem (:func:`overdue`)."""
+    review = overlay.review
+    if review is not None and review.last_review > today:
+        raise DataError(
+            f"{label}: review.last_review: {review.last_review} is after the build date ({today})"
+        )
 
 
 def merge_items(
@@ -40,7 +57,7 @@ def merge_items(
     problems: list[str] = []
     added: dict[tuple[str, str], list[ChecklistItem]] = {}
     used = {cid: {item.id for item in c.items} for cid, c in checklists.items()}
-    for i, item in enumerate(overlay.checklist_items):
+    for i, item in overlay.numbered("checklist_items"):
         where = f"{label}: checklist_items[{i}]"
         checklist = checklists.get(item.checklist)
         if checklist is None:
@@ -77,3 +94,13 @@ def merge_items(
         cid: c.model_copy(update={"sections": tuple(section(cid, s) for s in c.sections)})
         for cid, c in checklists.items()
     }
+
+
+def overdue(review: Review | None, today: dt.date) -> str | None:
+    """A notice line when the next planned review date has passed."""
+    if review is None or review.next_review >= today:
+        return None
+    return (
+        f"NOTICE: the local overlay's next planned review date ({review.next_review}) "
+        f"has passed (build date {today}); review the local content"
+    )

@@ -8,19 +8,21 @@ only read the :class:`State` it returns.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import source as provenance
 from .edition import Edition
-from .files import read_text
+from .files import DataError, read_text
 from .glossary import Glossary, load_glossary
+from .headings import heading_ids
 from .loading import load_checklists, load_overlay, load_references
 from .local_pages import LocalSource, local_pages
 from .logo import Logo
 from .models import Checklist, LocalOverlay, Reference
-from .overlay import check_notes, merge_items
+from .overlay import check_notes, check_review, merge_items, overdue
 from .paths import (
     CHECKLISTS_DIR,
     GLOSSARY_FILE,
@@ -29,7 +31,10 @@ from .paths import (
     Downloads,
 )
 from .results import A11yResults, load_results
+from .third_party import Component, load_components
 from .usage import Usage, scan
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class State:
     usage: Usage
     source: provenance.Source | None
     source_problems: tuple[str, ...]
+    components: tuple[Component, ...]  # third-party components shipped (data/third-party.yml)
 
     @property
     def downloads(self) -> Downloads:
@@ -92,6 +98,111 @@ class State:
         return refs + terms + list(self.source_problems)
 
 
+class Steps:
+    """Runs the steps of the assembly and keeps every problem they report.
+
+    A step with a problem does not stop the others: the steps after it still run where
+    they can (a step whose input had a problem is skipped, so one mistake is reported
+    once), and every problem is reported together, one line each."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def run(self, step: Callable[[], T]) -> T | None:
+        try:
+            return step()
+        except DataError as exc:
+            self.problems += str(exc).splitlines()
+            return None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the steps made; None where a step had a problem."""
+
+    references: Mapping[str, Reference] | None
+    glossary: Glossary | None
+    checklists: Mapping[str, Checklist] | None
+    overlay: LocalOverlay | None
+    logo: Logo | None
+    local_pages: tuple[LocalSource, ...]
+    a11y: A11yResults | None
+    sources: list[tuple[str, str]] | None
+    source: provenance.Source | None
+    components: tuple[Component, ...] | None
+
+
+def load(
+    steps: Steps,
+    root: Path,
+    docs_dir: Path,
+    pages: Sequence[str],
+    edition: Edition,
+    overlay_file: str | None,
+    a11y_results: str | None,
+) -> Loaded:
+    """Load and check every data file and the overlay, and read the pages' sources."""
+    references = steps.run(lambda: load_references(root / REFERENCES_FILE, REFERENCES_FILE))
+    glossary = checklists = None
+    if references is not None:
+        refs = references
+        glossary = steps.run(lambda: load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, refs))
+    if references is not None and glossary is not None:
+        refs, terms = references, glossary
+        checklists = steps.run(
+            lambda: load_checklists(root / CHECKLISTS_DIR, root, refs, terms, docs_dir)
+        )
+    # A page missing from docs/ is reported by MkDocs itself (nav validation).
+    sources = steps.run(
+        lambda: [
+            (src, read_text(docs_dir / src, f"docs/{src}"))
+            for src in pages
+            if (docs_dir / src).is_file()
+        ]
+    )
+    overlay = logo = None
+    local: list[LocalSource] | None = []
+    if overlay_file:
+        path, label = root / overlay_file, overlay_file
+        overlay, logo, problems = steps.run(lambda: load_overlay(path, label)) or (None, None, [])
+        steps.problems += problems
+    if overlay is not None and overlay_file:
+        read = overlay
+        if glossary is not None:
+            names = list(glossary.by_name)
+            local = steps.run(lambda: local_pages(read, path, root, names))
+        if sources is not None:
+            headings = {src: heading_ids(text) for src, text in sources}
+            steps.run(lambda: check_notes(read, headings, label))
+        steps.run(lambda: check_review(read, edition.build_date, label))
+        if checklists is not None:
+            merged = checklists
+            checklists = steps.run(lambda: merge_items(merged, read, label))
+    return Loaded(
+        references=references,
+        glossary=glossary,
+        checklists=checklists,
+        overlay=overlay,
+        logo=logo,
+        local_pages=tuple(local or ()),
+        a11y=steps.run(lambda: load_results(root, a11y_results)[0]),
+        sources=sources,
+        source=steps.run(lambda: provenance.load(root)),
+        components=steps.run(lambda: load_components(root)),
+    )
+
+
+def check(
+    root: Path, docs_dir: Path, pages: Sequence[str], edition: Edition, overlay_file: str | None
+) -> tuple[list[str], list[str]]:
+    """Every problem :func:`assemble` would find, without making a State (`make check`),
+    and the notices a build would print (a next review date that has passed)."""
+    steps = Steps()
+    got = load(steps, root, docs_dir, pages, edition, overlay_file, None)
+    notice = overdue(got.overlay.review, edition.build_date) if got.overlay else None
+    return steps.problems, [notice] if notice else []
+
+
 def assemble(
     root: Path,
     docs_dir: Path,
@@ -103,27 +214,17 @@ def assemble(
 ) -> State:
     """Load, validate, merge the overlay and scan usage: the one way a State is made.
 
-    Every problem is a :class:`macros.data.files.DataError` naming the file and field."""
-    references = load_references(root / REFERENCES_FILE, REFERENCES_FILE)
-    glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, references)
-    checklists = load_checklists(root / CHECKLISTS_DIR, root, references, glossary, docs_dir)
-    overlay_path = root / overlay_file if overlay_file else None
-    overlay, logo = (
-        load_overlay(overlay_path, overlay_file) if overlay_path and overlay_file else (None, None)
-    )
-    local: list[LocalSource] = []
-    if overlay and overlay_path and overlay_file:
-        local = local_pages(overlay, overlay_path, root, list(glossary.by_name))
-        check_notes(overlay, pages, overlay_file)
-        checklists = merge_items(checklists, overlay, overlay_file)
-    a11y, _ = load_results(root, a11y_results)
-    # A page missing from docs/ is reported by MkDocs itself (nav validation).
-    sources = [
-        (src, read_text(docs_dir / src, f"docs/{src}"))
-        for src in pages
-        if (docs_dir / src).is_file()
-    ]
-    source = provenance.load(root)
+    Every problem is reported in one :class:`macros.data.files.DataError`, one line each
+    naming the file and field."""
+    steps = Steps()
+    got = load(steps, root, docs_dir, pages, edition, overlay_file, a11y_results)
+    references, glossary, checklists = got.references, got.glossary, got.checklists
+    if steps.problems:
+        raise DataError("\n".join(steps.problems))
+    if references is None or glossary is None or checklists is None:
+        raise DataError("(internal) a step failed without saying why")
+    if got.a11y is None or got.sources is None or got.components is None:
+        raise DataError("(internal) a step failed without saying why")
     return State(
         root=root,
         docs_dir=docs_dir,
@@ -133,13 +234,14 @@ def assemble(
         references=references,
         glossary=glossary,
         checklists=checklists,
-        overlay=overlay,
-        overlay_path=overlay_path,
+        overlay=got.overlay,
+        overlay_path=root / overlay_file if overlay_file else None,
         overlay_label=overlay_file or "",
-        logo=logo,
-        local_pages=tuple(local),
-        a11y=a11y,
-        usage=scan(sources, glossary, checklists, GLOSSARY_PAGE),
-        source=source,
-        source_problems=tuple(source.problems(sources) if source else ()),
+        logo=got.logo,
+        local_pages=got.local_pages,
+        a11y=got.a11y,
+        usage=scan(got.sources, glossary, checklists, GLOSSARY_PAGE),
+        source=got.source,
+        source_problems=tuple(got.source.problems(got.sources) if got.source else ()),
+        components=got.components,
     )

@@ -33,8 +33,10 @@ from macros.hooks.placement import FIRST_HEADING, heading_pattern, insert_after
 from macros.render.overlay import note_html, notice_html
 from macros.render.sanitise import fill_placeholders, sanitise
 
-# Notes whose heading is missing, found while pages render; reported together in on_env,
-# so the message is not wrapped in MkDocs' "Error reading page" line.
+# Notes whose heading is missing from the rendered page. The data step checks every note's
+# heading from the page's Markdown first (macros/data/headings.py, `make check` too); this
+# only makes sure a note is never dropped without a word if the two ever disagree. Reported
+# together in on_env, so the message is not wrapped in MkDocs' "Error reading page" line.
 _missing: list[str] = []
 
 

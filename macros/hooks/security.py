@@ -1,4 +1,4 @@
-"""The security headers of every copy, in one place.
+"""The security headers and caching of every copy, in one place.
 
 The Content-Security-Policy allows nothing from other hosts and no ``unsafe-inline``:
 scripts are the site's own files plus the inline scripts that Material for MkDocs writes
@@ -6,11 +6,18 @@ into every page, allowed by their SHA-256 hashes (:data:`THEME_SCRIPTS`). The bu
 checks every page against that list (``inline_script_problems``), so a theme upgrade
 that changes a script stops the build instead of breaking pages in the field.
 
-The same policy reaches readers three ways: as an HTTP header from the shipped server
-configuration (deploy/), and as a ``<meta http-equiv>`` element in every built page, so a
-copy opened from disk (the offline zip) or served by a host that sends no headers is
+The same policy reaches readers three ways: as an HTTP header from a server
+configuration, and as a ``<meta http-equiv>`` element in every built page, so a copy
+opened from disk (the offline zip) or served by a host that sends no headers is
 protected too. A meta policy cannot carry ``frame-ancestors`` (browsers ignore it there);
 the server header does.
+
+Every server configuration is written from this module's data by
+macros/hooks/servers.py: deploy/nginx, deploy/apache (a site and an ``.htaccess``) and the
+``_headers`` file the build puts in the site for static hosts. :data:`HEADERS` go on
+every response; :data:`CACHE_RULES` say how long each kind of file may be cached (the
+first rule that matches the address wins; pages and anything else are revalidated on
+every load).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 #: Material 9.8.2's three inline scripts (storage helpers and scope, palette restore,
 #: anchor target), with ``extra.scope: /``.
@@ -62,6 +70,65 @@ HEADERS: tuple[tuple[str, str], ...] = (
     ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
 )
+
+NO_CACHE = "no-cache"  # may be stored, but checked with the server on every load
+IMMUTABLE = "public, max-age=31536000, immutable"
+A_DAY = "public, max-age=86400"
+#: Files another part of the handbook adds at the site root that must be checked on every
+#: load, wherever the rules below would put them: a service worker, the web app manifest
+#: and the edition file.
+REVALIDATED = ("sw.js", "manifest.webmanifest", "edition.json")
+
+
+@dataclass(frozen=True)
+class CacheRule:
+    """How long files whose address matches ``pattern`` may be cached.
+
+    ``pattern`` is a regular expression on the address's path, without its end anchor
+    (each server adds its own), in the syntax Python, nginx (PCRE) and Apache share. It
+    is not anchored at the start, so a copy served under a sub-path matches too."""
+
+    what: str  # for the comments of the generated configurations
+    pattern: str
+    cache_control: str
+
+
+CACHE_RULES: tuple[CacheRule, ...] = (
+    CacheRule(
+        "The service worker, web app manifest and edition file: checked on every load",
+        "/(?:" + "|".join(re.escape(name) for name in REVALIDATED) + ")",
+        NO_CACHE,
+    ),
+    CacheRule(
+        "Material's assets with a content hash in their names never change",
+        r"/assets/(?:javascripts/bundle|javascripts/workers/search|stylesheets/(?:main|palette))"
+        r"\.[0-9a-f]{8}\.min\.(?:js|css)",
+        IMMUTABLE,
+    ),
+    CacheRule(
+        "The handbook's own CSS and JavaScript get a content hash in their names at build "
+        "time (macros/hooks/assets.py): a new edition is a new name",
+        r"/assets/(?:css|javascripts)/[^/]+\.[0-9a-f]{8}\.(?:css|js)",
+        IMMUTABLE,
+    ),
+    CacheRule(
+        "Other static files: a day",
+        r"\.(?:css|js|map|svg|png|jpg|ico|json|pdf)",
+        A_DAY,
+    ),
+)
+#: Pages (and anything no rule matches) are revalidated on every load, so readers see a
+#: new edition at once.
+PAGE_CACHE = NO_CACHE
+
+
+def cache_control(path: str) -> str:
+    """The ``Cache-Control`` value for the address ``path`` (``/assets/x.css``)."""
+    for rule in CACHE_RULES:
+        if re.search(rule.pattern + "$", path):
+            return rule.cache_control
+    return PAGE_CACHE
+
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 NOT_CODE = re.compile(r"\b(?:src=|type=[\"']?application/json)", re.I)

@@ -1,8 +1,10 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, block HTML put back after
-Markdown, pre-compressed copies, and an early start for the handbook PDF.
+Markdown, pre-compressed copies, the ``_headers`` file for static hosts, and an early start
+for the handbook PDF.
 
 Only wiring: the logic is in ``macros.hooks.assets``, ``macros.pages.blocks``,
-``macros.hooks.compress``, ``macros.hooks.security`` and ``macros.pdf.workers``.
+``macros.hooks.compress``, ``macros.hooks.security``, ``macros.hooks.static_hosts`` and
+``macros.pdf.workers``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from mkdocs.structure.files import File, Files
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.hooks.assets import hashed_name, is_local
-from macros.hooks.compress import compress_site
+from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.security import inline_script_problems, meta_policy
+from macros.hooks.static_hosts import HEADERS_FILE, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 _state: dict[str, Any] = {"command": "build", "renamed": {}, "lost": [], "scripts": []}
@@ -129,10 +132,15 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 def on_post_build(config: Any) -> None:
     if _state["scripts"]:
         raise PluginError("\n".join(_state["scripts"]))
-    wanted = config["extra"].get("handbook", {}).get("compress", True)
-    if not wanted or _state["command"] == "serve" or offline(config):
-        return  # not wanted, or nothing to serve them: the live preview, the offline zip
-    done = compress_site(Path(config["site_dir"]))
+    if _state["command"] == "serve" or offline(config):
+        return  # no server to read them: the live preview, the offline zip
+    site = Path(config["site_dir"])
+    files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    headers = static_headers(f for f in files if f != HEADERS_FILE and not is_copy(site / f))
+    (site / HEADERS_FILE).write_text(headers, encoding="utf-8")
+    if not config["extra"].get("handbook", {}).get("compress", True):
+        return
+    done = compress_site(site)
     log.info(
         "Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli",
         done.files,

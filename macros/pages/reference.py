@@ -18,11 +18,13 @@ from ..data.state import State
 from ..render import citations, glossary
 from ..render import source as source_render
 from ..render.html import el
+from ..render.licences import licences_html
 from .links import Links, Page, log, where
 
 
 class ReferenceMacros:
-    """``cite``, ``term``, ``glossary``, ``references``, ``source_wording``, ``source_coverage``."""
+    """``cite``, ``term``, ``glossary``, ``references``, ``source_wording``, ``source_coverage``,
+    ``licences``."""
 
     def __init__(self, state: State, links: Links) -> None:
         self.state = state
@@ -120,6 +122,10 @@ class ReferenceMacros:
             )
 
         return source_render.coverage_html(self.state.source.rows(), link)
+
+    def licences_page(self) -> Markup:
+        """Every third-party component the copy ships, from data/third-party.yml."""
+        return licences_html(self.state.components)
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(

@@ -41,6 +41,11 @@ RANGES = (
 )
 
 
+#: Changes when the way the subset is made changes, so older cached subsets (and the PDFs
+#: made with them) are not used: 2 keeps the source font's date.
+SUBSET_FORMAT = 2
+
+
 class FontError(Exception):
     """The form-field font could not be made; the message says why."""
 
@@ -78,7 +83,9 @@ def subset(source: Path) -> bytes:
     options.notdef_outline = True
     options.name_IDs = ["*"]
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "FFTM"]
-    font = TTFont(str(source))
+    # recalcTimestamp=False: the subset keeps the source font's date, not the time it was
+    # made, so a cached subset and a new one are the same bytes (reproducible PDFs).
+    font = TTFont(str(source), recalcTimestamp=False)
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(unicodes=[c for first, last in RANGES for c in range(first, last + 1)])
     subsetter.subset(font)
@@ -93,7 +100,7 @@ def font_id() -> str:
     Worked out once per process (a font installed meanwhile counts from the next run)."""
     source = source_font()
     stat = source.stat()
-    ident = f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\0{RANGES}".encode()
+    ident = f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\0{RANGES}\0{SUBSET_FORMAT}".encode()
     return hashlib.sha256(ident).hexdigest()[:16]
 
 

@@ -73,13 +73,3 @@ def review_html(organisation: str, review: Review | None) -> Markup:
         ),
         class_="hb-review",
     )
-
-
-def overdue(review: Review | None, today: dt.date) -> str | None:
-    """A notice line when the next planned review date has passed."""
-    if review is None or review.next_review >= today:
-        return None
-    return (
-        f"NOTICE: the local overlay's next planned review date ({review.next_review}) "
-        f"has passed (build date {today}); review the local content"
-    )

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import http.client
 import re
 import shutil
-import socket
 import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import site_pages
-from tests.browser.helpers import CSP_LISTENER, Traffic
+from macros.hooks.security import REVALIDATED, cache_control
+from tests.browser.hosting import (
+    DOTFILES,
+    WELL_KNOWN,
+    assert_every_header,
+    assert_security_headers,
+    csp_violations,
+    fetch,
+    first_load_files,
+    raw_request,
+    site_files,
+)
 from tools.nginx import NginxError, serve
 
 
@@ -34,35 +40,7 @@ def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 def test_every_page_through_nginx_has_no_csp_violation(
     browser: Browser, nginx: str, site_dir: Path
 ) -> None:
-    context = browser.new_context()
-    context.add_init_script(CSP_LISTENER)
-    traffic = Traffic().watch(context)
-    page = context.new_page()
-    violations: dict[str, list[str]] = {}
-    pages = site_pages(site_dir)
-    for path in pages:
-        response = page.goto(nginx + path, wait_until="networkidle")
-        assert response is not None
-        assert response.status == 200, path
-        found = page.evaluate("window.__cspViolations")
-        if found:
-            violations[path] = found
-    # Search uses a web worker and fetches its index: exercise it under the CSP too.
-    page.goto(nginx, wait_until="networkidle")
-    page.locator("input.md-search__input").focus()
-    page.locator("input.md-search__input").type("grooming", delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    found = page.evaluate("window.__cspViolations")
-    if found:
-        violations["search"] = found
-    context.close()
-    print(
-        f"nginx: {len(pages)} pages checked, CSP violations: {sum(map(len, violations.values()))}"
-    )
-    assert violations == {}
-    assert traffic.console_errors == []
-    assert traffic.failed == []
-    assert traffic.external == []
+    assert csp_violations(browser, nginx, site_dir) == {}
 
 
 def test_security_headers_and_caching(browser: Browser, nginx: str) -> None:
@@ -89,16 +67,12 @@ def test_security_headers_and_caching(browser: Browser, nginx: str) -> None:
     context.close()
 
 
-DOTFILES = {".git/HEAD": "ref: refs/heads/main\n", ".git/config": "[core]\n", ".env": "SECRET=1\n"}
-DOTFILES |= {".venv/pyvenv.cfg": "home = /usr/bin\n", "assets/.hidden.css": "p{}\n"}
-
-
 @pytest.fixture(scope="module")
 def nginx_with_dotfiles(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A copy of the site with real dotfiles in it, as a careless deployment might have."""
     root = tmp_path_factory.mktemp("root") / "site"
     shutil.copytree(site_dir, root)
-    for path, text in {**DOTFILES, ".well-known/security.txt": "Contact: x\n"}.items():
+    for path, text in {**DOTFILES, **WELL_KNOWN, **dict.fromkeys(REVALIDATED, "{}\n")}.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     try:
@@ -106,34 +80,6 @@ def nginx_with_dotfiles(site_dir: Path, tmp_path_factory: pytest.TempPathFactory
             yield url
     except NginxError as exc:
         pytest.fail(str(exc))
-
-
-@dataclass(frozen=True)
-class Reply:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-
-def raw_request(base: str, request_line: str, host: str | None = "localhost") -> Reply:
-    """Send one request as raw bytes (http.client refuses to send malformed ones)."""
-    port = int(base.rstrip("/").rsplit(":", 1)[1])
-    head = request_line + "\r\n" + (f"Host: {host}\r\n" if host else "")
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-        sock.sendall((head + "Connection: close\r\n\r\n").encode("latin-1"))
-        response = http.client.HTTPResponse(sock)
-        response.begin()
-        headers = {k.lower(): v for k, v in response.getheaders()}
-        reply = Reply(response.status, headers, response.read())
-        response.close()
-    return reply
-
-
-def assert_security_headers(reply: Reply, what: str) -> None:
-    assert "default-src 'self'" in reply.headers.get("content-security-policy", ""), what
-    assert reply.headers.get("x-content-type-options") == "nosniff", what
-    assert reply.headers.get("referrer-policy") == "no-referrer", what
-    assert reply.headers.get("x-frame-options") == "DENY", what
 
 
 @pytest.mark.parametrize("path", [*DOTFILES, ".git/", ".git", "%2egit/HEAD", "x/../.env"])
@@ -182,28 +128,6 @@ def test_redirects_do_not_name_the_host_the_request_claims(nginx: str) -> None:
 
 
 # -- compression and caching of the handbook's files -------------------------
-
-
-def fetch(url: str, encoding: str | None = None) -> tuple[dict[str, str], bytes]:
-    """GET ``url`` with exactly this ``Accept-Encoding`` (none at all when ``None``)."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return {k.lower(): v for k, v in response.headers.items()}, response.read()
-
-
-def first_load_files(site_dir: Path) -> dict[str, str]:
-    """The home page's theme CSS, bundle JS, search index and the handbook's own CSS and JS."""
-    html = (site_dir / "index.html").read_text(encoding="utf-8")
-    refs = re.findall(r'(?:href|src)="(assets/[^"]+\.(?:css|js))"', html)
-    named = {
-        "theme css": next(r for r in refs if "/stylesheets/main." in r),
-        "bundle js": next(r for r in refs if "/javascripts/bundle." in r),
-        "handbook css": next(r for r in refs if r.startswith("assets/css/handbook.")),
-    }
-    own_js = [r for r in refs if r.startswith("assets/javascripts/") and "/bundle." not in r]
-    assert own_js, "no handbook JavaScript on the home page"
-    named |= {f"handbook js {r.split('/')[-1].split('.')[0]}": r for r in own_js}
-    return {**named, "search index": "search/search_index.json", "home page": "index.html"}
 
 
 def test_text_files_are_sent_as_their_precompressed_gzip_copies(nginx: str, site_dir: Path) -> None:
@@ -274,3 +198,26 @@ def test_handbook_css_and_js_have_hashed_names_and_are_cached_immutable(
             fetch(nginx + old)
         missing.value.close()
         assert missing.value.code == 404
+
+
+# -- caching of every file, and the headers on 304 ------------------------------------
+
+
+def test_every_file_is_cached_as_security_py_says(nginx_with_dotfiles: str, site_dir: Path) -> None:
+    # The 404 page is internal: only sent as the answer to a missing address.
+    files = [*(f for f in site_files(site_dir) if f != "404.html"), *REVALIDATED]
+    for path in files:
+        headers, _ = fetch(nginx_with_dotfiles + path)
+        assert headers["cache-control"] == cache_control("/" + path), path
+        assert headers["x-content-type-options"] == "nosniff", path
+
+
+def test_not_modified_responses_carry_the_headers(nginx: str, site_dir: Path) -> None:
+    for path in ["", *first_load_files(site_dir).values()]:
+        first = raw_request(nginx, f"GET /{path} HTTP/1.1")
+        again = raw_request(
+            nginx, f"GET /{path} HTTP/1.1", extra=f"If-None-Match: {first.headers['etag']}\r\n"
+        )
+        assert again.status == 304, path
+        assert_every_header(again, f"304 {path}")
+        assert again.headers["cache-control"] == first.headers["cache-control"], path

@@ -68,6 +68,7 @@ class FixtureSite:
         shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
         (root / "data").mkdir()
         shutil.copy(ROOT / "data" / "accessibility-results.json", root / "data")
+        shutil.copy(ROOT / "data" / "third-party.yml", root / "data")
         self.config = mkdocs_config()
         self.config.update(
             site_name="Fixture handbook",

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import brotli
 
-from macros.hooks.compress import compressible
+from macros.hooks.compress import compressible, is_copy
+from macros.hooks.security import HEADERS, cache_control
+from macros.hooks.static_hosts import HEADERS_FILE, static_headers
 from tests.conftest import mkdocs_config
+from tests.static_hosts import addresses, matching
 
 
 def test_every_text_file_has_gzip_and_brotli_copies(site_dir: Path) -> None:
@@ -37,3 +40,21 @@ def test_every_page_links_the_hashed_extra_css_and_javascript(site_dir: Path) ->
                 f"{page.relative_to(site_dir)}: {original}"
             )
             assert f'{original}"' not in html, page
+
+
+def test_the_headers_file_for_static_hosts(site_dir: Path) -> None:
+    """The build writes ``_headers`` for the site as built: each address gets the handbook's
+    headers and exactly the caching security.py sets for it."""
+    text = (site_dir / HEADERS_FILE).read_text(encoding="utf-8")
+    files = sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*")
+        if p.is_file() and not is_copy(p) and p.name != HEADERS_FILE
+    )
+    assert text == static_headers(files)
+    for address, file in addresses(files).items():
+        found = matching(text, address)
+        assert [h["Cache-Control"] for h in found if "Cache-Control" in h] == [
+            cache_control("/" + file)
+        ], address
+        assert {k: v for h in found for k, v in h.items() if k != "Cache-Control"} == dict(HEADERS)

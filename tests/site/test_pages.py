@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.data.headings import heading_ids
 from tests.conftest import ROOT
 from tests.site.reading import (
     CHECKLISTS,
@@ -168,3 +169,17 @@ def test_handbook_pdf_is_linked_from_home_and_about(site_dir: Path) -> None:
         link = page.find("a", string="Download the whole handbook (PDF)")
         assert link is not None, src
         assert (built_page(site_dir, src).parent / str(link["href"])).resolve().is_file()
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_heading_ids_read_from_the_source_are_the_built_ones(site_dir: Path, src: str) -> None:
+    """`make check` checks a practice note's heading from the Markdown (macros/data/headings.py):
+    it finds exactly the ids the build gives the page's section headings."""
+    page = soup(built_page(site_dir, src))
+    built = {
+        str(h["id"])
+        for h in page.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")
+        if h.select_one(":scope > a.headerlink")
+    }
+    source = (ROOT / "docs" / src).read_text(encoding="utf-8")
+    assert heading_ids(source) == built

@@ -1,10 +1,14 @@
-"""An overlay's checklist items, merged into the guidance's checklists."""
+"""An overlay's checklist items, merged into the guidance's checklists; an overlay with
+problems in some entries, read for the checks on the rest."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from macros.data.files import DataError
+from macros.data.loading import read_overlay
 from macros.data.models import Checklist, LocalOverlay
 from macros.data.overlay import merge_items
 
@@ -49,3 +53,33 @@ def test_local_item_id_cannot_collide() -> None:
         "l.yml: checklist_items[0].id: 'a' is already an item id in checklist 'demo'",
         "l.yml: checklist_items[1].checklist: no checklist 'nope'",
     ]
+
+
+def test_an_entry_with_a_problem_is_set_aside_and_the_rest_keep_their_place(
+    tmp_path: Path,
+) -> None:
+    """So the checks after it still run, and name each entry by its index in the file."""
+    path = tmp_path / "local.yml"
+    path.write_text(
+        "organisation: O\ncontacts:\n  - role: R\nnotes:\n"
+        "  - {page: a.md, text: One.}\n  - {page: a.md}\n  - {page: b.md, text: Three.}\n"
+        "banner: '<'\nreview: {responsible_role: R, last_review: 2026-02-01, next_review: 2026-01-01}\n",
+        encoding="utf-8",
+    )
+    overlay, problems = read_overlay(path, "local.yml")
+    assert problems == [
+        "local.yml: notes[1].text: field required",
+        "local.yml: review.next_review: must be after last_review (2026-02-01)",
+    ]
+    assert overlay is not None
+    assert [(i, note.page) for i, note in overlay.numbered("notes")] == [(0, "a.md"), (2, "b.md")]
+    assert overlay.review is None
+    assert overlay.banner == "<"
+
+
+def test_nothing_to_check_when_the_overlay_is_not_a_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "local.yml"
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    overlay, problems = read_overlay(path, "local.yml")
+    assert overlay is None
+    assert len(problems) == 1

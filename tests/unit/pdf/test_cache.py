@@ -243,3 +243,12 @@ def test_the_book_starts_once_and_only_with_every_page(
     batch.add_book(base, tmp_path / "site", conf, articles)
     batch.add_book(base, tmp_path / "site", conf)  # after the build: not started again
     assert started == [workers.BOOK]
+
+
+def test_the_form_font_is_the_same_whenever_it_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached subset and a new one are the same bytes, so a PDF made with either is the
+    same: a release rebuilt elsewhere is byte for byte the one published."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # fontTools' "now"
+    made_then = font.subset(font.source_font())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    assert font.subset(font.source_font()) == made_then

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from macros.data.models import Review
+from macros.data.overlay import overdue
 from macros.data.results import A11yResults
-from macros.render.overlay import note_html, notice_html, overdue, review_html
+from macros.render.overlay import note_html, notice_html, review_html
 from macros.render.statement import compliance_html, exceptions_html, results_html
 
 

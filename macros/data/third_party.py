@@ -1,0 +1,90 @@
+"""The third-party components a built copy ships (data/third-party.yml).
+
+One list feeds the Licences page (``{{ licences() }}``) and the release's SBOM
+(tools/release/sbom.py), so they cannot disagree. A component with a ``pkg:pypi`` address
+must be the version installed (a Material upgrade stops the build until the list is
+updated); tests/site/test_licences.py checks the list against the built site.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .files import DataError, read_yaml, validate_list
+from .models import Name, Slug, Text
+
+THIRD_PARTY_FILE = "data/third-party.yml"
+Version = Annotated[str, StringConstraints(pattern=r"^[0-9][0-9A-Za-z.+-]{0,40}$")]
+Purl = Annotated[str, StringConstraints(pattern=r"^pkg:[a-z]+/[^@\s]+@[^@\s]+$", max_length=200)]
+Pattern = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9*][A-Za-z0-9*._/-]*$", max_length=200)
+]
+Spdx = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.+() -]{1,100}$")]
+
+
+class Component(BaseModel):
+    """One component: what it is, its licence, and where it is in the built site."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug
+    name: Name
+    version: Version | None = None
+    kind: Literal["library", "icons", "font"]
+    licence: Spdx | None = None  # an SPDX licence expression
+    licence_name: Name | None = None  # where SPDX has no identifier
+    licence_url: AnyHttpUrl | None = None
+    copyright: Name
+    url: AnyHttpUrl
+    purl: Purl | None = None
+    part_of: Slug | None = None
+    what: Text
+    files: tuple[Pattern, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_licence(self) -> Component:
+        if (self.licence is None) == (self.licence_name is None):
+            raise ValueError("give either licence (an SPDX expression) or licence_name")
+        return self
+
+    @property
+    def licence_text(self) -> str:
+        return self.licence_name or self.licence or ""
+
+
+def installed_version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def load_components(root: Path) -> tuple[Component, ...]:
+    """The list, checked: unique ids, ``part_of`` names one of them, and each Python
+    package is the version installed."""
+    label = THIRD_PARTY_FILE
+    components = validate_list(Component, read_yaml(root / label, label), label)
+    problems = []
+    ids: set[str] = set()
+    for i, component in enumerate(components):
+        if component.id in ids:
+            problems.append(f"{label}: [{i}].id: duplicate id '{component.id}'")
+        ids.add(component.id)
+    for i, component in enumerate(components):
+        if component.part_of is not None and component.part_of not in ids:
+            problems.append(f"{label}: [{i}].part_of: no component '{component.part_of}'")
+        if component.purl and component.purl.startswith("pkg:pypi/"):
+            name, _, version = component.purl.removeprefix("pkg:pypi/").partition("@")
+            found = installed_version(name)
+            if version != component.version or found != version:
+                problems.append(
+                    f"{label}: [{i}].version: '{component.version}' but {name} "
+                    f"{found or '(not installed)'} is installed: update this entry"
+                )
+    if problems:
+        raise DataError("\n".join(problems))
+    return tuple(components)

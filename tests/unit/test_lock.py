@@ -1,0 +1,127 @@
+"""requirements.lock: every package pinned with its hashes, in step with pyproject.toml, and
+accepted by pip in hash-checking mode (the way `make install` uses it)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from tests.conftest import ROOT
+
+LOCK = ROOT / "requirements.lock"
+PROJECT = "ta-hsb-handbook"
+ENTRY = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>\S+) \\$", re.M)
+
+
+def entries(text: str) -> dict[str, tuple[str, list[str], list[str]]]:
+    """Package → (version, its sha256 hashes, what needs it), from a pip-compile lock."""
+    out: dict[str, tuple[str, list[str], list[str]]] = {}
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
+    for block in blocks:
+        match = ENTRY.match(block)
+        if not match:
+            continue
+        hashes = re.findall(r"--hash=sha256:([0-9a-f]+)", block)
+        via = re.findall(r"#\s+(?:via\s+)?([A-Za-z0-9][^\n#]*?)\s*$", block, re.M)
+        out[canonicalize_name(match["name"])] = (match["version"], hashes, via)
+    return out
+
+
+LOCKED = entries(LOCK.read_text(encoding="utf-8"))
+
+
+def pinned() -> dict[str, str]:
+    """Every dependency pyproject.toml pins (runtime and dev), name → version."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    out: dict[str, str] = {}
+    for line in [*project["dependencies"], *project["optional-dependencies"]["dev"]]:
+        requirement = Requirement(line)
+        [spec] = requirement.specifier
+        assert spec.operator == "==", f"pyproject.toml: {line}: pin with =="
+        out[canonicalize_name(requirement.name)] = spec.version
+    return out
+
+
+def test_the_lock_lists_packages() -> None:
+    assert len(LOCKED) > 50
+    assert "mkdocs-material" in LOCKED
+
+
+def test_every_package_has_its_hashes() -> None:
+    missing = [name for name, (_, hashes, _) in LOCKED.items() if not hashes]
+    assert missing == []
+    assert all(len(h) == 64 for _, hashes, _ in LOCKED.values() for h in hashes)
+    text = LOCK.read_text(encoding="utf-8")
+    # Nothing of one machine's set-up: no index, find-links, constraint or editable lines.
+    assert re.findall(r"^-.*$", text, re.M) == []
+    assert re.findall(r"file://|#\s+-c ", text) == []
+
+
+def test_every_pin_in_pyproject_is_in_the_lock_at_its_version() -> None:
+    differ = {
+        name: (version, LOCKED.get(name, ("missing", [], []))[0])
+        for name, version in pinned().items()
+        if LOCKED.get(name, ("",))[0] != version
+    }
+    assert differ == {}, "run `make lock`"
+
+
+def test_every_direct_dependency_in_the_lock_is_in_pyproject() -> None:
+    direct = {name for name, (_, _, via) in LOCKED.items() if any(PROJECT in v for v in via)}
+    assert direct == set(pinned()), "run `make lock`"
+
+
+def test_the_environment_is_the_lock() -> None:
+    """What the tests run on is what `make install` installs."""
+    differ = {}
+    for name, (version, _, _) in LOCKED.items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = "not installed"
+        if installed != version:
+            differ[name] = (version, installed)
+    assert differ == {}, "run `make install`"
+
+
+def pip_dry_run(lock: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            *(sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed"),
+            *("--require-hashes", "--no-deps", "--disable-pip-version-check", "-r", str(lock)),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+@pytest.mark.slow
+def test_pip_accepts_the_lock_in_hash_checking_mode() -> None:
+    """Every file pip downloads here matches a hash in the lock (PyPI here is a mirror)."""
+    result = pip_dry_run(LOCK)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Would install" in result.stdout
+    would = result.stdout.split("Would install", 1)[1].split()
+    assert len(would) == len(LOCKED)
+
+
+def test_pip_refuses_a_file_whose_hash_differs(tmp_path: Path) -> None:
+    """The check can fail: one package with a wrong hash is refused."""
+    text = LOCK.read_text(encoding="utf-8")
+    start = text.index("\nsix==") + 1
+    block = text[start : text.index("# via", start)]
+    wrong = tmp_path / "wrong.lock"
+    wrong.write_text(re.sub(r"sha256:[0-9a-f]{64}", "sha256:" + "0" * 64, block), encoding="utf-8")
+    result = pip_dry_run(wrong)
+    assert result.returncode != 0
+    assert "DO NOT MATCH THE HASHES" in result.stderr

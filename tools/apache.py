@@ -1,0 +1,157 @@
+"""Serve a built site through the shipped Apache httpd configuration (deploy/apache), on a
+loopback port: the site configuration, or the ``.htaccess`` variant on a host that allows it.
+
+Used by the hosting tests (tests/browser/test_apache.py), as tools/nginx.py is for nginx.
+Apache refuses to serve pages as root, so when run as root its workers run as ``nobody``:
+the site is copied into a folder of its own that they can read.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import stat
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy" / "apache"
+APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
+MODS = Path("/etc/apache2/mods-available")
+#: Debian's default modules (as `apt-get install apache2` enables them, with Debian's own
+#: settings for each: mime.conf, deflate.conf …), plus the two the install notes enable.
+MODULES = (
+    *("mpm_event", "access_compat", "alias", "auth_basic", "authn_core", "authn_file"),
+    *("authz_core", "authz_host", "authz_user", "autoindex", "deflate", "dir", "env"),
+    *("filter", "mime", "negotiation", "reqtimeout", "setenvif", "status"),
+    *("headers", "rewrite"),
+)
+VARIANTS = ("site", "htaccess")
+MAIN = """\
+ServerRoot "{prefix}"
+DefaultRuntimeDir "{prefix}"
+PidFile "{prefix}/httpd.pid"
+Mutex file:{prefix} default
+Listen 127.0.0.1:{port}
+{modules}
+{user}
+ServerName 127.0.0.1:{port}
+ServerTokens Prod
+ErrorLog "{prefix}/error.log"
+LogLevel warn
+TypesConfig /etc/mime.types
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+Include "{prefix}/site.conf"
+"""
+# The .htaccess variant: a bare site that allows what the file's notes ask for.
+HTACCESS_SITE = """\
+<VirtualHost *:{port}>
+    ServerName 127.0.0.1:{port}
+    DocumentRoot "{site}"
+    <Directory "{site}">
+        AllowOverride FileInfo Indexes Options
+        Require all granted
+    </Directory>
+</VirtualHost>
+"""
+
+
+class ApacheError(Exception):
+    """Apache is missing, or refused the configuration (the message has its own words)."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def readable_copy(site_dir: Path, into: Path, extra: Mapping[str, str]) -> Path:
+    """A copy of ``site_dir``, with the ``extra`` files (path → text) added, that every
+    user can read (Apache's workers are not root)."""
+    site = into / "site"
+    shutil.copytree(site_dir, site, symlinks=False)
+    for name, text in extra.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    for path in [site, *site.rglob("*")]:
+        mode = path.stat().st_mode
+        readable = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
+        if path.is_dir():
+            readable |= stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH
+        path.chmod(mode | readable)
+    return site
+
+
+def configure(site: Path, prefix: Path, port: int, variant: str) -> list[str]:
+    """Write the shipped configuration into ``prefix``, as its install notes say; the
+    Apache command line."""
+    if not Path(APACHE).exists():
+        raise ApacheError(
+            "apache2 is missing: install Debian's apache2 (`make system-deps`, as root)"
+        )
+    if variant == "site":
+        conf = (DEPLOY / "handbook.conf").read_text(encoding="utf-8")
+        conf = (
+            conf.replace("<VirtualHost *:80>", f"<VirtualHost *:{port}>")
+            .replace("ServerName handbook.example.org", f"ServerName 127.0.0.1:{port}")
+            .replace("/srv/ta-hsb-handbook/site", str(site))
+        )
+    else:
+        shutil.copy(DEPLOY / "htaccess", site / ".htaccess")
+        (site / ".htaccess").chmod(0o644)
+        conf = HTACCESS_SITE.format(port=port, site=site)
+    (prefix / "site.conf").write_text(conf, encoding="utf-8")
+    modules = "\n".join(
+        f'Include "{MODS / name}.load"\nIncludeOptional "{MODS / name}.conf"' for name in MODULES
+    )
+    user = "User #65534\nGroup #65534" if os.geteuid() == 0 else ""
+    (prefix / "httpd.conf").write_text(
+        MAIN.format(prefix=prefix, port=port, modules=modules, user=user), encoding="utf-8"
+    )
+    args = [APACHE, "-d", str(prefix), "-f", str(prefix / "httpd.conf")]
+    test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
+    if test.returncode != 0:
+        raise ApacheError(f"Apache refused the configuration: {test.stderr.strip()}")
+    return args
+
+
+@contextmanager
+def serve(
+    site_dir: Path, variant: str = "site", extra: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """Run Apache on a copy of ``site_dir`` (with ``extra`` files) until the block ends;
+    yields the base URL (ending in ``/``)."""
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {VARIANTS}")
+    work = Path(tempfile.mkdtemp(prefix="ta-hsb-apache-"))
+    work.chmod(0o755)
+    proc = None
+    try:
+        site = readable_copy(site_dir, work, extra or {})
+        port = free_port()
+        args = configure(site, work, port, variant)
+        proc = subprocess.Popen([*args, "-DFOREGROUND"])
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=10)
+        log = work / "error.log"
+        if log.exists() and log.stat().st_size:
+            print(f"apache error log:\n{log.read_text(encoding='utf-8', errors='replace')}")
+        shutil.rmtree(work, ignore_errors=True)

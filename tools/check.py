@@ -1,0 +1,57 @@
+"""Check an overlay against the handbook without building anything: `make check LOCAL=…`.
+
+It runs the same checks as a build (macros/data/state.py, ``check``): the handbook's
+data, then the overlay, its logo, its local pages, its notes (each note's page and
+heading), its checklist items and its review dates. Every problem is printed, one line
+each naming the file and the field or line, and the exit status is 1 if there is any.
+A next review date that has passed is printed as a notice and is not a problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.data.edition import Edition, build_date, read_version  # noqa: E402
+from macros.data.nav import nav_sources  # noqa: E402
+from macros.data.state import check  # noqa: E402
+from tools.mkdocs_config import load_config  # noqa: E402
+
+
+def run(local: str | None, root: Path = ROOT) -> tuple[list[str], list[str]]:
+    """The problems and the notices for the overlay ``local`` (a path from ``root``)."""
+    conf = load_config(root / "mkdocs.yml")
+    edition = Edition(
+        version=read_version(root / "pyproject.toml"),
+        source_edition=conf["extra"]["handbook"]["source_edition"],
+        build_date=build_date(),
+    )
+    return check(
+        root, root / conf.get("docs_dir", "docs"), nav_sources(conf["nav"]), edition, local
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "local", nargs="?", help="the overlay file, e.g. areas/north.yml (none: the handbook)"
+    )
+    args = parser.parse_args()
+    problems, notices = run(args.local or None)
+    for line in [*problems, *notices]:
+        print(line)
+    what = args.local or "the handbook's data"
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        print(f"check: {what}: {count}", file=sys.stderr)
+        return 1
+    print(f"check: {what}: no problems", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

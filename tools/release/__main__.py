@@ -1,0 +1,57 @@
+"""`make release` and `make verify-release`.
+
+python -m tools.release build [--out dist] [--local areas/north.yml]
+python -m tools.release verify dist/ta-hsb-handbook-<version>[-<overlay>] [--local …]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tools.release.build import build  # noqa: E402
+from tools.release.notes import NotesError  # noqa: E402
+from tools.release.sbom import SbomError  # noqa: E402
+from tools.release.source import SourceError  # noqa: E402
+from tools.release.verify import verify  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.release", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    make = commands.add_parser("build", help="build a release into OUT/<name>/")
+    make.add_argument("--out", type=Path, default=ROOT / "dist")
+    make.add_argument("--local", default=os.environ.get("HANDBOOK_LOCAL") or None)
+    check = commands.add_parser("verify", help="check a release against its source")
+    check.add_argument("release", type=Path, help="the release's folder")
+    check.add_argument("--local", default=None, help="the overlay, if not at its recorded path")
+    check.add_argument("--against", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    try:
+        if args.command == "verify":
+            return verify(ROOT, args.release.resolve(), args.local, args.against)
+        release = build(ROOT, args.out.resolve(), args.local)
+    except (NotesError, SbomError, SourceError) as exc:
+        print(f"release: {exc}", file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError:
+        print("release: a build failed (see the messages above)", file=sys.stderr)
+        return 1
+    print(f"release: {release.folder} in {time.perf_counter() - start:.0f} s:")
+    for name in release.files:
+        size = (release.folder / name).stat().st_size
+        print(f"  {name} ({size / 1024:,.0f} KiB)")
+    print(f"Check it: cd {release.folder} && sha256sum -c {release.files[-1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

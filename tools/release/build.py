@@ -1,0 +1,108 @@
+"""Build a release: the site for servers, the offline zip, the SBOM, the release notes and
+their checksums, in ``dist/<name>/``.
+
+Everything is made from the checkout and the time of ``SOURCE_DATE_EPOCH`` (else of the
+last commit), so two builds of one commit, in any folders, give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.hooks.servers import DEPLOY_FILES
+from tools import dist
+
+from .bundle import write_sums, write_tar_gz
+from .notes import release_notes
+from .sbom import make_bom, sbom_json
+from .source import commit, release_name, source_date_epoch, version
+
+NOTES = "RELEASE-NOTES.md"
+SUMS = "SHA256SUMS"
+#: Besides the built site, the server archive carries the server configurations and the
+#: licence and notice.
+STATIC_DEPLOY = ("deploy/nginx/brotli.conf",)
+TEXTS = ("LICENSE", "NOTICE")
+
+
+@dataclass(frozen=True)
+class Release:
+    folder: Path
+    name: str
+    epoch: int
+    commit: str
+
+    @property
+    def site_archive(self) -> str:
+        return f"{self.name}.tar.gz"
+
+    @property
+    def offline_zip(self) -> str:
+        return f"{self.name}-offline.zip"
+
+    @property
+    def sbom(self) -> str:
+        return f"{self.name}.cdx.json"
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Every file of the release, SHA256SUMS last."""
+        return (self.site_archive, self.offline_zip, self.sbom, NOTES, SUMS)
+
+
+def mkdocs(root: Path, site: Path, env: dict[str, str]) -> None:
+    """A strict build with PDFs and compressed copies, whatever the caller's settings."""
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
+        cwd=root,
+        env={**os.environ, **env, "HANDBOOK_PDF": "true", "HANDBOOK_COMPRESS": "true"},
+        check=True,
+    )
+
+
+def deploy_files(root: Path, into: Path) -> Path:
+    """deploy/ as the release ships it: written from macros/hooks/security.py now."""
+    shutil.rmtree(into, ignore_errors=True)
+    for name, write in DEPLOY_FILES.items():
+        (into / name).parent.mkdir(parents=True, exist_ok=True)
+        (into / name).write_text(write(), encoding="utf-8")
+    for name in STATIC_DEPLOY:
+        shutil.copy(root / name, into / name)
+    return into / "deploy"
+
+
+def build(root: Path, out: Path, overlay: str | None) -> Release:
+    epoch = source_date_epoch(root)
+    release = Release(
+        out / release_name(version(root), overlay),
+        release_name(version(root), overlay),
+        epoch,
+        commit(root),
+    )
+    notes = release_notes(root, version(root), release.name)  # first: no build without them
+    work = root / "build" / "release"
+    env = {
+        "SOURCE_DATE_EPOCH": str(epoch),
+        "HANDBOOK_LOCAL": overlay or "",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    mkdocs(root, work / "site", env)
+    dist.build(work / "offline", env)
+    shutil.rmtree(release.folder, ignore_errors=True)
+    release.folder.mkdir(parents=True)
+    name = release.name
+    parts = {f"{name}/site": work / "site", f"{name}/deploy": deploy_files(root, work / "files")}
+    parts |= {f"{name}/{text}": root / text for text in TEXTS}
+    write_tar_gz(release.folder / release.site_archive, parts, epoch)
+    zip_folder = Path(release.offline_zip).stem
+    dist.package(work / "offline", release.folder / release.offline_zip, zip_folder, epoch)
+    bom = make_bom(root, version(root), name, epoch, release.commit, overlay)
+    (release.folder / release.sbom).write_text(sbom_json(bom), encoding="utf-8")
+    (release.folder / NOTES).write_text(notes, encoding="utf-8")
+    write_sums(release.folder, release.files[:-1], SUMS)
+    return release

@@ -1,0 +1,133 @@
+"""Check a release against its source: its checksums, then every file byte for byte against
+a release built here from the commit and time its SBOM records.
+
+The rebuild runs in a fresh clone of this checkout at that commit, so local changes never
+enter it. An area's copy is rebuilt with its overlay: from the commit if the overlay is in
+it, else from this checkout (``--local`` names it if the release was built with it from
+another path).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .build import SUMS
+from .bundle import check_sums
+from .sbom import properties
+from .source import SourceError, git
+
+
+def archive_members(path: Path) -> dict[str, bytes]:
+    """An archive's members (name → bytes) for naming the ones that differ."""
+    if path.name.endswith(".tar.gz"):
+        with tarfile.open(path, "r:gz") as tar:
+            return {
+                m.name: (tar.extractfile(m) or io.BytesIO()).read() if m.isfile() else b""
+                for m in tar.getmembers()
+            }
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            return {name: zf.read(name) for name in zf.namelist()}
+    return {}
+
+
+def compare(expected: Path, actual: Path, limit: int = 10) -> list[str]:
+    """One line per file of either release folder that is missing from the other or
+    differs from it (and, inside an archive, the first members that differ)."""
+    names = sorted({p.name for p in expected.iterdir()} | {p.name for p in actual.iterdir()})
+    problems = []
+    for name in names:
+        ours, theirs = expected / name, actual / name
+        if not ours.is_file() or not theirs.is_file():
+            problems.append(f"{name}: only in {ours.parent if ours.is_file() else actual}")
+        elif ours.read_bytes() != theirs.read_bytes():
+            problems.append(f"{name}: differs")
+            a, b = archive_members(ours), archive_members(theirs)
+            inner = [m for m in sorted(set(a) | set(b)) if a.get(m) != b.get(m)]
+            problems += [f"  {m}: differs" for m in inner[:limit]]
+            if inner[limit:]:
+                problems.append(f"  … and {len(inner) - limit} more")
+    return problems
+
+
+def clone(root: Path, commit: str, into: Path) -> Path:
+    """A clone of ``root`` at ``commit``, in ``into``."""
+    git(root, "clone", "--quiet", "--no-checkout", "--no-hardlinks", str(root), str(into))
+    try:
+        git(into, "checkout", "--quiet", commit)
+    except SourceError:
+        raise SourceError(
+            f"commit {commit} is not in this checkout: fetch it (git fetch) and run again"
+        ) from None
+    return into
+
+
+def bring_overlay(root: Path, source: Path, overlay: str) -> None:
+    """The overlay and its folder in ``source``, from this checkout if the commit lacks them."""
+    if (source / overlay).is_file():
+        return
+    here = root / overlay
+    if not here.is_file():
+        raise SourceError(
+            f"the release was built with the overlay {overlay}, which is neither in the "
+            "commit nor in this checkout: give it with --local"
+        )
+    (source / overlay).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(here, source / overlay)
+    folder = here.parent / here.stem
+    if folder.is_dir():
+        shutil.copytree(folder, source / overlay[: -len(here.suffix)])
+    print(f"verify: the overlay {overlay} is not in the commit: using this checkout's")
+
+
+def rebuild(root: Path, release: Path, local: str | None, work: Path) -> Path:
+    """The same release, built in a clone at the recorded commit and time."""
+    [sbom] = sorted(release.glob("*.cdx.json"))
+    recorded = properties(sbom.read_text(encoding="utf-8"))
+    overlay = local or recorded.get("overlay") or None
+    source = clone(root, recorded["commit"], work / "source")
+    if overlay:
+        bring_overlay(root, source, overlay)
+    print(f"verify: building commit {recorded['commit'][:10]} in {source} …")
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": recorded["source-date-epoch"],
+        "HANDBOOK_LOCAL": overlay or "",
+    }
+    env.pop("HANDBOOK_COMMIT", None)
+    out = work / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "tools.release", "build", "--out", str(out)],
+        cwd=source,
+        env=env,
+        check=True,
+    )
+    return out / release.name
+
+
+def verify(root: Path, release: Path, local: str | None, against: Path | None) -> int:
+    problems = check_sums(release, SUMS)
+    if problems:
+        for line in problems:
+            print(f"verify: {release.name}/{line}")
+        return 1
+    print(f"verify: {release.name}: every file matches {SUMS}")
+    with tempfile.TemporaryDirectory(prefix="ta-hsb-verify-") as tmp:
+        built = against or rebuild(root, release, local, Path(tmp))
+        problems = compare(release, built)
+    for line in problems:
+        print(f"verify: {line}")
+    if problems:
+        print(f"verify: {release.name} is NOT what its source builds", file=sys.stderr)
+        return 1
+    files = len(list(release.iterdir()))
+    print(f"verify: {release.name}: all {files} files are byte for byte what its source builds")
+    return 0
