@@ -39,17 +39,6 @@ def check_notes(overlay: LocalOverlay, headings: Mapping[str, Set[str]], label: 
         raise DataError("\n".join(problems))
 
 
-def check_review(overlay: LocalOverlay, today: dt.date, label: str) -> None:
-    """A copy cannot have been reviewed after the date it is built (the build date, or
-    ``SOURCE_DATE_EPOCH``'s). A next review date that has passed is a notice, not a
-    problem (:func:`overdue`)."""
-    review = overlay.review
-    if review is not None and review.last_review > today:
-        raise DataError(
-            f"{label}: review.last_review: {review.last_review} is after the build date ({today})"
-        )
-
-
 def merge_items(
     checklists: Mapping[str, Checklist], overlay: LocalOverlay, label: str
 ) -> dict[str, Checklist]:

@@ -22,7 +22,7 @@ from .loading import load_checklists, load_overlay, load_references
 from .local_pages import LocalSource, local_pages
 from .logo import Logo
 from .models import Checklist, LocalOverlay, Reference
-from .overlay import check_notes, check_review, merge_items, overdue
+from .overlay import check_notes, merge_items, overdue
 from .paths import (
     CHECKLISTS_DIR,
     GLOSSARY_FILE,
@@ -174,7 +174,6 @@ def load(
         if sources is not None:
             headings = {src: heading_ids(text) for src, text in sources}
             steps.run(lambda: check_notes(read, headings, label))
-        steps.run(lambda: check_review(read, edition.build_date, label))
         if checklists is not None:
             merged = checklists
             checklists = steps.run(lambda: merge_items(merged, read, label))
