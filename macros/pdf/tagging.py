@@ -9,7 +9,7 @@ are written (WeasyPrint's ``finisher``):
   the structure tree: they become pagination artefacts, and so does an image without
   alternative text (``alt=""``: decorative);
 - a table's header cells get a ``/Scope``: column in a row of header cells, else row;
-- a link's description (``/Contents``) is its words, not its target's id;
+- a link's description (``/Contents``) is its words, not its target's address or id;
 - elements without meaning of their own (one ``/Span`` per line of text, wrappers) give
   their content to their parent, and the objects nothing refers to any more are left out:
   the tags cost a third of the objects they would.
@@ -157,23 +157,16 @@ def pydyf_array(items: list[Any]) -> Any:
     return pydyf.Array(items)
 
 
-def link_text(box: Any) -> str:
-    return " ".join("".join(box.element.itertext()).split())
-
-
 def describe_links(document: Any) -> None:
-    """Each link annotation's ``/Contents``: the link's words (and an address, as printed)."""
+    """Each link annotation's description (``/Contents``): the link's words, as printed."""
     import pydyf
 
     for page in document.pages:
-        for kind, target, _, box in page.links:
+        for _, target, _, box in page.links:
             annotation = getattr(box, "link_annotation", None)
-            if annotation is None or box.element is None:
-                continue
-            text = link_text(box) or target
-            if kind == "external" and target not in text:
-                text = f"{text} ({target})"
-            annotation["Contents"] = pydyf.String(text)
+            if annotation is not None and box.element is not None:
+                words = " ".join("".join(box.element.itertext()).split())
+                annotation["Contents"] = pydyf.String(words or target)
 
 
 def finish(document: Any, pdf: Any) -> None:
