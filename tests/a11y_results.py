@@ -14,10 +14,11 @@ RESULTS = ARTIFACTS / "accessibility-results.json"
 
 
 def update(part: dict[str, Any]) -> None:
-    """Write ``part``'s fields into the results file, keeping its other fields."""
+    """Write ``part``'s fields into the results file (last), keeping its other fields."""
     try:
         data = json.loads(RESULTS.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = {}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({**data, **part}, indent=2) + "\n", encoding="utf-8")
+    kept = {key: value for key, value in data.items() if key not in part}
+    RESULTS.write_text(json.dumps({**kept, **part}, indent=2) + "\n", encoding="utf-8")

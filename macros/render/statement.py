@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 
 from markupsafe import Markup
 
@@ -78,7 +79,10 @@ def pdf_results_html(results: A11yResults) -> Markup:
     rows = (
         ("Tool", f"{pdf.checker} ({pdf.standard} rules it can check)"),
         ("Tested on", long_date(pdf.tested)),
-        ("Files checked", f"{len(pdf.files)}: " + ", ".join(pdf.files)),
+        (
+            "Files checked",
+            f"{len(pdf.files)}: " + ", ".join(posixpath.basename(f) for f in pdf.files),
+        ),
         ("Result", outcome),
     )
     return lines(
