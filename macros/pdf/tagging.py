@@ -12,7 +12,7 @@ are written (WeasyPrint's ``finisher``):
 - a link's description (``/Contents``) is its words, not its target's address or id;
 - elements without meaning of their own (one ``/Span`` per line of text, wrappers) give
   their content to their parent, and the objects nothing refers to any more are left out:
-  the tags cost a third of the objects they would.
+  the tags take fewer than half the objects WeasyPrint makes for them.
 
 All of it is deterministic: the same HTML gives the same bytes.
 """
@@ -109,7 +109,7 @@ class Tree:
             for kid in element["K"]:
                 obj = self.get(kid) if isinstance(kid, bytes) else None
                 if obj is not None and obj.get("Type") == "/OBJR":
-                    del obj["Pg"]  # the element's page
+                    obj.pop("Pg", None)  # the element's page
                     kids.append(obj)
                 elif obj is not None and self.neutral(obj, element):
                     for grandchild in obj["K"]:
