@@ -112,7 +112,8 @@ system-deps:
 clean:
 	rm -rf site dist build test-artifacts bench/results .pytest_cache .mypy_cache .ruff_cache node_modules
 
-# Refresh the accessibility statement's figures from a real axe run (tests/browser/test_a11y.py).
+# Refresh the accessibility statement's figures from a real axe run on the pages
+# (tests/browser/test_a11y.py) and the PDF/UA check of the PDFs (tests/site/test_pdf_accessibility.py).
 a11y-results: $(STAMP) build
-	HANDBOOK_SITE_DIR=site $(BIN)/pytest -q tests/browser/test_a11y.py
+	HANDBOOK_SITE_DIR=site $(BIN)/pytest -q tests/browser/test_a11y.py tests/site/test_pdf_accessibility.py
 	cp test-artifacts/accessibility-results.json data/accessibility-results.json

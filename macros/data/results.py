@@ -1,8 +1,10 @@
 """The accessibility statement's figures: read from the results file the axe test run writes.
 
-``tests/browser/test_a11y.py`` writes ``test-artifacts/accessibility-results.json``;
-``make a11y-results`` copies it to ``data/accessibility-results.json``, which the
-build reads (``HANDBOOK_A11Y_RESULTS`` names another file). No figure is typed by hand.
+``tests/browser/test_a11y.py`` (the web pages, axe-core) and
+``tests/site/test_pdf_accessibility.py`` (the PDFs, a PDF/UA-1 checker) write
+``test-artifacts/accessibility-results.json``; ``make a11y-results`` copies it to
+``data/accessibility-results.json``, which the build reads (``HANDBOOK_A11Y_RESULTS``
+names another file). No figure is typed by hand.
 """
 
 from __future__ import annotations
@@ -18,8 +20,24 @@ from .models import Text
 RESULTS_FILE = "data/accessibility-results.json"
 
 
+class PdfResults(BaseModel):
+    """What one run of the PDF check measured: every PDF the build writes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    checker: Text
+    standard: Text
+    tested: dt.date
+    files: tuple[Text, ...] = Field(min_length=1)
+    checks: tuple[Text, ...] = Field(min_length=1)
+    errors: NonNegativeInt
+    warnings: NonNegativeInt
+    exceptions: tuple[Text, ...] = ()
+
+
 class A11yResults(BaseModel):
-    """What one run of the accessibility tests measured."""
+    """What one run of the accessibility tests measured (``pdf``: absent from a results
+    file written before the PDFs were checked)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -31,6 +49,7 @@ class A11yResults(BaseModel):
     states: tuple[Text, ...] = Field(min_length=1)
     violations: NonNegativeInt
     exceptions: tuple[Text, ...] = ()
+    pdf: PdfResults | None = None
 
 
 def load_results(root: Path, given: str | None) -> tuple[A11yResults, str]:

@@ -36,6 +36,7 @@ class LocalMacros:
         parts = {
             "compliance": lambda: statement.compliance_html(a11y),
             "results": lambda: statement.results_html(a11y),
+            "pdf_results": lambda: statement.pdf_results_html(a11y),
             "exceptions": lambda: statement.exceptions_html(a11y),
             "contact": lambda: statement.contact_html(org, details),
             "prepared": lambda: statement.prepared_html(a11y, details, build_date),

@@ -119,6 +119,7 @@ class Book:
             note.string = f"The checklist for this page, “{title}”, is printed in the appendices."
             form.replace_with(note)
         self.rewrite(article, page)
+        shift_headings(article, 1 if page.part else 0)
         article.name = "section"
         article.attrs = {"class": "pdf-page", "id": slug(page.src)}
         return article
@@ -197,11 +198,25 @@ class Book:
         part = None
         for page in self.pages:
             if page.part != part and page.part:
-                body.append(el("p", page.part, class_="pdf-part"))
+                body.append(el("h1", page.part, class_="pdf-part"))
             part = page.part
             # Trusted: HTML of the site this build just wrote, re-serialised by BeautifulSoup.
             body.append(Markup(str(self.article(page))))  # noqa: S704
         return document(site_name, lines(*body), "handbook-pdf.css")
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def shift_headings(article: Tag, shift: int) -> None:
+    """A page inside a part (its heading is level 1) has its headings one level lower, so
+    the PDF's headings nest as its outline does: part, page, section. Each keeps the look
+    of its level on the page (class ``pdf-hN``, macros/pdf/templates/pdf-base.css)."""
+    for heading in article.find_all(HEADINGS):
+        level = int(heading.name[1])
+        classes = [c for c in heading.get_attribute_list("class") if c]
+        heading["class"] = " ".join([*classes, f"pdf-h{level}"])
+        heading.name = f"h{min(level + shift, 6)}"
 
 
 def is_blank(node: PageElement) -> bool:

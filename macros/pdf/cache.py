@@ -30,8 +30,8 @@ from .book import Book, handbook_job
 from .documents import PdfJob
 from .writer import PdfError, write_pdf
 
-#: Bump when the way a job becomes a PDF changes (e.g. ``write_pdf`` options).
-FORMAT = "1"
+#: Bump when the way a job becomes a PDF changes (e.g. ``write_pdf`` options, tagging.py).
+FORMAT = "2"
 #: Cached PDFs kept; the least recently used beyond this are removed.
 KEEP = 64
 LOCAL_REF = re.compile(r"""\b(?:src|href)=["']([^"'#?:]+)["']""")

@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..render.html import el, lines
+from . import tagging
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -71,7 +72,7 @@ def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> N
     fetcher = SiteOnlyFetcher(allowed_protocols=["file", "data"], fail_on_errors=True)
     try:
         HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).write_pdf(
-            target, pdf_forms=forms
+            target, pdf_forms=forms, pdf_variant=tagging.VARIANT, finisher=tagging.finish
         )
     except (URLFetchingError, FatalURLFetchingError) as exc:
         reason = " ".join(str(exc).split())

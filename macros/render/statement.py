@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 
 from markupsafe import Markup
 
 from ..data.models import AccessibilityDetails
-from ..data.results import A11yResults
+from ..data.results import A11yResults, PdfResults
 from .html import el, lines
 from .overlay import long_date
 
@@ -56,11 +57,51 @@ def results_html(results: A11yResults) -> Markup:
     )
 
 
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _pdf_clean(pdf: PdfResults | None) -> bool:
+    return pdf is not None and pdf.errors == pdf.warnings == 0 and not pdf.exceptions
+
+
+def pdf_results_html(results: A11yResults) -> Markup:
+    """The PDFs' figures, as :func:`results_html` gives the web pages'."""
+    pdf = results.pdf
+    if pdf is None:
+        return el("p", "The results file has no results for the PDFs: they were not checked.")
+    outcome = (
+        "no errors or warnings"
+        if _pdf_clean(pdf)
+        else f"{_count(pdf.errors, 'error')}, {_count(pdf.warnings, 'warning')}; "
+        f"{_count(len(pdf.exceptions), 'problem')} in all"
+    )
+    rows = (
+        ("Tool", f"{pdf.checker} ({pdf.standard} rules it can check)"),
+        ("Tested on", long_date(pdf.tested)),
+        (
+            "Files checked",
+            f"{len(pdf.files)}: " + ", ".join(posixpath.basename(f) for f in pdf.files),
+        ),
+        ("Result", outcome),
+    )
+    return lines(
+        el(
+            "table",
+            el("tbody", lines(*(el("tr", el("th", k, scope="row"), el("td", v)) for k, v in rows))),
+            class_="hb-a11y-results",
+        ),
+        el("p", "Checked in every PDF besides the tool's rules:"),
+        _list(pdf.checks),
+    )
+
+
 def compliance_html(results: A11yResults) -> Markup:
-    if results.violations == 0 and not results.exceptions:
+    if results.violations == 0 and not results.exceptions and _pdf_clean(results.pdf):
         text = (
             "The automated checks described below found no failures of the WCAG 2.2 "
-            "level A and AA rules they test. Automated checks cannot find every "
+            "level A and AA rules they test on the web pages, and none of the PDF/UA-1 "
+            "rules they test in the PDFs. Automated checks cannot find every "
             "accessibility problem, and this website has not had a manual audit, so it "
             "does not claim full compliance."
         )
@@ -73,9 +114,14 @@ def compliance_html(results: A11yResults) -> Markup:
 
 
 def exceptions_html(results: A11yResults) -> Markup:
-    if not results.exceptions:
+    pdf = results.pdf
+    found = (
+        *results.exceptions,
+        *(pdf.exceptions if pdf else ("The PDFs have not been checked for accessibility.",)),
+    )
+    if not found:
         return el("p", "The project's own checks found no content that is not accessible.")
-    return _list(results.exceptions)
+    return _list(found)
 
 
 def contact_html(organisation: str | None, details: AccessibilityDetails | None) -> Markup:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,14 +11,11 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.a11y_results import update
 from tests.browser.conftest import site_pages
-from tests.conftest import ARTIFACTS
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-RESULTS = ARTIFACTS / "accessibility-results.json"
 
 
 class Record:
@@ -50,8 +46,7 @@ def record() -> Iterator[Record]:
     rec = Record()
     yield rec
     if rec.version and rec.pages:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(rec.data(), indent=2) + "\n", encoding="utf-8")
+        update(rec.data())
 
 
 SETTLED = """() => Promise.all(document.getAnimations()

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from tests.build.fixture_site import FixtureSite, errors
 from tests.conftest import ROOT, mkdocs_build
+from tests.pdfcheck import TaggedPdf, problems
 from tests.pdftext import pdf_text as reader_text
 
 pytestmark = pytest.mark.slow
@@ -101,6 +102,31 @@ def test_local_items_are_marked_on_screen_and_on_paper(built: Path) -> None:
     assert "Local Safety plan shared with the HSB panel coordinator." in pdf_text(
         built / "downloads" / "checklists" / "stage-3-safety-planning.pdf"
     )
+
+
+def test_the_pdfs_are_tagged_pdf_ua_with_the_local_content(built: Path) -> None:
+    """The pdfua checker and tests/pdfcheck.py on every PDF of the copy; a local checklist
+    item is a field named with its words, in reading order, like the guidance's own."""
+    pdfs = sorted(built.rglob("*.pdf"))
+    assert len(pdfs) == 9
+    assert {p.name: problems(p) for p in pdfs} == {p.name: [] for p in pdfs}
+    local = (
+        "stage-3-safety-planning.local-panel-coordinator",
+        "Local: Safety plan shared with the HSB panel coordinator.",
+    )
+    notes = ("stage-3-safety-planning.supervision-notes", "Notes: Supervision")
+    for path in (
+        built / "downloads" / "checklists" / "stage-3-safety-planning.pdf",
+        next(p for p in pdfs if p.name.startswith("ta-hsb-checklists")),
+    ):
+        doc = TaggedPdf(path)  # open while its fields are read
+        names = [(str(f.T), str(f.TU)) for f in doc.fields()]
+        assert names[names.index(local) + 1] == notes  # the section's last item, then its notes
+    book = TaggedPdf(next(p for p in pdfs if p.name.startswith("ta-hsb-handbook")))
+    assert (
+        1,
+        f"local resources: added by {ORG.casefold()}, not part of the ta-hsb practice guidance",
+    ) in book.headings()
 
 
 def test_review_dates_on_home_and_about(built: Path) -> None:

@@ -34,6 +34,7 @@ from tools.bench.projects import (
     without_term_links,
 )
 from tools.bench.report import report
+from tools.bench.tagging import tagging_cost, untagged_project
 
 
 def main() -> int:
@@ -88,6 +89,8 @@ def main() -> int:
         with_pdfs = copy_project(work / "with-pdfs")
         results["pdf_build"] = clean_pdf_builds(with_pdfs, args.repeat)
         results["pdf_sizes"] = pdf_sizes(with_pdfs / "site")
+        untagged = untagged_project(work / "untagged")
+        results["tagging"] = tagging_cost(with_pdfs, untagged, min(args.repeat, 3))
         served = copy_project(work / "served")
         results["reload_pdfs"] = serve_reloads(served, {"HANDBOOK_PDF": "background"}, args.edits)
         results["reload_no_pdfs"] = serve_reloads(served, {"HANDBOOK_PDF": "false"}, args.edits)

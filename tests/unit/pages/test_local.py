@@ -41,6 +41,7 @@ def test_local_macros_without_and_with_an_overlay() -> None:
     assert "contact the organisation that hosts this copy" in str(none.accessibility("contact"))
     assert "prepared on 29 November 2026" in str(none.accessibility("prepared"))
     assert str(none.accessibility("nope")) == "[unknown part: nope]"
+    assert "the PDFs: they were not checked" in str(none.accessibility("pdf_results"))
     org = LocalMacros(
         state(
             overlay(accessibility={"contact": "a11y@example.org", "prepared": "2026-11-20"}),

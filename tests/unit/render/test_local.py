@@ -6,9 +6,14 @@ import datetime as dt
 
 from macros.data.models import Review
 from macros.data.overlay import overdue
-from macros.data.results import A11yResults
+from macros.data.results import A11yResults, PdfResults
 from macros.render.overlay import note_html, notice_html, review_html
-from macros.render.statement import compliance_html, exceptions_html, results_html
+from macros.render.statement import (
+    compliance_html,
+    exceptions_html,
+    pdf_results_html,
+    results_html,
+)
 
 
 def test_notice_and_note_escape_the_organisation_and_text() -> None:
@@ -50,6 +55,12 @@ def test_statement_reports_the_results_it_is_given() -> None:
         states=("search dialog open",),
         violations=0,
     )
+    assert "does not claim full compliance" not in str(compliance_html(clean))  # no PDF results
+    assert "<li>The PDFs have not been checked for accessibility.</li>" in str(
+        exceptions_html(clean)
+    )
+    assert "they were not checked" in str(pdf_results_html(clean))
+    clean = clean.model_copy(update={"pdf": PDF})
     table = str(results_html(clean))
     assert "<td>axe-core 4.12.1</td>" in table
     assert "<td>30</td>" in table
@@ -60,3 +71,47 @@ def test_statement_reports_the_results_it_is_given() -> None:
     assert "<td>1 violation</td>" in str(results_html(failing))
     assert "partially compliant" in str(compliance_html(failing))
     assert "<li>a.html: label: &lt;x&gt;</li>" in str(exceptions_html(failing))
+
+
+PDF = PdfResults(
+    checker="pdfua 0.1.3",
+    standard="PDF/UA-1",
+    tested=dt.date(2026, 12, 2),
+    files=("downloads/a.pdf", "downloads/b.pdf"),
+    checks=("headings in order",),
+    errors=0,
+    warnings=0,
+)
+
+
+def test_statement_reports_the_pdf_results_the_same_way() -> None:
+    web = A11yResults(
+        axe_core="4.12.1",
+        tested=dt.date(2026, 11, 28),
+        tags=("wcag2a",),
+        pages=3,
+        palettes=("light (default)",),
+        states=("search",),
+        violations=0,
+        pdf=PDF,
+    )
+    table = str(pdf_results_html(web))
+    assert "<td>pdfua 0.1.3 (PDF/UA-1 rules it can check)</td>" in table
+    assert "<td>2 December 2026</td>" in table
+    assert "<td>2: a.pdf, b.pdf</td>" in table
+    assert "<td>no errors or warnings</td>" in table
+    assert "<li>headings in order</li>" in table
+    assert "does not claim full compliance" in str(compliance_html(web))
+    assert "found no content that is not accessible" in str(exceptions_html(web))
+    failing = web.model_copy(
+        update={
+            "pdf": PDF.model_copy(
+                update={"errors": 1, "exceptions": ("downloads/a.pdf: UA-01 error: <untagged>",)}
+            )
+        }
+    )
+    assert "<td>1 error, 0 warnings; 1 problem in all</td>" in str(pdf_results_html(failing))
+    assert "partially compliant" in str(compliance_html(failing))
+    assert "<li>downloads/a.pdf: UA-01 error: &lt;untagged&gt;</li>" in str(
+        exceptions_html(failing)
+    )

@@ -1,0 +1,24 @@
+"""The accessibility results file the statement is built from (macros/data/results.py):
+``test-artifacts/accessibility-results.json``, which ``make a11y-results`` copies to
+``data/``. The web pages' axe run (tests/browser/test_a11y.py) and the PDF check
+(tests/site/test_pdf_accessibility.py) each write their own part of it and keep the other's."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.conftest import ARTIFACTS
+
+RESULTS = ARTIFACTS / "accessibility-results.json"
+
+
+def update(part: dict[str, Any]) -> None:
+    """Write ``part``'s fields into the results file (last), keeping its other fields."""
+    try:
+        data = json.loads(RESULTS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    kept = {key: value for key, value in data.items() if key not in part}
+    RESULTS.write_text(json.dumps({**kept, **part}, indent=2) + "\n", encoding="utf-8")
