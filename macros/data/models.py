@@ -134,7 +134,7 @@ class ChecklistSection(_Model):
 
 #: The paper and PDF checklists' case fields: (field name, label).
 CASE_FIELDS = (
-    ("case-reference", "Case reference / young person’s initials"),
+    ("case-reference", "Case reference"),
     ("date", "Date"),
     ("assessor", "Assessor"),
     ("agency", "Agency"),

@@ -75,7 +75,7 @@ def test_checklist_print_view(
     assert too_wide(print_page) == []
     assert print_page.locator(".hb-paper__box").count() == count
     fields = print_page.locator(".hb-paper__fields th").all_inner_texts()
-    assert fields == ["Case reference / young person’s initials", "Date", "Assessor", "Agency"]
+    assert fields == ["Case reference", "Date", "Assessor", "Agency"]
     footer = print_page.locator(".hb-paper__runfoot")
     assert footer.evaluate("e => getComputedStyle(e).position") == "fixed"
     assert data["title"] in footer.inner_text()

@@ -90,7 +90,7 @@ def test_reserved_ids_are_exactly_the_ones_that_collide() -> None:
     [
         ("title", "the checklist's title"),
         ("date", "the PDF's 'Date' field"),
-        ("case-reference", "the PDF's 'Case reference / young person’s initials' field"),
+        ("case-reference", "the PDF's 'Case reference' field"),
         ("agency", "the PDF's 'Agency' field"),
         ("t-notes", "the notes of section 't'"),
         ("s-notes", "the notes of section 's'"),
