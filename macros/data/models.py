@@ -88,11 +88,21 @@ class Reference(_Model):
         return self.name if self.year is None else f"{self.name}, {self.year}"
 
 
+# A page of the handbook by its Markdown source, optionally with one of its heading ids.
+PageRef = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$", max_length=270
+    ),
+]
+
+
 class GlossaryEntry(_Model):
     """One glossary term with its definition."""
 
     id: Slug
     term: Name
+    explained: PageRef | None = None  # the page (and heading) that explains the term
     abbreviation: Name | None = None
     aliases: tuple[Name, ...] = Field(default=(), max_length=20)
     short: Name  # the tooltip
@@ -230,6 +240,29 @@ class AccessibilityDetails(_Model):
     prepared: dt.date | None = None
 
 
+class SearchAidGroup(_Model):
+    """Words a reader may type for one glossary entry or one page (data/search-aids.yml)."""
+
+    term: Slug | None = None
+    page: PagePath | None = None
+    aids: tuple[Name, ...] = Field(min_length=1, max_length=100)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> SearchAidGroup:
+        if self.term is None and self.page is None:
+            raise ValueError("needs 'term' (a glossary id) or 'page' (a page)")
+        if self.term is not None and self.page is not None:
+            raise ValueError("has both 'term' and 'page'; give one")
+        return self
+
+
+class LocalSearchAids(_Model):
+    """Search aids an overlay adds for one of its own local pages."""
+
+    page: LocalFile
+    aids: tuple[Name, ...] = Field(min_length=1, max_length=100)
+
+
 class LocalOverlay(_Model):
     """An organisation's local details, set in one small YAML file."""
 
@@ -244,6 +277,7 @@ class LocalOverlay(_Model):
     allow_raw_html: bool = False
     notes: tuple[PracticeNote, ...] = Field(default=(), max_length=200)
     checklist_items: tuple[LocalItem, ...] = Field(default=(), max_length=200)
+    search_aids: tuple[LocalSearchAids, ...] = Field(default=(), max_length=50)
     review: Review | None = None
     accessibility: AccessibilityDetails | None = None
 

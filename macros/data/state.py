@@ -26,9 +26,11 @@ from .paths import (
     GLOSSARY_FILE,
     GLOSSARY_PAGE,
     REFERENCES_FILE,
+    SEARCH_AIDS_FILE,
     Downloads,
 )
 from .results import A11yResults, load_results
+from .search_aids import SearchAids, add_local_aids, check_explained, load_search_aids
 from .usage import Usage, scan
 
 
@@ -43,6 +45,7 @@ class State:
     pages: tuple[str, ...]  # the navigation's Markdown sources, in order
     references: Mapping[str, Reference]
     glossary: Glossary
+    search_aids: SearchAids  # with the overlay's, for its local pages
     checklists: Mapping[str, Checklist]  # with the overlay's local items
     overlay: LocalOverlay | None
     overlay_path: Path | None
@@ -106,6 +109,8 @@ def assemble(
     Every problem is a :class:`macros.data.files.DataError` naming the file and field."""
     references = load_references(root / REFERENCES_FILE, REFERENCES_FILE)
     glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, references)
+    check_explained(glossary, pages, GLOSSARY_FILE)
+    aids, names = load_search_aids(root / SEARCH_AIDS_FILE, SEARCH_AIDS_FILE, glossary, pages)
     checklists = load_checklists(root / CHECKLISTS_DIR, root, references, glossary, docs_dir)
     overlay_path = root / overlay_file if overlay_file else None
     overlay, logo = (
@@ -116,6 +121,7 @@ def assemble(
         local = local_pages(overlay, overlay_path, root, list(glossary.by_name))
         check_notes(overlay, pages, overlay_file)
         checklists = merge_items(checklists, overlay, overlay_file)
+        aids = add_local_aids(aids, names, overlay, overlay_file)
     a11y, _ = load_results(root, a11y_results)
     # A page missing from docs/ is reported by MkDocs itself (nav validation).
     sources = [
@@ -132,6 +138,7 @@ def assemble(
         pages=tuple(pages),
         references=references,
         glossary=glossary,
+        search_aids=aids,
         checklists=checklists,
         overlay=overlay,
         overlay_path=overlay_path,

@@ -123,7 +123,11 @@ def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
     html = str(
         glossary.glossary_html(
             [sexting, IIOC],
-            {"iioc": [citations.PageLink("IIOC prompts", "../../prompts/iioc/")]},
+            {
+                "iioc": glossary.EntryLinks(
+                    used_on=[citations.PageLink("IIOC prompts", "../../prompts/iioc/")]
+                )
+            },
             lambda keys: Markup("cite"),
         )
     )
