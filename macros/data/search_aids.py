@@ -105,7 +105,9 @@ def load_search_aids(
         seen[f"{kind}:{value}"] = i
         taken = []
         for j, aid in enumerate(group.aids):
-            problem = names.take(aid, f"{label}: [{i}].aids[{j}]", f"a search aid at [{i}]")
+            problem = names.take(
+                aid, f"{label}: [{i}].aids[{j}]", f"a search aid at [{i}] of {label}"
+            )
             if problem:
                 problems.append(problem)
             else:

@@ -130,7 +130,7 @@ def add_aids(
                 "(search: exclude), so its search aids cannot find it"
             )
         elif words:
-            doc[AIDS_FIELD] = ", ".join(words)
+            doc[AIDS_FIELD] = "; ".join(words)  # ";" is in no aid or glossary name
     return problems
 
 
