@@ -108,7 +108,10 @@ def test_the_glossary_lists_each_entrys_aids_and_links_its_page(site_dir: Path) 
     page = soup(path)
     terms = {g["term"]: g["aids"] for g in AIDS if "term" in g}
     for entry in GLOSSARY:
-        block = page.select_one(f"h3#{entry['id']}").parent  # type: ignore[union-attr]
+        heading = page.select_one(f"h3#{entry['id']}")
+        assert heading is not None, entry["id"]
+        block = heading.parent
+        assert block is not None, entry["id"]
         aids = block.select_one(".hb-gloss__aids")
         if entry["id"] in terms:
             assert aids is not None, entry["id"]

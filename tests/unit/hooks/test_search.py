@@ -3,6 +3,7 @@ in the index."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -111,9 +112,10 @@ def test_heading_ids() -> None:
 
 
 def test_materials_worker_is_found_in_the_theme(tmp_path: Path) -> None:
-    import material
-
-    theme = Path(material.__file__).parent / "templates"
+    spec = importlib.util.find_spec("material")
+    assert spec is not None
+    assert spec.origin is not None
+    theme = Path(spec.origin).parent / "templates"
     assert search.material_worker([str(tmp_path), str(theme)]) == MATERIAL
     with pytest.raises(search.SearchError, match="0 search workers"):
         search.material_worker([str(tmp_path)])
