@@ -5,6 +5,7 @@ three results for at least 95 % of queries; results within 100 ms of the last ke
 from __future__ import annotations
 
 import statistics
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,6 +98,13 @@ def test_a_glossary_result_leads_to_the_entry_and_on_to_the_page(
     assert "the handbook's search aids, not the slides' words" in aids.inner_text()
     entry.locator(".hb-gloss__explained a").click()
     page.wait_for_url("**/prompts/sexting/#what-the-research-says")
+
+
+def test_the_worker_is_cached_like_the_other_hashed_scripts(nginx: str, site_dir: Path) -> None:
+    (worker,) = (site_dir / "assets" / "javascripts").glob("search-worker.*.js")
+    with urllib.request.urlopen(nginx + f"assets/javascripts/{worker.name}", timeout=10) as r:
+        assert r.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert r.read() == worker.read_bytes()
 
 
 def test_results_follow_the_last_keystroke_within_100_ms(served: tuple[Page, Traffic]) -> None:

@@ -6,6 +6,7 @@ import os
 import statistics
 from typing import Any
 
+from tools.bench import search
 from tools.bench.measures import HANDBOOK_PAGES_BEFORE, HANDBOOK_PDF_BEFORE, HANDBOOK_TEXT_BEFORE
 
 #: Build-time targets (issue 15): the handbook against plain Material, PDFs off.
@@ -101,6 +102,7 @@ def goals(r: dict[str, Any]) -> list[str]:
             "≤ 4 s",
             cold["seconds"] <= 4.0,
         ),
+        *(goal(*row) for row in (search.goals(r["search"]) if "search" in r else [])),
     ]
 
 
@@ -154,6 +156,7 @@ def report(r: dict[str, Any]) -> str:
             f"| Build without glossary cross-linking ({r['term_links']} term links as plain text) | {r['no_term_links']['seconds']:.2f} s | | handbook / this: {ratio(h, r['no_term_links'])} |",
             f"| Build, {r['scale_pages']} pages ({r['scale_added_pages']} generated) | {sh['seconds']:.2f} s, {sh['peak_mib']:.0f} MiB | {sp['seconds']:.2f} s, {sp['peak_mib']:.0f} MiB | {ratio(sh, sp)} |",
             "",
+            *(search.misses(r["search"]) if "search" in r else []),
             *ratio_budget(r),
             "",
             "| First load | HTML | CSS | JS | Search index | Total |",
