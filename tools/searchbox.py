@@ -24,8 +24,9 @@ ITEM = ".md-search-result__item"
 QUIET_MS = 150  # no change to the results for this long: the last query's results are in
 TYPING_DELAY_MS = 20
 
-#: Marks in the page when a key comes up (Material reads the query on keyup) and when the results change (the worker's answer
-#: rendered), so a test can wait for the answer to the whole query and time it.
+#: Marks in the page when a key comes up (Material reads the query on keyup) and when the
+#: results change (the worker's answer rendered), so a test can wait for the answer to the
+#: whole query and time it.
 WATCH = """() => {
   const input = document.querySelector('input.md-search__input');
   const results = document.querySelector('.md-search-result');

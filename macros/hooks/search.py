@@ -5,8 +5,8 @@ Material's (README, "Search").
   ``aids`` field of the page's entry in ``search/search_index.json``, after Material's
   search plugin writes it and before the offline plugin copies it into
   ``search_index.js``. Material indexes every field the index's ``config.fields`` names
-  (the weights are in mkdocs.yml) and shows only the title and text in results: the aids find a page
-  and are never shown.
+  (the weights are in mkdocs.yml) and shows only the title and text in results: the
+  aids find a page and are never shown.
 - :func:`worker_file` makes the handbook's worker (docs/assets/javascripts/search-worker.js,
   which tidies each query, then loads Material's worker) under a content-hashed name, and
   :func:`point_to_worker` gives it to Material in place of its own worker.

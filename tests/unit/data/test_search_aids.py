@@ -144,7 +144,8 @@ def test_an_aid_that_is_a_glossary_name_is_an_error(tmp_path: Path) -> None:
     ) == [
         f"{LABEL}: [0].aids[0]: 'Sext' is already a name of glossary entry 'sexting'",
         f"{LABEL}: [0].aids[1]: 'hsb' is already a name of glossary entry 'hsb'",
-        f"{LABEL}: [0].aids[2]: 'harmful sexual behaviour' is already a name of glossary entry 'hsb'",
+        f"{LABEL}: [0].aids[2]: 'harmful sexual behaviour' is already a name of glossary "
+        "entry 'hsb'",
     ]
 
 
@@ -204,7 +205,8 @@ def test_an_overlay_adds_aids_for_nothing_but_its_own_pages(tmp_path: Path) -> N
         "overlay's local pages (pages[].file); an overlay adds aids for its own pages only",
         "areas/north.yml: search_aids[1].aids[0]: 'Nudes' is already a search aid at [0] "
         f"of {LABEL}",
-        "areas/north.yml: search_aids[1].aids[1]: 'sext' is already a name of glossary entry 'sexting'",
+        "areas/north.yml: search_aids[1].aids[1]: 'sext' is already a name of glossary "
+        "entry 'sexting'",
         "areas/north.yml: search_aids[2].page: 'referrals.md' already has its aids",
     ]
 
