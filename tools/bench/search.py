@@ -13,6 +13,7 @@ from playwright.sync_api import sync_playwright
 
 from macros.hooks.compress import gzip_bytes
 from tools import searchbox
+from tools.bench.projects import load_config, save_config
 from tools.nginx import serve
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,6 +31,16 @@ THREE_WORDS = (
     "dark web curiosity",
     "safety plan supervision",
 )
+
+
+def offline(project: Path) -> None:
+    """Turn a copy into the offline package's build (``make dist``): the copy's mkdocs.yml
+    holds each ``!ENV`` default, so ``OFFLINE=true`` would not reach the offline plugin."""
+    config = load_config(project)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "offline" in plugin:
+            plugin["offline"]["enabled"] = True
+    save_config(project, config)
 
 
 def _run(page: Any, root: str, start: str) -> dict[str, Any]:
