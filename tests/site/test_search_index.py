@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from macros.data.paths import page_url
 from macros.hooks.compress import gzip_bytes
 from tests.conftest import ROOT
-from tests.site.reading import built_page, nav, normalise, soup
+from tests.pdftext import pdf_text
+from tests.site.reading import VERSION, built_page, nav, normalise, soup
 from tools.bench.search import INDEX_BUDGET, INDEX_GZIP_BEFORE
 
 AIDS = yaml.safe_load((ROOT / "data" / "search-aids.yml").read_text(encoding="utf-8"))
@@ -157,3 +159,12 @@ def test_the_index_stays_within_its_budget(site_dir: Path) -> None:
     size = len(gzip_bytes((site_dir / "search" / "search_index.json").read_bytes()))
     print(f"\nsearch index, gzip: {size:,} bytes (before: {INDEX_GZIP_BEFORE:,})")
     assert size <= INDEX_GZIP_BEFORE * INDEX_BUDGET
+
+
+def test_aids_stay_off_paper(site_dir: Path) -> None:
+    """The aids are for the search box: the handbook PDF's glossary leaves them out."""
+    reader = PdfReader(site_dir / "downloads" / f"ta-hsb-handbook-{VERSION}.pdf")
+    text = normalise(pdf_text(reader))
+    assert "explained on:" in text
+    assert "also searched as" not in text
+    assert "sharing nudes" not in text
