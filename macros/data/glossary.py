@@ -30,7 +30,7 @@ def _latin_letter(char: str) -> bool:
     return letter and unicodedata.name(char, "").startswith("LATIN ")
 
 
-def name_problem(name: str) -> str | None:
+def name_problem(name: str, what: str = "a glossary name") -> str | None:
     """Why a glossary name could pass for another, or None.
 
     The handbook is in English: a name is Latin letters, ASCII digits, spaces
@@ -39,9 +39,9 @@ def name_problem(name: str) -> str | None:
     """
     for char in unicodedata.normalize("NFKC", name):
         if not (_latin_letter(char) or char in NAME_PUNCTUATION or "0" <= char <= "9"):
-            what = unicodedata.name(char, "unnamed character")
+            character = unicodedata.name(char, "unnamed character")
             return (
-                f"{name!r} has U+{ord(char):04X} ({what}); a glossary name may use Latin "
+                f"{name!r} has U+{ord(char):04X} ({character}); {what} may use Latin "
                 f"letters, digits, spaces and {' '.join(NAME_PUNCTUATION.strip())} only"
             )
     return None

@@ -14,8 +14,9 @@ from pydantic import ValidationError
 
 from .files import DataError, error_lines, fail, read_yaml, validate, validate_list
 from .glossary import Glossary
+from .local_models import LocalOverlay
 from .logo import Logo, LogoError, read_logo
-from .models import Checklist, LocalOverlay, Reference, reserved_item_ids
+from .models import Checklist, Reference, reserved_item_ids
 
 
 def load_references(path: Path, label: str) -> dict[str, Reference]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .files import DataError, read_text, read_yaml_text, validate
 from .loading import overlay_folder
-from .models import LocalOverlay, LocalPageMeta
+from .local_models import LocalOverlay, LocalPageMeta
 
 LOCAL_PREFIX = "local/"  # where local pages live in the built site
 MAX_PAGE_BYTES = 128 * 1024  # a long local page is a few KB

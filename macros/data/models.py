@@ -7,21 +7,16 @@ glossary terms exist, ids are unique) live in :mod:`macros.data.loading`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated
 
-from markupsafe import escape
 from pydantic import (
     AfterValidator,
     AnyHttpUrl,
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     StringConstraints,
-    ValidationInfo,
-    field_validator,
     model_validator,
 )
 
@@ -47,15 +42,6 @@ Name = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
     AfterValidator(_no_control_characters),
 ]  # one line: a title, a term, a role, a name, a phone number
-
-
-def _plain_url(url: AnyHttpUrl) -> AnyHttpUrl:
-    # MkDocs writes site_url into pages and sitemap.xml; refuse anything needing escaping.
-    if str(escape(str(url))) != str(url) or len(str(url)) > 500:
-        raise ValueError(
-            "must be a plain http(s) address of at most 500 characters, without quotes, '<', '>' or '&'"
-        )
-    return url
 
 
 class _Model(BaseModel):
@@ -91,11 +77,21 @@ class Reference(_Model):
         return self.name if self.year is None else f"{self.name}, {self.year}"
 
 
+# A page of the handbook by its Markdown source, optionally with one of its heading ids.
+PageRef = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$", max_length=270
+    ),
+]
+
+
 class GlossaryEntry(_Model):
     """One glossary term with its definition."""
 
     id: Slug
     term: Name
+    explained: PageRef | None = None  # the page (and heading) that explains the term
     abbreviation: Name | None = None
     aliases: tuple[Name, ...] = Field(default=(), max_length=20)
     short: Name  # the tooltip
@@ -156,116 +152,23 @@ class Checklist(_Model):
         return tuple(item for section in self.sections for item in section.items)
 
 
-class Contact(_Model):
-    """One entry in an organisation's local contacts block."""
-
-    role: Name
-    name: Name | None = None
-    phone: Name | None = None
-    email: Name | None = None
-    hours: Name | None = None
-    notes: Text | None = None
-
-
-# A Markdown file inside the overlay's folder: no "..", no absolute path, no hidden names.
-LocalFile = Annotated[
-    str,
-    StringConstraints(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)*\.md$", max_length=200
-    ),
-]
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$", max_length=200)]
 
 
-def _no_angle_brackets(value: str) -> str:
-    # Material puts page titles through Jinja's ``striptags``, which unescapes them.
-    if "<" in value or ">" in value:
-        raise ValueError("must not contain '<' or '>'")
-    return value
+class SearchAidGroup(_Model):
+    """Words a reader may type for one glossary entry or one page (data/search-aids.yml)."""
 
+    term: Slug | None = None
+    page: PagePath | None = None
+    aids: tuple[Name, ...] = Field(min_length=1, max_length=100)
 
-LocalTitle = Annotated[Name, AfterValidator(_no_angle_brackets)]
-
-
-class LocalPage(_Model):
-    """A Markdown page of the organisation's own, in the overlay's own folder."""
-
-    file: LocalFile
-    title: LocalTitle
-
-
-class LocalPageMeta(_Model):
-    """The only front matter a local page may have: its title for the browser tab."""
-
-    title: LocalTitle | None = None
-
-
-class PracticeNote(_Model):
-    """A short local note attached to a guidance page, or to one heading on it."""
-
-    page: PagePath
-    anchor: Slug | None = None
-    text: Text
-
-
-class LocalItem(_Model):
-    """An extra checklist item appended to one section of a guidance checklist."""
-
-    checklist: Slug
-    section: Slug
-    id: Slug
-    text: Text
-    note: Text | None = None
-
-
-class Review(_Model):
-    """Who reviews the local copy, and when."""
-
-    responsible_role: Name
-    last_review: dt.date
-    next_review: dt.date
-
-    @field_validator("next_review")
-    @classmethod
-    def _after_last(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        last = info.data.get("last_review")
-        if last is not None and value <= last:
-            raise ValueError(f"must be after last_review ({last})")
-        return value
-
-
-class AccessibilityDetails(_Model):
-    """The organisation's part of the accessibility statement."""
-
-    contact: Name | None = None
-    prepared: dt.date | None = None
-
-
-class LocalOverlay(_Model):
-    """An organisation's local details, set in one small YAML file."""
-
-    organisation: Name
-    logo: Name | None = None
-    site_url: Annotated[AnyHttpUrl, AfterValidator(_plain_url)] | None = None
-    banner: Text | None = None
-    contacts: tuple[Contact, ...] = Field(min_length=1, max_length=30)
-    out_of_hours: Text | None = None
-    referral_route: Text | None = None
-    pages: tuple[LocalPage, ...] = Field(default=(), max_length=50)
-    allow_raw_html: bool = False
-    notes: tuple[PracticeNote, ...] = Field(default=(), max_length=200)
-    checklist_items: tuple[LocalItem, ...] = Field(default=(), max_length=200)
-    review: Review | None = None
-    accessibility: AccessibilityDetails | None = None
-    # Where each entry of a list field was in the file, when entries with problems were
-    # set aside (macros/data/loading.py, ``read_overlay``); empty when none were.
-    _positions: dict[str, tuple[int, ...]] = PrivateAttr(default_factory=dict)
-
-    def numbered(self, field: str) -> list[tuple[int, Any]]:
-        """The entries of a list field, each with its index in the file."""
-        entries = getattr(self, field)
-        places = self._positions.get(field, tuple(range(len(entries))))
-        return list(zip(places, entries, strict=True))
+    @model_validator(mode="after")
+    def _one_target(self) -> SearchAidGroup:
+        if self.term is None and self.page is None:
+            raise ValueError("needs 'term' (a glossary id) or 'page' (a page)")
+        if self.term is not None and self.page is not None:
+            raise ValueError("has both 'term' and 'page'; give one")
+        return self
 
 
 def reserved_item_ids(checklist: Checklist) -> dict[str, str]:

@@ -11,14 +11,8 @@ import datetime as dt
 from collections.abc import Mapping, Set
 
 from .files import DataError
-from .models import (
-    Checklist,
-    ChecklistItem,
-    ChecklistSection,
-    LocalOverlay,
-    Review,
-    reserved_item_ids,
-)
+from .local_models import LocalOverlay, Review
+from .models import Checklist, ChecklistItem, ChecklistSection, reserved_item_ids
 
 NAV_TITLE = "Local resources"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 REFERENCES_FILE = "data/references.yml"
 GLOSSARY_FILE = "data/glossary.yml"
+SEARCH_AIDS_FILE = "data/search-aids.yml"
 CHECKLISTS_DIR = "checklists"
 GLOSSARY_PAGE = "reference/glossary.md"
 REFERENCES_PAGE = "reference/references.md"

@@ -19,18 +19,21 @@ from .files import DataError, read_text
 from .glossary import Glossary, load_glossary
 from .headings import heading_ids
 from .loading import load_checklists, load_overlay, load_references
+from .local_models import LocalOverlay
 from .local_pages import LocalSource, local_pages
 from .logo import Logo
-from .models import Checklist, LocalOverlay, Reference
+from .models import Checklist, Reference
 from .overlay import check_notes, merge_items, overdue
 from .paths import (
     CHECKLISTS_DIR,
     GLOSSARY_FILE,
     GLOSSARY_PAGE,
     REFERENCES_FILE,
+    SEARCH_AIDS_FILE,
     Downloads,
 )
 from .results import A11yResults, load_results
+from .search_aids import SearchAids, add_local_aids, check_explained, load_search_aids
 from .third_party import Component, load_components
 from .usage import Usage, scan
 
@@ -58,6 +61,7 @@ class State:
     usage: Usage
     source: provenance.Source | None
     source_problems: tuple[str, ...]
+    search_aids: SearchAids  # with the overlay's, for its local pages
     components: tuple[Component, ...]  # third-party components shipped (data/third-party.yml)
 
     @property
@@ -130,6 +134,7 @@ class Loaded:
     sources: list[tuple[str, str]] | None
     source: provenance.Source | None
     components: tuple[Component, ...] | None
+    search_aids: SearchAids | None
 
 
 def load(
@@ -152,6 +157,14 @@ def load(
         checklists = steps.run(
             lambda: load_checklists(root / CHECKLISTS_DIR, root, refs, terms, docs_dir)
         )
+    aids = aid_names = None
+    if glossary is not None:
+        entries = glossary
+        steps.run(lambda: check_explained(entries, pages, GLOSSARY_FILE))
+        found = steps.run(
+            lambda: load_search_aids(root / SEARCH_AIDS_FILE, SEARCH_AIDS_FILE, entries, pages)
+        )
+        aids, aid_names = found or (None, None)
     # A page missing from docs/ is reported by MkDocs itself (nav validation).
     sources = steps.run(
         lambda: [
@@ -177,6 +190,9 @@ def load(
         if checklists is not None:
             merged = checklists
             checklists = steps.run(lambda: merge_items(merged, read, label))
+        if aids is not None and aid_names is not None:
+            base, known = aids, aid_names
+            aids = steps.run(lambda: add_local_aids(base, known, read, label))
     return Loaded(
         references=references,
         glossary=glossary,
@@ -188,6 +204,7 @@ def load(
         sources=sources,
         source=steps.run(lambda: provenance.load(root)),
         components=steps.run(lambda: load_components(root)),
+        search_aids=aids,
     )
 
 
@@ -224,6 +241,8 @@ def assemble(
         raise DataError("(internal) a step failed without saying why")
     if got.a11y is None or got.sources is None or got.components is None:
         raise DataError("(internal) a step failed without saying why")
+    if got.search_aids is None:
+        raise DataError("(internal) a step failed without saying why")
     return State(
         root=root,
         docs_dir=docs_dir,
@@ -243,4 +262,5 @@ def assemble(
         source=got.source,
         source_problems=tuple(got.source.problems(got.sources) if got.source else ()),
         components=got.components,
+        search_aids=got.search_aids,
     )

@@ -74,9 +74,22 @@ class ReferenceMacros:
         self._tips.pop(page.url, None)
 
     def glossary_page(self, page: Page) -> Markup:
-        used = {k: self.links.page_links(page, v) for k, v in self.state.usage.terms.items()}
+        used = self.state.usage.terms
+        titles = self.state.usage.titles
+        links = {}
+        for entry in self.state.glossary.entries:
+            explained = None
+            if entry.explained:
+                src, _, anchor = entry.explained.partition("#")
+                href = self.links.href(page, src, anchor or None)
+                explained = citations.PageLink(titles.get(src, src), href)
+            links[entry.id] = glossary.EntryLinks(
+                explained,
+                self.links.page_links(page, used.get(entry.id, ())),
+                self.state.search_aids.for_term(entry.id),
+            )
         return glossary.glossary_html(
-            self.state.glossary.entries, used, lambda keys: self.cite(page, *keys)
+            self.state.glossary.entries, links, lambda keys: self.cite(page, *keys)
         )
 
     def references_page(self, page: Page) -> Markup:

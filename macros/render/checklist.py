@@ -54,12 +54,24 @@ def _item_text(item: ChecklistItem) -> Markup | str:
 def screen_item(checklist: Checklist, item: ChecklistItem, terms: TermLinks) -> Markup:
     item_id = _item_id(checklist, item)
     linked = terms(item)
+    # One per line: the grid ignores the line breaks, and search reads the label and its
+    # note as separate words. The glossary links repeat names search finds elsewhere.
     return el(
         "li",
-        el("input", type="checkbox", id=item_id, name=item.id, class_="hb-checklist__box"),
-        el("label", _item_text(item), for_=item_id, class_="hb-checklist__label"),
-        el("span", item.note, class_="hb-checklist__note") if item.note else None,
-        el("span", "Glossary: ", linked, class_="hb-checklist__terms") if linked else None,
+        lines(
+            el("input", type="checkbox", id=item_id, name=item.id, class_="hb-checklist__box"),
+            el("label", _item_text(item), for_=item_id, class_="hb-checklist__label"),
+            el("span", item.note, class_="hb-checklist__note") if item.note else None,
+            el(
+                "span",
+                "Glossary: ",
+                linked,
+                class_="hb-checklist__terms",
+                data_search_exclude=True,
+            )
+            if linked
+            else None,
+        ),
         class_="hb-checklist__item hb-checklist__item--local"
         if item.local
         else "hb-checklist__item",
@@ -118,7 +130,11 @@ def screen_html(
                 class_="hb-checklist__title",
             ),
             el("p", checklist.intro, class_="hb-checklist__intro") if checklist.intro else None,
-            None if in_record else el("p", PRIVACY, class_="hb-checklist__privacy"),
+            # The privacy note and the links are the same on every checklist: left out of
+            # the search index (the Privacy notice and Printable checklists pages answer).
+            None
+            if in_record
+            else el("p", PRIVACY, class_="hb-checklist__privacy", data_search_exclude=True),
             el(
                 "p",
                 el("a", "Download printable PDF (A4)", href=links.pdf, class_="md-button"),
@@ -126,6 +142,7 @@ def screen_html(
                 el("a", "Open the print view", href=links.print_view, class_="md-button"),
                 [" ", record_link] if record_link else None,
                 class_="hb-checklist__links",
+                data_search_exclude=True,
             ),
             *(screen_section(checklist, s, terms) for s in checklist.sections),
             el(

@@ -54,7 +54,12 @@ def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
             )
             if ref.from_outside_source
             else None,
-            el("p", el("span", "Cited on: ", class_="hb-ref__label"), page_links(cited_on))
+            el(
+                "p",
+                el("span", "Cited on: ", class_="hb-ref__label"),
+                page_links(cited_on),
+                data_search_exclude=True,  # page titles, not what the work is cited for
+            )
             if cited_on
             else None,
         ),

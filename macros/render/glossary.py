@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
 from markupsafe import Markup
@@ -50,12 +51,28 @@ def sort_key(entry: GlossaryEntry) -> str:
     return entry.term.casefold()
 
 
+AIDS_NOTE = "the handbook's search aids, not the slides' words"
+
+
+@dataclass(frozen=True)
+class EntryLinks:
+    """What an entry links to besides its definition: the page that explains the term, the
+    pages that use it, and the words search finds it by (data/search-aids.yml)."""
+
+    explained: PageLink | None = None
+    used_on: Sequence[PageLink] = ()
+    aids: Sequence[str] = ()
+
+
 def entry_html(
     entry: GlossaryEntry,
     names: Mapping[str, str],
-    used_on: Sequence[PageLink],
+    links: EntryLinks,
     cite: Callable[[Sequence[str]], Markup],
 ) -> Markup:
+    """One entry. Its lists of links and search aids are left out of the search index
+    (``data-search-exclude``): search finds the entry by its name and definition, and the
+    aids are indexed on their own (macros/hooks/search.py)."""
     aliases = [a for a in entry.aliases if a.casefold() != entry.term.casefold()]
     return el(
         "div",
@@ -63,18 +80,48 @@ def entry_html(
             el("h3", entry.heading, id=entry.id, class_="hb-gloss__term"),
             el("p", "Also: ", ", ".join(aliases), class_="hb-gloss__aliases") if aliases else None,
             el("p", entry.definition, class_="hb-gloss__definition"),
-            el("p", el("span", "Source: ", class_="hb-gloss__label"), cite(entry.cite))
+            el(
+                "p",
+                el("span", "Explained on: ", class_="hb-gloss__label"),
+                el("a", links.explained.title, href=links.explained.href),
+                class_="hb-gloss__explained",
+                data_search_exclude=True,
+            )
+            if links.explained
+            else None,
+            el(
+                "p",
+                el("span", "Source: ", class_="hb-gloss__label"),
+                cite(entry.cite),
+                data_search_exclude=True,
+            )
             if entry.cite
             else None,
             el(
                 "p",
                 el("span", "Related: ", class_="hb-gloss__label"),
                 Markup(", ").join(el("a", names[r], href=f"#{r}") for r in entry.related),
+                data_search_exclude=True,
             )
             if entry.related
             else None,
-            el("p", el("span", "Used on: ", class_="hb-gloss__label"), page_links(used_on))
-            if used_on
+            el(
+                "p",
+                el("span", "Used on: ", class_="hb-gloss__label"),
+                page_links(links.used_on),
+                data_search_exclude=True,
+            )
+            if links.used_on
+            else None,
+            el(
+                "p",
+                el("span", "Also searched as ", class_="hb-gloss__label"),
+                el("span", f"({AIDS_NOTE}): ", class_="hb-gloss__note"),
+                ", ".join(links.aids),
+                class_="hb-gloss__aids",
+                data_search_exclude=True,
+            )
+            if links.aids
             else None,
         ),
         class_="hb-gloss",
@@ -83,7 +130,7 @@ def entry_html(
 
 def glossary_html(
     entries: Sequence[GlossaryEntry],
-    used_on: Mapping[str, Sequence[PageLink]],
+    links: Mapping[str, EntryLinks],
     cite: Callable[[Sequence[str]], Markup],
 ) -> Markup:
     """The whole glossary: a letter index, then entries grouped by initial letter."""
@@ -99,7 +146,7 @@ def glossary_html(
     sections = [
         lines(
             el("h2", k, id=f"letter-{k.lower()}", class_="hb-gloss__letter"),
-            *(entry_html(e, names, used_on.get(e.id, ()), cite) for e in group),
+            *(entry_html(e, names, links.get(e.id, EntryLinks()), cite) for e in group),
         )
         for k, group in groups
     ]

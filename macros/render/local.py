@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup
 
-from ..data.models import Contact, LocalOverlay
+from ..data.local_models import Contact, LocalOverlay
 from .html import el, lines
 
 NO_OVERLAY = (

@@ -7,7 +7,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from ..data.models import Review
+from ..data.local_models import Review
 from .html import el, lines
 
 

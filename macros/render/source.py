@@ -82,4 +82,6 @@ def coverage_html(rows: Sequence[Row], link: Callable[[Trace], PageLink]) -> Mar
         ),
         class_="hb-coverage",
     )
-    return lines(summary, el("div", table, class_="hb-coverage-wrap"))
+    # The table repeats the slides' words that each page's Source wording carries: left out
+    # of the search index, so a search finds the page that restates a passage.
+    return lines(summary, el("div", table, class_="hb-coverage-wrap", data_search_exclude=True))

@@ -7,7 +7,7 @@ import posixpath
 
 from markupsafe import Markup
 
-from ..data.models import AccessibilityDetails
+from ..data.local_models import AccessibilityDetails
 from ..data.results import A11yResults, PdfResults
 from .html import el, lines
 from .overlay import long_date

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +43,26 @@ def site_pages(site_dir: Path) -> list[str]:
     return sorted(
         p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.name != "404.html"
     )
+
+
+@pytest.fixture(scope="session")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline package (``make dist``), unzipped: its folder."""
+    work = tmp_path_factory.mktemp("dist")
+    target = work / "ta-hsb-handbook-offline.zip"
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "dist.py"),
+            "--out",
+            str(target),
+            "--site-dir",
+            str(work / "build"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    out = work / "unzipped"
+    with zipfile.ZipFile(target) as zf:
+        zf.extractall(out)
+    return out / target.stem

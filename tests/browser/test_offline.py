@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -13,31 +10,8 @@ from playwright.sync_api import Browser, BrowserContext, expect
 
 from macros.hooks.security import meta_policy
 from tests.browser.helpers import CSP_LISTENER, files_only
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("dist")
-    target = work / "ta-hsb-handbook-offline.zip"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "dist.py"),
-            "--out",
-            str(target),
-            "--site-dir",
-            str(work / "build"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    out = work / "unzipped"
-    with zipfile.ZipFile(target) as zf:
-        zf.extractall(out)
-    return out / target.stem
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from macros.data.paths import page_url
 from tests.browser.helpers import CSP_LISTENER, Traffic, files_only
 from tests.browser.test_a11y import violations
 from tests.browser.test_nginx import nginx  # noqa: F401  (fixture)
-from tests.browser.test_offline import offline, unzipped  # noqa: F401  (fixtures)
+from tests.browser.test_offline import offline  # noqa: F401  (fixture; unzipped: conftest)
 from tests.pdftext import pdf_text
 from tests.site.reading import CHECKLISTS, items, normalise
 
@@ -491,7 +491,7 @@ def test_no_axe_violations_with_a_message_and_a_question(
 @pytest.mark.slow
 def test_record_flows_from_the_offline_package(
     browser: Browser,
-    unzipped: Path,  # noqa: F811
+    unzipped: Path,
     offline: tuple[BrowserContext, list[str]],  # noqa: F811
     tmp_path: Path,
 ) -> None:

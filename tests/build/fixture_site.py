@@ -126,7 +126,7 @@ def copy_example_overlay(root: Path) -> None:
     local pages, notes and items target the real handbook (tests/build/test_local_content.py)."""
     shutil.copytree(ROOT / "examples" / "local", root / "local")
     overlay = yaml.safe_load((root / "local" / "local.yml").read_text(encoding="utf-8"))
-    for key in ("pages", "notes", "checklist_items"):
+    for key in ("pages", "notes", "checklist_items", "search_aids"):
         overlay.pop(key)
     (root / "local" / "local.yml").write_text(
         yaml.safe_dump(overlay, sort_keys=False, allow_unicode=True), encoding="utf-8"

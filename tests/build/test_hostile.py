@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
-from macros.data.models import Contact, LocalOverlay
+from macros.data.local_models import Contact, LocalOverlay
 from macros.hooks.security import meta_policy
 from tests.build.fixture_site import FixtureSite
 from tests.conftest import ROOT

@@ -1,4 +1,5 @@
-"""Benchmarks: build cost of the handbook's macros, scale to 1,000 pages, page weight, PDF time.
+"""Benchmarks: build cost of the handbook's macros, scale to 1,000 pages, page weight, PDF time,
+search (hit rate of the practitioner query set, latency, index size).
 
 Every figure is measured in the same run on the same machine and written to
 ``report.md`` and ``report.json`` in the output folder. Run from the project root:
@@ -19,7 +20,8 @@ from typing import Any
 
 from macros.data.nav import nav_sources
 from tools import lighthouse
-from tools.bench.builds import interleaved, serve_reloads
+from tools.bench import search
+from tools.bench.builds import interleaved, serve_reloads, timed_build
 from tools.bench.measures import clean_pdf_builds, page_weight, pdf_sizes, pdf_timings
 from tools.bench.projects import (
     ROOT,
@@ -79,6 +81,11 @@ def main() -> int:
         results["weight_home"] = weights["index.html"]
         results["weight_heaviest"] = {"page": heaviest, **weights[heaviest]}
         results["pdf"] = pdf_timings(real)
+        offline = copy_project(work / "offline")  # search from disk, as in the offline zip
+        handbook(offline)
+        search.offline(offline)
+        timed_build(offline, {}, 1)
+        results["search"] = search.measure(site, offline / "site")
         results["compress"] = lighthouse.precompress(site)
         if args.lighthouse_runs:
             try:

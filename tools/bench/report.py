@@ -6,6 +6,7 @@ import os
 import statistics
 from typing import Any
 
+from tools.bench import search
 from tools.bench.measures import HANDBOOK_PAGES_BEFORE, HANDBOOK_PDF_BEFORE, HANDBOOK_TEXT_BEFORE
 from tools.bench.tagging import goals as tagging_goals
 
@@ -104,6 +105,7 @@ def goals(r: dict[str, Any]) -> list[str]:
             cold["seconds"] <= 4.0,
         ),
         *(goal(*row) for row in tagging_goals(r["tagging"])),
+        *(goal(*row) for row in (search.goals(r["search"]) if "search" in r else [])),
     ]
 
 
@@ -157,6 +159,7 @@ def report(r: dict[str, Any]) -> str:
             f"| Build without glossary cross-linking ({r['term_links']} term links as plain text) | {r['no_term_links']['seconds']:.2f} s | | handbook / this: {ratio(h, r['no_term_links'])} |",
             f"| Build, {r['scale_pages']} pages ({r['scale_added_pages']} generated) | {sh['seconds']:.2f} s, {sh['peak_mib']:.0f} MiB | {sp['seconds']:.2f} s, {sp['peak_mib']:.0f} MiB | {ratio(sh, sp)} |",
             "",
+            *(search.misses(r["search"]) if "search" in r else []),
             *ratio_budget(r),
             "",
             "| First load | HTML | CSS | JS | Search index | Total |",

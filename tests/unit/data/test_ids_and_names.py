@@ -13,7 +13,8 @@ from markupsafe import Markup
 from macros.data.files import DataError
 from macros.data.glossary import load_glossary
 from macros.data.loading import load_checklist, load_checklists
-from macros.data.models import CASE_FIELDS, Checklist, LocalOverlay, Reference, reserved_item_ids
+from macros.data.local_models import LocalOverlay
+from macros.data.models import CASE_FIELDS, Checklist, Reference, reserved_item_ids
 from macros.data.overlay import merge_items
 from macros.render.checklist import (
     ChecklistLinks,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from macros.data.files import DataError
+from macros.data.local_models import LocalOverlay
 from macros.data.local_pages import destination, local_pages, read_page
-from macros.data.models import LocalOverlay
 
 NAMES = ["iioc", "indecent images of children", "sexting"]
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from typing import cast
 
 from macros.data.edition import Edition
-from macros.data.models import LocalOverlay
+from macros.data.local_models import LocalOverlay
 from macros.data.results import A11yResults
 from macros.data.state import State
 from macros.pages.local import LocalMacros

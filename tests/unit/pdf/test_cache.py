@@ -14,7 +14,7 @@ from markupsafe import Markup
 from pypdf import PdfReader
 
 from macros.data.edition import Edition
-from macros.data.models import LocalOverlay
+from macros.data.local_models import LocalOverlay
 from macros.data.nav import NavPage, nav_pages, nav_sources
 from macros.data.state import State, assemble
 from macros.pdf import cache as pdf_cache

@@ -56,7 +56,8 @@ def test_record_escapes_the_stamp_and_is_left_out_of_search() -> None:
     html = _record()
     assert 'data-stamp="v9 &lt;b&gt;&#34;x&#34;&lt;/b&gt;"' in html
     assert 'data-version="9.9.9"' in html
-    assert html.count("data-search-exclude") == 4  # header, toolbar, question, checklist
+    # header, toolbar, question, checklist (and, inside it, the checklist's own links)
+    assert html.count("data-search-exclude") == 5
     assert "<b>" not in html
 
 

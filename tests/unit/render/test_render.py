@@ -9,14 +9,8 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from macros.data.edition import Edition
-from macros.data.models import (
-    CASE_FIELDS,
-    Checklist,
-    Contact,
-    GlossaryEntry,
-    LocalOverlay,
-    Reference,
-)
+from macros.data.local_models import Contact, LocalOverlay
+from macros.data.models import CASE_FIELDS, Checklist, GlossaryEntry, Reference
 from macros.render import checklist, citations, glossary, local
 from macros.render.html import el
 
@@ -123,7 +117,11 @@ def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
     html = str(
         glossary.glossary_html(
             [sexting, IIOC],
-            {"iioc": [citations.PageLink("IIOC prompts", "../../prompts/iioc/")]},
+            {
+                "iioc": glossary.EntryLinks(
+                    used_on=[citations.PageLink("IIOC prompts", "../../prompts/iioc/")]
+                )
+            },
             lambda keys: Markup("cite"),
         )
     )

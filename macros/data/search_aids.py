@@ -1,0 +1,174 @@
+"""Search aids: words readers type that the slides do not use, each group pointing at a
+glossary entry or a page (data/search-aids.yml), and an overlay's aids for its own pages.
+
+An aid is the handbook's, never the slides' words: it goes into the search index only
+(macros/hooks/search.py puts it in an index field that results never show) and, on the
+Glossary, under "Also searched as", marked as the handbook's search aids. The glossary's
+own names (term, abbreviation, aliases) are indexed on the page that explains each term,
+so they need no aid. Every problem is one line naming the file and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .files import DataError, fail, read_yaml, validate_list
+from .glossary import Glossary, name_key, name_problem
+from .local_models import LocalOverlay
+from .local_pages import LOCAL_PREFIX
+from .models import SearchAidGroup
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a group of aids is indexed, and the field that named it (for messages)."""
+
+    page: str  # a Markdown source path: docs/… or local/…
+    where: str  # ``data/search-aids.yml: [3].page``
+
+
+@dataclass(frozen=True)
+class SearchAids:
+    """Every aid, by the page it is indexed on and by glossary entry."""
+
+    pages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    targets: tuple[Target, ...] = ()
+
+    def for_term(self, entry_id: str) -> tuple[str, ...]:
+        return self.terms.get(entry_id, ())
+
+    def index(self, glossary: Glossary) -> dict[str, list[str]]:
+        """What the search index gets, by page: each page's aids, and for each glossary
+        entry explained on it, the entry's names and aids."""
+        out: dict[str, list[str]] = {page: list(aids) for page, aids in self.pages.items()}
+        for entry in glossary.entries:
+            if entry.explained is None:
+                continue
+            page = entry.explained.partition("#")[0]
+            extra = (entry.abbreviation,) if entry.abbreviation else ()
+            names = (entry.term, *extra, *entry.aliases, *self.for_term(entry.id))
+            out.setdefault(page, []).extend(names)
+        return out
+
+
+class Names:
+    """The names already taken: the glossary's, then each aid as it is read."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.owner: dict[str, str] = {}
+        for entry in glossary.entries:
+            for name in entry.names:
+                self.owner.setdefault(name_key(name), f"a name of glossary entry '{entry.id}'")
+
+    def take(self, aid: str, where: str, owner: str) -> str | None:
+        """Why ``aid`` cannot be added (a look-alike, or already taken), or None."""
+        problem = name_problem(aid, "a search aid")
+        if problem:
+            return f"{where}: {problem}"
+        key = name_key(aid)
+        if key in self.owner:
+            return f"{where}: '{aid}' is already {self.owner[key]}"
+        self.owner[key] = owner
+        return None
+
+
+def load_search_aids(
+    path: Path, label: str, glossary: Glossary, pages: Sequence[str]
+) -> tuple[SearchAids, Names]:
+    """The handbook's aids, checked against the glossary and the navigation; an absent
+    file is no aids."""
+    names = Names(glossary)
+    if not path.exists():
+        return SearchAids(), names
+    groups = validate_list(SearchAidGroup, read_yaml(path, label), label)
+    problems: list[str] = []
+    known = set(pages)
+    by_page: dict[str, list[str]] = {}
+    by_term: dict[str, list[str]] = {}
+    targets: list[Target] = []
+    seen: dict[str, int] = {}
+    for i, group in enumerate(groups):
+        kind, value = ("term", group.term) if group.term else ("page", group.page or "")
+        where = f"{label}: [{i}].{kind}"
+        if kind == "term" and value not in glossary.ids:
+            problems.append(f"{where}: unknown glossary id '{value}'")
+            continue
+        if kind == "page" and value not in known:
+            problems.append(f"{where}: no page 'docs/{value}' in the navigation")
+            continue
+        if f"{kind}:{value}" in seen:
+            first = seen[f"{kind}:{value}"]
+            problems.append(f"{where}: '{value}' already has its aids at [{first}]")
+            continue
+        seen[f"{kind}:{value}"] = i
+        taken = []
+        for j, aid in enumerate(group.aids):
+            problem = names.take(
+                aid, f"{label}: [{i}].aids[{j}]", f"a search aid at [{i}] of {label}"
+            )
+            if problem:
+                problems.append(problem)
+            else:
+                taken.append(aid)
+        if kind == "term":
+            by_term[value] = taken
+        else:
+            by_page[value] = taken
+            targets.append(Target(value, where))
+    fail(problems)
+    aids = SearchAids(
+        {p: tuple(a) for p, a in by_page.items()},
+        {t: tuple(a) for t, a in by_term.items()},
+        tuple(targets),
+    )
+    return aids, names
+
+
+def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label: str) -> SearchAids:
+    """The handbook's aids with the overlay's, each for one of the overlay's own pages."""
+    own = {page.file for page in overlay.pages}
+    problems: list[str] = []
+    pages = dict(aids.pages)
+    targets = list(aids.targets)
+    for i, group in enumerate(overlay.search_aids):
+        where = f"{label}: search_aids[{i}].page"
+        if group.page not in own:
+            problems.append(
+                f"{where}: '{group.page}' is not one of this overlay's local pages "
+                "(pages[].file); an overlay adds aids for its own pages only"
+            )
+            continue
+        src = LOCAL_PREFIX + group.page
+        if src in pages:
+            problems.append(f"{where}: '{group.page}' already has its aids")
+            continue
+        taken = []
+        for j, aid in enumerate(group.aids):
+            owner = f"a search aid at search_aids[{i}] of {label}"
+            problem = names.take(aid, f"{label}: search_aids[{i}].aids[{j}]", owner)
+            if problem:
+                problems.append(problem)
+            else:
+                taken.append(aid)
+        pages[src] = tuple(taken)
+        targets.append(Target(src, where))
+    if problems:
+        raise DataError("\n".join(problems))
+    return SearchAids(pages, aids.terms, tuple(targets))
+
+
+def check_explained(glossary: Glossary, pages: Sequence[str], label: str) -> None:
+    """Each glossary entry's ``explained`` page is a page in the navigation (its heading
+    is checked once the pages are built, macros/hooks/search.py)."""
+    known = set(pages)
+    fail(
+        [
+            f"{label}: [{i}].explained: no page 'docs/{entry.explained.partition('#')[0]}' "
+            "in the navigation"
+            for i, entry in enumerate(glossary.entries)
+            if entry.explained and entry.explained.partition("#")[0] not in known
+        ]
+    )

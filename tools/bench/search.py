@@ -1,0 +1,115 @@
+"""Search as practitioners use it (issue 25): the query set typed into the real search box of
+the built site, served through the shipped nginx and opened from disk as the offline package
+is; how soon results follow the last keystroke; the size of the search index."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from macros.hooks.compress import gzip_bytes
+from tools import searchbox
+from tools.bench.projects import load_config, save_config
+from tools.nginx import serve
+
+CHROMIUM = "/usr/bin/chromium"
+#: gzip of search/search_index.json before issue 25 (commit 9c13567); the budget is +10 %.
+INDEX_GZIP_BEFORE = 34_963
+INDEX_BUDGET = 1.10
+HIT_TARGET = 0.95
+LATENCY_TARGET_MS = 100
+THREE_WORDS = (
+    "sharing nudes online",
+    "offline harmful behaviour",
+    "indecent images peers",
+    "case formulation diagram",
+    "pornograpy age twelve",
+    "dark web curiosity",
+    "safety plan supervision",
+)
+
+
+def offline(project: Path) -> None:
+    """Turn a copy into the offline package's build (``make dist``): the copy's mkdocs.yml
+    holds each ``!ENV`` default, so ``OFFLINE=true`` would not reach the offline plugin."""
+    config = load_config(project)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "offline" in plugin:
+            plugin["offline"]["enabled"] = True
+    save_config(project, config)
+
+
+def _run(page: Any, root: str, start: str) -> dict[str, Any]:
+    queries = searchbox.load_queries()
+    searchbox.open_search(page, start)
+    outcomes = [searchbox.Outcome(q, searchbox.search(page, q.query, root)) for q in queries]
+    times = [searchbox.latency_ms(page, q) for q in THREE_WORDS]
+    return {
+        "queries": len(outcomes),
+        "hit_rate": searchbox.hit_rate(outcomes),
+        "misses": searchbox.misses(outcomes),
+        "latency_ms": times,
+    }
+
+
+def measure(site: Path, offline_site: Path) -> dict[str, Any]:
+    """Hit rate and latency through nginx (``site``) and from disk (``offline_site``)."""
+    index = site / "search" / "search_index.json"
+    out: dict[str, Any] = {"index_gzip": len(gzip_bytes(index.read_bytes()))}
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            with serve(site.resolve(), Path(tmp)) as url:
+                page = browser.new_page()
+                out["served"] = _run(page, url, url)
+                page.close()
+            page = browser.new_page()
+            root = offline_site.resolve().as_uri() + "/"
+            out["offline"] = _run(page, root, root + "index.html")
+            page.close()
+        finally:
+            browser.close()
+    return out
+
+
+def goals(s: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    """Rows for the report's goal table: (measure, figure, target, met)."""
+    served, offline = s["served"], s["offline"]
+    times = served["latency_ms"] + offline["latency_ms"]
+    growth = s["index_gzip"] / INDEX_GZIP_BEFORE
+    return [
+        (
+            f"Search: practitioner queries with the answer in the first three results "
+            f"({served['queries']} queries, tests/browser/search_queries.yml)",
+            f"through nginx {served['hit_rate']:.1%}; offline zip {offline['hit_rate']:.1%}",
+            f"≥ {HIT_TARGET:.0%}",
+            min(served["hit_rate"], offline["hit_rate"]) >= HIT_TARGET,
+        ),
+        (
+            "Search: last keystroke → results, 3-word query (median; slowest)",
+            f"through nginx {statistics.median(served['latency_ms']):.0f} ms; offline zip "
+            f"{statistics.median(offline['latency_ms']):.0f} ms; slowest {max(times):.0f} ms",
+            f"≤ {LATENCY_TARGET_MS} ms",
+            statistics.median(served["latency_ms"]) <= LATENCY_TARGET_MS
+            and statistics.median(offline["latency_ms"]) <= LATENCY_TARGET_MS,
+        ),
+        (
+            "Search index, gzip",
+            f"{s['index_gzip']:,} B; before: {INDEX_GZIP_BEFORE:,} B ({growth - 1:+.1%})",
+            f"≤ +{INDEX_BUDGET - 1:.0%}",
+            growth <= INDEX_BUDGET,
+        ),
+    ]
+
+
+def misses(s: dict[str, Any]) -> list[str]:
+    """The queries whose answer was not in the first three, for the report."""
+    lines = []
+    for where in ("served", "offline"):
+        for miss in s[where]["misses"]:
+            lines.append(f"- {'through nginx' if where == 'served' else 'offline zip'}: {miss}")
+    return ["Search queries not answered in the first three:", "", *lines, ""] if lines else []

@@ -1,0 +1,145 @@
+"""Typing into the handbook's own search box in Chromium, as a reader does: which pages come
+first for each query of a query set, and how soon results follow the last keystroke.
+
+Used by the browser tests (tests/browser/test_search.py) and by ``make bench``
+(tools/bench/search.py), served through nginx and from the offline zip alike.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests" / "browser" / "search_queries.yml"
+TOP = 3  # a query is answered when one of its pages is among the first TOP results
+INPUT = "input.md-search__input"
+ITEM = ".md-search-result__item"
+QUIET_MS = 150  # no change to the results for this long: the last query's results are in
+TYPING_DELAY_MS = 20
+
+#: Marks in the page when a key comes up (Material reads the query on keyup) and when the
+#: results change (the worker's answer rendered), so a test can wait for the answer to the
+#: whole query and time it.
+WATCH = """() => {
+  const input = document.querySelector('input.md-search__input');
+  const results = document.querySelector('.md-search-result');
+  window.__hbSearch = {key: 0, render: 0, renders: 0};
+  if (window.__hbWatching) { return; }
+  window.__hbWatching = true;
+  input.addEventListener('keyup', () => { window.__hbSearch.key = performance.now(); });
+  new MutationObserver(() => {
+    window.__hbSearch.render = performance.now();
+    window.__hbSearch.renders += 1;
+  }).observe(results, {childList: true, subtree: true, characterData: true});
+}"""
+SETTLED = f"""() => {{
+  const s = window.__hbSearch;
+  return s.render > s.key && performance.now() - s.render > {QUIET_MS};
+}}"""
+FIRST_RENDER_AFTER_LAST_KEY = "() => window.__hbSearch"
+
+
+@dataclass(frozen=True)
+class Query:
+    query: str
+    answer: tuple[str, ...]  # page keys (:func:`page_key`)
+    source: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: Query
+    found: tuple[str, ...]  # the result pages, best first (page keys)
+
+    @property
+    def hit(self) -> bool:
+        return any(page in self.query.answer for page in self.found[:TOP])
+
+
+def page_key(src: str) -> str:
+    """A page by its Markdown source: ``prompts/sexting.md`` → ``prompts/sexting``,
+    ``assessment/index.md`` → ``assessment``, ``index.md`` → ``""``."""
+    stem = src.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index")
+
+
+def href_key(href: str, root: str) -> str:
+    """A result link as a page key, for a site served at ``root`` (an ``http:`` or ``file:``
+    address ending in ``/``): directory and ``.html`` addresses alike."""
+    path = unquote(urlsplit(href).path)
+    base = unquote(urlsplit(root).path)
+    rel = posixpath.relpath(path, base.rstrip("/") or "/") if path != base else ""
+    rel = "" if rel == "." else rel
+    if rel.endswith(".html"):
+        rel = rel.removesuffix(".html")
+        rel = "" if rel == "index" else rel.removesuffix("/index")
+    return rel.strip("/")
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Query(str(q["query"]), tuple(page_key(a) for a in q["answer"]), str(q.get("from", "")))
+        for q in data
+    ]
+
+
+def open_search(page: Any, url: str) -> None:
+    """Open ``url``, open the search box and wait until the search index is loaded."""
+    page.goto(url)
+    box = page.locator(INPUT)
+    box.click()
+    page.evaluate(WATCH)
+    box.type("dark web", delay=TYPING_DELAY_MS)  # the first query waits for the index
+    page.wait_for_selector(ITEM, timeout=30000)
+    page.wait_for_function(SETTLED, timeout=30000)
+
+
+def search(page: Any, text: str, root: str, delay: int = TYPING_DELAY_MS) -> tuple[str, ...]:
+    """Type ``text`` into the open search box; the result pages once the answer settles."""
+    box = page.locator(INPUT)
+    box.fill("")
+    page.evaluate(WATCH)
+    box.type(text, delay=delay)
+    page.wait_for_function(SETTLED, timeout=10000)
+    hrefs: list[str] = page.eval_on_selector_all(
+        ITEM, "items => items.map(i => i.querySelector('a.md-search-result__link').href)"
+    )
+    return tuple(href_key(h, root) for h in hrefs)
+
+
+def run(page: Any, root: str, queries: Sequence[Query]) -> list[Outcome]:
+    """Every query typed into the search box of the site at ``root``."""
+    open_search(page, root)
+    return [Outcome(q, search(page, q.query, root)) for q in queries]
+
+
+def latency_ms(page: Any, text: str, delay: int = 60) -> float:
+    """Milliseconds from the last keystroke of ``text`` to its results on screen (the last
+    change to the results once they settle), in an open search box."""
+    box = page.locator(INPUT)
+    box.fill("")
+    page.evaluate(WATCH)
+    box.type(text, delay=delay)
+    page.wait_for_function(SETTLED, timeout=10000)
+    marks = page.evaluate(FIRST_RENDER_AFTER_LAST_KEY)
+    return float(marks["render"] - marks["key"])
+
+
+def hit_rate(outcomes: Sequence[Outcome]) -> float:
+    return sum(o.hit for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+def misses(outcomes: Sequence[Outcome]) -> list[str]:
+    return [
+        f"{o.query.query!r}: wanted {list(o.query.answer)}, got {list(o.found[:TOP])}"
+        for o in outcomes
+        if not o.hit
+    ]
