@@ -23,12 +23,24 @@ from tests.site.reading import (
 
 PAGES = nav()
 PLACEHOLDERS = re.compile(r"\b(todo|tbd|lorem ipsum|placeholder|coming soon|to be written)\b", re.I)
+#: A tag in Markdown prose (outside `code`): Python-Markdown would pass it through as HTML.
+RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>")
+CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
 def test_navigation_covers_every_page() -> None:
     docs = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     assert set(PAGES) == docs
     assert len(PAGES) >= 28
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_markdown_has_no_raw_html(src: str) -> None:
+    """Pages are Markdown and macros; a tag typed in prose (say "Notes: <section>") would
+    reach the reader as markup, not words."""
+    text = (ROOT / "docs" / src).read_text(encoding="utf-8")
+    tags = [m.group() for line in text.splitlines() for m in RAW_TAG.finditer(CODE_SPAN.sub("", line))]
+    assert tags == []
 
 
 @pytest.mark.parametrize("src", PAGES)
