@@ -39,7 +39,9 @@ def test_markdown_has_no_raw_html(src: str) -> None:
     """Pages are Markdown and macros; a tag typed in prose (say "Notes: <section>") would
     reach the reader as markup, not words."""
     text = (ROOT / "docs" / src).read_text(encoding="utf-8")
-    tags = [m.group() for line in text.splitlines() for m in RAW_TAG.finditer(CODE_SPAN.sub("", line))]
+    tags = [
+        m.group() for line in text.splitlines() for m in RAW_TAG.finditer(CODE_SPAN.sub("", line))
+    ]
     assert tags == []
 
 
