@@ -75,7 +75,10 @@ def define_env(env: Any) -> None:
     conf["extra"]["stamp"] = {
         "line": edition.line,
         "version": edition.version,
+        "id": edition.id,
+        "built": edition.build_date.isoformat(),
         "handbook_pdf": state.downloads.handbook,
+        "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
     build = env.variables["_build"] = Build(state, Macros(state), Blocks())
     build.pdfs = start_pdfs(conf, state, root)

@@ -18,6 +18,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     model_validator,
 )
@@ -246,6 +247,9 @@ class LocalOverlay(_Model):
     checklist_items: tuple[LocalItem, ...] = Field(default=(), max_length=200)
     review: Review | None = None
     accessibility: AccessibilityDetails | None = None
+    # The offline copy (sw.js): on unless the organisation turns it off; off also removes
+    # one that an earlier build installed in readers' browsers (macros/hooks/offline.py).
+    offline_app: StrictBool = True
 
 
 def reserved_item_ids(checklist: Checklist) -> dict[str, str]:
