@@ -114,6 +114,7 @@ def register(env: Any, build: Build) -> None:
     env.macro(local.review, "local_review")
     env.macro(local.accessibility, "accessibility")
     env.macro(local.host_name, "host_name")
+    env.macro(local.offline_copy, "offline_copy")
 
 
 def apply_overlay(conf: Any, state: State) -> None:

@@ -36,10 +36,12 @@ WORKER_DIR = Path(__file__).with_name("worker")
 ROOT_FILES = ("sw.js", "manifest.webmanifest", "edition.json")
 DIGEST_LENGTH = 16  # hex digits of SHA-256 the worker checks each file against
 #: Files no page of a served copy asks for: compressed copies (the server's business),
-#: source maps, the crawlers' sitemap, the offline zip's file:// search shim, and the
-#: worker itself. Lunr's language packs are added for a search in English only.
+#: source maps, the crawlers' sitemap, the offline zip's file:// search shim, the
+#: server's own error page (nginx serves 404.html only as the answer to a missing
+#: address) and the worker itself. Lunr's language packs: for a search in English only.
 NEVER = re.compile(
-    r"(^|/)\.|\.(gz|br|map)$|^sitemap\.xml$|^sw\.js$|^assets/javascripts/iframe-worker\.js$"
+    r"(^|/)\.|\.(gz|br|map)$|^(sitemap\.xml|404\.html|sw\.js)$"
+    r"|^assets/javascripts/iframe-worker\.js$"
 )
 LUNR = re.compile(r"^assets/javascripts/lunr/")
 MARKER = "/* EDITION */ null"

@@ -10,8 +10,14 @@
   var inSite = 0; /* when a link to another page of this copy was followed */
   var listening = false;
 
+  /* Browsers ask only on a page the reader has used; elsewhere they would log an error. */
+  function used() {
+    var activation = navigator.userActivation;
+    return !activation || activation.hasBeenActive;
+  }
+
   function ask(event) {
-    if (Date.now() - inSite < 2000 || !hbStorage.unsaved().length) { return; }
+    if (Date.now() - inSite < 2000 || !used() || !hbStorage.unsaved().length) { return; }
     event.preventDefault();
     event.returnValue = ""; /* older browsers show the dialogue only with this set */
   }

@@ -94,18 +94,6 @@ async function networkFirst(request, file) {
   }
 }
 
-async function elsewhere(request) {
-  try {
-    return await fetch(request);
-  } catch (error) {
-    const page = request.mode === "navigate" ? await fromCache("404.html") : undefined;
-    if (page) {
-      return page;
-    }
-    throw error;
-  }
-}
-
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) {
@@ -122,5 +110,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   const file = fileFor(path);
-  event.respondWith(file ? answer(request, file) : elsewhere(request));
+  if (file) {
+    event.respondWith(answer(request, file));
+  }
 });

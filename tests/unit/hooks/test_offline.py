@@ -48,7 +48,6 @@ SITE = {
     ".hidden": b"x",
 }
 KEPT = {
-    "404.html",
     "assets/css/handbook.1234abcd.css",
     "assets/javascripts/bundle.5678.min.js",
     "downloads/checklists/stage-1.pdf",
