@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
 from tests.browser.helpers import CSP_LISTENER, Traffic
+from tests.browser.test_a11y import violations
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tools.bench.projects import copy_project
 from tools.nginx import NginxError, serve
@@ -159,6 +160,7 @@ def test_after_one_visit_the_handbook_works_offline_then_a_new_edition_takes_ove
         expect(line).to_be_visible()
         expect(line).to_contain_text("Offline: the copy kept on this device, handbook version")
         assert edition_of(page) == old, path
+    assert violations(page) == []  # with the offline line in the footer
     # Checklists and the record work as online: a tick on the stage page is on the record.
     page.goto(deployment.url + TEN_PAGES[3], wait_until="load")
     page.locator("section.hb-checklist input[type=checkbox]").first.check()
@@ -190,6 +192,7 @@ def test_after_one_visit_the_handbook_works_offline_then_a_new_edition_takes_ove
     for tab in (page, other):
         expect(tab.locator(".hb-update")).to_contain_text(notice, timeout=60000)
         assert edition_of(tab) == old  # the page says so; it is still the old edition
+    assert violations(other) == []  # with the notice and its button
     page.reload(wait_until="load")
     new = edition_of(page)
     assert new.startswith(NEW_VERSION + "+")
