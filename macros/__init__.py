@@ -74,7 +74,10 @@ def define_env(env: Any) -> None:
     conf["extra"]["stamp"] = {
         "line": edition.line,
         "version": edition.version,
+        "id": edition.id,
+        "built": edition.build_date.isoformat(),
         "handbook_pdf": state.downloads.handbook,
+        "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
     build = env.variables["_build"] = Build(state, Macros(state), Blocks())
     build.pdfs = start_pdfs(conf, state, root)
@@ -111,6 +114,7 @@ def register(env: Any, build: Build) -> None:
     env.macro(local.review, "local_review")
     env.macro(local.accessibility, "accessibility")
     env.macro(local.host_name, "host_name")
+    env.macro(local.offline_copy, "offline_copy")
 
 
 def apply_overlay(conf: Any, state: State) -> None:

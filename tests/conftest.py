@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -76,21 +77,44 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def overlay_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook built with the example overlay (examples/local/local.yml), PDFs off."""
+    out = tmp_path_factory.mktemp("overlay-site")
+    result = mkdocs_build(
+        ROOT / "mkdocs.yml",
+        out,
+        {"HANDBOOK_LOCAL": "examples/local/local.yml", "HANDBOOK_PDF": "false"},
+    )
+    if result.returncode != 0:
+        pytest.fail(f"the handbook does not build with the example overlay:\n{result.stderr}")
+    return out
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site_dir: Path) -> Iterator[str]:
-    """The built site on a loopback port; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
+@contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """``directory`` on a loopback port until the block ends; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path) -> Iterator[str]:
+    """The built site on a loopback port; yields its base URL."""
+    with serving(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

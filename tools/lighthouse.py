@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.hooks.compress import compress_site  # noqa: E402
+from macros.hooks.offline import cached_files  # noqa: E402
 from tools.nginx import BROTLI_MODULE, NginxError, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -39,6 +40,7 @@ PAGES = {
     "Prompt list (Sexting)": "prompts/sexting/",
     "Checklist (Stage 1: information gathering)": "assessment/stage-1-information-gathering/",
     "Glossary": "reference/glossary/",
+    "Assessment record": "assessment/record/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
@@ -134,7 +136,9 @@ def measure(site_dir: Path, runs: int = 3) -> dict[str, Any]:
                 sizes = transfer_sizes(url, first_load_files(site_dir))
         except NginxError as exc:
             raise LighthouseError(str(exc)) from None
-    return {"pages": pages, "home_first_load": sizes}
+    kept = cached_files(site_dir) if (site_dir / "sw.js").is_file() else []
+    offline = {"files": len(kept), "bytes": sum(f.size for f in kept)}
+    return {"pages": pages, "home_first_load": sizes, "offline": offline}
 
 
 def kib(n: int) -> str:
@@ -169,6 +173,15 @@ def report(r: dict[str, Any], compress: dict[str, Any] | None = None) -> str:
             f"({sizes['gzip'] / sizes['none']:.0%}) | {kib(sizes['br'])} "
             f"({sizes['br'] / sizes['none']:.0%}) |",
             "",
+            *(
+                [
+                    f"Kept on the device for offline reading after the first visit (sw.js): "
+                    f"{r['offline']['files']} files, {kib(r['offline']['bytes'])}.",
+                    "",
+                ]
+                if r.get("offline", {}).get("files")
+                else []
+            ),
             *(
                 [
                     f"Compressed copies: {compress['files']} files, "

@@ -28,7 +28,7 @@ events {{ worker_connections 64; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log off;
+    access_log {access_log};
     client_body_temp_path {prefix}/tmp;
     proxy_temp_path {prefix}/tmp;
     fastcgi_temp_path {prefix}/tmp;
@@ -49,8 +49,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def configure(site_dir: Path, prefix: Path, port: int, brotli: bool = False) -> list[str]:
-    """Write the shipped configuration into ``prefix``, as the install notes say; the nginx command."""
+def configure(
+    site_dir: Path, prefix: Path, port: int, brotli: bool = False, access_log: bool = False
+) -> list[str]:
+    """Write the shipped configuration into ``prefix``, as the install notes say; the nginx
+    command. With ``access_log``, nginx logs each request to ``prefix/access.log``."""
     if not Path(NGINX).exists():
         raise NginxError("nginx is missing: install Debian's nginx (`make system-deps`, as root)")
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
@@ -73,7 +76,12 @@ def configure(site_dir: Path, prefix: Path, port: int, brotli: bool = False) -> 
     )
     (prefix / "handbook.conf").write_text(conf, encoding="utf-8")
     (prefix / "nginx.conf").write_text(
-        MAIN.format(prefix=prefix, modules=modules), encoding="utf-8"
+        MAIN.format(
+            prefix=prefix,
+            modules=modules,
+            access_log=f"{prefix}/access.log" if access_log else "off",
+        ),
+        encoding="utf-8",
     )
     args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
     test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
@@ -83,10 +91,12 @@ def configure(site_dir: Path, prefix: Path, port: int, brotli: bool = False) -> 
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: Path, brotli: bool = False) -> Iterator[str]:
+def serve(
+    site_dir: Path, prefix: Path, brotli: bool = False, access_log: bool = False
+) -> Iterator[str]:
     """Run nginx on ``site_dir`` until the block ends; yields the base URL (ending in ``/``)."""
     port = free_port()
-    args = configure(site_dir, prefix, port, brotli)
+    args = configure(site_dir, prefix, port, brotli, access_log)
     proc = subprocess.Popen([*args, "-g", "daemon off;"])
     try:
         for _ in range(50):

@@ -29,6 +29,15 @@ class Edition:
             parts.append(f"commit {self.commit}")
         return " · ".join(parts)
 
+    @property
+    def id(self) -> str:
+        """This build's edition id: version, build date and commit (``1.1.0+2026-12-02+9c13567a6a``).
+
+        The offline copy (macros/hooks/offline.py) keeps one cache per edition and pages
+        compare their id with the deployed ``edition.json`` to say that a newer one is out.
+        """
+        return f"{self.version}+{self.build_date.isoformat()}+{self.commit or 'no-commit'}"
+
 
 def read_version(pyproject: Path) -> str:
     with pyproject.open("rb") as fh:

@@ -13,6 +13,7 @@ from pydantic import (
     AnyHttpUrl,
     Field,
     PrivateAttr,
+    StrictBool,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -138,6 +139,9 @@ class LocalOverlay(_Model):
     search_aids: tuple[LocalSearchAids, ...] = Field(default=(), max_length=50)
     review: Review | None = None
     accessibility: AccessibilityDetails | None = None
+    # The offline copy (sw.js): on unless the organisation turns it off; off also removes
+    # one that an earlier build installed in readers' browsers (macros/hooks/offline.py).
+    offline_app: StrictBool = True
     # Where each entry of a list field was in the file, when entries with problems were
     # set aside (macros/data/loading.py, ``read_overlay``); empty when none were.
     _positions: dict[str, tuple[int, ...]] = PrivateAttr(default_factory=dict)

@@ -1,8 +1,11 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml) and the build steps they run.
 
 ``site_hooks`` and ``local_hooks`` are the two files MkDocs loads; they only wire events
-to small modules: ``assets`` (hashed names, the overlay's logo), ``compress`` (.gz and .br
-copies), ``security`` (the Content-Security-Policy, other headers and caching: the one
-source), ``servers`` (nginx and Apache configurations from it), ``static_hosts`` (the
-``_headers`` file from it), ``placement`` (notices and notes after a heading).
+to small modules: ``assets`` (hashed names, the scripts joined into one file, the
+overlay's logo), ``compress`` (.gz and .br copies), ``security`` (the
+Content-Security-Policy, other headers and caching: the one source), ``servers`` (nginx
+and Apache configurations from it), ``static_hosts`` (the ``_headers`` file from it),
+``placement`` (notices and notes after a heading), ``offline`` (the service worker and
+the edition id; ``worker/`` holds the two service workers) and ``manifest`` (the web app
+manifest and its icons).
 """

@@ -1,5 +1,5 @@
 """The site's own assets: content-hashed names for the handbook's stylesheets and scripts,
-and the overlay's logo under its fixed name.
+the handbook's scripts joined into one file, and the overlay's logo under its fixed name.
 
 A reader's browser may keep a file with a hashed name for as long as it likes:
 a new edition of the file gets a new name, so a page never meets an old copy.
@@ -31,6 +31,19 @@ def hashed_name(path: str, content: bytes) -> str:
         stem, ext = name, ""
     digest = hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
     return posixpath.join(head, f"{stem}.{digest}" + (f".{ext}" if ext else ""))
+
+
+SCRIPT_BUNDLE = "assets/javascripts/handbook.js"
+
+
+def join_scripts(sources: list[tuple[str, bytes]]) -> bytes:
+    """The handbook's scripts, one component per source file, as one file in the order given.
+
+    Each part keeps its own scope (every component is one function expression), and a
+    comment names the file it comes from.
+    """
+    parts = [b"/* " + name.encode() + b" */\n" + data.rstrip() + b"\n" for name, data in sources]
+    return b"\n".join(parts)
 
 
 def publish_logo(logo: Logo, site_dir: Path) -> None:

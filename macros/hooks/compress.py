@@ -16,7 +16,17 @@ from pathlib import Path
 
 import brotli
 
-SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml"})
+#: What gets copies, with the type a server sends for each (as Debian's /etc/mime.types
+#: gives the originals; the Apache configuration sets it on the copies).
+TYPES = {
+    "html": "text/html; charset=utf-8",
+    "css": "text/css",
+    "js": "text/javascript",
+    "json": "application/json",
+    "svg": "image/svg+xml",
+    "xml": "application/xml",
+}
+SUFFIXES = frozenset(f".{kind}" for kind in TYPES)
 ENCODINGS = (".gz", ".br")
 BROTLI_QUALITY = 7
 

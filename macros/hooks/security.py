@@ -78,6 +78,8 @@ A_DAY = "public, max-age=86400"
 #: load, wherever the rules below would put them: a service worker, the web app manifest
 #: and the edition file.
 REVALIDATED = ("sw.js", "manifest.webmanifest", "edition.json")
+#: The web app manifest (macros/hooks/manifest.py) and its type: Debian's nginx has none.
+MANIFEST = ("manifest.webmanifest", "application/manifest+json")
 
 
 @dataclass(frozen=True)

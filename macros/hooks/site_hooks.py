@@ -1,10 +1,11 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, block HTML put back after
-Markdown, pre-compressed copies, the ``_headers`` file for static hosts, and an early start
-for the handbook PDF.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, the handbook's scripts as
+one deferred file, block HTML put back after Markdown, the offline copy (service worker,
+manifest, edition id), pre-compressed copies, the ``_headers`` file for static hosts, and
+an early start for the handbook PDF.
 
 Only wiring: the logic is in ``macros.hooks.assets``, ``macros.pages.blocks``,
-``macros.hooks.compress``, ``macros.hooks.security``, ``macros.hooks.static_hosts`` and
-``macros.pdf.workers``.
+``macros.hooks.offline``, ``macros.hooks.manifest``, ``macros.hooks.compress``,
+``macros.hooks.security``, ``macros.hooks.static_hosts`` and ``macros.pdf.workers``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -21,13 +24,21 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.hooks.assets import hashed_name, is_local
+from macros.hooks import manifest
+from macros.hooks.assets import SCRIPT_BUNDLE, hashed_name, is_local, join_scripts
 from macros.hooks.compress import compress_site, is_copy
+from macros.hooks.offline import NONE, app_mode, write_root_files
 from macros.hooks.security import inline_script_problems, meta_policy
 from macros.hooks.static_hosts import HEADERS_FILE, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state: dict[str, Any] = {"command": "build", "renamed": {}, "lost": [], "scripts": []}
+_state: dict[str, Any] = {
+    "command": "build",
+    "renamed": {},
+    "joined": None,
+    "lost": [],
+    "scripts": [],
+}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -44,8 +55,16 @@ def offline(config: Any) -> bool:
     return plugin is not None and bool(plugin.config.enabled)
 
 
+def _build(config: Any) -> Any:
+    return config["plugins"]["macros"].variables["_build"]
+
+
 def on_config(config: Any) -> Any:
-    """Point ``extra_css`` and ``extra_javascript`` at content-hashed names.
+    """Point ``extra_css`` at content-hashed names; join the handbook's own scripts.
+
+    The scripts listed in ``extra_javascript`` (one component per file) become one file
+    with a content-hashed name, loaded with ``defer``: one request, and nothing that
+    holds up the first paint.
 
     The iframe-worker shim (``extra.polyfills``) lets search run from ``file://``:
     only the offline package needs it. Served over HTTP it would be one more
@@ -69,15 +88,25 @@ def on_config(config: Any) -> Any:
         return renamed[path]
 
     config["extra_css"] = [rename(path) for path in config["extra_css"]]
-    scripts = []
+    scripts, own = [], []
     for script in config["extra_javascript"]:
-        if isinstance(script, str):
-            scripts.append(rename(script))
-        else:  # an ExtraScriptValue (path with type/defer/async)
-            script.path = rename(script.path)
+        path = str(script)
+        if is_local(path) and (docs / path).is_file():
+            own.append((path, (docs / path).read_bytes()))
+        else:
             scripts.append(script)
+    _state["joined"] = None
+    if own:
+        content = join_scripts(own)
+        joined = ExtraScriptValue(hashed_name(SCRIPT_BUNDLE, content))
+        joined.defer = True
+        scripts.append(joined)
+        _state["joined"] = (joined.path, content, [path for path, _ in own])
     config["extra_javascript"] = scripts
     _state["renamed"] = renamed
+    overlay = _build(config).state.overlay
+    app = config["extra"]["stamp"]["app"] = app_mode(_state["command"], offline(config), overlay)
+    config["extra"]["manifest"] = None if app == NONE else "manifest.webmanifest"
     return config
 
 
@@ -89,6 +118,13 @@ def on_files(files: Files, config: Any) -> Files:
             continue
         files.remove(original)
         files.append(File.generated(config, new, abs_src_path=original.abs_src_path))
+    if _state["joined"] is not None:
+        path, content, parts = _state["joined"]
+        for part in parts:
+            original = files.get_file_from_path(part)
+            if original is not None:
+                files.remove(original)
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -128,10 +164,35 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     return output_content
 
 
+def write_offline_copy(config: Any) -> None:
+    """edition.json, manifest.webmanifest and sw.js at the site root (macros/hooks/offline.py)."""
+    state = _build(config).state
+    icons = manifest.icons(state.logo)
+    name = config["site_name"]  # with an overlay, Markup (escaped for the templates)
+    name = name.unescape() if isinstance(name, Markup) else str(name)
+    search = config["plugins"].get("material/search")
+    languages = set((search.config.lang if search else None) or ["en"])
+    written = write_root_files(
+        Path(config["site_dir"]),
+        state.edition,
+        config["extra"]["stamp"]["app"],
+        manifest.manifest(name, config["site_description"] or "", icons),
+        {icon.url: icon.data for icon in icons if icon.data is not None},
+        english_only=languages <= {"en"},
+    )
+    if written.files:
+        log.info(
+            "Offline copy (sw.js): %d files, %d KiB, kept on a reader's device after one visit",
+            written.files,
+            written.bytes // 1024,
+        )
+
+
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written
 def on_post_build(config: Any) -> None:
     if _state["scripts"]:
         raise PluginError("\n".join(_state["scripts"]))
+    write_offline_copy(config)
     if _state["command"] == "serve" or offline(config):
         return  # no server to read them: the live preview, the offline zip
     site = Path(config["site_dir"])

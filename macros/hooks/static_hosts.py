@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from .security import HEADERS, REVALIDATED, cache_control
 
 HEADERS_FILE = "_headers"  # in the site's root, where static hosts look for it
+ROOT_DIR = "/srv/ta-hsb-handbook/site"  # where the server configurations' install notes put it
 GENERATED = "Generated from macros/hooks/security.py by `make deploy-configs`: do not edit."
 
 

@@ -8,11 +8,12 @@ from markupsafe import Markup, escape
 from ..data.state import State
 from ..render import local, statement
 from ..render import overlay as overlay_render
+from ..render.offline import offline_text
 from .links import log
 
 
 class LocalMacros:
-    """``local_contacts``, ``local_review``, ``accessibility``, ``host_name``."""
+    """``local_contacts``, ``local_review``, ``accessibility``, ``host_name``, ``offline_copy``."""
 
     def __init__(self, state: State) -> None:
         self.state = state
@@ -45,6 +46,15 @@ class LocalMacros:
             log.warning("accessibility('%s'): no such part (one of %s)", part, ", ".join(parts))
             return escape(f"[unknown part: {part}]")
         return parts[part]()
+
+    def offline_copy(self, part: str) -> Markup:
+        """What the privacy notice or the accessibility statement says about the offline copy."""
+        overlay = self.state.overlay
+        text = offline_text(part, overlay is None or overlay.offline_app)
+        if text is None:
+            log.warning("offline_copy('%s'): no such part (privacy or accessibility)", part)
+            return escape(f"[unknown part: {part}]")
+        return text
 
     def host_name(self) -> str:
         """Who hosts this copy, for the privacy notice."""

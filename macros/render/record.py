@@ -2,8 +2,9 @@
 
 The page holds the case header once and every checklist (each rendered by
 :func:`macros.render.checklist.screen_html`, so items keep their glossary links,
-notes and any local items). ``record.js`` adds the buttons, the live messages
-and the print view; without JavaScript the page is a plain form to print.
+notes and any local items). ``record.js`` makes the buttons work (print, copy as
+text, save, open, clear) and fills in the live messages and the print view; without
+JavaScript the page is a plain form to print.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ FIELD_MAX = 200  # characters in a case detail; record.js refuses longer ones in
 
 BUTTONS = (
     ("print", "Print record"),
+    ("copy", "Copy as text"),  # the printed record's content as plain text (record.js)
     ("save", "Save to file"),
     ("open", "Open from file"),
     ("clear", "Clear all"),

@@ -60,6 +60,15 @@ def assert_every_header(reply: Reply, what: str) -> None:
         assert reply.headers.get(name.lower()) == value, f"{what}: {name}"
 
 
+#: The offline copy's root files (macros/hooks/offline.py) and the types a browser needs:
+#: a service worker must be JavaScript; the manifest has its own type.
+ROOT_FILE_TYPES = {
+    "sw.js": {"application/javascript", "text/javascript"},
+    "manifest.webmanifest": {"application/manifest+json"},
+    "edition.json": {"application/json"},
+}
+
+
 def fetch(url: str, encoding: str | None = None) -> tuple[dict[str, str], bytes]:
     """GET ``url`` with exactly this ``Accept-Encoding`` (none at all when ``None``)."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser
 from macros.hooks.security import REVALIDATED, cache_control
 from tests.browser.hosting import (
     DOTFILES,
+    ROOT_FILE_TYPES,
     SECRETS,
     WELL_KNOWN,
     assert_every_header,
@@ -162,3 +163,9 @@ def test_error_responses_before_the_site_carry_the_headers(
     reply = raw_request(apache_site, request_line, host)
     assert reply.status == status
     assert_every_header(reply, str(status))
+
+
+@pytest.mark.parametrize("name", ROOT_FILE_TYPES)
+def test_the_offline_copys_root_files_have_their_types(apache: str, name: str) -> None:
+    headers, _ = fetch(apache + name)
+    assert headers["content-type"].split(";")[0] in ROOT_FILE_TYPES[name]

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser
 from macros.hooks.security import REVALIDATED, cache_control
 from tests.browser.hosting import (
     DOTFILES,
+    ROOT_FILE_TYPES,
     WELL_KNOWN,
     assert_every_header,
     assert_security_headers,
@@ -221,3 +222,9 @@ def test_not_modified_responses_carry_the_headers(nginx: str, site_dir: Path) ->
         assert again.status == 304, path
         assert_every_header(again, f"304 {path}")
         assert again.headers["cache-control"] == first.headers["cache-control"], path
+
+
+@pytest.mark.parametrize("name", ROOT_FILE_TYPES)
+def test_the_offline_copys_root_files_have_their_types(nginx: str, name: str) -> None:
+    headers, _ = fetch(nginx + name)
+    assert headers["content-type"].split(";")[0] in ROOT_FILE_TYPES[name]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader, PdfWriter
 
 from macros.data.paths import page_url
-from tests.conftest import ROOT
-from tests.pdftext import pdf_text, sheet_text
+from tests.conftest import ROOT, serving
+from tests.pdftext import Word, overlapping_lines, pdf_text, printed_words, sheet_text
 from tests.site.reading import CHECKLISTS, items, nav
 
 GUIDANCE_PAGES = [
@@ -165,6 +166,7 @@ def print_and_check(page: Page, name: str, artifacts: Path) -> None:
     assert sheets_without_text(pdf, footer) == [], f"{name}: blank sheets of {len(pdf.pages)}"
     missing = [n for n, s in enumerate(pdf.pages, 1) if footer not in flat(sheet_text(s))]
     assert missing == [], f"{name}: no stamp on sheets {missing}"
+    assert overlapping_lines(printed_words(data)) == [], f"{name}: lines of text overlap"
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
@@ -190,6 +192,86 @@ def test_no_printed_sheet_is_blank_with_ticks_and_notes(
     page.screenshot(path=str(artifacts / f"print-{name}.png"), full_page=True)
     print_and_check(page, name, artifacts)
     context.close()
+
+
+# -- the running footer never covers text, with or without an overlay ------------------
+
+#: One page of each type. With the example overlay the footer holds the organisation's
+#: contacts too: three or four lines at the foot of every sheet.
+PAGE_TYPES = {
+    "home": "",
+    "guidance": "guidance/key-finding-2/",
+    "stage": "assessment/stage-2-case-formulation/",
+    "prompt-list": "prompts/sexting/",
+    "checklist-print-view": "checklists/prompts-iioc/",
+    "glossary": "reference/glossary/",
+    "references": "reference/references/",
+    "source-coverage": "reference/source-coverage/",
+    "local-contacts": "reference/local-contacts/",
+    "local-page": "local/pages/referral-pathway/",
+    "record": "assessment/record/",
+}
+LONG_NOTE = "Discussed with the young person and their carer; agreed the next steps. " * 9
+
+
+@pytest.fixture(scope="module")
+def overlay_server(overlay_site_dir: Path) -> Iterator[str]:
+    with serving(overlay_site_dir) as url:
+        yield url
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_printed_pages_with_the_overlay_keep_clear_of_the_footer(
+    print_page: Page, overlay_server: str, kind: str, artifacts: Path
+) -> None:
+    print_page.goto(overlay_server + PAGE_TYPES[kind], wait_until="networkidle")
+    assert "Example Borough Council" in footer_text(print_page)
+    print_and_check(print_page, f"overlay-{kind}", artifacts)
+
+
+def fill_record_at_length(page: Page) -> None:
+    """Every checklist opened, every other item ticked, a long note in every notes box."""
+    page.get_by_label("Case reference").fill("JD-2026/114")
+    for summary in page.locator("details.hb-record__checklist > summary").all():
+        summary.click()
+    fill_in(page)
+    notes = page.locator(".hb-checklist__notes textarea")
+    for i in range(notes.count()):
+        notes.nth(i).fill(f"Note {i + 1}. {LONG_NOTE}")
+
+
+@pytest.mark.parametrize("overlay", [False, True], ids=["plain", "overlay"])
+def test_a_long_printed_record_keeps_clear_of_the_footer(
+    browser: Browser,
+    server: str,
+    overlay_server: str,
+    overlay: bool,
+    artifacts: Path,
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script("window.print = () => {};")
+    page.goto(
+        (overlay_server if overlay else server) + "assessment/record/", wait_until="networkidle"
+    )
+    fill_record_at_length(page)
+    page.get_by_role("button", name="Print record").click()
+    page.emulate_media(media="print")
+    print_and_check(page, f"record-filled-{'overlay' if overlay else 'plain'}", artifacts)
+    context.close()
+
+
+def test_overlap_check_can_fail() -> None:
+    words = [
+        Word(1, 45, 700, 80, 712, "the last line of the page", 1),
+        Word(1, 79, 700, 120, 712, "the last line of the page", 1),  # a full stop, touching
+        Word(1, 100, 706, 160, 714, "Example Borough Council · Handbook version", 2),
+        Word(2, 45, 706, 520, 714, "the same place on another sheet", 3),
+        Word(1, 45, 714, 500, 726, "the line below, touching", 4),
+    ]
+    assert overlapping_lines(words) == [
+        "sheet 1: 'the last line of the page' and 'Example Borough Council · Handbook versi'"
+    ]
 
 
 def test_blank_sheet_check_can_fail() -> None:

@@ -11,7 +11,7 @@ import brotli
 from macros.hooks.compress import compressible, is_copy
 from macros.hooks.security import HEADERS, cache_control
 from macros.hooks.static_hosts import HEADERS_FILE, static_headers
-from tests.conftest import mkdocs_config
+from tests.conftest import ROOT, mkdocs_config
 from tests.static_hosts import addresses, matching
 
 
@@ -27,19 +27,34 @@ def test_every_text_file_has_gzip_and_brotli_copies(site_dir: Path) -> None:
         assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
 
 
-def test_every_page_links_the_hashed_extra_css_and_javascript(site_dir: Path) -> None:
+def test_every_page_links_the_hashed_css_and_one_deferred_script(site_dir: Path) -> None:
     config = mkdocs_config()
-    originals = [*config["extra_css"], *config["extra_javascript"]]
-    originals = [o if isinstance(o, str) else o["path"] for o in originals]
-    assert originals
+    styles = config["extra_css"]
+    components = [o if isinstance(o, str) else o["path"] for o in config["extra_javascript"]]
+    assert styles
+    assert len(components) >= 5
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        for original in originals:
+        where = page.relative_to(site_dir)
+        for original in styles:
             stem, ext = original.rsplit(".", 1)
-            assert re.search(rf'"(/|(\.\./)*){re.escape(stem)}\.[0-9a-f]{{8}}\.{ext}"', html), (
-                f"{page.relative_to(site_dir)}: {original}"
-            )
-            assert f'{original}"' not in html, page
+            assert re.search(rf'"(/|(\.\./)*){re.escape(stem)}\.[0-9a-f]{{8}}\.{ext}"', html), where
+            assert f'{original}"' not in html, where
+        # The handbook's own scripts: one file, joined in order, loaded with defer.
+        own = re.findall(r'<script src="(?:/|(?:\.\./)*)(assets/javascripts/[^"]+)"([^>]*)>', html)
+        own = [(src, attrs) for src, attrs in own if "/bundle." not in src]
+        assert len(own) == 1, where
+        src, attrs = own[0]
+        assert re.fullmatch(r"assets/javascripts/handbook\.[0-9a-f]{8}\.js", src), where
+        assert attrs.strip() == "defer", where
+        for component in components:
+            assert component.removesuffix(".js") + "." not in html, where
+    joined = next((site_dir / "assets" / "javascripts").glob("handbook.*.js")).read_bytes()
+    sources = [(ROOT / "docs" / c).read_bytes().rstrip() for c in components]
+    positions = [joined.index(source) for source in sources]
+    assert positions == sorted(positions)  # every component, whole, in the order listed
+    for component in components:
+        assert not (site_dir / component).exists(), component
 
 
 def test_the_headers_file_for_static_hosts(site_dir: Path) -> None:

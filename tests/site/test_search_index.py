@@ -163,9 +163,10 @@ def test_the_index_stays_within_its_budget(site_dir: Path) -> None:
 
 def glossary_text(reader: PdfReader) -> str:
     """The text of the handbook PDF's Glossary pages, found by its bookmark."""
-    marks = [(m.title, reader.get_destination_page_number(m)) for m in flat(reader.outline)]
-    titles = [title for title, _ in marks]
-    start, end = marks[titles.index("Glossary")][1], marks[titles.index("References")][1]
+    pages = {m.title: reader.get_destination_page_number(m) for m in flat(reader.outline)}
+    start, end = pages["Glossary"], pages["References"]
+    assert start is not None
+    assert end is not None
     return " ".join(sheet_text(page) for page in reader.pages[start : end + 1])
 
 

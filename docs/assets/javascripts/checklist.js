@@ -2,10 +2,14 @@
  * this tab (through hbStorage), shows "n of N covered" in its live region and has a
  * Clear button. The same checklist on its guidance page and on the Assessment
  * record share one state. After each change it fires "hb-checklist-count" on its
- * section ({done, total}) for anything showing a tally.
+ * section ({done, total}) for anything showing a tally, and marks its checklist as
+ * changed since the last save or print (leave.js asks before such a tab is closed).
+ * It runs only on a page with a checklist.
  */
 (function () {
   "use strict";
+
+  if (!document.querySelector(".hb-checklist[data-checklist]")) { return; }
 
   function setUp(root) {
     var id = root.getAttribute("data-checklist");
@@ -28,6 +32,7 @@
       boxes.forEach(function (b) { if (b.checked) { state.items[b.name] = true; } });
       notes.forEach(function (t) { if (t.value) { state.notes[t.name] = t.value; } });
       hbStorage.setChecklist(id, state);
+      hbStorage.markUnsaved(id);
       update();
     }
 

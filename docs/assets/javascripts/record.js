@@ -1,6 +1,7 @@
-/* Assessment record component (`[data-record]`): the case details, the four record
- * buttons, the messages and the print view. The checklists inside the record are
- * ordinary checklist components; all state goes through hbStorage (this tab only).
+/* Assessment record component (`[data-record]`): the case details, the record's
+ * buttons, the messages, the print view and the same content as plain text (Copy as
+ * text). The checklists inside the record are ordinary checklist components; all state
+ * goes through hbStorage (this tab only). It runs only on a page with a record.
  *
  * Everything typed or read from a file is put into the page with textContent and
  * createElement, never as markup. A file is checked completely before anything in
@@ -8,6 +9,8 @@
  */
 (function () {
   "use strict";
+
+  if (!document.querySelector("[data-record]")) { return; }
 
   var FORMAT = "ta-hsb-assessment-record";
   var FORMAT_VERSION = 1;
@@ -239,6 +242,7 @@
     }
     root.querySelector(".hb-record__header").addEventListener("input", function () {
       hbStorage.setHeader(headerValues());
+      hbStorage.markUnsaved("header");
     });
 
     /* Tallies in each checklist's summary */
@@ -315,6 +319,8 @@
       link.click();
       link.remove();
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      hbStorage.markSaved();
+      document.dispatchEvent(new CustomEvent("hb-saved"));
       say("info", "Saved the record as “" + name + "”.", [
         "The file contains case information: store it as your organisation requires."
       ]);
@@ -378,25 +384,9 @@
       });
     });
 
-    /* Print */
-    function buildPrint() {
-      printBox.textContent = "";
-      printBox.appendChild(make("h2", "Assessment record", "hb-record__print-title"));
-      var table = make("table", null, "hb-record__print-header");
-      var body = make("tbody");
-      fields.forEach(function (f) {
-        var row = make("tr");
-        var label = root.querySelector("label[for='" + f.id + "']");
-        var th = make("th", label ? label.textContent : f.name);
-        th.scope = "row";
-        row.appendChild(th);
-        row.appendChild(make("td", f.value || "—"));
-        body.appendChild(row);
-      });
-      table.appendChild(body);
-      printBox.appendChild(table);
-      var when = new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" });
-      printBox.appendChild(make("p", "Printed " + when + ". " + stamp, "hb-record__print-stamp"));
+    /* What the printed record and the copied text hold, read from the page */
+    function contents() {
+      var used = [];
       var unused = [];
       lists.forEach(function (c) {
         var ticked = 0;
@@ -406,41 +396,121 @@
           noted = noted || Boolean(s.notes && s.notes.value.trim());
         });
         if (!ticked && !noted) { unused.push(c.title); return; }
+        used.push({
+          title: c.title,
+          ticked: ticked,
+          total: c.sections.reduce(function (n, s) { return n + s.boxes.length; }, 0),
+          sections: c.sections.map(function (s) {
+            return {
+              title: s.title,
+              items: s.boxes.map(function (b) { return { text: itemText(b), covered: b.checked }; }),
+              notes: s.notes && s.notes.value.trim() ? s.notes.value : ""
+            };
+          })
+        });
+      });
+      return {
+        header: fields.map(function (f) {
+          var label = root.querySelector("label[for='" + f.id + "']");
+          return { label: label ? label.textContent : f.name, value: f.value };
+        }),
+        used: used,
+        unused: unused,
+        when: new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" })
+      };
+    }
+
+    /* Print */
+    function buildPrint() {
+      var record = contents();
+      printBox.textContent = "";
+      printBox.appendChild(make("h2", "Assessment record", "hb-record__print-title"));
+      var table = make("table", null, "hb-record__print-header");
+      var body = make("tbody");
+      record.header.forEach(function (field) {
+        var row = make("tr");
+        var th = make("th", field.label);
+        th.scope = "row";
+        row.appendChild(th);
+        row.appendChild(make("td", field.value || "—"));
+        body.appendChild(row);
+      });
+      table.appendChild(body);
+      printBox.appendChild(table);
+      printBox.appendChild(make("p", "Printed " + record.when + ". " + stamp, "hb-record__print-stamp"));
+      record.used.forEach(function (c) {
         var part = make("section", null, "hb-record__print-checklist");
-        var total = c.sections.reduce(function (n, s) { return n + s.boxes.length; }, 0);
         part.appendChild(make("h3", c.title));
-        part.appendChild(make("p", ticked + " of " + total + " covered"));
+        part.appendChild(make("p", c.ticked + " of " + c.total + " covered"));
         c.sections.forEach(function (s) {
           part.appendChild(make("h4", s.title));
           var list = make("ul", null, "hb-record__print-items");
-          s.boxes.forEach(function (b) {
-            var li = make("li", null, b.checked ? "hb-record__print-item is-covered" : "hb-record__print-item");
-            li.appendChild(make("span", b.checked ? "Covered" : "Not covered", "hb-record__print-state"));
-            li.appendChild(make("span", itemText(b)));
+          s.items.forEach(function (item) {
+            var li = make("li", null, item.covered ? "hb-record__print-item is-covered" : "hb-record__print-item");
+            li.appendChild(make("span", item.covered ? "Covered" : "Not covered", "hb-record__print-state"));
+            li.appendChild(make("span", item.text));
             list.appendChild(li);
           });
           part.appendChild(list);
-          if (s.notes && s.notes.value.trim()) {
+          if (s.notes) {
             part.appendChild(make("p", "Notes: " + s.title, "hb-record__print-notes-label"));
-            part.appendChild(make("p", s.notes.value, "hb-record__print-notes"));
+            part.appendChild(make("p", s.notes, "hb-record__print-notes"));
           }
         });
         printBox.appendChild(part);
       });
-      if (unused.length) {
+      if (record.unused.length) {
         var rest = make("section", null, "hb-record__print-unused");
         rest.appendChild(make("h3", "Checklists not used"));
         var list = make("ul");
-        unused.forEach(function (title) { list.appendChild(make("li", title + ": not used")); });
+        record.unused.forEach(function (title) { list.appendChild(make("li", title + ": not used")); });
         rest.appendChild(list);
         printBox.appendChild(rest);
       }
+    }
+
+    /* Copy as text: the printed record's content, as plain text for a case management system */
+    function asText(record) {
+      var out = ["Assessment record", ""];
+      record.header.forEach(function (field) { out.push(field.label + ": " + (field.value || "—")); });
+      record.used.forEach(function (c) {
+        out.push("", c.title, c.ticked + " of " + c.total + " covered");
+        c.sections.forEach(function (s) {
+          out.push("", s.title);
+          s.items.forEach(function (item) { out.push((item.covered ? "Covered: " : "Not covered: ") + item.text); });
+          if (s.notes) { out.push("Notes: " + s.title, s.notes); }
+        });
+      });
+      if (record.unused.length) {
+        out.push("", "Checklists not used");
+        record.unused.forEach(function (title) { out.push(title + ": not used"); });
+      }
+      out.push("", "Copied " + record.when + ". " + stamp);
+      return out.join("\n") + "\n";
+    }
+    function copy() {
+      var record = contents();
+      var clipboard = navigator.clipboard;
+      var writing = clipboard && clipboard.writeText ? clipboard.writeText(asText(record)) : Promise.reject(new Error("no clipboard"));
+      writing.then(function () {
+        var n = record.used.length;
+        say("info", "Copied the record to the clipboard as text.", [
+          "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (each item marked " +
+            "“Covered” or “Not covered”, with the notes), the checklists not used and the handbook’s edition.",
+          "It contains case information: paste it only where your organisation keeps case records."
+        ]);
+      }, function () {
+        say("error", "The record was not copied: this browser did not allow the clipboard.", [
+          "Use Print record or Save to file instead."
+        ]);
+      });
     }
     window.addEventListener("beforeprint", buildPrint);
 
     /* Buttons */
     var actions = {
       print: function () { buildPrint(); window.print(); },
+      copy: copy,
       save: function (button) {
         if (hbStorage.noticed()) { download(); return; }
         ask("The file will contain case information. Store it as your organisation requires for case records.",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.hooks import security, servers
+from macros.hooks import apache, security, servers
 from macros.hooks.security import (
     A_DAY,
     CACHE_RULES,
@@ -102,7 +102,7 @@ def test_the_nginx_locations_are_the_cache_rules_in_order() -> None:
     )
 
 
-@pytest.mark.parametrize("text", [servers.apache_site(), servers.apache_htaccess()])
+@pytest.mark.parametrize("text", [apache.apache_site(), apache.apache_htaccess()])
 def test_apache_sends_every_header_and_caches_by_the_rules_in_order(text: str) -> None:
     for name, value in HEADERS:
         assert f'Header always set {name} "{value}"' in text

@@ -51,3 +51,25 @@ def test_local_macros_without_and_with_an_overlay() -> None:
     assert org.host_name() == "Org <b>"
     assert str(org.accessibility("contact")) == "<p>Contact Org &lt;b&gt;: a11y@example.org</p>"
     assert "prepared on 20 November 2026" in str(org.accessibility("prepared"))
+
+
+def test_the_privacy_notice_and_statement_say_whether_the_copy_is_kept_offline() -> None:
+    results = A11yResults(
+        axe_core="4.12.1",
+        tested=dt.date(2026, 11, 28),
+        tags=("wcag2a",),
+        pages=3,
+        palettes=("light (default)",),
+        states=("search",),
+        violations=0,
+    )
+    for local in (None, overlay(), overlay(offline_app=True)):
+        on = LocalMacros(state(local, results))
+        assert "your browser keeps a copy of the handbook" in str(on.offline_copy("privacy"))
+        assert "It holds nothing you type or tick" in str(on.offline_copy("privacy"))
+        assert "without a network after one visit" in str(on.offline_copy("accessibility"))
+    off = LocalMacros(state(overlay(offline_app=False), results))
+    assert "has turned that off" in str(off.offline_copy("privacy"))
+    assert "it is removed the next time" in str(off.offline_copy("privacy"))
+    assert "without a network" not in str(off.offline_copy("accessibility"))
+    assert str(off.offline_copy("nope")) == "[unknown part: nope]"

@@ -30,7 +30,7 @@ def test_record_has_the_four_case_fields_with_exact_labels() -> None:
 def test_record_buttons_have_exact_names_and_start_hidden_without_script() -> None:
     html = _record()
     names = re.findall(r'data-action="[a-z]+">([^<]+)</button>', html)
-    assert names == ["Print record", "Save to file", "Open from file", "Clear all"]
+    assert names == ["Print record", "Copy as text", "Save to file", "Open from file", "Clear all"]
     assert '<div class="hb-record__toolbar" hidden data-search-exclude>' in html
     assert record.NO_SCRIPT in html
     assert 'role="status" aria-live="polite"' in html
