@@ -16,21 +16,27 @@ from pypdf import PdfReader
 
 from macros.data.files import DataError
 from macros.data.third_party import THIRD_PARTY_FILE, Component, load_components
+from macros.hooks.assets import SCRIPT_BUNDLE
 from macros.hooks.compress import is_copy
+from macros.hooks.offline import ROOT_FILES
 from macros.pdf.font import source_font
 from tests.conftest import ROOT
 from tests.site.reading import built_page, soup
 
 COMPONENTS = load_components(ROOT)
 # The handbook's own files in the site: its pages and PDFs, its assets (hashed names),
-# what MkDocs and the build write (search index, sitemap, _headers), an overlay's logo.
-OWN_ASSETS = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/assets").rglob("*")]
+# what MkDocs and the build write (search index, sitemap, _headers, the scripts joined into
+# one, the offline copy's sw.js, manifest and edition.json), an overlay's logo.
+OWN_ASSETS = [
+    *(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/assets").rglob("*")),
+    SCRIPT_BUNDLE,
+]
 
 
 def own(path: str) -> bool:
     if path.endswith((".html", ".pdf")) or path in ("sitemap.xml", "_headers"):
         return True
-    if path.startswith(("search/", "assets/local/")):
+    if path.startswith(("search/", "assets/local/")) or path in ROOT_FILES:
         return True
     unhashed = re.sub(r"\.[0-9a-f]{8}(\.(?:css|js))$", r"\1", path)
     return unhashed in OWN_ASSETS

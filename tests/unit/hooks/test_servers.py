@@ -12,6 +12,7 @@ from macros.hooks.security import (
     CACHE_RULES,
     HEADERS,
     IMMUTABLE,
+    MANIFEST,
     NO_CACHE,
     REVALIDATED,
     cache_control,
@@ -56,9 +57,11 @@ def test_a_changed_header_or_cache_rule_makes_the_configurations_stale(
     """The check can fail: one header more, or one cache rule less, and the files that
     carry it differ (nginx's server block includes the headers from its snippet)."""
     with monkeypatch.context() as patch:
-        patch.setattr(servers, "HEADERS", (*HEADERS, ("X-Test", "1")))
+        for module in (servers, apache):
+            patch.setattr(module, "HEADERS", (*HEADERS, ("X-Test", "1")))
         assert set(stale()) == set(servers.DEPLOY_FILES) - {"deploy/nginx/handbook.conf"}
-    monkeypatch.setattr(servers, "CACHE_RULES", CACHE_RULES[1:])
+    for module in (servers, apache):
+        monkeypatch.setattr(module, "CACHE_RULES", CACHE_RULES[1:])
     assert set(stale()) == set(servers.DEPLOY_FILES) - {"deploy/nginx/security-headers.conf"}
 
 
@@ -95,7 +98,9 @@ def test_the_nginx_locations_are_the_cache_rules_in_order() -> None:
     found = re.findall(
         r'location ~ "(.*)\$" \{\n.*\n\s+add_header Cache-Control "([^"]+)" always;', conf
     )
-    assert found == [(rule.pattern, rule.cache_control) for rule in CACHE_RULES]
+    # The manifest's own location comes first, only to give it its type.
+    assert found[0] == (re.escape("/" + MANIFEST[0]), cache_control("/" + MANIFEST[0]))
+    assert found[1:] == [(rule.pattern, rule.cache_control) for rule in CACHE_RULES]
     assert (
         'location / {\n        include snippets/ta-hsb-security-headers.conf;\n        add_header Cache-Control "no-cache" always;'
         in conf
