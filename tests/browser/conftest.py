@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from tests.browser.helpers import CSP_LISTENER, files_only
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 
@@ -71,3 +72,15 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with zipfile.ZipFile(target) as zf:
         zf.extractall(out)
     return out / target.stem
+
+
+@pytest.fixture
+def from_disk(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
+    """A context for pages opened from disk: CSP violations recorded, any request for
+    something other than a file blocked and listed."""
+    context = browser.new_context()
+    context.add_init_script(CSP_LISTENER)
+    blocked: list[str] = []
+    files_only(context, blocked)
+    yield context, blocked
+    context.close()

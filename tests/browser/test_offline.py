@@ -6,28 +6,17 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import BrowserContext, expect
 
 from macros.hooks.security import meta_policy
-from tests.browser.helpers import CSP_LISTENER, files_only
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def offline(browser: Browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context()
-    context.add_init_script(CSP_LISTENER)
-    blocked: list[str] = []
-    files_only(context, blocked)
-    yield context, blocked
-    context.close()
-
-
 def test_navigation_search_checklists_and_pdfs_work_from_disk(
-    unzipped: Path, offline: tuple[BrowserContext, list[str]]
+    unzipped: Path, from_disk: tuple[BrowserContext, list[str]]
 ) -> None:
-    context, blocked = offline
+    context, blocked = from_disk
     errors: list[str] = []
     page = context.new_page()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -21,7 +21,6 @@ from macros.data.paths import page_url
 from tests.browser.helpers import CSP_LISTENER, Traffic, files_only
 from tests.browser.test_a11y import violations
 from tests.browser.test_nginx import nginx  # noqa: F401  (fixture)
-from tests.browser.test_offline import offline  # noqa: F401  (fixture; unzipped: conftest)
 from tests.pdftext import pdf_text
 from tests.site.reading import CHECKLISTS, items, normalise
 
@@ -492,10 +491,10 @@ def test_no_axe_violations_with_a_message_and_a_question(
 def test_record_flows_from_the_offline_package(
     browser: Browser,
     unzipped: Path,
-    offline: tuple[BrowserContext, list[str]],  # noqa: F811
+    from_disk: tuple[BrowserContext, list[str]],
     tmp_path: Path,
 ) -> None:
-    context, blocked = offline
+    context, blocked = from_disk
     context.add_init_script(PRINT_STUB)
     url = file_urls(unzipped)
     errors: list[str] = []

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.browser.helpers import CSP_LISTENER, Traffic, files_only
+from tests.browser.helpers import CSP_LISTENER, Traffic
 from tools import searchbox
 from tools.nginx import NginxError, serve
 
@@ -112,16 +112,6 @@ def test_results_follow_the_last_keystroke_within_100_ms(served: tuple[Page, Tra
     times = [searchbox.latency_ms(page, query) for query in THREE_WORDS]
     print(f"\nsearch latency, 3-word queries (ms): {[round(t) for t in times]}")
     assert statistics.median(times) <= 100
-
-
-@pytest.fixture
-def from_disk(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
-    context = browser.new_context()
-    context.add_init_script(CSP_LISTENER)
-    blocked: list[str] = []
-    files_only(context, blocked)
-    yield context, blocked
-    context.close()
 
 
 def test_practitioners_words_find_the_answer_from_the_offline_zip(
