@@ -7,6 +7,7 @@ the accessibility statement reports both."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -138,3 +139,20 @@ def test_handbook_running_heads_and_stamp_are_artefacts(site_dir: Path) -> None:
         heads += normalise("Definitions") in furniture
     assert heads >= 1  # the running head of the Definitions page
     assert doc.tagged_text().count(stamp) == 1  # on the cover, as content
+
+
+def test_handbook_contents_entries_read_as_title_and_page(site_dir: Path) -> None:
+    """Each entry of the Contents, as a screen reader gets it from the tags: the page's
+    title and its page number, with no leader dots."""
+    doc = TaggedPdf(site_dir / HANDBOOK)
+    # An entry is a link holding the title and, nested, the page number's link.
+    entries = [
+        normalise(e.text)
+        for e in doc.elements()
+        if e.role == "Link" and e.page == 1 and [c.role for c in e.children] == ["Link"]
+    ]
+    titles = [normalise(p.title) for p in book_order(nav_pages(mkdocs_config()["nav"]))]
+    found = [re.fullmatch(r"(.+?) ?(\d+)", entry) for entry in entries]
+    assert [m.group(1) for m in found if m] == titles
+    assert all(m is not None for m in found), entries
+    assert not any("..." in entry or ". ." in entry for entry in entries)
