@@ -64,6 +64,17 @@ class EntryLinks:
     aids: Sequence[str] = ()
 
 
+def _labelled(label: str, *content: Markup | str, class_: str | None = None) -> Markup:
+    """A line of links or words under an entry, after its label; kept out of the index."""
+    return el(
+        "p",
+        el("span", label, class_="hb-gloss__label"),
+        *content,
+        class_=class_,
+        data_search_exclude=True,
+    )
+
+
 def entry_html(
     entry: GlossaryEntry,
     names: Mapping[str, str],
@@ -80,46 +91,26 @@ def entry_html(
             el("h3", entry.heading, id=entry.id, class_="hb-gloss__term"),
             el("p", "Also: ", ", ".join(aliases), class_="hb-gloss__aliases") if aliases else None,
             el("p", entry.definition, class_="hb-gloss__definition"),
-            el(
-                "p",
-                el("span", "Explained on: ", class_="hb-gloss__label"),
+            _labelled(
+                "Explained on: ",
                 el("a", links.explained.title, href=links.explained.href),
                 class_="hb-gloss__explained",
-                data_search_exclude=True,
             )
             if links.explained
             else None,
-            el(
-                "p",
-                el("span", "Source: ", class_="hb-gloss__label"),
-                cite(entry.cite),
-                data_search_exclude=True,
-            )
-            if entry.cite
-            else None,
-            el(
-                "p",
-                el("span", "Related: ", class_="hb-gloss__label"),
+            _labelled("Source: ", cite(entry.cite)) if entry.cite else None,
+            _labelled(
+                "Related: ",
                 Markup(", ").join(el("a", names[r], href=f"#{r}") for r in entry.related),
-                data_search_exclude=True,
             )
             if entry.related
             else None,
-            el(
-                "p",
-                el("span", "Used on: ", class_="hb-gloss__label"),
-                page_links(links.used_on),
-                data_search_exclude=True,
-            )
-            if links.used_on
-            else None,
-            el(
-                "p",
-                el("span", "Also searched as ", class_="hb-gloss__label"),
+            _labelled("Used on: ", page_links(links.used_on)) if links.used_on else None,
+            _labelled(
+                "Also searched as ",
                 el("span", f"({AIDS_NOTE}): ", class_="hb-gloss__note"),
                 ", ".join(links.aids),
                 class_="hb-gloss__aids",
-                data_search_exclude=True,
             )
             if links.aids
             else None,
