@@ -14,6 +14,7 @@ from macros.render.statement import (
     pdf_results_html,
     results_html,
 )
+from tests.unit.results import RESULTS
 
 
 def test_notice_and_note_escape_the_organisation_and_text() -> None:
@@ -85,16 +86,7 @@ PDF = PdfResults(
 
 
 def test_statement_reports_the_pdf_results_the_same_way() -> None:
-    web = A11yResults(
-        axe_core="4.12.1",
-        tested=dt.date(2026, 11, 28),
-        tags=("wcag2a",),
-        pages=3,
-        palettes=("light (default)",),
-        states=("search",),
-        violations=0,
-        pdf=PDF,
-    )
+    web = RESULTS.model_copy(update={"pdf": PDF})
     table = str(pdf_results_html(web))
     assert "<td>pdfua 0.1.3 (PDF/UA-1 rules it can check)</td>" in table
     assert "<td>2 December 2026</td>" in table
