@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from tests.browser.helpers import CSP_LISTENER, files_only
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tools.nginx import NginxError, serve
 
 
 @pytest.fixture(scope="session")
@@ -84,3 +85,13 @@ def from_disk(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
     files_only(context, blocked)
     yield context, blocked
     context.close()
+
+
+@pytest.fixture(scope="module")
+def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site behind the shipped nginx configuration, one server per test module."""
+    try:
+        with serve(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+            yield url
+    except NginxError as exc:
+        pytest.fail(str(exc))

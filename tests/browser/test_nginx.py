@@ -29,15 +29,6 @@ from tests.browser.hosting import (
 from tools.nginx import NginxError, serve
 
 
-@pytest.fixture(scope="module")
-def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    try:
-        with serve(site_dir, tmp_path_factory.mktemp("nginx")) as url:
-            yield url
-    except NginxError as exc:
-        pytest.fail(str(exc))
-
-
 def test_every_page_through_nginx_has_no_csp_violation(
     browser: Browser, nginx: str, site_dir: Path
 ) -> None:

@@ -20,7 +20,6 @@ from pypdf import PdfReader
 from macros.data.paths import page_url
 from tests.browser.helpers import CSP_LISTENER, Traffic, files_only
 from tests.browser.test_a11y import violations
-from tests.browser.test_nginx import nginx  # noqa: F401  (fixture)
 from tests.pdftext import pdf_text
 from tests.site.reading import CHECKLISTS, items, normalise
 
@@ -518,7 +517,7 @@ def test_record_flows_from_the_offline_package(
 
 def test_record_flows_through_nginx_without_csp_violations(
     browser: Browser,
-    nginx: str,  # noqa: F811
+    nginx: str,
     tmp_path: Path,
 ) -> None:
     context = browser.new_context(accept_downloads=True)

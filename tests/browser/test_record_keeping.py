@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
-from tests.browser.test_nginx import nginx  # noqa: F401  (fixture)
 from tests.browser.test_record import (
     HEADER,
     NOTE,
@@ -69,7 +68,7 @@ def opened(context: BrowserContext, url: str) -> Page:
 
 def test_leaving_asks_only_while_there_is_unsaved_content(
     tab: BrowserContext,
-    nginx: str,  # noqa: F811
+    nginx: str,
     tmp_path: Path,
 ) -> None:
     url = http_urls(nginx)
@@ -148,7 +147,7 @@ def expected_text(stamp: str) -> list[str]:
 
 def test_copy_as_text_puts_the_printed_records_content_on_the_clipboard(
     tab: BrowserContext,
-    nginx: str,  # noqa: F811
+    nginx: str,
 ) -> None:
     page = fill_record(tab, http_urls(nginx))
     stamp = page.locator("[data-record]").get_attribute("data-stamp") or ""

@@ -14,7 +14,6 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.helpers import CSP_LISTENER, Traffic
 from tools import searchbox
-from tools.nginx import NginxError, serve
 
 pytestmark = pytest.mark.slow
 TARGET = 0.95
@@ -27,15 +26,6 @@ THREE_WORDS = [
     "case formulation diagram",
     "pornograpy age twelve",
 ]
-
-
-@pytest.fixture(scope="module")
-def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    try:
-        with serve(site_dir, tmp_path_factory.mktemp("nginx-search")) as url:
-            yield url
-    except NginxError as exc:
-        pytest.fail(str(exc))
 
 
 @pytest.fixture
