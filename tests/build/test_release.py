@@ -230,22 +230,20 @@ def test_the_release_notes_are_the_versions_changelog_section(first: Built) -> N
     assert "](" not in notes.split("\n", 3)[3]  # links to the site's pages are words
 
 
-def test_an_overlay_release_is_named_after_the_overlay() -> None:
-    assert release_name("1.1.0", "areas/north.yml") == "ta-hsb-handbook-1.1.0-north"
-    dry = subprocess.run(
-        ["make", "-n", "-o", ".venv/.installed", "release", "LOCAL=areas/north.yml"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "HANDBOOK_LOCAL=areas/north.yml" in dry.stdout
-    assert "tools.release build" in dry.stdout
-    zip_name = subprocess.run(
-        ["make", "-n", "-o", ".venv/.installed", "dist", "LOCAL=areas/north.yml"],
+def make_dry_run(target: str) -> str:
+    """What ``make -n <target> LOCAL=areas/north.yml`` would run."""
+    return subprocess.run(
+        ["make", "-n", "-o", ".venv/.installed", target, "LOCAL=areas/north.yml"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    assert f"ta-hsb-handbook-{VERSION}-north-offline.zip" in zip_name
+
+
+def test_an_overlay_release_is_named_after_the_overlay() -> None:
+    assert release_name("1.1.0", "areas/north.yml") == "ta-hsb-handbook-1.1.0-north"
+    release = make_dry_run("release")
+    assert "HANDBOOK_LOCAL=areas/north.yml" in release
+    assert "tools.release build" in release
+    assert f"ta-hsb-handbook-{VERSION}-north-offline.zip" in make_dry_run("dist")
