@@ -26,6 +26,7 @@ from .data.files import DataError
 from .data.nav import nav_sources
 from .data.overlay import NAV_TITLE, overdue
 from .data.state import State, assemble
+from .hooks import BUILD_KEY
 from .pages import Macros
 from .pages.blocks import Blocks
 from .pages.links import where
@@ -79,7 +80,7 @@ def define_env(env: Any) -> None:
         "handbook_pdf": state.downloads.handbook,
         "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
-    build = env.variables["_build"] = Build(state, Macros(state), Blocks())
+    build = env.variables[BUILD_KEY] = Build(state, Macros(state), Blocks())
     build.pdfs = start_pdfs(conf, state, root)
     register(env, build)
 
@@ -158,7 +159,7 @@ def _one_line(error: Exception, markdown: str, page: Any) -> str:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    env.variables["_build"].macros.reference.start_page(env.page)
+    env.variables[BUILD_KEY].macros.reference.start_page(env.page)
 
 
 def start_pdfs(conf: Any, state: State, root: Path) -> Any:
@@ -176,7 +177,7 @@ def start_pdfs(conf: Any, state: State, root: Path) -> Any:
 
 
 def on_post_build(env: Any) -> None:
-    build: Build = env.variables["_build"]
+    build: Build = env.variables[BUILD_KEY]
     site_dir = Path(env.conf["site_dir"])
     if build.state.logo is not None:
         from .hooks.assets import publish_logo

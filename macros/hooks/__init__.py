@@ -9,3 +9,15 @@ and Apache configurations from it), ``static_hosts`` (the ``_headers`` file from
 the edition id; ``worker/`` holds the two service workers) and ``manifest`` (the web app
 manifest and its icons).
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Where the macros module leaves what one build's hooks read (macros/__init__.py).
+BUILD_KEY = "_build"
+
+
+def build_of(config: Any) -> Any:
+    """This build's state, macros and blocks, as the macros plugin assembled them."""
+    return config["plugins"]["macros"].variables[BUILD_KEY]

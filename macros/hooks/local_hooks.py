@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.hooks import build_of
 from macros.hooks.placement import FIRST_HEADING, heading_pattern, insert_after
 from macros.render.overlay import note_html, notice_html
 from macros.render.sanitise import fill_placeholders, sanitise
@@ -55,10 +56,6 @@ class RawHtml(Extension):  # type: ignore[misc]
 _raw_html = RawHtml()
 
 
-def _build(config: Any) -> Any:
-    return config["plugins"]["macros"].variables["_build"]
-
-
 def on_config(config: Any) -> Any:
     config["markdown_extensions"].append(_raw_html)
     return config
@@ -66,13 +63,13 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     _missing.clear()
-    for source in _build(config).state.local_pages:
+    for source in build_of(config).state.local_pages:
         files.append(File.generated(config, source.src_uri, content=source.markdown))
     return files
 
 
 def on_pre_page(page: Any, config: Any, files: Files) -> Any:
-    state = _build(config).state
+    state = build_of(config).state
     local = state.local_page(page.file.src_uri) is not None
     _raw_html.allowed = not local or bool(state.overlay and state.overlay.allow_raw_html)
     return page
@@ -96,7 +93,7 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    build = _build(config)
+    build = build_of(config)
     overlay = build.state.overlay
     if overlay is None:
         return html

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.hooks import search
+from macros.hooks import build_of, search
 
 _state: dict[str, Any] = {"material": "", "worker": "", "headings": {}}
 
@@ -64,7 +64,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     -50
 )  # after the search plugin writes the index, before the offline plugin copies it
 def on_post_build(config: Any) -> None:
-    state = config["plugins"]["macros"].variables["_build"].state
+    state = build_of(config).state
     problems = search.explained_problems(state.glossary, _state["headings"])
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     try:

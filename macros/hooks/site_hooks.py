@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.hooks import manifest
+from macros.hooks import build_of, manifest
 from macros.hooks.assets import SCRIPT_BUNDLE, hashed_name, is_local, join_scripts
 from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.offline import NONE, app_mode, write_root_files
@@ -53,10 +53,6 @@ def on_pre_build(config: Any) -> None:
 def offline(config: Any) -> bool:
     plugin = config["plugins"].get("material/offline")
     return plugin is not None and bool(plugin.config.enabled)
-
-
-def _build(config: Any) -> Any:
-    return config["plugins"]["macros"].variables["_build"]
 
 
 def on_config(config: Any) -> Any:
@@ -104,7 +100,7 @@ def on_config(config: Any) -> Any:
         _state["joined"] = (joined.path, content, [path for path, _ in own])
     config["extra_javascript"] = scripts
     _state["renamed"] = renamed
-    overlay = _build(config).state.overlay
+    overlay = build_of(config).state.overlay
     app = config["extra"]["stamp"]["app"] = app_mode(_state["command"], offline(config), overlay)
     config["extra"]["manifest"] = None if app == NONE else "manifest.webmanifest"
     return config
@@ -131,7 +127,7 @@ def on_files(files: Files, config: Any) -> Files:
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Put the block HTML the macros kept out of Markdown in place (see macros/pages/blocks.py)."""
     src = page.file.src_uri
-    html, lost = config["plugins"]["macros"].variables["_build"].blocks.restore(src, html)
+    html, lost = build_of(config).blocks.restore(src, html)
     if lost:  # reported in on_env: raised here, MkDocs would wrap it in another message
         _state["lost"].append(
             f"{src}: {lost} block macro output(s) found no place in the page: "
@@ -144,7 +140,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page's content is ready: start the handbook PDF now (see macros/pdf/workers.py)."""
     if _state["lost"]:  # on_pre_build starts each build with none
         raise PluginError("\n".join(_state["lost"]))
-    build = config["plugins"]["macros"].variables["_build"]
+    build = build_of(config)
     if build.pdfs is not None:
         from macros.pdf import workers
 
@@ -166,7 +162,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def write_offline_copy(config: Any) -> None:
     """edition.json, manifest.webmanifest and sw.js at the site root (macros/hooks/offline.py)."""
-    state = _build(config).state
+    state = build_of(config).state
     icons = manifest.icons(state.logo)
     name = config["site_name"]  # with an overlay, Markup (escaped for the templates)
     name = name.unescape() if isinstance(name, Markup) else str(name)
