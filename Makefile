@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 # once, our modules no longer cost ~30 ms of compiling on every build.
 export PYTHONDONTWRITEBYTECODE :=
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2 poppler-utils
 NODE_STAMP := node_modules/.installed
 
 .PHONY: help install lock serve build check release verify-release test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs

@@ -21,6 +21,8 @@ def test_ticking_updates_count_and_stays_in_this_tab(context: BrowserContext, se
     boxes = checklist.locator("input[type=checkbox]")
     assert boxes.count() == total
     expect(count).to_have_text(f"0 of {total} covered")
+    # The offline copy is kept once the page has loaded (sw.js); wait until it is done.
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
 
     before = len(traffic.requests)
     boxes.nth(0).check()

@@ -66,6 +66,11 @@
   window.addEventListener("offline", connection);
   connection();
 
+  /* Nothing here is needed for the first paint: it waits for the page to load. */
+  function afterLoad(run) {
+    if (document.readyState === "complete") { run(); } else { window.addEventListener("load", run); }
+  }
+
   function forget() {
     workers.getRegistrations().then(function (registrations) {
       registrations.forEach(function (r) { if (r.scope === root.href) { r.unregister(); } });
@@ -78,8 +83,8 @@
   }
 
   if (!workers || app !== "on") {
-    if (workers) { forget(); }
-    compare();
+    if (workers) { afterLoad(forget); }
+    afterLoad(compare);
     return;
   }
   var controlled = Boolean(workers.controller);
@@ -88,11 +93,11 @@
     controlled = true;
     connection();
   });
-  if (!controlled) { compare(); }
+  if (!controlled) { afterLoad(compare); }
   function register() {
     workers.register(new URL("sw.js", root), { scope: root.pathname }).catch(function () {
       /* storage refused (private mode, policy): the site works online as before */
     });
   }
-  if (document.readyState === "complete") { register(); } else { window.addEventListener("load", register); }
+  afterLoad(register);
 })();
