@@ -3,6 +3,7 @@ to do, done on small documents."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
@@ -95,6 +96,16 @@ def test_a_link_is_described_by_its_words(site: Path) -> None:
         '<h1 id="g">Glossary</h1>',
     )
     assert [str(a.Contents) for _, a in doc.annotations("/Link")] == ["the glossary", "a site"]
+
+
+def test_a_link_rectangle_is_kept_to_a_hundredth_of_a_point(site: Path) -> None:
+    doc = render(site, '<p>Some words, then <a href="#g">the glossary</a>.</p><h1 id="g">G</h1>')
+    [(_, link)] = doc.annotations("/Link")
+    x1, y1, x2, y2 = (Decimal(str(v)) for v in link.Rect)
+    assert all(v == round(v, 2) for v in (x1, y1, x2, y2))
+    assert x2 - x1 > 40  # still the width of "the glossary"
+    assert y1 - y2 > 5 or y2 - y1 > 5
+    assert problems(site / "t.pdf") == []
 
 
 def test_form_fields_are_named_and_tabbed_in_structure_order(site: Path) -> None:
