@@ -18,19 +18,20 @@
   var KEYS = ["media", "scheme", "primary", "accent"];
   var SHOWN = ["scheme", "primary", "accent"]; /* the body attributes the styles use */
 
+  /* The scheme the device asks for (prefers-color-scheme), else the first. */
+  function deviceIndex() {
+    return Math.max(0, inputs.findIndex(function (input) {
+      return window.matchMedia(input.getAttribute("data-md-color-media")).matches;
+    }));
+  }
+
+  var kept = __md_get("__palette"); /* read once: apply() keeps `current` after that */
+  var current = kept && inputs[kept.index] ? kept.index : deviceIndex();
+
   function palette(index) {
     var color = {};
     KEYS.forEach(function (key) { color[key] = inputs[index].getAttribute("data-md-color-" + key); });
     return { index: index, color: color };
-  }
-
-  function preferred() {
-    var kept = __md_get("__palette");
-    if (kept && inputs[kept.index]) { return kept.index; }
-    var index = inputs.findIndex(function (input) {
-      return window.matchMedia(input.getAttribute("data-md-color-media")).matches;
-    });
-    return Math.max(0, index);
   }
 
   /* The browser's bar takes the header's colour, as with Material. */
@@ -48,6 +49,7 @@
 
   function apply(index, switching) {
     var chosen = palette(index);
+    current = index;
     if (switching) { body.setAttribute("data-md-color-switching", ""); }
     SHOWN.forEach(function (key) {
       var value = chosen.color[key];
@@ -64,15 +66,15 @@
     return chosen;
   }
 
-  var first = apply(preferred(), false);
-  if (!__md_get("__palette")) { __md_set("__palette", first); }
+  var first = apply(current, false);
+  if (!kept) { __md_set("__palette", first); }
   window.addEventListener("load", function () { (window.requestIdleCallback || window.setTimeout)(themeColor); });
   inputs.forEach(function (input, index) {
     input.addEventListener("change", function () { __md_set("__palette", apply(index, true)); });
   });
   form.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") { return; }
-    var next = inputs[(preferred() + 1) % inputs.length];
+    var next = inputs[(current + 1) % inputs.length];
     next.click();
     next.focus();
   });
