@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,6 +35,22 @@ def hashed_name(path: str, content: bytes) -> str:
 
 
 SCRIPT_BUNDLE = "assets/javascripts/handbook.js"
+#: Material's own script, one file named by its content (overrides/main.html loads it).
+THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
+
+
+def theme_files(theme_dirs: Iterable[str], pattern: str) -> list[str]:
+    """The theme's files matching ``pattern`` (``assets/javascripts/bundle.*.min.js``), as
+    paths in the site, each once, in order."""
+    folder, name = posixpath.split(pattern)
+    return sorted(
+        {
+            posixpath.join(folder, path.name)
+            for theme in theme_dirs
+            for path in (Path(theme) / folder).glob(name)
+            if path.is_file()
+        }
+    )
 
 
 def join_scripts(sources: list[tuple[str, bytes]]) -> bytes:

@@ -24,7 +24,7 @@ from typing import Any
 from ..data.glossary import Glossary
 from ..data.paths import GLOSSARY_FILE, GLOSSARY_PAGE, page_url
 from ..data.search_aids import SearchAids
-from .assets import hashed_name
+from .assets import hashed_name, theme_files
 
 AIDS_FIELD = "aids"  # weighed in mkdocs.yml (plugins: search: fields)
 WORKER_SOURCE = "assets/javascripts/search-worker.js"
@@ -42,13 +42,7 @@ class SearchError(Exception):
 
 def material_worker(theme_dirs: Iterable[str]) -> str:
     """Material's search worker, as a path in the site (``assets/javascripts/workers/…``)."""
-    found = sorted(
-        {
-            f"{MATERIAL_WORKER}/{path.name}"
-            for folder in theme_dirs
-            for path in (Path(folder) / MATERIAL_WORKER).glob("search.*.min.js")
-        }
-    )
+    found = theme_files(theme_dirs, f"{MATERIAL_WORKER}/search.*.min.js")
     if len(found) != 1:
         raise SearchError(
             f"the theme has {len(found)} search workers in {MATERIAL_WORKER}/ "

@@ -25,7 +25,14 @@ from mkdocs.structure.files import File, Files
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.hooks import build_of, manifest
-from macros.hooks.assets import SCRIPT_BUNDLE, hashed_name, is_local, join_scripts
+from macros.hooks.assets import (
+    SCRIPT_BUNDLE,
+    THEME_SCRIPT,
+    hashed_name,
+    is_local,
+    join_scripts,
+    theme_files,
+)
 from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.offline import NONE, app_mode, write_root_files
 from macros.hooks.security import inline_script_problems, meta_policy
@@ -62,6 +69,10 @@ def on_config(config: Any) -> Any:
     with a content-hashed name, loaded with ``defer``: one request, and nothing that
     holds up the first paint.
 
+    Material's own script is loaded with ``defer`` too (overrides/main.html): it starts
+    from DOMContentLoaded, which a deferred script still precedes, and the first paint no
+    longer waits for it to download and run.
+
     The iframe-worker shim (``extra.polyfills``) lets search run from ``file://``:
     only the offline package needs it. Served over HTTP it would be one more
     script blocking the first paint of every page, so other builds leave it out.
@@ -73,6 +84,13 @@ def on_config(config: Any) -> Any:
         config["extra"]["polyfills"] = [
             p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
         ]
+    theme_script = theme_files(config["theme"].dirs, THEME_SCRIPT)
+    if len(theme_script) != 1:
+        raise PluginError(
+            f"the theme has {len(theme_script)} scripts matching {THEME_SCRIPT} "
+            f"({', '.join(theme_script) or 'none'}); overrides/main.html loads exactly one"
+        )
+    config["extra"]["theme_script"] = theme_script[0]
     docs = Path(config["docs_dir"])
     renamed: dict[str, str] = {}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -462,6 +463,39 @@ def test_without_javascript_the_record_is_a_paper_form(browser: Browser, server:
     page.emulate_media(media="print")
     text = normalise(pdf_text(PdfReader(io.BytesIO(page.pdf()))))
     assert normalise(items("prompts-dark-web")[-1]["text"]) in text
+    context.close()
+
+
+WATCH_TRANSITIONS = """
+window.hbTransitions = [];
+document.addEventListener("transitionstart", (e) => {
+  if (e.target.closest && e.target.closest("[data-record]")) {
+    window.hbTransitions.push(e.target.tagName + (e.pseudoElement || "") + " " + e.propertyName);
+  }
+}, true);
+"""
+
+
+def test_the_record_closes_its_checklists_without_animating_them(
+    browser: Browser, server: str
+) -> None:
+    """Opening the record closes its checklists with no transition (which would repaint
+    the page for a quarter of a second); a reader's click on one still animates it."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(WATCH_TRANSITIONS)
+    page.goto(server + page_url(RECORD, directory_urls=True), wait_until="networkidle")
+    lists = page.locator("details.hb-record__checklist")
+    assert lists.count() == len(CHECKLISTS)
+    for i in range(lists.count()):
+        assert lists.nth(i).evaluate("d => d.open") is False
+    page.wait_for_timeout(300)  # longer than the theme's transitions (125 and 250 ms)
+    assert page.evaluate("window.hbTransitions") == []
+    expect(page.locator("[data-record]")).not_to_have_class(re.compile("hb-record--opening"))
+    lists.first.locator("summary").click()
+    expect(lists.first).to_have_attribute("open", "")
+    page.wait_for_function("window.hbTransitions.length > 0")
+    assert "SUMMARY::after transform" in page.evaluate("window.hbTransitions")
     context.close()
 
 

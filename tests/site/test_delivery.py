@@ -27,7 +27,7 @@ def test_every_text_file_has_gzip_and_brotli_copies(site_dir: Path) -> None:
         assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
 
 
-def test_every_page_links_the_hashed_css_and_one_deferred_script(site_dir: Path) -> None:
+def test_every_page_links_the_hashed_css_and_two_deferred_scripts(site_dir: Path) -> None:
     config = mkdocs_config()
     styles = config["extra_css"]
     components = [o if isinstance(o, str) else o["path"] for o in config["extra_javascript"]]
@@ -40,13 +40,17 @@ def test_every_page_links_the_hashed_css_and_one_deferred_script(site_dir: Path)
             stem, ext = original.rsplit(".", 1)
             assert re.search(rf'"(/|(\.\./)*){re.escape(stem)}\.[0-9a-f]{{8}}\.{ext}"', html), where
             assert f'{original}"' not in html, where
-        # The handbook's own scripts: one file, joined in order, loaded with defer.
-        own = re.findall(r'<script src="(?:/|(?:\.\./)*)(assets/javascripts/[^"]+)"([^>]*)>', html)
-        own = [(src, attrs) for src, attrs in own if "/bundle." not in src]
-        assert len(own) == 1, where
-        src, attrs = own[0]
-        assert re.fullmatch(r"assets/javascripts/handbook\.[0-9a-f]{8}\.js", src), where
-        assert attrs.strip() == "defer", where
+        # Material's script, then the handbook's own scripts as one file joined in order:
+        # both loaded with defer, and no other script file.
+        loaded = re.findall(
+            r'<script src="(?:/|(?:\.\./)*)(assets/javascripts/[^"]+)"([^>]*)>', html
+        )
+        assert [attrs.strip() for _, attrs in loaded] == ["defer", "defer"], where
+        theme, own = (src for src, _ in loaded)
+        assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", theme), where
+        assert (site_dir / theme).is_file(), where
+        assert re.fullmatch(r"assets/javascripts/handbook\.[0-9a-f]{8}\.js", own), where
+        assert len(re.findall(r"<script\b[^>]*\bsrc=", html)) == 2, where
         for component in components:
             assert component.removesuffix(".js") + "." not in html, where
     joined = next((site_dir / "assets" / "javascripts").glob("handbook.*.js")).read_bytes()

@@ -531,9 +531,21 @@
 
     hbStorage.onChange(restoreHeader);
     restoreHeader();
-    root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
+    closeQuietly(root);
     root.querySelector(".hb-record__toolbar").hidden = false;
     root.querySelector(".hb-record__noscript").hidden = true;
+  }
+
+  /* The checklists are open in the page as sent (readable without scripts) and closed
+   * here. Closed without their theme animation: animating every checklist's shadow and
+   * arrow as the page opens repaints the page for a quarter of a second, a long wait on
+   * a phone. The animation is back from the next frame on, for the reader's clicks. */
+  function closeQuietly(root) {
+    root.classList.add("hb-record--opening");
+    root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { root.classList.remove("hb-record--opening"); });
+    });
   }
 
   function init() {

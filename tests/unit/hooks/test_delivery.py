@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
+import re
 from pathlib import Path
 
 import brotli
 import pytest
 
-from macros.hooks.assets import hashed_name, is_local
+from macros.hooks.assets import THEME_SCRIPT, hashed_name, is_local, theme_files
 from macros.hooks.compress import compress_site, is_copy
 
 
@@ -19,6 +21,42 @@ def test_hashed_name_puts_the_content_hash_before_the_extension() -> None:
     assert hashed_name("app.module.js", b"x").startswith("app.module.")
     assert hashed_name("app.module.js", b"x").endswith(".js")
     assert hashed_name("LICENSE", b"x") == "LICENSE." + hashlib.sha256(b"x").hexdigest()[:8]
+
+
+def material_templates() -> Path:
+    spec = importlib.util.find_spec("material")
+    assert spec is not None
+    assert spec.origin is not None
+    return Path(spec.origin).parent / "templates"
+
+
+def test_theme_files_are_found_once_in_any_theme_folder(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        (folder / "assets/javascripts").mkdir(parents=True)
+        (folder / "assets/javascripts/bundle.abc.min.js").write_text("x")
+    (two / "assets/javascripts/bundle.abc.min.js.map").write_text("x")
+    (two / "assets/javascripts/bundle.def.min.js").mkdir()  # a folder is not a file
+    assert theme_files([str(one), str(two)], THEME_SCRIPT) == [
+        "assets/javascripts/bundle.abc.min.js"
+    ]
+    assert theme_files([str(tmp_path)], THEME_SCRIPT) == []
+
+
+def test_materials_scripts_block_is_the_one_overrides_main_html_replaces() -> None:
+    """overrides/main.html loads Material's script with ``defer`` in place of Material's
+    ``scripts`` block: that block must still hold that one script and the extra scripts,
+    nothing else, or an upgrade of Material would lose what it adds there."""
+    base = (material_templates() / "base.html").read_text(encoding="utf-8")
+    block = re.search(r"{% block scripts %}(.*?){% endblock %}", base, re.S)
+    assert block is not None
+    found = theme_files([str(material_templates())], THEME_SCRIPT)
+    assert len(found) == 1
+    expected = (
+        f"<script src=\"{{{{ '{found[0]}' | url }}}}\"></script> "
+        "{% for script in config.extra_javascript %} {{ script | script_tag }} {% endfor %}"
+    )
+    assert " ".join(block.group(1).split()) == expected
 
 
 def test_a_changed_file_gets_a_new_name() -> None:
