@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route
@@ -22,6 +23,30 @@ def files_only(context: BrowserContext, blocked: list[str]) -> BrowserContext:
 
     context.route("**/*", route)
     return context
+
+
+def wait_until(page: Page, test: str, timeout_ms: int = 5000) -> Any:
+    """Wait until the JavaScript function ``test`` (``"() => ..."``) returns a true value
+    in ``page``, and return that value.
+
+    Playwright's ``wait_for_function`` polls with ``new Function`` inside the page once
+    its first check fails, which the handbook's Content-Security-Policy (no
+    ``unsafe-eval``) refuses. Here Playwright passes one whole function, which polls.
+    """
+    script = (
+        "(timeout) => new Promise((resolve, reject) => {\n"
+        f"  const test = {test};\n"
+        "  const start = performance.now();\n"
+        "  (function check() {\n"
+        "    const value = test();\n"
+        "    if (value) { resolve(value); }\n"
+        "    else if (performance.now() - start > timeout) {\n"
+        "      reject(new Error('timed out after ' + timeout + ' ms: ' + test));\n"
+        "    } else { setTimeout(check, 10); }\n"
+        "  })();\n"
+        "})"
+    )
+    return page.evaluate(script, timeout_ms)
 
 
 CSP_LISTENER = """

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.browser.helpers import wait_until
+
 SCHEMES = {"light": "default", "dark": "slate"}
 
 #: Every change to the body's colour attributes once the page is parsed (Material's inline
@@ -57,12 +59,12 @@ def test_choice_is_kept_across_pages_and_reloads(browser: Browser, server: str) 
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
     page.goto(server, wait_until="networkidle")
-    page.wait_for_function("document.querySelector('meta[name=theme-color]')")  # set when idle
+    wait_until(page, "() => !!document.querySelector('meta[name=theme-color]')")  # set when idle
     light_bar = page.get_attribute("meta[name=theme-color]", "content")
     page.get_by_title("Switch to dark mode").click()
     assert scheme(page) == "slate"
     assert shown_toggle(page) == "Switch to light mode"
-    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    wait_until(page, "() => !document.body.hasAttribute('data-md-color-switching')")
     dark_bar = page.get_attribute("meta[name=theme-color]", "content")
     assert light_bar is not None
     assert dark_bar not in (None, light_bar)  # the browser's bar follows the scheme

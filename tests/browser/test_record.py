@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 from pypdf import PdfReader
 
 from macros.data.paths import page_url
-from tests.browser.helpers import CSP_LISTENER, Traffic, files_only
+from tests.browser.helpers import CSP_LISTENER, Traffic, files_only, wait_until
 from tests.browser.test_a11y import violations
 from tests.pdftext import pdf_text
 from tests.site.reading import CHECKLISTS, items, normalise
@@ -494,8 +494,8 @@ def test_the_record_closes_its_checklists_without_animating_them(
     expect(page.locator("[data-record]")).not_to_have_class(re.compile("hb-record--opening"))
     lists.first.locator("summary").click()
     expect(lists.first).to_have_attribute("open", "")
-    page.wait_for_function("window.hbTransitions.length > 0")
-    assert "SUMMARY::after transform" in page.evaluate("window.hbTransitions")
+    started = wait_until(page, "() => window.hbTransitions.length && window.hbTransitions")
+    assert "SUMMARY::after transform" in started
     context.close()
 
 
