@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import subprocess
 import sys
@@ -29,6 +30,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def material_templates() -> Path:
+    """The installed Material theme's templates folder (its base.html, assets, ...)."""
+    spec = importlib.util.find_spec("material")
+    assert spec is not None
+    assert spec.origin is not None
+    return Path(spec.origin).parent / "templates"
 
 
 def mkdocs_config() -> dict[str, Any]:

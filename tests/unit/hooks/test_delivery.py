@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import importlib.util
 import re
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 
 from macros.hooks.assets import THEME_SCRIPT, hashed_name, is_local, theme_files
 from macros.hooks.compress import compress_site, is_copy
+from tests.conftest import material_templates
 
 
 def test_hashed_name_puts_the_content_hash_before_the_extension() -> None:
@@ -21,13 +21,6 @@ def test_hashed_name_puts_the_content_hash_before_the_extension() -> None:
     assert hashed_name("app.module.js", b"x").startswith("app.module.")
     assert hashed_name("app.module.js", b"x").endswith(".js")
     assert hashed_name("LICENSE", b"x") == "LICENSE." + hashlib.sha256(b"x").hexdigest()[:8]
-
-
-def material_templates() -> Path:
-    spec = importlib.util.find_spec("material")
-    assert spec is not None
-    assert spec.origin is not None
-    return Path(spec.origin).parent / "templates"
 
 
 def test_theme_files_are_found_once_in_any_theme_folder(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ in the index."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from macros.data.glossary import Glossary
 from macros.data.models import GlossaryEntry
 from macros.data.search_aids import SearchAids, Target
 from macros.hooks import search
-from tests.conftest import ROOT
+from tests.conftest import ROOT, material_templates
 
 ENTRY = GlossaryEntry(
     id="sexting",
@@ -112,10 +111,7 @@ def test_heading_ids() -> None:
 
 
 def test_materials_worker_is_found_in_the_theme(tmp_path: Path) -> None:
-    spec = importlib.util.find_spec("material")
-    assert spec is not None
-    assert spec.origin is not None
-    theme = Path(spec.origin).parent / "templates"
+    theme = material_templates()
     assert search.material_worker([str(tmp_path), str(theme)]) == MATERIAL
     with pytest.raises(search.SearchError, match="0 search workers"):
         search.material_worker([str(tmp_path)])
