@@ -1,16 +1,33 @@
 """An organisation's logo from its overlay: checked by content, published under a fixed name.
 
 The logo must be a file inside the overlay's folder, a PNG, JPEG or SVG by its
-content (not only its name), under a size limit. An SVG must be a plain
-drawing: every element and attribute comes from the allow-lists below, in the
-SVG namespace, and nothing refers to anything outside the drawing. There is
-no ``<use>``, ``<pattern>``, ``<filter>``, mask or clip path (one reference
-can draw its target many times over, and a few nested ones freeze a browser),
-no link or ``href``, no element from another namespace (an XHTML ``<meta>``
-would redirect a reader who opens the file), and no CSS escape, at-rule or
-function other than colours, transforms and ``url(#id)`` for a gradient. The
-site only ever uses ``assets/local/logo.<png|jpg|svg>``: the file's own name
-never reaches a page.
+content (not only its name), under a size limit. A PNG or JPEG is at most
+``MAX_LOGO_SIDE`` pixels on each side, read from its header before any pixel is
+decoded (a 20 KB PNG can claim 13,000 × 13,000 pixels, 676 MB once decoded).
+
+An SVG must be a plain, flat drawing: every element and attribute comes from the
+allow-lists below, in the SVG namespace, and nothing refers to anything, inside
+the drawing or outside it. There is no ``<style>`` element (CSS in it fetched
+from another host twice, by routes a checker missed), no ``url(`` anywhere in
+any spelling (so no gradient, which only ``url(#id)`` can use), no ``<use>``,
+``<pattern>``, ``<filter>``, mask or clip path (one reference can draw its
+target many times over), no link or ``href``, no element from another
+namespace (an XHTML ``<meta>`` would redirect a reader who opens the file), and
+no CSS escape, at-rule or function other than colours and transforms in a
+``style`` attribute.
+
+Its cost to draw is bounded, because every page shows it and the browser paints
+nothing until it is drawn (a 144 KB logo of dashed paths held every page for
+95 s): at most ``MAX_SVG_ELEMENTS`` elements, ``MAX_PATH_DATA`` numbers and
+commands of path data (``d`` and ``points``) in all and ``MAX_ONE_PATH`` in one
+shape (a wide stroke along one long self-crossing path took Chromium seconds),
+``MAX_SVG_DEPTH`` levels, and no dash pattern (``stroke-dasharray`` other than ``none``: a long path with
+tiny dashes is millions of strokes). The handbook's own logos use a dozen
+elements and fewer than 100 numbers; a detailed crest traced by a design tool
+stays well inside the limits.
+
+The site only ever uses ``assets/local/logo.<png|jpg|svg>``: the file's own
+name never reaches a page.
 """
 
 from __future__ import annotations
@@ -22,6 +39,7 @@ from io import BytesIO
 from pathlib import Path
 
 MAX_LOGO_BYTES = 512 * 1024
+MAX_LOGO_SIDE = 4096  # pixels; a logo is drawn at most a few hundred pixels wide
 RASTER = {".png": "PNG", ".jpg": "JPEG"}  # suffix → Pillow's format name
 UNSAFE_NAME = re.compile(r"[\"'<>&\\]")
 SUFFIXES = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".svg": ".svg"}
@@ -30,13 +48,15 @@ XML = "{http://www.w3.org/XML/1998/namespace}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 SVG_ROOT = SVG + "svg"
 MAX_SVG_DEPTH = 32  # a drawing nests a few groups; thousands of levels stall a browser
+MAX_SVG_ELEMENTS = 2000
+MAX_PATH_DATA = 50_000  # numbers and commands in every d and points together
+MAX_ONE_PATH = 5000  # in one d or points: a wide stroke's cost grows faster than its length
 
-# A plain drawing: shapes, paths, text, groups and gradients (with their stops).
+# A plain flat drawing: shapes, paths, text and groups.
 SVG_ELEMENTS = frozenset(
     {
-        *("svg", "g", "defs", "title", "desc", "style"),
+        *("svg", "g", "defs", "title", "desc"),
         *("path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan"),
-        *("linearGradient", "radialGradient", "stop"),
     }
 )
 # Attributes that are names, labels or geometry, never read as CSS.
@@ -47,14 +67,13 @@ PLAIN_ATTRIBUTES = frozenset(
         *("viewBox", "d", "points"),
     }
 )
-# Geometry, gradients, text layout and presentation. No href, clip-path, mask,
-# filter, marker or cursor (each refers to something else), no event handler.
+# Geometry, text layout and presentation. No href, clip-path, mask, filter, marker or
+# cursor (each refers to something else), no event handler.
 SVG_ATTRIBUTES = PLAIN_ATTRIBUTES | {
-    *("style", "type", "focusable", "preserveAspectRatio", "transform", "transform-origin"),
+    *("style", "focusable", "preserveAspectRatio", "transform", "transform-origin"),
     *("x", "y", "width", "height", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry"),
-    *("pathLength", "dx", "dy", "rotate", "textLength", "lengthAdjust"),
-    *("gradientUnits", "gradientTransform", "spreadMethod", "fx", "fy", "fr"),
-    *("offset", "stop-color", "stop-opacity", "color", "opacity", "display", "visibility"),
+    *("dx", "dy", "rotate", "textLength", "lengthAdjust"),
+    *("color", "opacity", "display", "visibility"),
     *("fill", "fill-opacity", "fill-rule", "clip-rule", "paint-order", "vector-effect"),
     *("stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin"),
     *("stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset"),
@@ -64,18 +83,23 @@ SVG_ATTRIBUTES = PLAIN_ATTRIBUTES | {
     *("dominant-baseline", "alignment-baseline", "baseline-shift", "writing-mode"),
     *("direction", "unicode-bidi"),
 }
-# CSS functions a drawing needs: colours, transforms, arithmetic, url(#id).
+# CSS functions a drawing needs: colours, transforms, arithmetic.
 CSS_FUNCTIONS = frozenset(
     {
-        *("rgb", "rgba", "hsl", "hsla", "url", "calc", "matrix"),
+        *("rgb", "rgba", "hsl", "hsla", "calc", "matrix"),
         *("translate", "translatex", "translatey", "rotate", "scale", "scalex", "scaley"),
         *("skew", "skewx", "skewy"),
     }
 )
 CSS_FUNCTION = re.compile(r"(?<![\w-])([A-Za-z_-][\w-]*)\s*\(")  # from a name's start only
-LOCAL_URL = re.compile(r"""url\(\s*(["']?)#[A-Za-z_][\w.-]*\1\s*\)""", re.IGNORECASE)
+CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
+CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})\s?|(.))", re.S)
+DASHES = re.compile(r"(?<![\w-])stroke-dasharray\s*:\s*([^;]*)", re.IGNORECASE)
+PATH_ITEM = re.compile(r"[A-Za-z]|\d+\.?\d*|\.\d+")  # a command or a number (1.5.5 is two)
 XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml\s[^?]*\?>")
 DECLARATION = re.compile(r"<!(?!--)|<\?")  # DOCTYPE, ENTITY, CDATA, processing instructions
+REFERENCE = "SVG with url( (a reference to another file or element) is not allowed"
+DASHED = "SVG with a dash pattern (stroke-dasharray other than none) is not allowed"
 
 
 class LogoError(ValueError):
@@ -104,19 +128,45 @@ def _shown(name: str) -> str:
     return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
 
 
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    return chr(min(int(code, 16), 0x10FFFF)) if code else match.group(2)
+
+
+def refers(text: str) -> bool:
+    """Whether ``text`` holds ``url(`` in any spelling: CSS escapes decoded (XML entities
+    are decoded by the parser), comments and white space left out, in any case."""
+    plain = CSS_COMMENT.sub("", CSS_ESCAPE.sub(_unescape, text))
+    return "url(" in "".join(plain.split()).casefold()
+
+
 def css_problem(text: str) -> str | None:
-    """Why a style or attribute value could load or hide something, or None."""
+    """Why a style or attribute value could load, hide or slow something, or None."""
     if "\\" in text:
         return "SVG with a CSS escape (\\) is not allowed"
-    rest = LOCAL_URL.sub("", text)
-    if re.search(r"url\s*\(", rest, re.IGNORECASE):
-        return "SVG whose style refers to another file is not allowed"
-    if "@" in rest:
+    if "@" in text:
         return "SVG with a CSS at-rule (@import, @font-face …) is not allowed"
-    for match in CSS_FUNCTION.finditer(rest):
+    for match in CSS_FUNCTION.finditer(text):
         if match.group(1).casefold() not in CSS_FUNCTIONS:
             return f"SVG with the CSS function {match.group(1)[:40]}() is not allowed"
+    dashes = DASHES.findall(CSS_COMMENT.sub("", text))
+    if any(value.strip().casefold() != "none" for value in dashes):
+        return DASHED
     return None
+
+
+def attribute_problem(tag: str, attr: str, value: str) -> str | None:
+    """Why one attribute cannot be published, or None."""
+    name = _shown(attr)
+    if name.casefold().startswith("on"):
+        return f"SVG with an event handler ({name}) is not allowed"
+    if attr not in SVG_ATTRIBUTES:
+        return f"SVG with the attribute {name} on <{_shown(tag)}> is not allowed"
+    if refers(value):
+        return REFERENCE
+    if attr == "stroke-dasharray" and value.strip().casefold() != "none":
+        return DASHED
+    return None if attr in PLAIN_ATTRIBUTES else css_problem(value)
 
 
 def svg_problem(text: str) -> str | None:
@@ -129,10 +179,14 @@ def svg_problem(text: str) -> str | None:
         return f"not a well-formed SVG file ({exc})"
     if root.tag != SVG_ROOT:
         return "not an SVG file (the root element is not <svg> in the SVG namespace)"
+    elements = path_data = 0
     stack = [(root, 1)]
     while stack:
         node, depth = stack.pop()
         tag = str(node.tag)
+        elements += 1
+        if elements > MAX_SVG_ELEMENTS:
+            return f"SVG with more than {MAX_SVG_ELEMENTS:,} elements is not allowed"
         if depth > MAX_SVG_DEPTH:
             return f"SVG nested more than {MAX_SVG_DEPTH} elements deep is not allowed"
         if not tag.startswith(SVG):
@@ -140,28 +194,44 @@ def svg_problem(text: str) -> str | None:
         if tag[len(SVG) :] not in SVG_ELEMENTS:
             return f"SVG with a <{_shown(tag)}> element is not allowed"
         for attr, value in node.attrib.items():
-            name = _shown(attr)
-            if name.casefold().startswith("on"):
-                return f"SVG with an event handler ({name}) is not allowed"
-            if attr not in SVG_ATTRIBUTES:
-                return f"SVG with the attribute {name} on <{_shown(tag)}> is not allowed"
-            problem = None if attr in PLAIN_ATTRIBUTES else css_problem(value)
+            problem = attribute_problem(tag, attr, value)
             if problem:
                 return problem
-        if node.text and tag == SVG + "style":
-            problem = css_problem(node.text)
-            if problem:
-                return problem
+            if attr in ("d", "points"):
+                items = sum(1 for _ in PATH_ITEM.finditer(value))
+                if items > MAX_ONE_PATH:
+                    return (
+                        f"SVG with more than {MAX_ONE_PATH:,} numbers and commands in one "
+                        f"{attr} attribute is not allowed (split the shape)"
+                    )
+                path_data += items
+        if path_data > MAX_PATH_DATA:
+            return (
+                f"SVG with more than {MAX_PATH_DATA:,} numbers and commands of path data "
+                "(d, points) is not allowed"
+            )
+        if any(refers(part) for part in (node.text, node.tail) if part):
+            return REFERENCE
         stack += [(child, depth + 1) for child in reversed(node)]  # document order
-    return None
+    return None if not refers(text) else REFERENCE  # a comment: nothing else is left
 
 
 def raster_problem(data: bytes, suffix: str) -> str | None:
-    """Why a PNG or JPEG file is not one (by its content), or None."""
-    from PIL import Image  # only an overlay with a raster logo needs Pillow
+    """Why a PNG or JPEG file is not one (by its content) or is too large, or None.
 
+    The size comes from the file's header: Pillow's image classes read only the header
+    when opened, and ``verify`` checks the chunks without decoding a pixel."""
+    from PIL import JpegImagePlugin, PngImagePlugin  # only a raster logo needs Pillow
+
+    kind = {".png": PngImagePlugin.PngImageFile, ".jpg": JpegImagePlugin.JpegImageFile}[suffix]
     try:
-        with Image.open(BytesIO(data), formats=[RASTER[suffix]]) as image:
+        with kind(BytesIO(data)) as image:
+            width, height = image.size
+            if max(width, height) > MAX_LOGO_SIDE:
+                return (
+                    f"the image is {width:,} × {height:,} pixels; "
+                    f"the limit is {MAX_LOGO_SIDE:,} pixels on each side"
+                )
             image.verify()
     except Exception:  # Pillow raises many kinds for a file it cannot read
         return f"the content is not a {RASTER[suffix]} image"
