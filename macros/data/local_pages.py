@@ -33,6 +33,9 @@ MAX_PAGE_BYTES = 128 * 1024  # a long local page is a few KB
 MAX_BRACKETS = 100  # "[" in one block: Python-Markdown's link search is quadratic in them
 MAX_INDENT = 80  # columns of leading white space (about 20 nested list levels)
 MAX_MARKERS = 20  # block quote and list markers at the start of one line
+# All local pages together: the handbook PDF lays out every one (about 5 s per 128 KiB of
+# plain text; macros/pdf/book.py bounds their HTML elements, which cost far more).
+MAX_LOCAL_BYTES = 512 * 1024
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 TERM_CALL = re.compile(
@@ -199,6 +202,7 @@ def local_pages(
     out: list[LocalSource] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
+    total = 0  # bytes of every local page so far
     for i, page in overlay.numbered("pages"):
         where = f"{label}: pages[{i}].file"
         path = (folder / page.file).resolve()
@@ -226,6 +230,15 @@ def local_pages(
             )
         except DataError as exc:
             problems.append(str(exc))
+            continue
+        total += path.stat().st_size
+        if total > MAX_LOCAL_BYTES:
+            problems.append(
+                f"{_shown(path, root)}: the local pages up to this one are {total:,} bytes "
+                f"together; the limit for all of them is {MAX_LOCAL_BYTES:,} (the handbook "
+                "PDF lays out every one)"
+            )
+            break
     if problems:
         raise DataError("\n".join(problems))
     return out

@@ -66,6 +66,11 @@ REMOVE = (
     "script",
 )
 REMOVE_SELECTOR = ", ".join(REMOVE)
+# HTML elements of all an overlay's local pages together, checked before the PDF is laid
+# out: WeasyPrint takes milliseconds for each (a paragraph, list item, table cell, link,
+# <abbr> …), so one page of 128 KiB of table cells took 80 s. The handbook's own 32 pages
+# have 3,631: local pages may add about as much work again, no more.
+MAX_LOCAL_ELEMENTS = 4000
 
 
 class Book:
@@ -196,12 +201,23 @@ class Book:
     def html(self, site_name: str, attribution: str) -> str:
         body: list[Markup] = [self.cover(site_name, attribution), self.contents()]
         part = None
+        local = 0  # elements of the local pages so far
         for page in self.pages:
             if page.part != part and page.part:
                 body.append(el("h1", page.part, class_="pdf-part"))
             part = page.part
+            article = self.article(page)
+            if page.src.startswith(LOCAL_PREFIX):
+                local += len(article.find_all(True))
+                if local > MAX_LOCAL_ELEMENTS:
+                    raise PdfError(
+                        f"{self.state.overlay_label}: local page "
+                        f"'{page.src.removeprefix(LOCAL_PREFIX)}': the local pages up to this "
+                        f"one have {local:,} HTML elements; the limit for all of them is "
+                        f"{MAX_LOCAL_ELEMENTS:,} (the handbook PDF lays out each one)"
+                    )
             # Trusted: HTML of the site this build just wrote, re-serialised by BeautifulSoup.
-            body.append(Markup(str(self.article(page))))  # noqa: S704
+            body.append(Markup(str(article)))  # noqa: S704
         return document(site_name, lines(*body), "handbook-pdf.css")
 
 

@@ -168,3 +168,17 @@ def test_pages_with_the_same_address_are_refused(tmp_path: Path) -> None:
         "org/local.yml: pages[3].file: 'Index.md' would have the same address as "
         "'README.md' (local/)",
     ]
+
+
+def test_the_local_pages_together_are_bounded(tmp_path: Path) -> None:
+    folder = tmp_path / "org" / "local"
+    folder.mkdir(parents=True)
+    for i in range(5):
+        (folder / f"p{i}.md").write_text("# P\n\n" + "Text. " * 20_000, encoding="utf-8")
+    listed = overlay(pages=[{"file": f"p{i}.md", "title": f"P{i}"} for i in range(5)])
+    with pytest.raises(DataError) as err:
+        local_pages(listed, tmp_path / "org" / "local.yml", tmp_path, NAMES)
+    assert str(err.value) == (
+        "org/local/p4.md: the local pages up to this one are 600,025 bytes together; the "
+        "limit for all of them is 524,288 (the handbook PDF lays out every one)"
+    )

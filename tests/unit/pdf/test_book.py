@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from macros.data.nav import NavPage, nav_pages
-from macros.pdf.book import book_order, output_file, slug
+from macros.pdf.book import (
+    MAX_LOCAL_ELEMENTS,
+    article_from_content,
+    book_order,
+    handbook_job,
+    output_file,
+    slug,
+)
+from macros.pdf.cache import SnapshotBook
 from macros.pdf.writer import PdfError, write_pdf
+from tests.conftest import mkdocs_config
+from tests.unit.pdf.test_cache import handbook
 
 
 def test_pdfs_never_fetch_from_other_hosts(tmp_path: Path) -> None:
@@ -79,3 +91,25 @@ def test_local_pages_are_their_own_part_before_the_appendices() -> None:
         ("local/pages/p.md", "Local: Org"),
         ("checklists/s1.md", "Appendices: checklists"),
     ]
+
+
+def test_local_pages_past_the_element_limit_stop_the_pdf_before_it_is_laid_out() -> None:
+    """Each element costs WeasyPrint milliseconds: 1,302 per page here (a title, a list and
+    its items); the fourth page takes the local pages past MAX_LOCAL_ELEMENTS."""
+    state = replace(handbook(), overlay_label="areas/north.yml")
+    conf = mkdocs_config()
+    local = [NavPage(f"Local {i}", f"local/pages/p{i}.md", "Local") for i in range(4)]
+    pages = [NavPage("Home", "index.md", None), *local]
+    items = "<ul>" + "<li>x</li>" * 1300 + "</ul>"
+    texts = {p.src: article_from_content(items, p.title) for p in pages}
+    three = SnapshotBook(state, Path(), pages[:4], texts)
+    assert "<li>x</li>" in handbook_job(three, conf).html  # 3,906 elements: within the limit
+    start = time.perf_counter()
+    with pytest.raises(PdfError) as err:
+        handbook_job(SnapshotBook(state, Path(), pages, texts), conf)
+    assert time.perf_counter() - start < 10  # refused before WeasyPrint
+    assert str(err.value) == (
+        "areas/north.yml: local page 'pages/p3.md': the local pages up to this one have "
+        f"5,208 HTML elements; the limit for all of them is {MAX_LOCAL_ELEMENTS:,} (the "
+        "handbook PDF lays out each one)"
+    )
