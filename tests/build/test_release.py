@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -25,8 +26,10 @@ from macros.data.third_party import load_components
 from macros.hooks.servers import DEPLOY_FILES
 from tests.conftest import ROOT
 from tests.unit.test_lock import LOCKED
+from tools.release import verify as verify_module
+from tools.release.bundle import write_sums
 from tools.release.notes import CHANGELOG, section
-from tools.release.source import git, release_name, version
+from tools.release.source import SourceError, git, release_name, version
 from tools.release.verify import clone, compare
 
 pytestmark = pytest.mark.slow
@@ -247,3 +250,155 @@ def test_an_overlay_release_is_named_after_the_overlay() -> None:
     assert "HANDBOOK_LOCAL=areas/north.yml" in release
     assert "tools.release build" in release
     assert f"ta-hsb-handbook-{VERSION}-north-offline.zip" in make_dry_run("dist")
+
+
+# -- make verify-release on a release it must not trust (no build: the clone and the
+#    rebuild are stood in for, so each of these takes milliseconds) -----------------------
+
+GOOD = {"commit": "0123456789abcdef0123456789abcdef01234567", "source-date-epoch": str(EPOCH)}
+
+
+def fake_release(folder: Path, props: dict[str, str] | None) -> Path:
+    """A release folder with notes, an SBOM holding ``props`` (none if None) and its sums."""
+    folder.mkdir(parents=True)
+    (folder / "RELEASE-NOTES.md").write_text("# notes\n", encoding="utf-8")
+    if props is not None:
+        listed = [{"name": f"ta-hsb:{k}", "value": v} for k, v in props.items()]
+        sbom = {"metadata": {"component": {"name": "ta-hsb-handbook", "properties": listed}}}
+        (folder / f"{NAME}.cdx.json").write_text(json.dumps(sbom), encoding="utf-8")
+    write_sums(folder, [p.name for p in folder.iterdir()], "SHA256SUMS")
+    return folder
+
+
+@pytest.fixture
+def stand_ins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
+    """No git clone and no build: the clone is an empty folder, and the rebuild writes the
+    release it was asked to check, under the name the build gives it, and keeps a copy of
+    the clone it was run in (``built-from``). The clones made."""
+    cloned: list[Path] = []
+
+    def clone(root: Path, commit: str, into: Path) -> Path:
+        into.mkdir(parents=True)
+        cloned.append(into)
+        return into
+
+    def run(args: list[str], cwd: Path, **_: object) -> None:
+        out = Path(args[args.index("--out") + 1]) / NAME
+        shutil.copytree(tmp_path / "release", out)
+        shutil.copytree(cwd, tmp_path / "built-from", symlinks=True, dirs_exist_ok=True)
+
+    monkeypatch.setattr(verify_module, "clone", clone)
+    monkeypatch.setattr(subprocess, "run", run)  # the rebuild's `python -m tools.release build`
+    return cloned
+
+
+def checkout(tmp_path: Path) -> Path:
+    """A checkout with an overlay beside it (outside it) and one inside it."""
+    root = tmp_path / "work" / "checkout"
+    (root / "areas" / "north").mkdir(parents=True)
+    (root / "areas" / "north.yml").write_text("organisation: North\n", encoding="utf-8")
+    (root / "areas" / "north" / "page.md").write_text("# Page\n", encoding="utf-8")
+    (tmp_path / "work" / "secret.yml").write_text("password: x\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("props", "message"),
+    [
+        (None, "release: no SBOM (*.cdx.json); a release has one"),
+        ({"source-date-epoch": "1"}, f"{NAME}.cdx.json: property ta-hsb:commit: missing"),
+        (
+            {**GOOD, "commit": "--upload-pack=touch x"},
+            f"{NAME}.cdx.json: property ta-hsb:commit: '--upload-pack=touch x' is not valid",
+        ),
+        (
+            {"commit": GOOD["commit"], "source-date-epoch": "1\n2"},
+            f"{NAME}.cdx.json: property ta-hsb:source-date-epoch: '1\\n2' is not valid",
+        ),
+    ],
+    ids=["no-sbom", "no-commit", "commit-option", "epoch"],
+)
+def test_a_release_missing_a_part_is_one_line(
+    tmp_path: Path, stand_ins: list[Path], props: dict[str, str] | None, message: str
+) -> None:
+    release = fake_release(tmp_path / "release", props)
+    with pytest.raises(SourceError) as err:
+        verify_module.verify(checkout(tmp_path), release, None, None)
+    assert str(err.value) == message
+    assert stand_ins == []  # refused before anything was cloned
+
+
+@pytest.mark.parametrize(
+    "overlay",
+    [
+        "../secret.yml",
+        "areas/../../secret.yml",
+        str(Path("/etc/hostname.yml")),
+        "areas//north.yml",
+        "areas/.north.yml",
+        "areas\\north.yml",
+        "-north.yml",
+        "areas/north.md",
+    ],
+)
+def test_a_tampered_overlay_value_is_refused_before_anything_is_copied(
+    tmp_path: Path, stand_ins: list[Path], overlay: str
+) -> None:
+    release = fake_release(tmp_path / "release", {**GOOD, "overlay": overlay})
+    with pytest.raises(SourceError) as err:
+        verify_module.verify(checkout(tmp_path), release, None, None)
+    assert str(err.value).startswith(f"the SBOM's property ta-hsb:overlay: '{overlay}' is not")
+    assert stand_ins == []
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["checkout", "secret.yml"]
+
+
+def test_the_overlay_is_brought_into_the_clone_and_links_are_refused(
+    tmp_path: Path, stand_ins: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = checkout(tmp_path)
+    release = fake_release(tmp_path / "release", {**GOOD, "overlay": "areas/north.yml"})
+    assert verify_module.verify(root, release, None, None) == 0
+    assert len(stand_ins) == 1
+    clone = tmp_path / "built-from"
+    assert (clone / "areas" / "north" / "page.md").read_text(encoding="utf-8") == "# Page\n"
+    assert (clone / "areas" / "north.yml").is_file()
+    assert "using this checkout's" in capsys.readouterr().out
+    (root / "areas" / "north" / "secret.md").symlink_to(tmp_path / "work" / "secret.yml")
+    with pytest.raises(SourceError) as err:
+        verify_module.verify(root, release, None, None)
+    assert str(err.value) == "areas/north/secret.md: the overlay holds a symbolic link"
+    (root / "areas" / "north" / "secret.md").unlink()
+    (root / "areas").rename(tmp_path / "elsewhere")
+    (root / "areas").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(SourceError) as err:
+        verify_module.verify(root, release, None, None)
+    assert str(err.value) == "areas/north.yml: areas is a symbolic link"
+
+
+def test_a_renamed_release_folder_is_verified(
+    tmp_path: Path, stand_ins: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    release = fake_release(tmp_path / "release", GOOD)
+    renamed = release.rename(tmp_path / "renamed")
+    shutil.copytree(renamed, tmp_path / "release")  # what the rebuild makes (stand_ins)
+    assert verify_module.verify(checkout(tmp_path), renamed, None, None) == 0
+    assert "renamed: all 3 files are byte for byte" in capsys.readouterr().out
+
+
+def test_names_in_the_release_never_lead_out_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    release = fake_release(tmp_path / "release", GOOD)
+    root = checkout(tmp_path)
+    (tmp_path / "outside").write_text("x\n", encoding="utf-8")
+    sums = release / "SHA256SUMS"
+    digest = hashlib.sha256(b"x\n").hexdigest()
+    sums.write_text(sums.read_text(encoding="utf-8") + f"{digest}  ../outside\n", encoding="utf-8")
+    assert verify_module.verify(root, release, None, None) == 1
+    assert (
+        "verify: release/../outside: listed in SHA256SUMS, not a file name"
+        in capsys.readouterr().out
+    )
+    (release / "link").symlink_to(tmp_path / "outside")
+    assert verify_module.verify(root, release, None, None) == 1
+    assert capsys.readouterr().out == "verify: release/link: a symbolic link\n"

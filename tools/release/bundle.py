@@ -20,6 +20,8 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .untrusted import PLAIN_SEGMENT, shown
+
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
@@ -107,7 +109,9 @@ def check_sums(folder: Path, target: str = "SHA256SUMS") -> list[str]:
     problems = []
     for name, digest in sorted(listed.items()):
         path = folder / name
-        if not path.is_file():
+        if not PLAIN_SEGMENT.fullmatch(name):  # a name from the release: never a path
+            problems.append(f"{shown(name)}: listed in {target}, not a file name")
+        elif not path.is_file():
             problems.append(f"{name}: listed in {target} but missing")
         elif sha256(path) != digest:
             problems.append(f"{name}: its SHA-256 differs from {target}")

@@ -5,6 +5,11 @@ The rebuild runs in a fresh clone of this checkout at that commit, so local chan
 enter it. An area's copy is rebuilt with its overlay: from the commit if the overlay is in
 it, else from this checkout (``--local`` names it if the release was built with it from
 another path).
+
+Nothing read from the release is trusted (tools/release/untrusted.py): its SBOM's commit,
+time and overlay, the names in its SHA256SUMS and its folder's entries are checked before
+they are used, every path stays inside the clone, the checkout or the release folder, no
+symbolic link is followed, and each problem is one line.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from pathlib import Path
 
 from .build import SUMS
 from .bundle import check_sums
-from .sbom import properties
 from .source import SourceError, git
+from .untrusted import entry_problems, inside, plain_path, recorded_properties, shown
 
 
 def archive_members(path: Path) -> dict[str, bytes]:
@@ -47,12 +52,12 @@ def compare(expected: Path, actual: Path, limit: int = 10) -> list[str]:
     for name in names:
         ours, theirs = expected / name, actual / name
         if not ours.is_file() or not theirs.is_file():
-            problems.append(f"{name}: only in {ours.parent if ours.is_file() else actual}")
+            problems.append(f"{shown(name)}: only in {ours.parent if ours.is_file() else actual}")
         elif ours.read_bytes() != theirs.read_bytes():
-            problems.append(f"{name}: differs")
+            problems.append(f"{shown(name)}: differs")
             a, b = archive_members(ours), archive_members(theirs)
             inner = [m for m in sorted(set(a) | set(b)) if a.get(m) != b.get(m)]
-            problems += [f"  {m}: differs" for m in inner[:limit]]
+            problems += [f"  {shown(m)}: differs" for m in inner[:limit]]
             if inner[limit:]:
                 problems.append(f"  … and {len(inner) - limit} more")
     return problems
@@ -71,30 +76,50 @@ def clone(root: Path, commit: str, into: Path) -> Path:
 
 
 def bring_overlay(root: Path, source: Path, overlay: str) -> None:
-    """The overlay and its folder in ``source``, from this checkout if the commit lacks them."""
-    if (source / overlay).is_file():
+    """The overlay and its folder in ``source``, from this checkout if the commit lacks them.
+
+    ``overlay`` is a plain relative path (see :func:`plain_path`): every path stays inside
+    the checkout and the clone, and no symbolic link is followed or copied."""
+    target = inside(source, overlay)
+    if target.is_file():
         return
-    here = root / overlay
+    here = inside(root, overlay)
     if not here.is_file():
         raise SourceError(
             f"the release was built with the overlay {overlay}, which is neither in the "
             "commit nor in this checkout: give it with --local"
         )
-    (source / overlay).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(here, source / overlay)
-    folder = here.parent / here.stem
+    folder = inside(root, overlay.removesuffix(".yml"))
+    into = inside(source, overlay.removesuffix(".yml"))
     if folder.is_dir():
-        shutil.copytree(folder, source / overlay[: -len(here.suffix)])
+        links = [p for p in folder.rglob("*") if p.is_symlink()]
+        if links:
+            raise SourceError(f"{links[0].relative_to(root)}: the overlay holds a symbolic link")
+        if into.exists():
+            raise SourceError(
+                f"the commit has {overlay.removesuffix('.yml')}/ but not {overlay}: "
+                "the overlay cannot be verified"
+            )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(here, target)
+    if folder.is_dir():
+        shutil.copytree(folder, into, symlinks=True)
     print(f"verify: the overlay {overlay} is not in the commit: using this checkout's")
 
 
 def rebuild(root: Path, release: Path, local: str | None, work: Path) -> Path:
     """The same release, built in a clone at the recorded commit and time."""
-    [sbom] = sorted(release.glob("*.cdx.json"))
-    recorded = properties(sbom.read_text(encoding="utf-8"))
-    overlay = local or recorded.get("overlay") or None
+    recorded = recorded_properties(release)
+    overlay = recorded.get("overlay") or None
+    if local:  # the caller's own: a plain path is found as a recorded one, others in place
+        overlay = local if plain_path(local) else str(Path(local).resolve())
+    elif overlay and not plain_path(overlay):
+        raise SourceError(
+            f"the SBOM's property ta-hsb:overlay: '{shown(overlay)}' is not a path inside the "
+            "checkout (plain names joined by /, ending in .yml): give the overlay with --local"
+        )
     source = clone(root, recorded["commit"], work / "source")
-    if overlay:
+    if overlay and plain_path(overlay):
         bring_overlay(root, source, overlay)
     print(f"verify: building commit {recorded['commit'][:10]} in {source} …")
     env = {
@@ -110,11 +135,16 @@ def rebuild(root: Path, release: Path, local: str | None, work: Path) -> Path:
         env=env,
         check=True,
     )
-    return out / release.name
+    built = [p for p in out.iterdir() if p.is_dir()] if out.is_dir() else []
+    if len(built) != 1:
+        raise SourceError(f"the rebuild in {out} made {len(built)} release folders, not one")
+    return built[0]  # named as the build names it: the folder checked may have been renamed
 
 
 def verify(root: Path, release: Path, local: str | None, against: Path | None) -> int:
-    problems = check_sums(release, SUMS)
+    if not release.is_dir():
+        raise SourceError(f"{shown(str(release))}: no such release folder")
+    problems = entry_problems(release) or check_sums(release, SUMS)
     if problems:
         for line in problems:
             print(f"verify: {release.name}/{line}")
