@@ -117,6 +117,8 @@ def apache_site() -> str:
     # Host header the request claims.
     UseCanonicalName On
     ServerSignature Off
+    # TRACE would echo the request back (200, with none of the headers below): 405.
+    TraceEnable off
     DocumentRoot {ROOT_DIR}
     # For responses made before the site's folder is reached (400, 414 …).
 {_apache_headers("    ")}
@@ -145,5 +147,9 @@ def apache_htaccess() -> str:
 # ErrorDocument to the 404 page's address (e.g. /handbook/404.html).
 # A redirect (a folder without its final /) names the host the request claims
 # unless the server sets `UseCanonicalName On`, which only the site can.
+# Apache reads this file only for a request that reaches the site's folder: its
+# answers to a malformed request (400), an over-long address (414) and TRACE
+# (200, the request echoed back) come before it and carry none of the headers
+# below. Ask the host to set `TraceEnable off`, which only the server can.
 
 {apache_rules("-Indexes")}"""

@@ -165,6 +165,15 @@ def test_error_responses_before_the_site_carry_the_headers(
     assert_every_header(reply, str(status))
 
 
+def test_trace_is_refused_with_the_headers(apache_site: str) -> None:
+    """TRACE would echo the request back (200, with no header rule applied): the site
+    configuration turns it off. (An .htaccess cannot: its notes and README say so.)"""
+    reply = raw_request(apache_site, "TRACE / HTTP/1.1", extra="X-Echo: secret\r\n")
+    assert reply.status == 405
+    assert b"secret" not in reply.body
+    assert_every_header(reply, "TRACE")
+
+
 @pytest.mark.parametrize("name", ROOT_FILE_TYPES)
 def test_the_offline_copys_root_files_have_their_types(apache: str, name: str) -> None:
     headers, _ = fetch(apache + name)
