@@ -21,10 +21,10 @@ nothing until it is drawn (a 144 KB logo of dashed paths held every page for
 95 s): at most ``MAX_SVG_ELEMENTS`` elements, ``MAX_PATH_DATA`` numbers and
 commands of path data (``d`` and ``points``) in all and ``MAX_ONE_PATH`` in one
 shape (a wide stroke along one long self-crossing path took Chromium seconds),
-``MAX_SVG_DEPTH`` levels, and no dash pattern (``stroke-dasharray`` other than ``none``: a long path with
-tiny dashes is millions of strokes). The handbook's own logos use a dozen
-elements and fewer than 100 numbers; a detailed crest traced by a design tool
-stays well inside the limits.
+``MAX_SVG_DEPTH`` levels, and no dash pattern (``stroke-dasharray`` other than
+``none``: a long path with tiny dashes is millions of strokes). The handbook's own
+logos use at most 10 elements and 25 numbers; Chromium draws a logo at every limit
+in under 2 s on a busy machine (tests/browser/test_logo_cost.py).
 
 The site only ever uses ``assets/local/logo.<png|jpg|svg>``: the file's own
 name never reaches a page.
