@@ -157,6 +157,23 @@ def test_page_referring_outside_the_site_stops_the_pdf_step(
     )
 
 
+def test_local_pages_past_the_pdfs_element_limit_stop_the_pdf_step(tmp_path: Path) -> None:
+    """Refused before the PDF is laid out (WeasyPrint takes milliseconds per element)."""
+    site = overlay_site(tmp_path)
+    site.config["extra"]["handbook"]["pdf"] = True
+    site.write(
+        "local/local.yml",
+        "organisation: Example Council\ncontacts: [{role: Lead}]\n"
+        "pages: [{file: list.md, title: A long list}]\n",
+    )
+    site.write("local/local/list.md", "# A long list\n\n" + "- item\n" * 4100)
+    assert_one_error_line(
+        site.build(),
+        "local/local.yml: local page 'list.md': the local pages up to this one have 4,105 HTML "
+        "elements; the limit for all of them is 4,000 (the handbook PDF lays out each one)",
+    )
+
+
 @pytest.mark.parametrize(
     ("logo", "problem"),
     [
