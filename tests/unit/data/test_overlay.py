@@ -69,8 +69,8 @@ def test_an_entry_with_a_problem_is_set_aside_and_the_rest_keep_their_place(
     )
     overlay, problems = read_overlay(path, "local.yml")
     assert problems == [
-        "local.yml: notes[1].text: field required",
-        "local.yml: review.next_review: must be after last_review (2026-02-01)",
+        "local.yml: line 6: notes[1].text: field required",
+        "local.yml: line 9: review.next_review: must be after last_review (2026-02-01)",
     ]
     assert overlay is not None
     assert [(i, note.page) for i, note in overlay.numbered("notes")] == [(0, "a.md"), (2, "b.md")]
