@@ -3,6 +3,7 @@ the same lines a build stops with (one code path, macros/data/state.py)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -152,7 +153,8 @@ def test_make_check_fails_with_every_line(tmp_path: Path) -> None:
 
 
 def test_the_summary_has_a_line_of_its_own(tmp_path: Path) -> None:
-    """Also where both streams go to one place (a CI log, `2>&1 | less`)."""
+    """Also where both streams go to one pipe (a CI log, `2>&1 | less`), where Python
+    holds back what it prints to stdout and not what it prints to stderr."""
     overlay = tmp_path / "north.yml"
     overlay.write_text("organisation: North\ncontacts:\n  - role: Lead\nbanner: [x]\n")
     result = subprocess.run(
@@ -162,6 +164,7 @@ def test_the_summary_has_a_line_of_its_own(tmp_path: Path) -> None:
         stderr=subprocess.STDOUT,
         text=True,
         check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
     )
     assert result.stdout.splitlines() == [
         f"{overlay}: line 4: banner: input should be a valid string",
