@@ -21,7 +21,16 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from .marks import Unreadable, field_path, line_at, lined_map, lined_seq, unreadable, where
+from .marks import (
+    Unreadable,
+    field_path,
+    line_at,
+    lined_map,
+    lined_seq,
+    printable,
+    unreadable,
+    where,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -37,8 +46,9 @@ def message(msg: str) -> str:
 
 
 def one_line(text: str, limit: int = 50) -> str:
-    """A value from a file, quoted in a message: whitespace runs as one space, shortened."""
-    return " ".join(text.split())[:limit]
+    """A value from a file, quoted in a message: whitespace runs as one space, shortened,
+    other characters a terminal acts on escaped (:func:`printable`)."""
+    return printable(" ".join(text.split())[:limit])
 
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest data file today is ~21 KB
@@ -105,7 +115,8 @@ class _Strict:
                 continue  # unhashable: SafeLoader reports it itself
             if key in seen:
                 raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark
+                    problem=f"duplicate key '{one_line(str(key), 80)}'",
+                    problem_mark=key_node.start_mark,
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc]

@@ -60,11 +60,18 @@ def lined_seq(loader: Any, node: yaml.SequenceNode) -> Iterator[LinedList]:
     data.extend(loader.construct_sequence(node))
 
 
+def printable(text: str) -> str:
+    """``text`` with each character a terminal acts on (a line break, ESC, a direction
+    override) written as ``\\uXXXX``: a message quoting a file stays one plain line."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 def field_path(loc: Iterable[int | str]) -> str:
     """Format a pydantic error location as ``sections[2].items[4].text``."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        name = printable(str(part))[:80]  # a key from the file: "a\nb" is one line
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
     return out or "(top level)"
 
 

@@ -22,6 +22,7 @@ from .loading import load_checklists, load_overlay, load_references, overlay_fol
 from .local_models import LocalOverlay
 from .local_pages import LocalSource, local_pages
 from .logo import Logo
+from .marks import printable
 from .models import Checklist, Reference
 from .overlay import check_notes, merge_items, overdue
 from .owned import check_owned
@@ -117,7 +118,7 @@ class Steps:
         try:
             return step()
         except DataError as exc:
-            self.problems += str(exc).splitlines()
+            self.problems += [printable(line) for line in str(exc).split("\n")]  # one line each
             return None
 
 

@@ -109,6 +109,19 @@ def test_a_value_that_cannot_be_read_and_the_problems_after_it(site: FixtureSite
     ]
 
 
+def test_text_from_a_page_is_quoted_on_one_plain_line(site: FixtureSite) -> None:
+    site.write(
+        "local/local.yml",
+        "organisation: Org\ncontacts: [{role: L}]\npages:\n"
+        "  - {file: pages/terms.md, title: Terms}\n",
+    )
+    site.write("local/local/pages/terms.md", "# Terms\n\nAbout {{ term('a\x1b[2J\u202eb') }}.\n")
+    problems, _ = run("local/local.yml", site.root)
+    assert problems == [
+        "local/local/pages/terms.md: line 3: term('a\\u001b[2J\\u202eb'): not in the glossary"
+    ]
+
+
 def test_make_check_on_the_example_overlay(tmp_path: Path) -> None:
     """As an area editor runs it: no problems, exit 0, well under 2 s (no pages, no PDFs)."""
     start = time.perf_counter()

@@ -84,3 +84,19 @@ def test_nothing_to_check_when_the_overlay_is_not_a_mapping(tmp_path: Path) -> N
     overlay, problems = read_overlay(path, "local.yml")
     assert overlay is None
     assert len(problems) == 1
+
+
+def test_a_key_from_the_file_is_quoted_on_one_plain_line(tmp_path: Path) -> None:
+    """A line break, ESC or a direction override in a key never reaches a terminal."""
+    path = tmp_path / "local.yml"
+    path.write_text(
+        'organisation: O\ncontacts:\n  - role: R\n"\\e[2Jx\\ny\\u202e": 1\n', encoding="utf-8"
+    )
+    _, problems = read_overlay(path, "local.yml")
+    assert problems == [
+        "local.yml: line 4: \\u001b[2Jx\\u000ay\\u202e: extra inputs are not permitted"
+    ]
+    path.write_text('organisation: O\n"a\\e": 1\n"a\\e": 2\n', encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_overlay(path, "local.yml")
+    assert str(err.value) == "local.yml: line 3: duplicate key 'a\\u001b'"
