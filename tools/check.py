@@ -49,12 +49,14 @@ def main() -> int:
         problems, notices = str(exc).splitlines(), []
     for line in [*problems, *notices]:
         print(line)
-    sys.stdout.flush()  # every problem before the summary, which has a line of its own
+    sys.stdout.flush()  # every problem before the summary (stderr is not held back)
+    # After a blank line: on a line of its own also where the two streams are joined.
+    gap = "\n" if problems or notices else ""
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        print(f"check: {what}: {count}", file=sys.stderr)
+        print(f"{gap}check: {what}: {count}", file=sys.stderr)
         return 1
-    print(f"check: {what}: no problems", file=sys.stderr)
+    print(f"{gap}check: {what}: no problems", file=sys.stderr)
     return 0
 
 

@@ -29,7 +29,6 @@ from .marks import (
     lined_seq,
     printable,
     unreadable,
-    where,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -91,17 +90,23 @@ class _Strict:
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         line = node.start_mark.line + 1
         if node.tag == INT_TAG and len(node.value) > MAX_NUMBER:
-            return Unreadable(line, f"a number of more than {MAX_NUMBER} characters is not allowed")
+            problem = f"a number of more than {MAX_NUMBER} characters is not allowed"
+            return Unreadable(line, problem, one_line(node.value, MAX_NUMBER) + "…")
         try:
             return super().construct_object(node, deep=deep)  # type: ignore[misc]
         except ValueError as exc:  # a value PyYAML recognises but cannot build
             shown = one_line(str(node.value))
-            return Unreadable(
+            value = Unreadable(
                 line,
                 f"'{shown}' is not a real date or time ({exc})"
                 if node.tag.endswith(":timestamp")
                 else f"'{shown}' cannot be read ({exc})",
+                shown,
             )
+            # As PyYAML does for a value it built: a key is built twice (duplicate check).
+            self.recursive_objects.pop(node, None)  # type: ignore[attr-defined]
+            self.constructed_objects[node] = value  # type: ignore[attr-defined]
+            return value
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
@@ -219,6 +224,8 @@ def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = 
         loc = tuple(err["loc"])
         if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
             continue  # a container's complaint that follows from an error inside it
+        if err["type"] == "invalid_key":
+            loc = loc[:-1]  # pydantic names the key by its repr: name its mapping
         path = field_path(loc)
         if prefix:
             path = (
@@ -226,14 +233,14 @@ def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = 
                 if path == "(top level)"
                 else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
             )
-        problem = message(err["msg"])
+        problem, line = message(err["msg"]), line_at(data, loc)
         value = err.get("input")
         if isinstance(value, Unreadable) and err["type"] != "extra_forbidden":
             if value in said:
                 continue
             said.add(value)
-            problem = value.problem
-        found.append((line_at(data, loc) or 0, f"{where(label, data, loc, path)}: {problem}"))
+            problem, line = value.problem, value.line
+        found.append((line or 0, f"{label}: {f'line {line}: ' if line else ''}{path}: {problem}"))
     found += [
         (u.line, f"{label}: line {u.line}: {u.problem}") for u in unreadable(data) if u not in said
     ]

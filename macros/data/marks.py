@@ -36,6 +36,10 @@ class Unreadable:
 
     line: int
     problem: str
+    text: str = ""  # as written (shortened), for a field path when it is a key
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def _line(node: yaml.Node) -> int:

@@ -181,5 +181,15 @@ def test_the_summary_has_a_line_of_its_own(tmp_path: Path) -> None:
     )
     assert result.stdout.splitlines() == [
         f"{overlay}: line 4: banner: input should be a valid string",
+        "",
         f"check: {overlay}: 1 problem",
     ]
+    separate = subprocess.run(
+        [sys.executable, "tools/check.py", str(overlay)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    joined = separate.stdout.rstrip("\n") + separate.stderr  # as some tools show them
+    assert joined.splitlines()[-1] == f"check: {overlay}: 1 problem"

@@ -100,3 +100,21 @@ def test_a_key_from_the_file_is_quoted_on_one_plain_line(tmp_path: Path) -> None
     with pytest.raises(DataError) as err:
         read_overlay(path, "local.yml")
     assert str(err.value) == "local.yml: line 3: duplicate key 'a\\u001b'"
+
+
+def test_a_date_not_in_the_calendar_as_a_key_is_one_line_and_the_rest_is_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "local.yml"
+    path.write_text(
+        "organisation: O\ncontacts: [{role: R, 2026-02-30: x}]\n2026-02-31: x\nbanner: [b]\n",
+        encoding="utf-8",
+    )
+    _, problems = read_overlay(path, "local.yml")
+    assert problems == [
+        "local.yml: line 2: contacts[0]: '2026-02-30' is not a real date or time "
+        "(day is out of range for month)",
+        "local.yml: line 3: (top level): '2026-02-31' is not a real date or time "
+        "(day is out of range for month)",
+        "local.yml: line 4: banner: input should be a valid string",
+    ]
