@@ -23,6 +23,7 @@ from mkdocs_macros.errors import format_error
 
 from .data.edition import Edition, build_date, git_commit, read_version
 from .data.files import DataError
+from .data.local_models import site_url
 from .data.nav import nav_sources
 from .data.overlay import NAV_TITLE, overdue
 from .data.state import State, assemble
@@ -51,13 +52,15 @@ def define_env(env: Any) -> None:
     conf = env.conf
     root = Path(env.project_dir)
     settings = conf["extra"]["handbook"]
-    edition = Edition(
-        version=read_version(root / "pyproject.toml"),
-        source_edition=settings["source_edition"],
-        build_date=build_date(),
-        commit=git_commit(root),
-    )
     try:
+        edition = Edition(
+            version=read_version(root / "pyproject.toml"),
+            source_edition=settings["source_edition"],
+            build_date=build_date(),
+            commit=git_commit(root),
+        )
+        if conf["site_url"]:  # HANDBOOK_SITE_URL: into every page's canonical link and sitemap
+            conf["site_url"] = site_url(conf["site_url"], "HANDBOOK_SITE_URL (site_url)")
         state = assemble(
             root=root,
             docs_dir=Path(conf["docs_dir"]),

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.data.edition import Edition, build_date, read_version  # noqa: E402
+from macros.data.files import DataError  # noqa: E402
 from macros.data.nav import nav_sources  # noqa: E402
 from macros.data.state import check  # noqa: E402
 from tools.mkdocs_config import load_config  # noqa: E402
@@ -41,15 +42,21 @@ def main() -> int:
         "local", nargs="?", help="the overlay file, e.g. areas/north.yml (none: the handbook)"
     )
     args = parser.parse_args()
-    problems, notices = run(args.local or None)
+    what = args.local or "the handbook's data"
+    try:
+        problems, notices = run(args.local or None)
+    except DataError as exc:  # before any file: SOURCE_DATE_EPOCH
+        problems, notices = str(exc).splitlines(), []
     for line in [*problems, *notices]:
         print(line)
-    what = args.local or "the handbook's data"
+    sys.stdout.flush()  # every problem before the summary (stderr is not held back)
+    # After a blank line: on a line of its own also where the two streams are joined.
+    gap = "\n" if problems or notices else ""
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        print(f"check: {what}: {count}", file=sys.stderr)
+        print(f"{gap}check: {what}: {count}", file=sys.stderr)
         return 1
-    print(f"check: {what}: no problems", file=sys.stderr)
+    print(f"{gap}check: {what}: no problems", file=sys.stderr)
     return 0
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from .files import DataError
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,26 @@ def read_version(pyproject: Path) -> str:
         return str(tomllib.load(fh)["project"]["version"])
 
 
+MAX_EPOCH = 253_402_300_799  # 9999-12-31 23:59:59 UTC: the last second a date can hold
+
+
+def epoch_seconds(value: str) -> int:
+    """``SOURCE_DATE_EPOCH`` as seconds; anything else is a :class:`DataError` in one line
+    (the reproducible-builds specification asks a build to stop on a malformed value)."""
+    if not re.fullmatch(r"[0-9]{1,12}", value) or int(value) > MAX_EPOCH:
+        raise DataError(
+            f"SOURCE_DATE_EPOCH={value[:40]!r}: must be whole seconds since 1970-01-01 UTC, "
+            f"digits only, at most {MAX_EPOCH} (the end of the year 9999)"
+        )
+    return int(value)
+
+
 def build_date(environ: dict[str, str] | None = None) -> dt.date:
     """Today (UTC), or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
     environ = dict(os.environ) if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    if epoch:
+        return dt.datetime.fromtimestamp(epoch_seconds(epoch), tz=dt.UTC).date()
     return dt.datetime.now(tz=dt.UTC).date()
 
 

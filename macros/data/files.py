@@ -1,16 +1,17 @@
-"""Reading the handbook's data files: strict YAML and JSON, size limits, validation.
+"""Reading the handbook's data files: strict YAML (JSON: macros/data/json_file.py), size
+limits, validation.
 
 Every problem becomes a :class:`DataError` whose message is one line per problem, of
-the form ``file: field.path: what is wrong`` (or ``file: line N: …``). The macros
+the form ``file: line N: field.path: what is wrong`` (macros/data/marks.py). The macros
 module turns it into a MkDocs ``PluginError``, so the build stops with that message
 and no traceback.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Sequence
+import os
+import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +21,16 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from .marks import (
+    Unreadable,
+    field_path,
+    line_at,
+    lined_map,
+    lined_seq,
+    printable,
+    unreadable,
+)
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -27,22 +38,16 @@ class DataError(Exception):
     """Invalid handbook data; the message names the file and the field."""
 
 
-def field_path(loc: Iterable[int | str]) -> str:
-    """Format a pydantic error location as ``sections[2].items[4].text``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _message(msg: str) -> str:
+def message(msg: str) -> str:
+    """A pydantic message as the end of one of ours: "Field required" → "field required"."""
     msg = msg.removeprefix("Value error, ")  # our own validators' messages stand alone
-    return msg[:1].lower() + msg[1:]
+    return msg if msg[1:2].isupper() else msg[:1].lower() + msg[1:]  # "URL …" stays
 
 
-def _one_line(text: str, limit: int = 50) -> str:
-    """A value from a file, quoted in a message: whitespace runs as one space, shortened."""
-    return " ".join(text.split())[:limit]
+def one_line(text: str, limit: int = 50) -> str:
+    """A value from a file, quoted in a message: whitespace runs as one space, shortened,
+    other characters a terminal acts on escaped (:func:`printable`)."""
+    return printable(" ".join(text.split())[:limit])
 
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest data file today is ~21 KB
@@ -59,7 +64,8 @@ class _Strict:
     can slip a second value in the same way), composes nested nodes recursively
     (hundreds of levels end in a ``RecursionError``), and raises a bare
     ``ValueError`` for a date that is not in the calendar or an integer over
-    4,300 digits. Each becomes a marked error: one line with the line number.
+    4,300 digits. Each becomes one line with the line number; a value that cannot be
+    built is an :class:`Unreadable`, so the rest of the file is still read and checked.
     """
 
     _depth = 0
@@ -82,21 +88,25 @@ class _Strict:
             self._depth -= 1
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
+        line = node.start_mark.line + 1
         if node.tag == INT_TAG and len(node.value) > MAX_NUMBER:
-            raise yaml.MarkedYAMLError(
-                problem=f"a number of more than {MAX_NUMBER} characters is not allowed",
-                problem_mark=node.start_mark,
-            )
+            problem = f"a number of more than {MAX_NUMBER} characters is not allowed"
+            return Unreadable(line, problem, one_line(node.value, MAX_NUMBER) + "…")
         try:
             return super().construct_object(node, deep=deep)  # type: ignore[misc]
         except ValueError as exc:  # a value PyYAML recognises but cannot build
-            shown = _one_line(str(node.value))
-            raise yaml.MarkedYAMLError(
-                problem=f"'{shown}' is not a real date or time ({exc})"
+            shown = one_line(str(node.value))
+            value = Unreadable(
+                line,
+                f"'{shown}' is not a real date or time ({exc})"
                 if node.tag.endswith(":timestamp")
                 else f"'{shown}' cannot be read ({exc})",
-                problem_mark=node.start_mark,
-            ) from None
+                shown,
+            )
+            # As PyYAML does for a value it built: a key is built twice (duplicate check).
+            self.recursive_objects.pop(node, None)  # type: ignore[attr-defined]
+            self.constructed_objects[node] = value  # type: ignore[attr-defined]
+            return value
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
@@ -110,7 +120,8 @@ class _Strict:
                 continue  # unhashable: SafeLoader reports it itself
             if key in seen:
                 raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark
+                    problem=f"duplicate key '{one_line(str(key), 80)}'",
+                    problem_mark=key_node.start_mark,
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
@@ -123,7 +134,7 @@ class _StrictLoader(_Strict, yaml.SafeLoader):
 try:
     from yaml._yaml import CParser
 except ImportError:  # PyYAML built without libyaml
-    _Loader: type = _StrictLoader
+    _Loader: Any = _StrictLoader
 else:
 
     class _StrictCLoader(_Strict, Composer, CParser, SafeConstructor, Resolver):
@@ -137,13 +148,21 @@ else:
 
     _Loader = _StrictCLoader
 
+# Mappings and lists that know their lines (macros/data/marks.py), for messages.
+for _cls in {_StrictLoader, _Loader}:
+    _cls.add_constructor("tag:yaml.org,2002:map", lined_map)
+    _cls.add_constructor("tag:yaml.org,2002:seq", lined_seq)
+
 
 def read_text(path: Path, label: str, limit: int = MAX_FILE_BYTES) -> str:
     """A data file's text: UTF-8, under the size limit; problems name the file and line."""
     try:
-        if path.exists() and not path.is_file():
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            raise DataError(f"{label}: cannot be read (a symbolic link, which is never followed)")
+        if not stat.S_ISREG(mode):
             raise DataError(f"{label}: cannot be read (not a regular file)")
-        with path.open("rb") as fh:
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
             raw = fh.read(limit + 1)  # never more, whatever the file claims
         if len(raw) > limit:
             size = f"{path.stat().st_size:,} bytes"
@@ -159,15 +178,17 @@ def read_text(path: Path, label: str, limit: int = MAX_FILE_BYTES) -> str:
         ) from None
 
 
-def read_yaml(path: Path, label: str) -> Any:
+def read_yaml(path: Path, label: str, values_later: bool = False) -> Any:
     """Parse a YAML file; every problem is one line naming the file and line."""
-    return read_yaml_text(read_text(path, label), label)
+    return read_yaml_text(read_text(path, label), label, values_later)
 
 
-def read_yaml_text(text: str, label: str) -> Any:
-    """Parse YAML text (a file's, or a page's front matter); problems name ``label`` and line."""
+def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
+    """Parse YAML text (a file's, or a page's front matter); problems name ``label`` and
+    line. ``values_later`` leaves an :class:`Unreadable` where a value cannot be built, for
+    :func:`error_lines` to report with the other problems in the data."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
     except yaml.reader.ReaderError as exc:
         if _Loader is _StrictLoader:
             line = text.count("\n", 0, exc.position) + 1
@@ -186,84 +207,52 @@ def read_yaml_text(text: str, label: str) -> Any:
         if context and start is not None and mark is not None and start.line != mark.line:
             problem += f" ({context} that starts on line {start.line + 1})"
         raise DataError(f"{label}: {where}: {problem}") from None
+    if not values_later:
+        fail([f"{label}: line {u.line}: {u.problem}" for u in unreadable(data)])
+    return data
 
 
-# A string, skipped whole (an unclosed one runs to the end: no backtracking), or a bracket.
-JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
-
-
-def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"repeated key '{_one_line(key)}' in one object")
-        out[key] = value
-    return out
-
-
-def _json_int(text: str) -> int:
-    if len(text) > MAX_NUMBER:
-        raise ValueError(f"a number of more than {MAX_NUMBER} characters is not allowed")
-    return int(text)
-
-
-def _json_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON value")
-
-
-def read_json(path: Path, label: str) -> Any:
-    """Parse a JSON file like :func:`read_yaml`: one line per problem, never a traceback.
-
-    Python's ``json`` keeps the last of two equal keys, reads integers of any
-    length (over 4,300 digits it raises a bare ``ValueError``), accepts
-    ``NaN`` and ``Infinity``, and recurses once per level of nesting.
-    """
-    text = read_text(path, label)
-    depth = 0
-    for token in JSON_TOKEN.finditer(text):
-        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(token.group(), 0)
-        if depth > MAX_DEPTH:
-            line = text.count("\n", 0, token.start()) + 1
-            raise DataError(f"{label}: line {line}: nested more than {MAX_DEPTH} levels deep")
-    try:
-        return json.loads(
-            text,
-            object_pairs_hook=_json_pairs,
-            parse_int=_json_int,
-            parse_constant=_json_constant,
-        )
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{label}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
-    except ValueError as exc:
-        raise DataError(f"{label}: (top level): {exc}") from None
-
-
-def error_lines(exc: ValidationError, label: str, prefix: str = "") -> list[str]:
-    """One line per problem in ``exc``, naming the file and the field path."""
-    lines = []
+def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = None) -> list[str]:
+    """One line per problem in ``exc``, naming the file, the line (where ``data`` was read
+    from YAML) and the field path, in file order; a value that could not be read is named
+    with its own problem."""
+    found: list[tuple[int, str]] = []
+    said: set[Unreadable] = set()
     errors = exc.errors()
     locs = [tuple(err["loc"]) for err in errors]
     for err in errors:
         loc = tuple(err["loc"])
         if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
             continue  # a container's complaint that follows from an error inside it
-        path = field_path(err["loc"])
+        if err["type"] == "invalid_key":
+            loc = loc[:-1]  # pydantic names the key by its repr: name its mapping
+        path = field_path(loc)
         if prefix:
             path = (
                 prefix
                 if path == "(top level)"
                 else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
             )
-        lines.append(f"{label}: {path}: {_message(err['msg'])}")
-    return lines
+        problem, line = message(err["msg"]), line_at(data, loc)
+        value = err.get("input")
+        if isinstance(value, Unreadable) and err["type"] != "extra_forbidden":
+            if value in said:
+                continue
+            said.add(value)
+            problem, line = value.problem, value.line
+        found.append((line or 0, f"{label}: {f'line {line}: ' if line else ''}{path}: {problem}"))
+    found += [
+        (u.line, f"{label}: line {u.line}: {u.problem}") for u in unreadable(data) if u not in said
+    ]
+    return [line for _, line in sorted(found, key=lambda f: f[0])]
 
 
 def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
-    """Validate ``data`` against ``model``; errors name the file and field path."""
+    """Validate ``data`` against ``model``; errors name the file, line and field path."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise DataError("\n".join(error_lines(exc, label, prefix))) from None
+        raise DataError("\n".join(error_lines(exc, label, prefix, data))) from None
 
 
 MAX_ENTRIES = 1000  # glossary entries or references in one file

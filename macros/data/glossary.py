@@ -25,6 +25,17 @@ def name_key(name: str) -> str:
     return " ".join(text.casefold().split())
 
 
+#: In :func:`same_name_key`: punctuation that joins words counts as a space, the rest as
+#: nothing ("dark-web" is "dark web", not the one word "darkweb" a search aid may be).
+SAME_NAME = str.maketrans({**dict.fromkeys("-/&+:", " "), **dict.fromkeys("'’().,", "")})
+
+
+def same_name_key(name: str) -> str:
+    """How names are compared for being the same name: :func:`name_key` with punctuation
+    normalised, so "IIOC.", "I.I.O.C.", "(IIOC)" and "iioc" are one name."""
+    return " ".join(name_key(name).translate(SAME_NAME).split())
+
+
 def _latin_letter(char: str) -> bool:
     letter = unicodedata.category(char).startswith("L")
     return letter and unicodedata.name(char, "").startswith("LATIN ")
@@ -85,13 +96,13 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
             if problem:
                 problems.append(f"{label}: [{i}].{where}: {problem}")
                 continue
-            key = name_key(name)
-            if key in owner and owner[key] != entry.id:
+            same = same_name_key(name)
+            if same in owner and owner[same] != entry.id:
                 problems.append(
-                    f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[key]}'"
+                    f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[same]}'"
                 )
-            owner.setdefault(key, entry.id)
-            by_name.setdefault(key, entry)
+            owner.setdefault(same, entry.id)
+            by_name.setdefault(name_key(name), entry)
         problems += [
             f"{label}: [{i}].cite[{j}]: unknown citation key '{key}'"
             for j, key in enumerate(entry.cite)

@@ -112,12 +112,15 @@ def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]
     problems are set aside, so the checks that follow (pages, notes, checklist items) can
     still run on the rest; each entry keeps its index in the file (``numbered``). None
     when nothing can be checked (the file is not a mapping)."""
-    data = read_yaml(path, label)
+    data = read_yaml(path, label, values_later=True)
     try:
-        return LocalOverlay.model_validate(data), []
+        overlay = LocalOverlay.model_validate(data)
     except ValidationError as exc:
-        problems = error_lines(exc, label)
+        problems = error_lines(exc, label, data=data)
         locs = [tuple(err["loc"]) for err in exc.errors()]
+    else:
+        overlay._data = data
+        return overlay, []
     if not isinstance(data, dict):
         return None, problems
     dropped: dict[str, set[int]] = {}
@@ -141,6 +144,7 @@ def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]
     except ValidationError:
         return None, problems
     overlay._positions = positions
+    overlay._data = data
     return overlay, problems
 
 
@@ -151,14 +155,6 @@ def load_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, Logo | No
     if overlay is None or not overlay.logo:
         return overlay, None, problems
     try:
-        return overlay, load_logo(path, overlay.logo, label), problems
-    except DataError as exc:
-        return overlay, None, [*problems, str(exc)]
-
-
-def load_logo(overlay_path: Path, name: str, label: str) -> Logo:
-    """The overlay's logo, checked by content (see :mod:`macros.data.logo`)."""
-    try:
-        return read_logo(overlay_folder(overlay_path), name)
+        return overlay, read_logo(overlay_folder(path), overlay.logo), problems
     except LogoError as exc:
-        raise DataError(f"{label}: logo: {exc}") from None
+        return overlay, None, [*problems, f"{overlay.at(label, 'logo')}: {exc}"]

@@ -15,10 +15,14 @@ from pydantic import (
     PrivateAttr,
     StrictBool,
     StringConstraints,
+    TypeAdapter,
+    ValidationError,
     ValidationInfo,
     field_validator,
 )
 
+from .files import DataError, message
+from .marks import where
 from .models import Name, PagePath, Slug, Text, _Model
 
 
@@ -29,6 +33,18 @@ def _plain_url(url: AnyHttpUrl) -> AnyHttpUrl:
             "must be a plain http(s) address of at most 500 characters, without quotes, '<', '>' or '&'"
         )
     return url
+
+
+SiteUrl = Annotated[AnyHttpUrl, AfterValidator(_plain_url)]
+
+
+def site_url(value: str, label: str) -> str:
+    """A site address from elsewhere (``HANDBOOK_SITE_URL``), checked as an overlay's
+    ``site_url`` is; a bad one is a :class:`DataError` in one line naming ``label``."""
+    try:
+        return str(TypeAdapter(SiteUrl).validate_python(value))
+    except ValidationError as exc:
+        raise DataError(f"{label}: {message(exc.errors()[0]['msg'])}") from None
 
 
 class Contact(_Model):
@@ -127,7 +143,7 @@ class LocalOverlay(_Model):
 
     organisation: Name
     logo: Name | None = None
-    site_url: Annotated[AnyHttpUrl, AfterValidator(_plain_url)] | None = None
+    site_url: SiteUrl | None = None
     banner: Text | None = None
     contacts: tuple[Contact, ...] = Field(min_length=1, max_length=30)
     out_of_hours: Text | None = None
@@ -145,6 +161,12 @@ class LocalOverlay(_Model):
     # Where each entry of a list field was in the file, when entries with problems were
     # set aside (macros/data/loading.py, ``read_overlay``); empty when none were.
     _positions: dict[str, tuple[int, ...]] = PrivateAttr(default_factory=dict)
+    # The file's data as read, with its lines (macros/data/marks.py), for messages.
+    _data: Any = PrivateAttr(default=None)
+
+    def at(self, label: str, *loc: int | str) -> str:
+        """``label: line N: field.path`` for a problem a check finds in this overlay."""
+        return where(label, self._data, loc)
 
     def numbered(self, field: str) -> list[tuple[int, Any]]:
         """The entries of a list field, each with its index in the file."""

@@ -27,6 +27,7 @@ from pathlib import Path
 from .files import DataError, read_text, read_yaml_text, validate
 from .loading import overlay_folder
 from .local_models import LocalOverlay, LocalPageMeta
+from .owned import first_link, shown
 
 LOCAL_PREFIX = "local/"  # where local pages live in the built site
 MAX_PAGE_BYTES = 128 * 1024  # a long local page is a few KB
@@ -36,6 +37,7 @@ MAX_MARKERS = 20  # block quote and list markers at the start of one line
 # All local pages together: the handbook PDF lays out every one (about 5 s per 128 KiB of
 # plain text; macros/pdf/book.py bounds their HTML elements, which cost far more).
 MAX_LOCAL_BYTES = 512 * 1024
+BOM = "\ufeff"
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 TERM_CALL = re.compile(
@@ -168,6 +170,11 @@ def read_page(
 ) -> LocalSource:
     """One local page, checked; every problem in it is one line naming the file and line."""
     text = read_text(path, label, limit=MAX_PAGE_BYTES)
+    if text.startswith(BOM):  # it would hide the front matter from the checks below
+        raise DataError(
+            f"{label}: line 1: starts with a byte-order mark (U+FEFF): save the file as "
+            "UTF-8 without one"
+        )
     meta_title, body = _front_matter(text, label)
     first_line = _line_of(text, len(text) - len(body))
     problems = _limits(body, label, first_line) + _terms(body, label, first_line, glossary_names)
@@ -196,15 +203,20 @@ def local_pages(
 ) -> list[LocalSource]:
     """The overlay's local pages, read from its own folder and checked; every problem in
     every page is reported, one line each."""
-    folder = overlay_folder(overlay_path).resolve()
-    shown_folder = _shown(overlay_folder(overlay_path), root)
-    label = _shown(overlay_path, root)
+    own = overlay_folder(overlay_path)
+    folder = own.resolve()
+    shown_folder = shown(own, root)
+    label = shown(overlay_path, root)
     out: list[LocalSource] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
     total = 0  # bytes of every local page so far
     for i, page in overlay.numbered("pages"):
-        where = f"{label}: pages[{i}].file"
+        where = overlay.at(label, "pages", i, "file")
+        link = first_link(own, page.file, root)
+        if link:
+            problems.append(f"{where}: {link}")
+            continue
         path = (folder / page.file).resolve()
         if not path.is_relative_to(folder):
             problems.append(
@@ -225,7 +237,7 @@ def local_pages(
         try:
             out.append(
                 read_page(
-                    path, _shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names
+                    path, shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names
                 )
             )
         except DataError as exc:
@@ -242,8 +254,3 @@ def local_pages(
     if problems:
         raise DataError("\n".join(problems))
     return out
-
-
-def _shown(path: Path, root: Path) -> str:
-    """A path as messages show it: relative to the project where it is inside it."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

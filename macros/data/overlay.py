@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Set
+from functools import partial
 
 from .files import DataError
 from .local_models import LocalOverlay, Review
@@ -24,10 +25,13 @@ def check_notes(overlay: LocalOverlay, headings: Mapping[str, Set[str]], label: 
     problems = []
     for i, note in overlay.numbered("notes"):
         if note.page not in headings:
-            problems.append(f"{label}: notes[{i}].page: no guidance page '{note.page}'")
+            problems.append(
+                f"{overlay.at(label, 'notes', i, 'page')}: no guidance page '{note.page}'"
+            )
         elif note.anchor is not None and note.anchor not in headings[note.page]:
             problems.append(
-                f"{label}: notes[{i}].anchor: no heading '#{note.anchor}' on page '{note.page}'"
+                f"{overlay.at(label, 'notes', i, 'anchor')}: "
+                f"no heading '#{note.anchor}' on page '{note.page}'"
             )
     if problems:
         raise DataError("\n".join(problems))
@@ -41,26 +45,26 @@ def merge_items(
     added: dict[tuple[str, str], list[ChecklistItem]] = {}
     used = {cid: {item.id for item in c.items} for cid, c in checklists.items()}
     for i, item in overlay.numbered("checklist_items"):
-        where = f"{label}: checklist_items[{i}]"
+        where = partial(overlay.at, label, "checklist_items", i)
         checklist = checklists.get(item.checklist)
         if checklist is None:
-            problems.append(f"{where}.checklist: no checklist '{item.checklist}'")
+            problems.append(f"{where('checklist')}: no checklist '{item.checklist}'")
             continue
         if item.section not in {s.id for s in checklist.sections}:
             problems.append(
-                f"{where}.section: no section '{item.section}' in checklist '{item.checklist}'"
+                f"{where('section')}: no section '{item.section}' in checklist '{item.checklist}'"
             )
             continue
         reserved = reserved_item_ids(checklist).get(item.id)
         if reserved:
             problems.append(
-                f"{where}.id: '{item.id}' is reserved in checklist '{item.checklist}' "
+                f"{where('id')}: '{item.id}' is reserved in checklist '{item.checklist}' "
                 f"({reserved} uses it)"
             )
             continue
         if item.id in used[item.checklist]:
             problems.append(
-                f"{where}.id: '{item.id}' is already an item id in checklist '{item.checklist}'"
+                f"{where('id')}: '{item.id}' is already an item id in checklist '{item.checklist}'"
             )
             continue
         used[item.checklist].add(item.id)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import DataError, fail, read_yaml, validate_list
-from .glossary import Glossary, name_key, name_problem
+from .glossary import Glossary, name_key, name_problem, same_name_key
 from .local_models import LocalOverlay
 from .local_pages import LOCAL_PREFIX
 from .models import SearchAidGroup
@@ -60,17 +60,22 @@ class Names:
     def __init__(self, glossary: Glossary) -> None:
         self.owner: dict[str, str] = {}
         for entry in glossary.entries:
-            for name in entry.names:
-                self.owner.setdefault(name_key(name), f"a name of glossary entry '{entry.id}'")
+            whose = f"a name of glossary entry '{entry.id}'"
+            self.owner.setdefault(name_key(entry.id), whose)  # the id, as it is written
+            for name in entry.names[1:]:  # term, abbreviation, aliases: what search indexes
+                self.owner.setdefault(same_name_key(name), whose)
 
     def take(self, aid: str, where: str, owner: str) -> str | None:
         """Why ``aid`` cannot be added (a look-alike, or already taken), or None."""
         problem = name_problem(aid, "a search aid")
         if problem:
             return f"{where}: {problem}"
-        key = name_key(aid)
-        if key in self.owner:
-            return f"{where}: '{aid}' is already {self.owner[key]}"
+        key = same_name_key(aid)  # "IIOC." is the name "IIOC"
+        if not key:
+            return f"{where}: '{aid}' has no letter or digit"
+        taken = self.owner.get(key) or self.owner.get(name_key(aid))
+        if taken:
+            return f"{where}: '{aid}' is already {taken}"
         self.owner[key] = owner
         return None
 
@@ -134,7 +139,7 @@ def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label:
     pages = dict(aids.pages)
     targets = list(aids.targets)
     for i, group in enumerate(overlay.search_aids):
-        where = f"{label}: search_aids[{i}].page"
+        where = overlay.at(label, "search_aids", i, "page")
         if group.page not in own:
             problems.append(
                 f"{where}: '{group.page}' is not one of this overlay's local pages "
@@ -148,7 +153,7 @@ def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label:
         taken = []
         for j, aid in enumerate(group.aids):
             owner = f"a search aid at search_aids[{i}] of {label}"
-            problem = names.take(aid, f"{label}: search_aids[{i}].aids[{j}]", owner)
+            problem = names.take(aid, overlay.at(label, "search_aids", i, "aids", j), owner)
             if problem:
                 problems.append(problem)
             else:

@@ -18,12 +18,14 @@ from .edition import Edition
 from .files import DataError, read_text
 from .glossary import Glossary, load_glossary
 from .headings import heading_ids
-from .loading import load_checklists, load_overlay, load_references
+from .loading import load_checklists, load_overlay, load_references, overlay_folder
 from .local_models import LocalOverlay
 from .local_pages import LocalSource, local_pages
 from .logo import Logo
+from .marks import printable
 from .models import Checklist, Reference
 from .overlay import check_notes, merge_items, overdue
+from .owned import check_owned
 from .paths import (
     CHECKLISTS_DIR,
     GLOSSARY_FILE,
@@ -116,7 +118,7 @@ class Steps:
         try:
             return step()
         except DataError as exc:
-            self.problems += str(exc).splitlines()
+            self.problems += [printable(line) for line in str(exc).split("\n")]  # one line each
             return None
 
 
@@ -177,8 +179,11 @@ def load(
     local: list[LocalSource] | None = []
     if overlay_file:
         path, label = root / overlay_file, overlay_file
-        overlay, logo, problems = steps.run(lambda: load_overlay(path, label)) or (None, None, [])
-        steps.problems += problems
+        owned = steps.run(lambda: check_owned(path, overlay_folder(path), root))
+        if owned is not None:  # nothing of an overlay is read before it is known to be its own
+            got = steps.run(lambda: load_overlay(path, label))
+            overlay, logo, problems = got or (None, None, [])
+            steps.problems += problems
     if overlay is not None and overlay_file:
         read = overlay
         if glossary is not None:

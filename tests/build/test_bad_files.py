@@ -113,7 +113,7 @@ def test_bad_data_fixtures_cover_every_file_kind() -> None:
         (
             "data/glossary.yml",
             "- {id: iioc, term: IIOC, short: s, definition: '" + "x" * 5000 + "'}\n",
-            "data/glossary.yml: [0].definition: string should have at most 2000 characters",
+            "data/glossary.yml: line 1: [0].definition: string should have at most 2000 characters",
         ),
         (
             "local/local.yml",
@@ -126,7 +126,7 @@ def test_bad_data_fixtures_cover_every_file_kind() -> None:
         (
             "local/local.yml",
             "organisation: '" + "Example " * 30 + "'\ncontacts: [{role: Lead}]\n",
-            "local/local.yml: organisation: string should have at most 200 characters",
+            "local/local.yml: line 1: organisation: string should have at most 200 characters",
         ),
     ],
     ids=["20-MB-definition", "long-definition", "deep-block-nesting", "long-organisation"],
@@ -207,7 +207,7 @@ def test_bad_logo_is_one_line(tmp_path: Path, logo: str, problem: str) -> None:
         "local/local.yml",
         f'organisation: Example Council\nlogo: "{logo}"\ncontacts: [{{role: Lead}}]\n',
     )
-    assert_one_error_line(site.build(), f"local/local.yml: logo: {problem}")
+    assert_one_error_line(site.build(), f"local/local.yml: line 2: logo: {problem}")
 
 
 def test_an_inline_script_the_policy_does_not_list_stops_the_build(tmp_path: Path) -> None:

@@ -154,7 +154,9 @@ def test_malformed_checklist_names_file_and_field(site: FixtureSite) -> None:
         "checklists/demo.yml",
         "id: demo\ntitle: T\npage: prompts.md\ncite: [seto-2015]\nsections:\n  - id: s\n    title: S\n    items:\n      - id: a\n",
     )
-    assert_fails_with(site, "checklists/demo.yml: sections[0].items[0].text: field required")
+    assert_fails_with(
+        site, "checklists/demo.yml: line 9: sections[0].items[0].text: field required"
+    )
 
 
 def test_unknown_checklist_names_page(site: FixtureSite) -> None:

@@ -81,19 +81,21 @@ def test_example_overlay_appears_everywhere(site: FixtureSite) -> None:
     [
         (
             "contacts:\n  - role: Lead\n    phon: 1\n",
-            "local/local.yml: contacts[0].phon: extra inputs are not permitted",
+            "local/local.yml: line 4: contacts[0].phon: extra inputs are not permitted",
         ),
         (
             "contacts: []\n",
-            "local/local.yml: contacts: tuple should have at least 1 item after validation, not 0",
+            "local/local.yml: line 2: contacts: tuple should have at least 1 item after "
+            "validation, not 0",
         ),
         (
             "site_url: not a url\ncontacts:\n  - role: Lead\n",
-            "local/local.yml: site_url: input should be a valid URL, relative URL without a base",
+            "local/local.yml: line 2: site_url: input should be a valid URL, relative URL "
+            "without a base",
         ),
         (
             "logo: missing.png\ncontacts:\n  - role: Lead\n",
-            "local/local.yml: logo: no such file 'missing.png' in the overlay's folder",
+            "local/local.yml: line 2: logo: no such file 'missing.png' in the overlay's folder",
         ),
     ],
 )

@@ -20,7 +20,7 @@ from tools import dist
 from .bundle import write_sums, write_tar_gz
 from .notes import release_notes
 from .sbom import make_bom, sbom_json
-from .source import commit, release_name, source_date_epoch, version
+from .source import commit, overlay_in, release_name, source_date_epoch, version
 
 NOTES = "RELEASE-NOTES.md"
 SUMS = "SHA256SUMS"
@@ -77,6 +77,7 @@ def deploy_files(root: Path, into: Path) -> Path:
 
 
 def build(root: Path, out: Path, overlay: str | None) -> Release:
+    overlay = overlay_in(root, overlay)  # recorded in the SBOM: from the root, never absolute
     epoch = source_date_epoch(root)
     release = Release(
         out / release_name(version(root), overlay),

@@ -7,6 +7,9 @@ import subprocess
 import tomllib
 from pathlib import Path
 
+from macros.data.edition import epoch_seconds
+from macros.data.files import DataError
+
 PROJECT = "ta-hsb-handbook"
 
 
@@ -28,10 +31,26 @@ def source_date_epoch(root: Path) -> int:
     release (pages, PDFs, archives, SBOM) is this one."""
     given = os.environ.get("SOURCE_DATE_EPOCH", "")
     if given:
-        if not given.isdigit():
-            raise SourceError(f"SOURCE_DATE_EPOCH={given!r}: seconds since 1970, digits only")
-        return int(given)
+        try:
+            return epoch_seconds(given)
+        except DataError as exc:
+            raise SourceError(str(exc)) from None
     return int(git(root, "log", "-1", "--format=%ct"))
+
+
+def overlay_in(root: Path, overlay: str | None) -> str | None:
+    """The overlay as a path from the checkout's root, as the release records it (no
+    build machine's path belongs in a release, and `make verify-release` rebuilds it
+    from a clone of the checkout); an overlay outside the checkout is refused."""
+    if not overlay:
+        return None
+    path = Path(os.path.normpath(Path(root, overlay)))  # an absolute overlay stays itself
+    if not path.is_relative_to(root):
+        raise SourceError(
+            f"the overlay {overlay} is outside the checkout {root}: a release is built "
+            "from an overlay inside it (copy the overlay and its folder there)"
+        )
+    return path.relative_to(root).as_posix()
 
 
 def commit(root: Path) -> str:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.files import DataError, field_path
+from macros.data.files import DataError
 from macros.data.glossary import load_glossary
 from macros.data.loading import load_checklist, load_references
+from macros.data.marks import field_path, line_at, unreadable
 from macros.data.models import Reference
 from macros.data.paths import page_url, relative
 from macros.data.usage import call_args, scan
@@ -54,10 +55,10 @@ def test_broken_fixture_set_is_not_empty() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("- key: a\n  authors: A\n", "data/references.yml: [0].cited_for: field required"),
+        ("- key: a\n  authors: A\n", "data/references.yml: line 1: [0].cited_for: field required"),
         (
             "- key: Bad Key\n  authors: A\n  cited_for: x\n",
-            "data/references.yml: [0].key: string should match pattern",
+            "data/references.yml: line 1: [0].key: string should match pattern",
         ),
         (
             "- key: a\n  authors: A\n  cited_for: x\n- key: a\n  authors: B\n  cited_for: y\n",
@@ -70,7 +71,7 @@ def test_broken_fixture_set_is_not_empty() -> None:
         ),
         (
             "- key: a\n  authors: A\n  cited_for: x\n  yeer: 2017\n",
-            "data/references.yml: [0].yeer: extra inputs are not permitted",
+            "data/references.yml: line 4: [0].yeer: extra inputs are not permitted",
         ),
     ],
 )
@@ -98,7 +99,10 @@ def test_bad_references(tmp_path: Path, text: str, expected: str) -> None:
             "- {id: a, term: Alpha, short: s, definition: d, related: [zzz]}\n",
             "data/glossary.yml: [0].related[0]: unknown glossary id 'zzz'",
         ),
-        ("- {id: a, term: Alpha, definition: d}\n", "data/glossary.yml: [0].short: field required"),
+        (
+            "- {id: a, term: Alpha, definition: d}\n",
+            "data/glossary.yml: line 1: [0].short: field required",
+        ),
     ],
 )
 def test_bad_glossary(tmp_path: Path, text: str, expected: str) -> None:
@@ -178,6 +182,8 @@ HOSTILE_YAML = [
         21,
     ),
     ("a: 1\n<<: {a: 2}\n", "merge keys (<<) are not allowed", 2),
+]
+UNREADABLE_YAML = [
     (
         "a: 1\nb: 2026-02-30\n",
         "'2026-02-30' is not a real date or time (day is out of range for month)",
@@ -201,6 +207,21 @@ def test_both_yaml_loaders_refuse_the_same_input(
     assert err.value.problem == problem
     assert err.value.problem_mark is not None
     assert err.value.problem_mark.line + 1 == line
+
+
+@pytest.mark.parametrize("loader", ["_StrictLoader", "_StrictCLoader"])
+@pytest.mark.parametrize(("text", "problem", "line"), UNREADABLE_YAML)
+def test_both_yaml_loaders_mark_the_same_unreadable_value(
+    loader: str, text: str, problem: str, line: int
+) -> None:
+    """Marked and read on, so the problems after it are found too (macros/data/marks.py)."""
+    import yaml
+
+    from macros.data import files as loading
+
+    data = yaml.load(text, Loader=getattr(loading, loader))  # noqa: S506
+    assert [(u.line, u.problem) for u in unreadable(data)] == [(line, problem)]
+    assert line_at(data, ["b" if line == 2 else "a"]) == line
 
 
 def test_data_is_read_with_libyaml() -> None:

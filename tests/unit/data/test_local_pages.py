@@ -80,12 +80,14 @@ def test_front_matter_may_hold_only_a_title(tmp_path: Path) -> None:
     assert ok.meta_title == "Tab title"
     assert ok.markdown == "---\nrender_macros: false\n---\n\n# T\n"
     assert problems(tmp_path, "---\ntitle: T\ndescription: x\n---\n# T\n") == [
-        "p.md: front matter: description: extra inputs are not permitted"
+        "p.md: front matter: line 3: description: extra inputs are not permitted"
     ]
     escaped = '---\ntitle: "\\x3cimg src=x onerror=alert(1)\\x3e"\n---\n'
-    assert problems(tmp_path, escaped) == ["p.md: front matter: title: must not contain '<' or '>'"]
+    assert problems(tmp_path, escaped) == [
+        "p.md: front matter: line 2: title: must not contain '<' or '>'"
+    ]
     assert problems(tmp_path, "---\nrender_macros: true\n---\n") == [
-        "p.md: front matter: render_macros: extra inputs are not permitted"
+        "p.md: front matter: line 2: render_macros: extra inputs are not permitted"
     ]
     assert problems(tmp_path, "---\ntitle: a\n  b: [\n---\n") == [
         "p.md: line 3: mapping values are not allowed in this context"
@@ -139,8 +141,9 @@ def test_local_page_paths_stay_in_the_overlay_folder(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         local_pages(bad, tmp_path / "org" / "local.yml", tmp_path, NAMES)
     assert str(err.value) == (
-        "org/local.yml: pages[0].file: 'pages/link.md' is outside the overlay's own folder "
-        "org/local/"
+        "org/local.yml: pages[0].file: org/local/pages/link.md: is a symbolic link; no part "
+        "of an overlay may be one (its file, the folders on the way to it, its folder or "
+        "anything in that folder)"
     )
     with pytest.raises(ValueError, match="String should match pattern"):
         overlay(pages=[{"file": "../other/draft.md", "title": "S"}])
@@ -182,3 +185,11 @@ def test_the_local_pages_together_are_bounded(tmp_path: Path) -> None:
         "org/local/p4.md: the local pages up to this one are 600,025 bytes together; the "
         "limit for all of them is 524,288 (the handbook PDF lays out every one)"
     )
+
+
+@pytest.mark.parametrize("front", ["---\ntitle: T\ndescription: x\n---\n", "# Title\n"])
+def test_a_byte_order_mark_is_refused(tmp_path: Path, front: str) -> None:
+    """It kept the front matter from being read as front matter, so from its checks."""
+    assert problems(tmp_path, "\ufeff" + front + "Text.\n") == [
+        "p.md: line 1: starts with a byte-order mark (U+FEFF): save the file as UTF-8 without one"
+    ]

@@ -69,8 +69,8 @@ def test_an_entry_with_a_problem_is_set_aside_and_the_rest_keep_their_place(
     )
     overlay, problems = read_overlay(path, "local.yml")
     assert problems == [
-        "local.yml: notes[1].text: field required",
-        "local.yml: review.next_review: must be after last_review (2026-02-01)",
+        "local.yml: line 6: notes[1].text: field required",
+        "local.yml: line 9: review.next_review: must be after last_review (2026-02-01)",
     ]
     assert overlay is not None
     assert [(i, note.page) for i, note in overlay.numbered("notes")] == [(0, "a.md"), (2, "b.md")]
@@ -84,3 +84,37 @@ def test_nothing_to_check_when_the_overlay_is_not_a_mapping(tmp_path: Path) -> N
     overlay, problems = read_overlay(path, "local.yml")
     assert overlay is None
     assert len(problems) == 1
+
+
+def test_a_key_from_the_file_is_quoted_on_one_plain_line(tmp_path: Path) -> None:
+    """A line break, ESC or a direction override in a key never reaches a terminal."""
+    path = tmp_path / "local.yml"
+    path.write_text(
+        'organisation: O\ncontacts:\n  - role: R\n"\\e[2Jx\\ny\\u202e": 1\n', encoding="utf-8"
+    )
+    _, problems = read_overlay(path, "local.yml")
+    assert problems == [
+        "local.yml: line 4: \\u001b[2Jx\\u000ay\\u202e: extra inputs are not permitted"
+    ]
+    path.write_text('organisation: O\n"a\\e": 1\n"a\\e": 2\n', encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_overlay(path, "local.yml")
+    assert str(err.value) == "local.yml: line 3: duplicate key 'a\\u001b'"
+
+
+def test_a_date_not_in_the_calendar_as_a_key_is_one_line_and_the_rest_is_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "local.yml"
+    path.write_text(
+        "organisation: O\ncontacts: [{role: R, 2026-02-30: x}]\n2026-02-31: x\nbanner: [b]\n",
+        encoding="utf-8",
+    )
+    _, problems = read_overlay(path, "local.yml")
+    assert problems == [
+        "local.yml: line 2: contacts[0]: '2026-02-30' is not a real date or time "
+        "(day is out of range for month)",
+        "local.yml: line 3: (top level): '2026-02-31' is not a real date or time "
+        "(day is out of range for month)",
+        "local.yml: line 4: banner: input should be a valid string",
+    ]

@@ -96,26 +96,26 @@ def test_unknown_targets_are_one_line_each(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("group", "line"),
     [
-        ({"aids": ["a"]}, "[0]: needs 'term' (a glossary id) or 'page' (a page)"),
+        ({"aids": ["a"]}, "line 1: [0]: needs 'term' (a glossary id) or 'page' (a page)"),
         (
             {"term": "sexting", "page": "prompts/sexting.md", "aids": ["b"]},
-            "[0]: has both 'term' and 'page'; give one",
+            "line 1: [0]: has both 'term' and 'page'; give one",
         ),
         (
             {"term": "sexting", "aids": []},
-            "[0].aids: tuple should have at least 1 item after validation, not 0",
+            "line 1: [0].aids: tuple should have at least 1 item after validation, not 0",
         ),
         (
             {"term": "sexting", "aids": ["c"], "weight": 2},
-            "[0].weight: extra inputs are not permitted",
+            "line 4: [0].weight: extra inputs are not permitted",
         ),
         (
             {"page": "prompts/sexting.md#what-sexting-includes", "aids": ["c"]},
-            "[0].page: string should match pattern '^[a-z0-9][a-z0-9/_-]*\\.md$'",
+            "line 3: [0].page: string should match pattern '^[a-z0-9][a-z0-9/_-]*\\.md$'",
         ),
         (
             {"term": "sexting", "aids": ["x" * 201]},
-            "[0].aids[0]: string should have at most 200 characters",
+            "line 2: [0].aids[0]: string should have at most 200 characters",
         ),
     ],
     ids=["no-target", "two-targets", "no-aids", "unknown-field", "anchor", "too-long"],
@@ -148,6 +148,32 @@ def test_an_aid_that_is_a_glossary_name_is_an_error(tmp_path: Path) -> None:
         f"{LABEL}: [0].aids[2]: 'harmful sexual behaviour' is already a name of glossary "
         "entry 'hsb'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("aid", "entry"),
+    [
+        ("Sext.", "sexting"),
+        ("H.S.B.", "hsb"),
+        ("(HSB)", "hsb"),
+        ("harmful-sexual behaviour", "hsb"),
+    ],
+)
+def test_an_aid_that_is_a_glossary_name_but_for_punctuation_is_an_error(
+    tmp_path: Path, aid: str, entry: str
+) -> None:
+    assert errors(tmp_path, [{"page": "index.md", "aids": [aid]}]) == [
+        f"{LABEL}: [0].aids[0]: '{aid}' is already a name of glossary entry '{entry}'"
+    ]
+
+
+def test_glossary_names_that_differ_in_punctuation_only_are_one_name(tmp_path: Path) -> None:
+    entries = [GLOSSARY[0], {**GLOSSARY[1], "aliases": ["sexting."]}]
+    with pytest.raises(DataError) as err:
+        glossary(tmp_path, entries)
+    assert str(err.value) == (
+        "data/glossary.yml: [1].aliases[0]: 'sexting.' is already used by entry 'sexting'"
+    )
 
 
 def test_look_alike_letters_are_refused(tmp_path: Path) -> None:

@@ -1,0 +1,115 @@
+"""Where a value is in its YAML file, so every problem can name its line.
+
+The strict loader (macros/data/files.py) builds mappings and lists that remember the
+line of each key and item, and puts a :class:`Unreadable` where a value cannot be built
+(a date not in the calendar), so reading goes on and the problems after it are still
+found. :func:`where` turns a field path (pydantic's ``loc``, or one a check builds) into
+``file: line N: field.path``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+class LinedDict(dict[Any, Any]):
+    """A YAML mapping that knows its own line and each key's."""
+
+    line: int = 0
+    lines: dict[str, int]
+
+
+class LinedList(list[Any]):
+    """A YAML sequence that knows its own line and each item's."""
+
+    line: int = 0
+    lines: list[int]
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A value PyYAML recognises but cannot build; validation reports ``problem`` at ``line``."""
+
+    line: int
+    problem: str
+    text: str = ""  # as written (shortened), for a field path when it is a key
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def lined_map(loader: Any, node: yaml.MappingNode) -> Iterator[LinedDict]:
+    data = LinedDict()
+    data.line = _line(node)
+    data.lines = {
+        str(key.value): _line(key) for key, _ in node.value if isinstance(key, yaml.ScalarNode)
+    }
+    yield data
+    data.update(loader.construct_mapping(node))
+
+
+def lined_seq(loader: Any, node: yaml.SequenceNode) -> Iterator[LinedList]:
+    data = LinedList()
+    data.line = _line(node)
+    data.lines = [_line(item) for item in node.value]
+    yield data
+    data.extend(loader.construct_sequence(node))
+
+
+def printable(text: str) -> str:
+    """``text`` with each character a terminal acts on (a line break, ESC, a direction
+    override) written as ``\\uXXXX``: a message quoting a file stays one plain line."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
+def field_path(loc: Iterable[int | str]) -> str:
+    """Format a pydantic error location as ``sections[2].items[4].text``."""
+    out = ""
+    for part in loc:
+        name = printable(str(part))[:80]  # a key from the file: "a\nb" is one line
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
+    return out or "(top level)"
+
+
+def line_at(data: Any, loc: Sequence[int | str]) -> int | None:
+    """The line of the deepest part of ``loc`` found in ``data`` (a key's line for a
+    mapping's field, the item's for a list's); None if ``data`` was not read from YAML."""
+    line = getattr(data, "line", None)
+    for part in loc:
+        if isinstance(data, LinedDict) and isinstance(part, str) and part in data.lines:
+            line, data = data.lines[part], data.get(part)
+        elif isinstance(data, LinedList) and isinstance(part, int) and 0 <= part < len(data):
+            line, data = data.lines[part], data[part]
+        else:
+            break
+    return line
+
+
+def where(label: str, data: Any, loc: Sequence[int | str], path: str | None = None) -> str:
+    """``label: line N: field.path`` (without ``line N`` if ``data`` has no lines)."""
+    line = line_at(data, loc)
+    shown = field_path(loc) if path is None else path
+    return f"{label}: line {line}: {shown}" if line else f"{label}: {shown}"
+
+
+def unreadable(data: Any) -> list[Unreadable]:
+    """Every :class:`Unreadable` in ``data``, in file order."""
+    found: list[Unreadable] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Unreadable):
+            found.append(value)
+        elif isinstance(value, dict):
+            stack += [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            stack += value
+    return sorted(found, key=lambda u: u.line)
