@@ -246,7 +246,7 @@ def local_pages(
         total += path.stat().st_size
         if total > MAX_LOCAL_BYTES:
             problems.append(
-                f"{_shown(path, root)}: the local pages up to this one are {total:,} bytes "
+                f"{shown(path, root)}: the local pages up to this one are {total:,} bytes "
                 f"together; the limit for all of them is {MAX_LOCAL_BYTES:,} (the handbook "
                 "PDF lays out every one)"
             )
