@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import stat
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+
+from tools.loopback import free_port, wait_listening
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "apache"
@@ -66,12 +66,6 @@ HTACCESS_SITE = """\
 
 class ApacheError(Exception):
     """Apache is missing, or refused the configuration (the message has its own words)."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def readable_copy(site_dir: Path, into: Path, extra: Mapping[str, str]) -> Path:
@@ -140,12 +134,7 @@ def serve(
         port = free_port()
         args = configure(site, work, port, variant)
         proc = subprocess.Popen([*args, "-DFOREGROUND"])
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_listening(port)
         yield f"http://127.0.0.1:{port}/"
     finally:
         if proc is not None:

@@ -7,12 +7,12 @@ an organisation would deploy.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tools.loopback import free_port, wait_listening
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "nginx"
@@ -41,12 +41,6 @@ http {{
 
 class NginxError(Exception):
     """nginx is missing, or refused the configuration (the message has its own words)."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def configure(
@@ -99,12 +93,7 @@ def serve(
     args = configure(site_dir, prefix, port, brotli, access_log)
     proc = subprocess.Popen([*args, "-g", "daemon off;"])
     try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_listening(port)
         yield f"http://127.0.0.1:{port}/"
     finally:
         proc.terminate()
