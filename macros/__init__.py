@@ -55,7 +55,7 @@ def define_env(env: Any) -> None:
         version=read_version(root / "pyproject.toml"),
         source_edition=settings["source_edition"],
         build_date=build_date(),
-        commit=git_commit(root),
+        commit=git_commit(env.variables.get("git")),
     )
     try:
         state = assemble(
