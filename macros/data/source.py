@@ -70,7 +70,7 @@ def joined(lines: Iterable[str]) -> str:
 
 def section_anchor(heading: str) -> str:
     """The id Python-Markdown's ``toc`` extension gives a heading (its default slugify)."""
-    return slugify(heading, "-")
+    return str(slugify(heading, "-"))
 
 
 def word_count(line: str) -> int:

@@ -137,7 +137,7 @@ def test_the_pdfs_embed_the_listed_font_at_its_version(site_dir: Path) -> None:
     system = subprocess.run(
         ["fc-match", "--format=%{file}", "DejaVu Sans"], capture_output=True, text=True, check=True
     ).stdout  # the page text's font, as WeasyPrint finds it
-    for path in (system, FONT):
+    for path in (Path(system), FONT):
         assert TTFont(path)["name"].getDebugName(5) == f"Version {dejavu.version}", path
 
 

@@ -29,4 +29,5 @@ def test_in_this_checkout_it_is_the_head_commit(monkeypatch: pytest.MonkeyPatch)
     head = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
-    assert git_commit(get_git_info(), {}) == head[:10]
+    found = get_git_info()  # type: ignore[no-untyped-call]
+    assert git_commit(found, {}) == head[:10]
