@@ -1,11 +1,12 @@
-"""Servers on a loopback port, for the tools and the tests: a free port, waiting until a
-server listens, and a quiet static server for a folder."""
+"""Servers on a loopback port, for the tools and the tests: a free port, a server run until a
+block ends (nginx, Apache), and a quiet static server for a folder."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -27,6 +28,25 @@ def wait_listening(port: int) -> None:
             return
         except OSError:
             time.sleep(0.1)
+
+
+def refused(args: list[str]) -> str:
+    """A server's words if it refuses its configuration (its ``-t`` check), else ``""``."""
+    test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
+    return test.stderr.strip() if test.returncode != 0 else ""
+
+
+@contextmanager
+def running(args: list[str], port: int) -> Iterator[str]:
+    """A server run with ``args`` until the block ends; yields its base URL once it listens
+    on ``port``."""
+    proc = subprocess.Popen(args)
+    try:
+        wait_listening(port)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,12 +7,11 @@ an organisation would deploy.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.loopback import free_port, wait_listening
+from tools.loopback import free_port, refused, running
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "nginx"
@@ -78,9 +77,8 @@ def configure(
         encoding="utf-8",
     )
     args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
-    test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
-    if test.returncode != 0:
-        raise NginxError(f"nginx refused the configuration: {test.stderr.strip()}")
+    if problem := refused(args):
+        raise NginxError(f"nginx refused the configuration: {problem}")
     return args
 
 
@@ -91,10 +89,5 @@ def serve(
     """Run nginx on ``site_dir`` until the block ends; yields the base URL (ending in ``/``)."""
     port = free_port()
     args = configure(site_dir, prefix, port, brotli, access_log)
-    proc = subprocess.Popen([*args, "-g", "daemon off;"])
-    try:
-        wait_listening(port)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with running([*args, "-g", "daemon off;"], port) as url:
+        yield url
