@@ -73,7 +73,7 @@ pytest: $(STAMP) $(NODE_STAMP) build
 	HANDBOOK_SITE_DIR=site $(BIN)/pytest
 
 linkcheck: $(STAMP) build
-	$(BIN)/python tools/linkcheck.py site
+	$(BIN)/python -m tools.linkcheck site
 
 # Node tools pinned in package-lock.json: vnu-jar (W3C Nu HTML checker, runs offline with
 # Java) for `make test`, Lighthouse CI (@lhci/cli, Debian's Chromium) for `make bench`.
