@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 # once, our modules no longer cost ~30 ms of compiling on every build.
 export PYTHONDONTWRITEBYTECODE :=
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
-SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2 poppler-utils
+SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2 poppler-utils hyperfine
 NODE_STAMP := node_modules/.installed
 
 .PHONY: help install lock serve build check release verify-release test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
@@ -73,10 +73,10 @@ pytest: $(STAMP) $(NODE_STAMP) build
 	HANDBOOK_SITE_DIR=site $(BIN)/pytest
 
 linkcheck: $(STAMP) build
-	$(BIN)/python tools/linkcheck.py site
+	$(BIN)/python -m tools.linkcheck site
 
 # Node tools pinned in package-lock.json: vnu-jar (W3C Nu HTML checker, runs offline with
-# Java) for `make test`, lighthouse (Debian's Chromium) for `make bench`.
+# Java) for `make test`, Lighthouse CI (@lhci/cli, Debian's Chromium) for `make bench`.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)

@@ -57,7 +57,7 @@ def define_env(env: Any) -> None:
             version=read_version(root / "pyproject.toml"),
             source_edition=settings["source_edition"],
             build_date=build_date(),
-            commit=git_commit(root),
+            commit=git_commit(env.variables.get("git")),
         )
         if conf["site_url"]:  # HANDBOOK_SITE_URL: into every page's canonical link and sitemap
             conf["site_url"] = site_url(conf["site_url"], "HANDBOOK_SITE_URL (site_url)")

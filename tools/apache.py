@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import stat
-import subprocess
 import tempfile
-import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+
+from tools.loopback import free_port, refused, running
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "apache"
@@ -68,12 +67,6 @@ class ApacheError(Exception):
     """Apache is missing, or refused the configuration (the message has its own words)."""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def readable_copy(site_dir: Path, into: Path, extra: Mapping[str, str]) -> Path:
     """A copy of ``site_dir``, with the ``extra`` files (path → text) added, that every
     user can read (Apache's workers are not root)."""
@@ -118,9 +111,8 @@ def configure(site: Path, prefix: Path, port: int, variant: str) -> list[str]:
         MAIN.format(prefix=prefix, port=port, modules=modules, user=user), encoding="utf-8"
     )
     args = [APACHE, "-d", str(prefix), "-f", str(prefix / "httpd.conf")]
-    test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
-    if test.returncode != 0:
-        raise ApacheError(f"Apache refused the configuration: {test.stderr.strip()}")
+    if problem := refused(args):
+        raise ApacheError(f"Apache refused the configuration: {problem}")
     return args
 
 
@@ -134,23 +126,12 @@ def serve(
         raise ValueError(f"variant must be one of {VARIANTS}")
     work = Path(tempfile.mkdtemp(prefix="ta-hsb-apache-"))
     work.chmod(0o755)
-    proc = None
     try:
         site = readable_copy(site_dir, work, extra or {})
         port = free_port()
-        args = configure(site, work, port, variant)
-        proc = subprocess.Popen([*args, "-DFOREGROUND"])
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
+        with running([*configure(site, work, port, variant), "-DFOREGROUND"], port) as url:
+            yield url
     finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(timeout=10)
         log = work / "error.log"
         if log.exists() and log.stat().st_size:
             print(f"apache error log:\n{log.read_text(encoding='utf-8', errors='replace')}")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from tools.loopback import QuietHandler, serving
 
 CONFIG = """\
 [checking]
@@ -33,15 +33,12 @@ status=0
 """
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site quietly; the ``LinkChecker`` header lets linkchecker go faster than 10 requests/s."""
+class Handler(QuietHandler):
+    """The ``LinkChecker`` header lets linkchecker go faster than 10 requests/s."""
 
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "local test server")
         super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def handle(self) -> None:
         # linkchecker closes connections once it has what it needs
@@ -68,21 +65,11 @@ def main() -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--report", type=Path, default=Path("test-artifacts/external-links.txt"))
     args = parser.parse_args()
-    handler = functools.partial(QuietHandler, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(args.site, Handler) as url:
         with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as cfg:
-            cfg.write(CONFIG.format(port=port))
+            cfg.write(CONFIG.format(port=urlsplit(url).port))
         linkchecker = Path(sys.executable).with_name("linkchecker")
-        result = subprocess.run(
-            [str(linkchecker), "-f", cfg.name, f"http://127.0.0.1:{port}/"],
-            check=False,
-        )
-    finally:
-        server.shutdown()
-        server.server_close()
+        result = subprocess.run([str(linkchecker), "-f", cfg.name, url], check=False)
     links = external_links(args.site)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text("".join(f"{link}\n" for link in links), encoding="utf-8")

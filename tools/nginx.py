@@ -7,12 +7,11 @@ an organisation would deploy.
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tools.loopback import free_port, refused, running
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "nginx"
@@ -41,12 +40,6 @@ http {{
 
 class NginxError(Exception):
     """nginx is missing, or refused the configuration (the message has its own words)."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def configure(
@@ -84,9 +77,8 @@ def configure(
         encoding="utf-8",
     )
     args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
-    test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
-    if test.returncode != 0:
-        raise NginxError(f"nginx refused the configuration: {test.stderr.strip()}")
+    if problem := refused(args):
+        raise NginxError(f"nginx refused the configuration: {problem}")
     return args
 
 
@@ -97,15 +89,5 @@ def serve(
     """Run nginx on ``site_dir`` until the block ends; yields the base URL (ending in ``/``)."""
     port = free_port()
     args = configure(site_dir, prefix, port, brotli, access_log)
-    proc = subprocess.Popen([*args, "-g", "daemon off;"])
-    try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with running([*args, "-g", "daemon off;"], port) as url:
+        yield url

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import subprocess
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,20 +69,15 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
     return dt.datetime.now(tz=dt.UTC).date()
 
 
-def git_commit(root: Path, environ: dict[str, str] | None = None) -> str | None:
-    """The commit the site is built from: ``HANDBOOK_COMMIT`` or git, else None."""
+def git_commit(git: dict[str, object] | None, environ: dict[str, str] | None = None) -> str | None:
+    """The commit the site is built from: ``HANDBOOK_COMMIT``, else the first ten digits of
+    mkdocs-macros' ``git.commit`` (empty without a git checkout, a message if git failed).
+
+    Not its ``git.short_commit``: git abbreviates to more digits as a repository grows, so a
+    fresh clone could stamp fewer than the checkout and a release would not rebuild the same.
+    """
     environ = dict(os.environ) if environ is None else environ
     if environ.get("HANDBOOK_COMMIT"):
         return environ["HANDBOOK_COMMIT"]
-    try:
-        result = subprocess.run(
-            ["git", "rev-parse", "--short=10", "HEAD"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    commit = str((git or {}).get("commit", ""))
+    return commit[:10] if re.fullmatch(r"[0-9a-f]{40}", commit) else None

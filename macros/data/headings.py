@@ -1,10 +1,10 @@
 """The ids of a page's headings, read from its Markdown without building it.
 
 A practice note may name a heading by its id (the part of the page's address after ``#``).
-Python-Markdown's ``toc`` extension gives each heading the slug of its text
-(:func:`macros.data.source.section_anchor`), ``_1``, ``_2`` … for a repeat, or the id of
-an attribute list (``{: #id }``). This reads the same from the source, so `make check` can
-check a note's heading without rendering pages; tests/site/test_pages.py checks that it
+Python-Markdown's ``toc`` extension gives each heading the slug of its text (its
+``slugify``), made unique with ``_1``, ``_2`` … (its ``unique``), or the id of an attribute
+list (``{: #id }``). This reads the same from the source with those two functions, so
+`make check` can check a note's heading without rendering pages; tests/site/test_pages.py checks that it
 finds exactly the ids of the built pages' headings.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from .source import section_anchor
+from markdown.extensions.toc import slugify, unique
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # As Python-Markdown reads them (a space after the #s is not needed; setext headings start
@@ -23,7 +23,6 @@ SETEXT = re.compile(r"^[=-]+ *$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^}]*)\}[ \t]*$")
 ATTR_ID = re.compile(r"(?:^|[ \t])#(?P<id>[\w-]+)")
-COUNTED = re.compile(r"^(.*)_([0-9]+)$")
 # Inline Markdown and HTML whose marks are not part of the heading's text.
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 TAG = re.compile(r"<[^>]+>")
@@ -37,15 +36,6 @@ def heading_text(source: str) -> str:
     text = LINK.sub(r"\1", text)
     text = TAG.sub("", text)
     return html.unescape(MARKS.sub("", text)).strip()
-
-
-def _unique(anchor: str, used: set[str]) -> str:
-    """Python-Markdown's ``toc.unique``: ``x``, then ``x_1``, ``x_2`` …"""
-    while anchor in used or not anchor:
-        counted = COUNTED.match(anchor)
-        anchor = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{anchor}_1"
-    used.add(anchor)
-    return anchor
 
 
 def headings(markdown: str) -> list[str]:
@@ -82,5 +72,5 @@ def heading_ids(markdown: str) -> set[str]:
         attrs = ATTR_LIST.search(source)
         explicit = ATTR_ID.search(attrs.group("attrs")) if attrs else None
         text = source[: attrs.start()] if attrs else source
-        _unique(explicit.group("id") if explicit else section_anchor(heading_text(text)), used)
+        unique(explicit.group("id") if explicit else slugify(heading_text(text), "-"), used)
     return used

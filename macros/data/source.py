@@ -9,12 +9,12 @@ the source, and works out the coverage rows. It knows nothing about MkDocs.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+from markdown.extensions.toc import slugify
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .files import DataError, read_text, read_yaml, validate
@@ -70,9 +70,7 @@ def joined(lines: Iterable[str]) -> str:
 
 def section_anchor(heading: str) -> str:
     """The id Python-Markdown's ``toc`` extension gives a heading (its default slugify)."""
-    text = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+    return str(slugify(heading, "-"))
 
 
 def word_count(line: str) -> int:

@@ -12,9 +12,10 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader, PdfWriter
 
 from macros.data.paths import page_url
-from tests.conftest import ROOT, serving
+from tests.conftest import ROOT
 from tests.pdftext import Word, overlapping_lines, pdf_text, printed_words, sheet_text
 from tests.site.reading import CHECKLISTS, items, nav
+from tools.loopback import serving
 
 GUIDANCE_PAGES = [
     page_url(src, directory_urls=True) for src in nav() if not src.startswith("checklists/")

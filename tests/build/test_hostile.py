@@ -141,6 +141,21 @@ def test_pdfs_show_the_characters_and_embed_nothing(built: Path) -> None:
 
 
 def test_pages_stay_valid_html(built: Path) -> None:
-    errors, ignored = vnu.check(built)
-    assert [f"{e.get('url')}: {e.get('message')}" for e in errors] == []
-    assert ignored > 0  # the checker ran: the theme's known autocomplete errors were seen
+    result = vnu.check(built)
+    assert (result.returncode, result.stderr.strip()) == (0, "")
+
+
+PAGE = '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>{}</body></html>'
+
+
+def test_the_html_check_fails_on_an_invalid_page_and_ignores_the_themes_toggles(
+    tmp_path: Path,
+) -> None:
+    toggle = '<input class="md-toggle" type="checkbox" id="t" autocomplete="off">'
+    (tmp_path / "toggle.html").write_text(PAGE.format(toggle), encoding="utf-8")
+    assert vnu.check(tmp_path).returncode == 0
+    (tmp_path / "bad.html").write_text(PAGE.format("<p><div>x</div></p>"), encoding="utf-8")
+    result = vnu.check(tmp_path)
+    assert result.returncode == 1
+    assert "bad.html" in result.stderr
+    assert "toggle.html" not in result.stderr

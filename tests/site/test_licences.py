@@ -7,6 +7,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from macros.data.third_party import THIRD_PARTY_FILE, Component, load_components
 from macros.hooks.assets import SCRIPT_BUNDLE
 from macros.hooks.compress import is_copy
 from macros.hooks.offline import ROOT_FILES
-from macros.pdf.font import source_font
+from macros.pdf.font import FONT
 from tests.conftest import ROOT
 from tests.site.reading import built_page, soup
 
@@ -133,8 +134,11 @@ def test_the_pdfs_embed_the_listed_font_at_its_version(site_dir: Path) -> None:
         assert fonts, path
         # Handbook-Form: the form fields' Latin subset of DejaVu Sans (macros/pdf/font.py).
         assert all(n.startswith("DejaVu-Sans") or n == "Handbook-Form" for n in fonts), fonts
-    names = TTFont(source_font())["name"]
-    assert names.getDebugName(5) == f"Version {dejavu.version}"
+    system = subprocess.run(
+        ["fc-match", "--format=%{file}", "DejaVu Sans"], capture_output=True, text=True, check=True
+    ).stdout  # the page text's font, as WeasyPrint finds it
+    for path in (Path(system), FONT):
+        assert TTFont(path)["name"].getDebugName(5) == f"Version {dejavu.version}", path
 
 
 def test_the_licences_page_lists_every_component(site_dir: Path) -> None:

@@ -1,5 +1,6 @@
-"""The projects the bench builds: copies of the handbook, plain Material, mkdocs-macros with
-macros that return nothing, the content floor, and the 1,000-page corpus."""
+"""The projects the bench builds, each a copy of the handbook turned into one variant: the
+handbook as built (PDFs off or on, tagged or not), plain Material, mkdocs-macros with macros
+that return nothing, the handbook without glossary cross-linking, the offline package."""
 
 from __future__ import annotations
 
@@ -10,9 +11,7 @@ from typing import Any
 
 import yaml
 
-from macros.data.nav import nav_sources
 from tools import mkdocs_config
-from tools.bench.builds import timed_build
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,14 +34,24 @@ def save_config(project: Path, config: dict[str, Any]) -> None:
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
-def plain(project: Path) -> None:
-    """Turn a copy into a plain Material build: no macros plugin, no theme overrides."""
+def handbook(project: Path) -> Path:
+    """The handbook as ``make build`` builds it, without PDFs and the compression step (both
+    timed separately); a copy left as it is builds as ``make build`` does."""
+    config = load_config(project)
+    config["extra"]["handbook"].update(pdf=False, compress=False)
+    save_config(project, config)
+    return project
+
+
+def plain(project: Path) -> Path:
+    """A plain Material build of the same pages: no macros plugin, no theme overrides."""
     config = load_config(project)
     config["plugins"] = ["search"]
     config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
     config["strict"] = False
     save_config(project, config)
+    return project
 
 
 STUB_MACROS = """def define_env(env):
@@ -52,38 +61,27 @@ STUB_MACROS = """def define_env(env):
 MACRO_CALL = re.compile(r"\{\{-?\s*([a-z_]+)\(")
 
 
-def macros_only(project: Path) -> None:
-    """Turn a plain Material copy into one with mkdocs-macros and macros that return nothing:
-    the plugin's own cost (its start-up, and Jinja compiling and rendering every page)."""
-    names = sorted(
-        {
-            n
-            for page in (project / "docs").rglob("*.md")
-            for n in MACRO_CALL.findall(page.read_text())
-        }
-    )
+def macros_only(project: Path) -> Path:
+    """Plain Material with mkdocs-macros and macros that return nothing: the plugin's own
+    cost (its start-up, and Jinja compiling and rendering every page)."""
+    plain(project)
+    pages = (project / "docs").rglob("*.md")
+    names = sorted({n for page in pages for n in MACRO_CALL.findall(page.read_text())})
     (project / "bench_stub.py").write_text(STUB_MACROS.format(names=names), encoding="utf-8")
     config = load_config(project)
-    config["plugins"] = [
-        "search",
-        {"macros": {"module_name": "bench_stub", "on_error_fail": True, "on_undefined": "strict"}},
-    ]
+    stub = {"module_name": "bench_stub", "on_error_fail": True, "on_undefined": "strict"}
+    config["plugins"] = ["search", {"macros": stub}]
     save_config(project, config)
-
-
-def handbook(project: Path) -> None:
-    """The handbook as built by ``make build``, without the PDF and compression steps (timed separately)."""
-    config = load_config(project)
-    config["extra"]["handbook"]["pdf"] = False
-    config["extra"]["handbook"]["compress"] = False
-    save_config(project, config)
+    return project
 
 
 TERM_CALL = re.compile(r"""\{\{\s*term\(\s*(["'])(.*?)\1\s*(?:,\s*(["'])(.*?)\3\s*)?\)\s*\}\}""")
 
 
-def without_term_links(project: Path) -> None:
-    """Replace every ``{{ term(...) }}`` with its plain text: the handbook minus glossary cross-linking."""
+def without_term_links(project: Path) -> Path:
+    """The handbook with every ``{{ term(...) }}`` as its plain text (and one page that
+    still uses every term, so none is reported unused)."""
+    handbook(project)
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         page.write_text(TERM_CALL.sub(lambda m: m.group(4) or m.group(2), text), encoding="utf-8")
@@ -95,85 +93,39 @@ def without_term_links(project: Path) -> None:
     config = load_config(project)
     config["nav"].append({"Terms": "glossary-terms.md"})
     save_config(project, config)
+    return project
 
 
-def add_pages(project: Path, total: int) -> int:
-    """Add generated pages (copies of the guidance pages, macros included) up to ``total`` pages.
+def term_links() -> int:
+    pages = (ROOT / "docs").rglob("*.md")
+    return sum(len(TERM_CALL.findall(p.read_text(encoding="utf-8"))) for p in pages)
 
-    The checklist forms (``checklist()`` and ``assessment_record()``) are left out of the
-    copies: a handbook has each form once, however many guidance pages it grows to.
-    """
+
+def offline(project: Path) -> Path:
+    """The offline package's build (``make dist``): the copy's mkdocs.yml holds each ``!ENV``
+    default, so ``OFFLINE=true`` would not reach the offline plugin."""
+    handbook(project)
     config = load_config(project)
-    sources = nav_sources(config["nav"])
-    guidance = [
-        s
-        for s in sources
-        if s.startswith(("guidance/", "prompts/", "assessment/")) and "index" not in s
-    ]
-    texts = [(ROOT / "docs" / s).read_text(encoding="utf-8") for s in guidance]
-    texts = [re.sub(r"\{\{\s*(checklist|assessment_record)\(.*?\)\s*\}\}", "", t) for t in texts]
-    texts = [re.sub(r"\]\((?!https?:)[^)]*\)", "](../index.md)", t) for t in texts]
-    extra = total - len(sources)
-    entries = []
-    for i in range(extra):
-        src = f"generated/page-{i:04d}.md"
-        path = project / "docs" / src
-        path.parent.mkdir(parents=True, exist_ok=True)
-        body = texts[i % len(texts)].replace("\n# ", f"\n# Generated {i}: ", 1)
-        path.write_text(body, encoding="utf-8")
-        entries.append({f"Generated {i}": src})
-    config["nav"].append({"Generated": entries})
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "offline" in plugin:
+            plugin["offline"]["enabled"] = True
     save_config(project, config)
-    return extra
+    return project
 
 
-DUMP_HOOK = """from pathlib import Path
-
-def on_page_markdown(markdown, page, config, files):
-    # the block macros' HTML in place of its comments (macros/pages/blocks.py), as the page has it
-    blocks = config["plugins"]["macros"].variables["_build"].blocks
-    markdown, _ = blocks.restore(page.file.src_uri, markdown)
-    out = Path({folder!r}) / page.file.src_uri
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(markdown, encoding="utf-8")
-    return markdown
-"""
+#: What macros/pdf/writer.py adds to write a tagged PDF (WeasyPrint's ``pdf/ua-1`` and the
+#: finisher, macros/pdf/tagging.py); an untagged copy leaves it out.
+TAGGED_CALL = ", pdf_variant=tagging.VARIANT, finisher=tagging.finish"
 
 
-def expanded_markdown(project: Path, folder: Path) -> None:
-    """Build ``project`` once with a hook that writes each page's Markdown after the macros
-    ran (hooks run after the plugins) into ``folder``."""
-    (project / "bench_dump.py").write_text(DUMP_HOOK.format(folder=str(folder)), encoding="utf-8")
-    config = load_config(project)
-    config["hooks"] = [*config.get("hooks", []), "bench_dump.py"]
-    save_config(project, config)
-    timed_build(project, {}, 1)
-
-
-def content_floor(project: Path, folder: Path) -> None:
-    """Turn a plain Material copy into one of the expanded Markdown in ``folder``: what
-    Material alone spends on the content the macros generate."""
-    for page in folder.rglob("*.md"):
-        target = project / "docs" / page.relative_to(folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page, target)
-
-
-def floor_project(work: Path, name: str, handbook_copy: Path, plain_copy: Path) -> Path:
-    """A plain Material copy of the handbook's expanded Markdown (copies of both projects)."""
-    dumped = work / f"{name}-dump"
-    shutil.copytree(handbook_copy, dumped, ignore=shutil.ignore_patterns("site"))
-    expanded_markdown(dumped, work / f"{name}-expanded")
-    floor = work / f"{name}-floor"
-    shutil.copytree(plain_copy, floor, ignore=shutil.ignore_patterns("site"))
-    content_floor(floor, work / f"{name}-expanded")
-    return floor
-
-
-def macros_only_project(target: Path, pages: int | None = None) -> Path:
-    project = copy_project(target)
-    if pages is not None:
-        add_pages(project, pages)
-    plain(project)
-    macros_only(project)
+def untagged(project: Path) -> Path:
+    """The handbook as ``make build`` builds it, PDFs written untagged (the copy gets its own
+    copy of macros/)."""
+    (project / "macros").unlink()
+    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__py*"))
+    writer = project / "macros" / "pdf" / "writer.py"
+    text = writer.read_text(encoding="utf-8")
+    if TAGGED_CALL not in text:
+        raise SystemExit(f"bench: macros/pdf/writer.py no longer has '{TAGGED_CALL}'")
+    writer.write_text(text.replace(TAGGED_CALL, ""), encoding="utf-8")
     return project

@@ -13,7 +13,6 @@ from playwright.sync_api import sync_playwright
 
 from macros.hooks.compress import gzip_bytes
 from tools import searchbox
-from tools.bench.projects import load_config, save_config
 from tools.nginx import serve
 
 CHROMIUM = "/usr/bin/chromium"
@@ -31,16 +30,6 @@ THREE_WORDS = (
     "dark web curiosity",
     "safety plan supervision",
 )
-
-
-def offline(project: Path) -> None:
-    """Turn a copy into the offline package's build (``make dist``): the copy's mkdocs.yml
-    holds each ``!ENV`` default, so ``OFFLINE=true`` would not reach the offline plugin."""
-    config = load_config(project)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "offline" in plugin:
-            plugin["offline"]["enabled"] = True
-    save_config(project, config)
 
 
 def _run(page: Any, root: str, start: str) -> dict[str, Any]:
@@ -108,8 +97,5 @@ def goals(s: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
 
 def misses(s: dict[str, Any]) -> list[str]:
     """The queries whose answer was not in the first three, for the report."""
-    lines = []
-    for where in ("served", "offline"):
-        for miss in s[where]["misses"]:
-            lines.append(f"- {'through nginx' if where == 'served' else 'offline zip'}: {miss}")
-    return ["Search queries not answered in the first three:", "", *lines, ""] if lines else []
+    places = (("served", "through nginx"), ("offline", "offline zip"))
+    return [f"- {label}: {miss}" for where, label in places for miss in s[where]["misses"]]

@@ -1,15 +1,19 @@
-"""The build date from ``SOURCE_DATE_EPOCH`` and the site address from
-``HANDBOOK_SITE_URL``: a bad value is one line naming the variable, never a traceback."""
+"""The edition stamp's inputs: the build date from ``SOURCE_DATE_EPOCH``, the site address from
+``HANDBOOK_SITE_URL`` (a bad value is one line naming the variable, never a traceback), and the
+commit from mkdocs-macros' ``git`` variables or HANDBOOK_COMMIT."""
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 
 import pytest
+from mkdocs_macros.context import get_git_info
 
-from macros.data.edition import build_date
+from macros.data.edition import build_date, git_commit
 from macros.data.files import DataError
 from macros.data.local_models import site_url
+from tests.conftest import ROOT
 
 
 def test_source_date_epoch_sets_the_build_date() -> None:
@@ -51,3 +55,26 @@ def test_a_bad_site_address_is_one_line(value: str, problem: str) -> None:
         site_url(value, "HANDBOOK_SITE_URL")
     assert str(err.value).startswith(f"HANDBOOK_SITE_URL: {problem}")
     assert "\n" not in str(err.value)
+
+
+FULL = "0123456789abcdef0123456789abcdef01234567"
+
+
+def test_the_stamp_has_ten_digits_of_the_commit_whatever_git_abbreviates_to() -> None:
+    assert git_commit({"commit": FULL, "short_commit": "0123456"}, {}) == "0123456789"
+
+
+def test_handbook_commit_wins_and_no_checkout_or_a_git_failure_gives_none() -> None:
+    assert git_commit({"commit": FULL}, {"HANDBOOK_COMMIT": "fixture"}) == "fixture"
+    assert git_commit(None, {}) is None  # mkdocs-macros gives None when git is missing
+    assert git_commit({"commit": ""}, {}) is None  # no checkout (a release's tarball)
+    assert git_commit({"commit": "# Cannot execute 'git rev-parse HEAD'"}, {}) is None
+
+
+def test_in_this_checkout_it_is_the_head_commit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # mkdocs-macros asks git in the folder MkDocs runs in
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    found = get_git_info()  # type: ignore[no-untyped-call]
+    assert git_commit(found, {}) == head[:10]

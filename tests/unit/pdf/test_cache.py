@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from markupsafe import Markup
 from pypdf import PdfReader
 
@@ -247,10 +248,12 @@ def test_the_book_starts_once_and_only_with_every_page(
     assert started == [workers.BOOK]
 
 
-def test_the_form_font_is_the_same_whenever_it_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A cached subset and a new one are the same bytes, so a PDF made with either is the
-    same: a release rebuilt elsewhere is byte for byte the one published."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # fontTools' "now"
-    made_then = font.subset(font.source_font())
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
-    assert font.subset(font.source_font()) == made_then
+def test_the_form_font_has_the_characters_people_type_and_no_more() -> None:
+    """Latin, Latin-1 and Latin Extended-A letters, quotation marks, dashes, € and ™ (README)."""
+    promised = {*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2028)}
+    promised |= {*range(0x2030, 0x203B), 0x20AC, 0x2122}
+    face = TTFont(font.FONT)
+    assert set(face.getBestCmap()) == promised
+    assert "GSUB" not in face  # no layout tables
+    assert "fpgm" not in face  # no hinting
+    assert font.FONT.stat().st_size < 40_000
