@@ -22,7 +22,7 @@ search_aids:
 
 def index(site: FixtureSite) -> dict[str, dict[str, Any]]:
     data = json.loads((site.root / "site" / "search" / "search_index.json").read_text("utf-8"))
-    assert data["config"]["fields"]["aids"] == {"boost": 1}
+    assert data["config"]["fields"]["aids"] == {"boost": 3}
     return {doc["location"]: doc for doc in data["docs"]}
 
 
