@@ -156,11 +156,14 @@ PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$
 
 
 class SearchAidGroup(_Model):
-    """Words a reader may type for one glossary entry or one page (data/search-aids.yml)."""
+    """Words a reader may type for one glossary entry or one page (data/search-aids.yml):
+    ``aids`` are in the index only; ``spellings`` (a glossary entry's own names written
+    another way) are indexed too, and the Glossary shows them under the entry."""
 
     term: Slug | None = None
     page: PagePath | None = None
-    aids: tuple[Name, ...] = Field(min_length=1, max_length=100)
+    aids: tuple[Name, ...] = Field(default=(), max_length=100)
+    spellings: tuple[Name, ...] = Field(default=(), max_length=100)
 
     @model_validator(mode="after")
     def _one_target(self) -> SearchAidGroup:
@@ -168,6 +171,10 @@ class SearchAidGroup(_Model):
             raise ValueError("needs 'term' (a glossary id) or 'page' (a page)")
         if self.term is not None and self.page is not None:
             raise ValueError("has both 'term' and 'page'; give one")
+        if self.page is not None and self.spellings:
+            raise ValueError("has 'spellings' for a page; spellings are a glossary entry's")
+        if not self.aids and not self.spellings:
+            raise ValueError("needs 'aids' or 'spellings' (at least one word)")
         return self
 
 

@@ -2,8 +2,11 @@
 glossary entry or a page (data/search-aids.yml), and an overlay's aids for its own pages.
 
 An aid is the handbook's, never the slides' words: it goes into the search index only
-(macros/hooks/search.py puts it in an index field that results never show) and, on the
-Glossary, under "Also searched as", marked as the handbook's search aids. The glossary's
+(macros/hooks/search.py puts it in an index field that results never show). A glossary
+entry's ``spellings`` (its own names written another way: US spelling, a misspelling, a
+word form) are indexed the same way and are the only aids the Glossary shows, under "Also
+searched as", marked as the handbook's search aids: other words could read as meanings
+the slides do not give. The glossary's
 own names (term, abbreviation, aliases) are indexed on the page that explains each term,
 so they need no aid. Every problem is one line naming the file and the field.
 """
@@ -34,11 +37,16 @@ class SearchAids:
     """Every aid, by the page it is indexed on and by glossary entry."""
 
     pages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # aids, then spellings
     targets: tuple[Target, ...] = ()
+    spellings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def for_term(self, entry_id: str) -> tuple[str, ...]:
         return self.terms.get(entry_id, ())
+
+    def shown_for(self, entry_id: str) -> tuple[str, ...]:
+        """What the Glossary shows under an entry: its spellings only."""
+        return self.spellings.get(entry_id, ())
 
     def index(self, glossary: Glossary) -> dict[str, list[str]]:
         """What the search index gets, by page: each page's aids, and for each glossary
@@ -93,6 +101,7 @@ def load_search_aids(
     known = set(pages)
     by_page: dict[str, list[str]] = {}
     by_term: dict[str, list[str]] = {}
+    spellings: dict[str, tuple[str, ...]] = {}
     targets: list[Target] = []
     seen: dict[str, int] = {}
     for i, group in enumerate(groups):
@@ -110,16 +119,18 @@ def load_search_aids(
             continue
         seen[f"{kind}:{value}"] = i
         taken = []
-        for j, aid in enumerate(group.aids):
-            problem = names.take(
-                aid, f"{label}: [{i}].aids[{j}]", f"a search aid at [{i}] of {label}"
-            )
-            if problem:
-                problems.append(problem)
-            else:
-                taken.append(aid)
+        for key, words in (("aids", group.aids), ("spellings", group.spellings)):
+            for j, aid in enumerate(words):
+                problem = names.take(
+                    aid, f"{label}: [{i}].{key}[{j}]", f"a search aid at [{i}] of {label}"
+                )
+                if problem:
+                    problems.append(problem)
+                else:
+                    taken.append(aid)
         if kind == "term":
             by_term[value] = taken
+            spellings[value] = tuple(a for a in group.spellings if a in taken)
         else:
             by_page[value] = taken
             targets.append(Target(value, where))
@@ -128,6 +139,7 @@ def load_search_aids(
         {p: tuple(a) for p, a in by_page.items()},
         {t: tuple(a) for t, a in by_term.items()},
         tuple(targets),
+        spellings,
     )
     return aids, names
 
@@ -162,7 +174,7 @@ def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label:
         targets.append(Target(src, where))
     if problems:
         raise DataError("\n".join(problems))
-    return SearchAids(pages, aids.terms, tuple(targets))
+    return SearchAids(pages, aids.terms, tuple(targets), aids.spellings)
 
 
 def check_explained(glossary: Glossary, pages: Sequence[str], label: str) -> None:

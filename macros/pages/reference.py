@@ -86,7 +86,7 @@ class ReferenceMacros:
             links[entry.id] = glossary.EntryLinks(
                 explained,
                 self.links.page_links(page, used.get(entry.id, ())),
-                self.state.search_aids.for_term(entry.id),
+                self.state.search_aids.shown_for(entry.id),
             )
         return glossary.glossary_html(
             self.state.glossary.entries, links, lambda keys: self.cite(page, *keys)

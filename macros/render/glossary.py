@@ -57,7 +57,8 @@ AIDS_NOTE = "the handbook's search aids, not the slides' words"
 @dataclass(frozen=True)
 class EntryLinks:
     """What an entry links to besides its definition: the page that explains the term, the
-    pages that use it, and the words search finds it by (data/search-aids.yml)."""
+    pages that use it, and its spellings search finds it by (data/search-aids.yml; the
+    other aids are in the index only)."""
 
     explained: PageLink | None = None
     used_on: Sequence[PageLink] = ()

@@ -42,6 +42,12 @@ PRIVACY = (
     "when you close the tab. To keep the record, print it or save it to a file."
 )
 
+# Beside the buttons: what Copy as text does to the text (record.js, ``inert``).
+COPY_NOTE = (
+    "Copy as text leaves out control characters, and puts an apostrophe (') before a line "
+    "that starts with =, +, - or @, so that a spreadsheet shows it as text, not a formula."
+)
+
 NO_SCRIPT = (
     "JavaScript is off in this browser, so this page cannot keep, save or open a record. "
     "It works as a paper form: print it and fill it in by hand."
@@ -98,6 +104,7 @@ def _toolbar() -> Markup:
         "div",
         buttons,
         chooser,
+        el("p", COPY_NOTE, class_="hb-record__hint"),
         class_="hb-record__toolbar",
         hidden=True,
         data_search_exclude=True,

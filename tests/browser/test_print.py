@@ -14,7 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from macros.data.paths import page_url
 from tests.conftest import ROOT
 from tests.pdftext import Word, overlapping_lines, pdf_text, printed_words, sheet_text
-from tests.site.reading import CHECKLISTS, items, nav
+from tests.site.reading import CHECKLISTS, checklist_words, items, nav, normalise
 from tools.loopback import serving
 
 GUIDANCE_PAGES = [
@@ -82,6 +82,16 @@ def test_checklist_print_view(
     assert footer.evaluate("e => getComputedStyle(e).position") == "fixed"
     assert data["title"] in footer.inner_text()
     assert "Handbook version" in footer.inner_text()
+    # The introductions, the items' notes and the Source line are on paper too.
+    paper = normalise(print_page.locator(".hb-paper").inner_text())
+    for words in checklist_words(checklist_id):
+        assert normalise(words) in paper, words
+    assert "source: ta-hsb practice guidance" in paper
+    credits = {
+        "stage-2-case-formulation": "eastman, hanson & swann",
+        "prompts-iioc": "illegal in this country",
+    }
+    assert credits.get(checklist_id, "") in paper
     pdf = printed(print_page)
     assert 1 <= len(pdf.pages) <= 2 + count // 4
     width, height = float(pdf.pages[0].mediabox.width), float(pdf.pages[0].mediabox.height)

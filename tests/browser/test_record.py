@@ -22,11 +22,12 @@ from macros.data.paths import page_url
 from tests.browser.helpers import CSP_LISTENER, Traffic, files_only, wait_until
 from tests.browser.test_a11y import violations
 from tests.pdftext import pdf_text
-from tests.site.reading import CHECKLISTS, items, normalise
+from tests.site.reading import CHECKLISTS, checklist_words, items, normalise
 
 RECORD = "assessment/record.md"
 STAGE2 = "stage-2-case-formulation"
 STAGE3 = "stage-3-safety-planning"
+IIOC = "prompts-iioc"
 # A window.print() stub: headless Chromium cannot show the print dialogue; the test
 # prints with page.pdf() under print media instead, and counts the calls.
 PRINT_STUB = "window.print = () => { window.__printCalls = (window.__printCalls || 0) + 1; };"
@@ -286,6 +287,33 @@ def test_print_record_has_header_states_notes_and_stamp(
         round(float(pdf.pages[0].mediabox.width)),
         round(float(pdf.pages[0].mediabox.height)),
     ) == (595, 842)
+
+
+def source_line(page: Page, checklist_id: str) -> str:
+    """A checklist's Source line as the record page shows it."""
+    line = page.locator(f"details[data-record-checklist='{checklist_id}'] .hb-checklist__source")
+    return " ".join((line.text_content() or "").split())
+
+
+def test_printed_record_keeps_introductions_notes_and_source_lines(
+    tab: BrowserContext, server: str
+) -> None:
+    """Each checklist used is printed with its introduction, its sections' introductions,
+    its items' notes and its Source line, as the page shows them: the diagram's credit
+    and the IIOC note are not lost on paper."""
+    page = fill_record(tab, http_urls(server))
+    in_record(page, IIOC).locator("input[type=checkbox]").last.check()
+    page.get_by_role("button", name="Print record").click()
+    printed = normalise(page.locator(".hb-record__print").text_content() or "")
+    for cid in (STAGE2, STAGE3, IIOC):
+        for words in checklist_words(cid):
+            assert normalise(words) in printed, (cid, words)
+        assert source_line(page, cid).startswith("Source: ")
+        assert normalise(source_line(page, cid)) in printed, cid
+    page.emulate_media(media="print")
+    text = normalise(pdf_text(PdfReader(io.BytesIO(page.pdf(format="A4")))))
+    assert "eastman, hanson & swann" in text
+    assert "illegal in this country" in text
 
 
 def test_save_then_open_in_a_fresh_context_and_refuse_bad_files(

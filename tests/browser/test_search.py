@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.helpers import CSP_LISTENER, Traffic
 from tools import searchbox
@@ -88,6 +88,27 @@ def test_a_glossary_result_leads_to_the_entry_and_on_to_the_page(
     assert "the handbook's search aids, not the slides' words" in aids.inner_text()
     entry.locator(".hb-gloss__explained a").click()
     page.wait_for_url("**/prompts/sexting/#what-the-research-says")
+
+
+def test_a_query_that_finds_nothing_says_what_to_try(
+    served: tuple[Page, Traffic], nginx: str
+) -> None:
+    """No dead ends: fewer letters, fewer words, the Glossary A-Z and the prompt lists."""
+    page, _ = served
+    hint = page.locator(".hb-search-help")
+    assert searchbox.search(page, "grooming", nginx)
+    expect(hint).to_be_hidden()
+    assert searchbox.search(page, "qqxzv kkwzjq", nginx) == ()
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("the same words with fewer letters")
+    expect(hint).to_contain_text("fewer words")
+    links = {
+        name: searchbox.href_key(hint.get_by_role("link", name=name).evaluate("a => a.href"), nginx)
+        for name in ("Glossary A–Z", "prompt lists")
+    }
+    assert links == {"Glossary A–Z": "reference/glossary", "prompt lists": "prompts"}
+    hint.get_by_role("link", name="Glossary A–Z").click()
+    page.wait_for_url("**/reference/glossary/")
 
 
 def test_the_worker_is_cached_like_the_other_hashed_scripts(nginx: str, site_dir: Path) -> None:

@@ -22,7 +22,7 @@ search_aids:
 
 def index(site: FixtureSite) -> dict[str, dict[str, Any]]:
     data = json.loads((site.root / "site" / "search" / "search_index.json").read_text("utf-8"))
-    assert data["config"]["fields"]["aids"] == {"boost": 1}
+    assert data["config"]["fields"]["aids"] == {"boost": 3}
     return {doc["location"]: doc for doc in data["docs"]}
 
 
@@ -36,7 +36,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> FixtureSite:
     site.write_yaml(
         "data/search-aids.yml",
         [
-            {"term": "iioc", "aids": ["CSAM", "child sexual abuse material"]},
+            {
+                "term": "iioc",
+                "aids": ["CSAM", "child sexual abuse material"],
+                "spellings": ["indecant images"],
+            },
             {"page": "reference/references.md", "aids": ["bibliography"]},
         ],
     )
@@ -53,10 +57,13 @@ def test_aids_are_indexed_on_their_page(built: FixtureSite) -> None:
     docs = index(built)
     assert (
         docs["prompts/"]["aids"]
-        == "Indecent images of children; IIOC; CSAM; child sexual abuse material"
+        == "Indecent images of children; IIOC; CSAM; child sexual abuse material; indecant images"
     )
     assert docs["reference/references/"]["aids"] == "bibliography"
-    assert docs["reference/glossary/#iioc"]["aids"] == "CSAM; child sexual abuse material"
+    assert (
+        docs["reference/glossary/#iioc"]["aids"]
+        == "CSAM; child sexual abuse material; indecant images"
+    )
     assert docs["local/referrals/"]["aids"] == "front door; MASH referral"
     assert sum("aids" in doc for doc in docs.values()) == 4
 
@@ -72,12 +79,15 @@ def test_aids_are_never_shown_on_the_pages_they_find(built: FixtureSite) -> None
             assert aid not in html, (path, aid)
 
 
-def test_the_glossary_shows_them_as_the_handbooks_search_aids(built: FixtureSite) -> None:
+def test_the_glossary_shows_only_spellings_as_the_handbooks_search_aids(
+    built: FixtureSite,
+) -> None:
     html = built.html("reference/glossary/index.html")
     assert (
         'Also searched as </span><span class="hb-gloss__note">(the handbook\'s search aids, '
-        "not the slides' words): </span>CSAM, child sexual abuse material"
+        "not the slides' words): </span>indecant images</p>"
     ).replace("'", "&#39;") in html
+    assert "CSAM" not in html  # other words would read as meanings: in the index only
     assert 'Explained on: </span><a href="../../prompts/#prompts">Prompts</a>' in html
 
 

@@ -29,6 +29,15 @@ def items(checklist_id: str) -> list[dict[str, Any]]:
     return [item for section in CHECKLISTS[checklist_id]["sections"] for item in section["items"]]
 
 
+def checklist_words(checklist_id: str) -> list[str]:
+    """What a checklist says besides its items, as the YAML gives it: its introduction,
+    its sections' introductions and its items' notes (every printed form carries them)."""
+    data = CHECKLISTS[checklist_id]
+    words = [data.get("intro"), *(s.get("intro") for s in data["sections"])]
+    words += [item.get("note") for item in items(checklist_id)]
+    return [str(w) for w in words if w]
+
+
 def nav() -> list[str]:
     return nav_sources(mkdocs_config()["nav"])
 

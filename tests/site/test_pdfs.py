@@ -13,9 +13,19 @@ from macros.pdf.book import book_order
 from tests.conftest import mkdocs_config
 from tests.pdftext import pdf_text as reader_text
 from tests.pdftext import sheet_text
-from tests.site.reading import CHECKLISTS, VERSION, built_page, items, normalise, soup
+from tests.site.reading import (
+    CHECKLISTS,
+    VERSION,
+    built_page,
+    checklist_words,
+    items,
+    normalise,
+    soup,
+)
 
 HEADER_FIELDS = ("case-reference", "date", "assessor", "agency")
+STAGE2 = "stage-2-case-formulation"
+IIOC = "prompts-iioc"
 
 
 def h1_text(site_dir: Path, src: str) -> str:
@@ -67,6 +77,14 @@ def test_checklist_pdf_is_fillable_and_complete(site_dir: Path, checklist_id: st
     for item in entries:
         assert normalise(item["text"]) in text, item["id"]
     assert normalise(data["title"]) in text
+    # The introductions, the items' notes and the Source line (issue 32, M1); a line may
+    # break after a hyphen ("TA-" / "HSB").
+    joined = text.replace("- ", "-")
+    for words in checklist_words(checklist_id):
+        assert normalise(words).replace("- ", "-") in joined, words
+    assert "source: ta-hsb practice guidance" in text
+    credits = {STAGE2: "eastman, hanson & swann", IIOC: "illegal in this country"}
+    assert credits.get(checklist_id, "") in text
     assert f"page 1 of {len(reader.pages)}" in text
     assert f"handbook version {VERSION}" in text
     assert fonts_embedded(reader)

@@ -80,15 +80,28 @@
 
   /* ── reading the page ─────────────────────────────────────────────────── */
 
+  /* The words of an element as the reader sees them: no hidden tooltip, spaces tidied. */
+  function shown(node) {
+    if (!node) { return ""; }
+    var copy = node.cloneNode(true);
+    copy.querySelectorAll("[hidden]").forEach(function (n) { n.remove(); });
+    return words(copy.textContent);
+  }
+
+  /* A checklist as the page renders it: the print and Copy as text read everything here
+   * (introductions, item notes, the Source line) from the page, never from a copy. */
   function describe(section) {
     var id = section.getAttribute("data-checklist");
     var titleNode = document.getElementById(section.getAttribute("aria-labelledby"));
     return {
       id: id,
       title: titleNode ? titleNode.textContent.trim() : id,
+      intro: shown(section.querySelector(":scope > .hb-checklist__intro")),
+      source: shown(section.querySelector(":scope > .hb-checklist__source")),
       sections: Array.prototype.map.call(section.querySelectorAll(".hb-checklist__section"), function (fs) {
         return {
           title: fs.querySelector("legend").textContent.trim(),
+          intro: shown(fs.querySelector(".hb-checklist__intro")),
           boxes: Array.prototype.slice.call(fs.querySelectorAll("input[type=checkbox]")),
           notes: fs.querySelector("textarea")
         };
@@ -99,6 +112,10 @@
   function itemText(box) {
     var label = box.parentNode.querySelector("label[for='" + box.id + "']");
     return label ? label.textContent.trim() : box.name;
+  }
+
+  function itemNote(box) {
+    return shown(box.parentNode.querySelector(".hb-checklist__note"));
   }
 
   /* ── checking a file ──────────────────────────────────────────────────── */
@@ -398,12 +415,15 @@
         if (!ticked && !noted) { unused.push(c.title); return; }
         used.push({
           title: c.title,
+          intro: c.intro,
+          source: c.source,
           ticked: ticked,
           total: c.sections.reduce(function (n, s) { return n + s.boxes.length; }, 0),
           sections: c.sections.map(function (s) {
             return {
               title: s.title,
-              items: s.boxes.map(function (b) { return { text: itemText(b), covered: b.checked }; }),
+              intro: s.intro,
+              items: s.boxes.map(function (b) { return { text: itemText(b), note: itemNote(b), covered: b.checked }; }),
               notes: s.notes && s.notes.value.trim() ? s.notes.value : ""
             };
           })
@@ -442,13 +462,17 @@
         var part = make("section", null, "hb-record__print-checklist");
         part.appendChild(make("h3", c.title));
         part.appendChild(make("p", c.ticked + " of " + c.total + " covered"));
+        if (c.intro) { part.appendChild(make("p", c.intro, "hb-record__print-intro")); }
         c.sections.forEach(function (s) {
           part.appendChild(make("h4", s.title));
+          if (s.intro) { part.appendChild(make("p", s.intro, "hb-record__print-intro")); }
           var list = make("ul", null, "hb-record__print-items");
           s.items.forEach(function (item) {
             var li = make("li", null, item.covered ? "hb-record__print-item is-covered" : "hb-record__print-item");
             li.appendChild(make("span", item.covered ? "Covered" : "Not covered", "hb-record__print-state"));
-            li.appendChild(make("span", item.text));
+            var body = make("span", item.text);
+            if (item.note) { body.appendChild(make("span", item.note, "hb-record__print-note")); }
+            li.appendChild(body);
             list.appendChild(li);
           });
           part.appendChild(list);
@@ -457,6 +481,7 @@
             part.appendChild(make("p", s.notes, "hb-record__print-notes"));
           }
         });
+        if (c.source) { part.appendChild(make("p", c.source, "hb-record__print-source")); }
         printBox.appendChild(part);
       });
       if (record.unused.length) {
@@ -469,24 +494,40 @@
       }
     }
 
-    /* Copy as text: the printed record's content, as plain text for a case management system */
+    /* Copy as text: the printed record's content, as plain text for a case management
+     * system or a spreadsheet, made inert there (OWASP, "CSV Injection"): no control or
+     * bidirectional characters (tabs become spaces: a tab would start a new cell), and a
+     * line that starts with = + - @ (or their full-width forms) starts with an apostrophe,
+     * so a spreadsheet shows it as text, never runs it as a formula. */
+    var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+    var FORMULA = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+    function inert(text) {
+      return text.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(/\t/g, " ").replace(CONTROL, "")
+        .split("\n").map(function (line) { return FORMULA.test(line) ? "'" + line : line; }).join("\n");
+    }
     function asText(record) {
       var out = ["Assessment record", ""];
       record.header.forEach(function (field) { out.push(field.label + ": " + (field.value || "—")); });
       record.used.forEach(function (c) {
         out.push("", c.title, c.ticked + " of " + c.total + " covered");
+        if (c.intro) { out.push(c.intro); }
         c.sections.forEach(function (s) {
           out.push("", s.title);
-          s.items.forEach(function (item) { out.push((item.covered ? "Covered: " : "Not covered: ") + item.text); });
+          if (s.intro) { out.push(s.intro); }
+          s.items.forEach(function (item) {
+            out.push((item.covered ? "Covered: " : "Not covered: ") + item.text);
+            if (item.note) { out.push("  Note: " + item.note); }
+          });
           if (s.notes) { out.push("Notes: " + s.title, s.notes); }
         });
+        if (c.source) { out.push("", c.source); }
       });
       if (record.unused.length) {
         out.push("", "Checklists not used");
         record.unused.forEach(function (title) { out.push(title + ": not used"); });
       }
       out.push("", "Copied " + record.when + ". " + stamp);
-      return out.join("\n") + "\n";
+      return inert(out.join("\n")) + "\n";
     }
     function copy() {
       var record = contents();
@@ -495,8 +536,9 @@
       writing.then(function () {
         var n = record.used.length;
         say("info", "Copied the record to the clipboard as text.", [
-          "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (each item marked " +
-            "“Covered” or “Not covered”, with the notes), the checklists not used and the handbook’s edition.",
+          "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (with their " +
+            "introductions and Source lines, each item marked “Covered” or “Not covered” with its note, and your " +
+            "notes), the checklists not used and the handbook’s edition.",
           "It contains case information: paste it only where your organisation keeps case records."
         ]);
       }, function () {

@@ -12,9 +12,9 @@
  *   two letters before the last word ("TA HSB"), must be a whole word, not the start
  *   of one;
  * - a word of four letters or more that starts no word in the index is taken to be
- *   misspelt, and the nearest words in the index stand in for it: one letter added,
- *   left out, changed or swapped ("pornograpy", "harrassment", "behavior"), two for
- *   words of eight letters or more.
+ *   misspelt and searched as lunr's fuzzy term (word~1: one letter added, left out,
+ *   changed or swapped, "pornograpy", "harrassment", "behavior"; word~2 for words of
+ *   eight letters or more).
  *
  * A query with search syntax (quotation marks, +, -, *, ~, ^ or :) is left as it is.
  * macros/hooks/search.py publishes this file under a hashed name, with the address of
@@ -29,23 +29,19 @@
   var SYNTAX = /["*~^:]|(^|\s)[+-]/;
   var separator = /[\s-]+/;
   var words = [];   /* every word of the index, sorted */
-  var counts = {};  /* how often each word occurs */
 
   function learn(index) {
     separator = new RegExp(index.config.separator, "g");
-    counts = {};
+    var seen = {};
     index.docs.forEach(function (doc) {
       [doc.title, doc.text, doc.aids].forEach(function (field) {
         if (typeof field !== "string") { return; }
         field.replace(/<[^>]*>/g, " ").split(separator).forEach(function (word) {
-          if (word) {
-            word = word.toLowerCase();
-            counts[word] = (counts[word] || 0) + 1;
-          }
+          if (word) { seen[word.toLowerCase()] = true; }
         });
       });
     });
-    words = Object.keys(counts).sort();
+    words = Object.keys(seen).sort();
   }
 
   function starts(prefix) {
@@ -56,48 +52,6 @@
       if (words[middle] < prefix) { low = middle + 1; } else { high = middle; }
     }
     return low < words.length && words[low].lastIndexOf(prefix, 0) === 0;
-  }
-
-  /* Edits from a to b (insert, delete, change, swap two neighbours), or limit + 1. */
-  function distance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
-    var before = [];
-    var previous = [];
-    var row = [];
-    for (var j = 0; j <= b.length; j++) { previous[j] = j; }
-    for (var i = 1; i <= a.length; i++) {
-      row = [i];
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-          value = Math.min(value, before[j - 2] + 1);
-        }
-        row[j] = value;
-        best = Math.min(best, value);
-      }
-      if (best > limit) { return limit + 1; }
-      before = previous;
-      previous = row;
-    }
-    return previous[b.length];
-  }
-
-  function nearest(word) {
-    var limit = word.length >= 8 ? 2 : 1;
-    var found = [];
-    var least = limit + 1;
-    words.forEach(function (known) {
-      var edits = distance(word, known, least);
-      if (edits < least) {
-        least = edits;
-        found = [];
-      }
-      if (edits === least && edits <= limit) { found.push(known); }
-    });
-    found.sort(function (a, b) { return counts[b] - counts[a]; });
-    return found.slice(0, 2);
   }
 
   function tidy(query) {
@@ -119,8 +73,7 @@
       if (whole) {
         out.push(piece + "^1");  /* a whole word: Material adds no wildcard after ^1 */
       } else if (piece.length >= 4 && !/\d/.test(piece) && !starts(piece)) {
-        var near = nearest(piece);
-        out.push.apply(out, near.length ? near : [piece]);
+        out.push(piece + (piece.length >= 8 ? "~2" : "~1"));  /* lunr's fuzzy term */
       } else {
         out.push(piece);
       }

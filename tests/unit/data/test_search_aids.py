@@ -72,6 +72,26 @@ def test_aids_find_their_page_and_the_glossary_names_their_explaining_page(tmp_p
     }
 
 
+def test_spellings_are_indexed_and_the_only_words_the_glossary_shows(tmp_path: Path) -> None:
+    groups = [{"term": "sexting", "aids": ["nudes"], "spellings": ["sextin", "sexts"]}]
+    gloss = glossary(tmp_path)
+    aids, _ = load_search_aids(aids_file(tmp_path, groups), LABEL, gloss, PAGES)
+    assert aids.for_term("sexting") == ("nudes", "sextin", "sexts")
+    assert aids.shown_for("sexting") == ("sextin", "sexts")
+    assert aids.shown_for("hsb") == ()
+    assert aids.index(gloss)["prompts/sexting.md"] == [
+        "Sexting",
+        "sext",
+        "nudes",
+        "sextin",
+        "sexts",
+    ]
+    # Checked as aids are, each named by its own list.
+    assert errors(tmp_path, [{"term": "sexting", "aids": ["nudes"], "spellings": ["Nudes"]}]) == [
+        f"{LABEL}: [0].spellings[0]: 'Nudes' is already a search aid at [0] of {LABEL}"
+    ]
+
+
 def test_no_file_is_no_aids(tmp_path: Path) -> None:
     gloss = glossary(tmp_path)
     aids, _ = load_search_aids(tmp_path / "missing.yml", LABEL, gloss, PAGES)
@@ -103,7 +123,11 @@ def test_unknown_targets_are_one_line_each(tmp_path: Path) -> None:
         ),
         (
             {"term": "sexting", "aids": []},
-            "line 1: [0].aids: tuple should have at least 1 item after validation, not 0",
+            "line 1: [0]: needs 'aids' or 'spellings' (at least one word)",
+        ),
+        (
+            {"page": "prompts/sexting.md", "spellings": ["sextin"]},
+            "line 1: [0]: has 'spellings' for a page; spellings are a glossary entry's",
         ),
         (
             {"term": "sexting", "aids": ["c"], "weight": 2},
@@ -118,7 +142,15 @@ def test_unknown_targets_are_one_line_each(tmp_path: Path) -> None:
             "line 2: [0].aids[0]: string should have at most 200 characters",
         ),
     ],
-    ids=["no-target", "two-targets", "no-aids", "unknown-field", "anchor", "too-long"],
+    ids=[
+        "no-target",
+        "two-targets",
+        "no-aids",
+        "page-spellings",
+        "unknown-field",
+        "anchor",
+        "too-long",
+    ],
 )
 def test_a_malformed_group_is_one_line(tmp_path: Path, group: dict[str, Any], line: str) -> None:
     assert errors(tmp_path, [group]) == [f"{LABEL}: {line}"]

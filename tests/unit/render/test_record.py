@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.render import checklist, record
 from tests.unit.render.test_render import SMALL, _no_terms
@@ -32,6 +32,9 @@ def test_record_buttons_have_exact_names_and_start_hidden_without_script() -> No
     names = re.findall(r'data-action="[a-z]+">([^<]+)</button>', html)
     assert names == ["Print record", "Copy as text", "Save to file", "Open from file", "Clear all"]
     assert '<div class="hb-record__toolbar" hidden data-search-exclude>' in html
+    # Beside the buttons: what Copy as text does to formulas and control characters.
+    toolbar = html.partition('class="hb-record__toolbar"')[2].partition("</div>")[0]
+    assert f'<p class="hb-record__hint">{escape(record.COPY_NOTE)}</p>' in toolbar
     assert record.NO_SCRIPT in html
     assert 'role="status" aria-live="polite"' in html
     assert 'role="alertdialog" aria-labelledby="rec-confirm-text" hidden data' in html
