@@ -249,7 +249,7 @@ def test_cross_references_are_the_one_component(site_dir: Path, src: str) -> Non
         if "cross-reference" in title.get_text().casefold():
             parent = title.parent
             assert parent is not None, src
-            assert "hb-xref" in parent.get("class", []), src
+            assert "hb-xref" in parent.get_attribute_list("class"), src
     for node in article.select("details, .hb-xref"):
         node.decompose()
     # The old forms: a sentence in the running text saying it is the handbook's link.
