@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 
-from playwright.sync_api import Page
+import pytest
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from tests.browser.test_a11y import violations
 from tests.pdftext import pdf_text
 
 PAGE = "guidance/definitions/"
@@ -53,3 +55,33 @@ def test_coverage_link_leads_to_the_section(page: Page, server: str) -> None:
     page.wait_for_load_state("networkidle")
     assert page.url.endswith(PAGE + "#dual-hsb")
     assert page.locator("#dual-hsb").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_source_blocks_marks_and_cross_references_pass_axe(
+    browser: Browser, server: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    found = {}
+    for path in (
+        "guidance/key-finding-2/",
+        "assessment/stage-1-information-gathering/",
+        "prompts/sexting/",
+        "reference/references/",
+    ):
+        page.goto(server + path, wait_until="networkidle")
+        for summary in page.locator("details.hb-source-wording > summary").all():
+            summary.click()
+        assert page.locator("details.hb-source-wording:not([open])").count() == 0
+        problems = violations(page)
+        if problems:
+            found[path] = problems
+    mark = page.locator("#attribution-nspcc-2017-report")
+    assert "this handbook's attribution" in mark.inner_text()
+    page.goto(server + "guidance/key-finding-2/", wait_until="networkidle")
+    dagger = page.get_by_role("link", name="Attribution note")
+    assert dagger.count() == 1
+    assert dagger.inner_text() == "†"
+    context.close()
+    assert found == {}
