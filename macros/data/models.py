@@ -59,6 +59,9 @@ class Reference(_Model):
     url: AnyHttpUrl | None = None
     cited_for: Text
     from_outside_source: Text | None = None  # where any field not on the slides comes from
+    # The handbook's own attribution: why it cites this work for passages the slides do not
+    # connect to it. Every citation of the work then carries a mark leading to this note.
+    attribution: Text | None = None
 
     @model_validator(mode="after")
     def _named(self) -> Reference:

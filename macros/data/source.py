@@ -18,6 +18,7 @@ from markdown.extensions.toc import slugify
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .files import DataError, read_text, read_yaml, validate
+from .models import Text as Note
 
 SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
 TRACE_FILE = "data/source-trace.yml"
@@ -43,6 +44,9 @@ class Trace(_Model):
     section: Text | None = None
     lines: tuple[LineRange, ...] = Field(min_length=1)
     begins: Text
+    # What the handbook says about these lines: which slide, what it credits or leaves out,
+    # the handbook's own attributions and readings, typing errors (plain text, escaped).
+    notes: tuple[Note, ...] = ()
 
 
 class LeftOut(_Model):

@@ -183,7 +183,8 @@ class Book:
                 el("p", site_name, class_="pdf-cover__title"),
                 el(
                     "p",
-                    "Assessing young people who show technology-assisted harmful sexual behaviour",
+                    "For assessments of males aged 12 to 18 years where there is a concern"
+                    " regarding their engagement in technology-assisted harmful sexual behaviour",
                     class_="pdf-cover__subtitle",
                 ),
                 el("p", f"Handbook version {edition.version}", class_="pdf-stamp"),

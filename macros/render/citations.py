@@ -19,13 +19,33 @@ class PageLink:
     href: str
 
 
+MARK = "†"
+MARK_NAME = "Attribution note"
+
+
 def anchor(key: str) -> str:
     return f"ref-{key}"
 
 
+def note_anchor(key: str) -> str:
+    """The id of a reference's attribution note on the References page."""
+    return f"attribution-{key}"
+
+
+def one_cite(ref: Reference, href: str) -> Markup:
+    """A label linking to its entry; a work the handbook attributes itself gets a mark after
+    it (no space between, so the mark reads as part of the citation) leading to the note."""
+    link = el("a", ref.label, href=href, class_="hb-cite")
+    if not ref.attribution:
+        return link
+    note = f"{href.partition('#')[0]}#{note_anchor(ref.key)}"
+    mark = el("a", MARK, href=note, aria_label=MARK_NAME, title=MARK_NAME)
+    return link + el("sup", mark, class_="hb-cite__mark")
+
+
 def cite_html(cited: Sequence[tuple[Reference, str]]) -> Markup:
     """``Lim et al., 2017; Seto, 2015`` with each label linking to its entry."""
-    return Markup("; ").join(el("a", ref.label, href=href, class_="hb-cite") for ref, href in cited)
+    return Markup("; ").join(one_cite(ref, href) for ref, href in cited)
 
 
 def page_links(pages: Sequence[PageLink]) -> Markup:
@@ -53,6 +73,15 @@ def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
                 class_="hb-ref__outside",
             )
             if ref.from_outside_source
+            else None,
+            el(
+                "p",
+                el("span", f"{MARK_NAME} ({MARK}): ", class_="hb-ref__label"),
+                ref.attribution,
+                id=note_anchor(ref.key),
+                class_="hb-ref__attribution",
+            )
+            if ref.attribution
             else None,
             el(
                 "p",

@@ -1,4 +1,5 @@
-"""The "Source wording" block under a section, and the Source coverage table."""
+"""The Source block under a section (the slides' words and the notes on them), and the
+Source coverage table."""
 
 from __future__ import annotations
 
@@ -11,14 +12,27 @@ from .citations import PageLink
 from .html import el, lines
 
 SUMMARY = "Source wording"
+SUMMARY_NOTES = "Source and notes"  # a block that also carries notes on the source
+
+
+def notes_html(notes: Sequence[str]) -> Markup | None:
+    """The notes on a passage: which slide, what it credits, the handbook's own readings."""
+    if not notes:
+        return None
+    return lines(
+        el("p", "Notes on the source", class_="hb-source-wording__label"),
+        el("ul", [el("li", note) for note in notes], class_="hb-source-wording__notes"),
+    )
 
 
 def wording_html(passage: Passage, coverage_href: str) -> Markup:
-    """A closed, keyboard-operable ``<details>`` with the slides' own words for a section."""
+    """A closed, keyboard-operable ``<details>``: the slides' own words for a section and
+    the handbook's notes on them."""
+    notes = passage.trace.notes
     return el(
         "details",
         lines(
-            el("summary", SUMMARY),
+            el("summary", SUMMARY_NOTES if notes else SUMMARY),
             el(
                 "blockquote",
                 lines(*(el("p", part) for part in passage.parts)),
@@ -30,6 +44,7 @@ def wording_html(passage: Passage, coverage_href: str) -> Markup:
                 el("a", "Source coverage", href=coverage_href),
                 class_="hb-source-wording__where",
             ),
+            notes_html(notes),
         ),
         class_="quote hb-source-wording",
         id=f"source-{passage.trace.id}",

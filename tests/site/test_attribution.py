@@ -215,7 +215,8 @@ def test_hedges_questions_and_descriptions_are_kept(site_dir: Path) -> None:
     assert "pornography use may be considered ta-hsb" in page_text(
         site_dir, "guidance/definitions.md"
     )
-    assert "may be considered ta-hsb" in page_text(site_dir, "reference/references.md")
+    # The criterion's benchmark (the BBFC) is no longer a reference: the glossary restates it.
+    assert "may be considered ta-hsb" in page_text(site_dir, "reference/glossary.md")
     for wrong in ("should be considered ta-hsb", "treats pornography", "should already"):
         assert wrong not in everything
     assert "developed for experienced practitioners who have already undertaken" in everything
@@ -287,8 +288,21 @@ def credited(key: str, line_numbers: set[int]) -> bool:
     return f" {words(name)} " in f" {words(text)} "
 
 
+def marked(link: Any) -> bool:
+    """Whether a citation carries the dagger that leads to the handbook's attribution note."""
+    mark = link.next_sibling
+    if getattr(mark, "name", None) != "sup" or "hb-cite__mark" not in mark.get("class", []):
+        return False
+    key = str(link["href"]).rsplit("#ref-", 1)[1]
+    target = mark.select_one("a")
+    return target is not None and str(target["href"]).endswith(f"#attribution-{key}")
+
+
 def citations(site_dir: Path, src: str) -> list[tuple[str, set[int], str]]:
-    """(key, source lines of the citation's section, text of its sentence's block) per citation."""
+    """(key, source lines of the citation's section, text of its sentence's block) per citation.
+
+    A citation that carries the attribution mark has "this handbook's attribution" added to
+    its block's text: the mark leads to the one note that says so (References page)."""
     assert SOURCE is not None
     article = soup(built_page(site_dir, src)).select_one("article")
     assert article is not None, src
@@ -303,7 +317,8 @@ def citations(site_dir: Path, src: str) -> list[tuple[str, set[int], str]]:
         block = link.find_parent(CITE_BLOCKS)
         assert block is not None, (src, key)
         section = traced.get(id(link.find_previous(HEADINGS)), set())
-        out.append((key, section, normalise(block.get_text(" "))))
+        text = normalise(block.get_text(" "))
+        out.append((key, section, f"{text} [{MARKED}]" if marked(link) else text))
     return out
 
 
@@ -374,12 +389,17 @@ def test_every_link_to_the_nspcc_report_is_worded_as_the_handbooks(site_dir: Pat
         if src == "reference/glossary.md":
             continue  # its "Source:" lines: the entries are checked in the data above
         cited = [b for k, _, b in citations(site_dir, src) if k == "nspcc-2017-report"]
-        if src == "guidance/research-base.md":
-            cited = cited[1:]  # the first is the slides' own list of the two addresses
         if src in pages:
             assert cited, src
         assert all(MARKED in block for block in cited), src
     assert MARKED in normalise(REFS["nspcc-2017-report"]["cited_for"])
+    # The one explanation every mark leads to, on the References page.
+    note = soup(built_page(site_dir, "reference/references.md")).select_one(
+        "#attribution-nspcc-2017-report"
+    )
+    assert note is not None
+    assert MARKED in normalise(note.get_text(" "))
+    assert [k for k, r in REFS.items() if r.get("attribution")] == ["nspcc-2017-report"]
     nspcc = next(e for e in GLOSSARY if e["id"] == "nspcc")
     assert "lies behind the key findings" not in nspcc["short"]
 
@@ -514,24 +534,34 @@ def test_the_diagrams_labels_are_labels_to_consider_not_tasks(site_dir: Path) ->
     ]
     assert len(labelled) == 3
     page = page_text(site_dir, "assessment/stage-2-case-formulation.md")
+    credit = (
+        "on the case-formulation diagram (eastman, hanson & swann, 2017; property of nota 2019)"
+    )
     for section in labelled:
+        # The labelling is in the section's title; the items are the labels, to tick.
+        assert credit in normalise(section["title"]), section["id"]
         for item in section["items"]:
             text = normalise(item["text"])
-            assert text.startswith("consider the diagram's"), item["id"]
+            assert not text.startswith("consider"), item["id"]
+            assert len(text.split()) <= 4, item["id"]
             assert text in page
-            assert not re.match(r"(persistence|desistence): ", text)
     assert "for the practitioner to consider" in normalise(data["intro"])
 
 
 # ── Framing, structure and silent corrections ────────────────────────────────
-def test_definitions_opening_marks_the_handbooks_own_link_to_the_research(site_dir: Path) -> None:
+def test_definitions_mark_the_handbooks_own_link_to_the_research(site_dir: Path) -> None:
     article = soup(built_page(site_dir, "guidance/definitions.md")).select_one("article")
     assert article is not None
     opening = normalise(article.select("p")[0].get_text(" "))
     assert "underpin" not in opening
-    assert "the research it presents compares" not in opening
-    assert "this handbook notes" in opening
+    assert "research" not in opening
+    notes = article.select_one("#source-definitions-ta-hsb .hb-source-wording__notes")
+    assert notes is not None
+    assert "do not tie the definitions to the research" in normalise(notes.get_text(" "))
     assert "no text under it" not in page_text(site_dir, "guidance/definitions.md")
+    research = page_text(site_dir, "guidance/research-base.md")
+    assert "defined on the definitions page" not in research
+    assert '"ta-hsb only"' in research
 
 
 def test_the_dark_web_is_not_under_recognising_responding(site_dir: Path) -> None:

@@ -60,10 +60,11 @@ def blocks(site_dir: Path, src: str) -> list[tuple[str, str]]:
         assert block.get("open") is None, f"{src}: a Source wording block is open"
         summary = block.select_one("summary")
         assert summary is not None, src
-        assert summary.get_text() == "Source wording", src
+        block_id = str(block["id"]).removeprefix("source-")
+        noted = SOURCE is not None and bool(SOURCE.passages[block_id].trace.notes)
+        assert summary.get_text() == ("Source and notes" if noted else "Source wording"), src
         quote = block.select_one("blockquote")
         assert quote is not None, src
-        block_id = str(block["id"]).removeprefix("source-")
         out += [(block_id, p.get_text(" ")) for p in quote.select("p")]
     return out
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.files import DataError
+from macros.data.files import DataError, validate
 from macros.data.models import Reference
 from macros.data.source import (
     LeftOut,
@@ -124,6 +124,31 @@ def test_wording_block_is_closed_and_escaped() -> None:
     assert "<summary>Source wording</summary>" in html
     assert "<p>&lt;b&gt;&amp;&lt;/b&gt; text here</p>" in html
     assert 'source lines 1 (whitespace joined). <a href="../cov/">Source coverage</a>' in html
+
+
+def test_notes_go_in_the_same_block_escaped() -> None:
+    noted = trace(lines=("1",), begins="<b>").model_copy(
+        update={"notes": ("The slide's <i>title</i> & more.",)}
+    )
+    src = Source("<b>&</b> text here", TraceFile(traces=(noted,)))
+    html = str(wording_html(src.passages["a"], "../cov/"))
+    assert "<summary>Source and notes</summary>" in html
+    assert (
+        '<ul class="hb-source-wording__notes"><li>The slide&#39;s &lt;i&gt;title&lt;/i&gt;'
+        " &amp; more.</li></ul>"
+    ) in html
+    assert html.index("hb-source-wording__notes") > html.index("</blockquote>")
+    assert html.endswith("</details>")
+
+
+def test_a_bad_note_is_refused_in_one_line_naming_the_field() -> None:
+    data = {"traces": [{"id": "a", "page": "p.md", "lines": ["1"], "begins": "x"}]}
+    data["traces"][0]["notes"] = ["Fine.", "Bell \x07 here."]
+    with pytest.raises(DataError) as error:
+        validate(TraceFile, data, "data/source-trace.yml")
+    (line,) = str(error.value).splitlines()
+    assert line.startswith("data/source-trace.yml: traces[0].notes[1]:"), line
+    assert "control character" in line
 
 
 def test_coverage_lists_rows_and_never_shows_hidden_text() -> None:

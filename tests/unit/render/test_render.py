@@ -75,6 +75,29 @@ def test_cite_html_joins_several_with_semicolons() -> None:
     )
 
 
+def test_a_citation_the_handbook_attributes_itself_carries_a_mark_to_one_note() -> None:
+    nspcc = Reference(
+        key="nspcc-2017-report",
+        publisher="NSPCC",
+        year=2017,
+        cited_for="An address.",
+        attribution="<b>Ours</b> & not the slides'.",
+    )
+    html = str(citations.cite_html([(nspcc, "../reference/references/#ref-nspcc-2017-report")]))
+    assert html == (
+        '<a href="../reference/references/#ref-nspcc-2017-report" class="hb-cite">NSPCC, 2017</a>'
+        '<sup class="hb-cite__mark"><a href="../reference/references/#attribution-nspcc-2017-report"'
+        ' aria-label="Attribution note" title="Attribution note">†</a></sup>'
+    )
+    entry = str(citations.reference_entry(nspcc, []))
+    assert (
+        '<p id="attribution-nspcc-2017-report" class="hb-ref__attribution">'
+        '<span class="hb-ref__label">Attribution note (†): </span>'
+        "&lt;b&gt;Ours&lt;/b&gt; &amp; not the slides&#39;.</p>"
+    ) in entry
+    assert "attribution-" not in str(citations.reference_entry(LIM, []))
+
+
 def test_reference_entry_lists_cited_on_pages() -> None:
     html = str(
         citations.reference_entry(
