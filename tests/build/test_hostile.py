@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from macros.data.local_models import Contact, LocalOverlay
 from macros.hooks.finished import check_site
 from macros.hooks.security import meta_policy
+from tests.build.fixture_site import PAGES as PAGES_OF_FIXTURE
 from tests.build.fixture_site import FixtureSite, errors
 from tests.conftest import ROOT
 from tests.pdftext import pdf_text
@@ -216,7 +217,7 @@ def test_markup_planted_after_the_build_is_named_in_one_line(
 
 def test_the_build_stops_on_what_the_last_check_finds(tmp_path: Path) -> None:
     site = FixtureSite(tmp_path)
-    site.write("docs/index.md", "# Home\n\n<marquee>Raw HTML in a page of the handbook</marquee>\n")
+    site.write("docs/index.md", PAGES_OF_FIXTURE["index.md"] + "\n<marquee>Raw HTML</marquee>\n")
     result = site.build()
     assert result.returncode == 1
     assert errors(result) == [
