@@ -11,7 +11,8 @@ A local page is the organisation's Markdown. It never reaches a template engine:
   ``Key: value`` lines stay text, because the page MkDocs reads always starts with the
   handbook's own front matter (``render_macros: false``);
 - size, bracket runs and nesting are bounded, because Python-Markdown is quadratic in
-  unclosed ``[`` and recursive in nested lists.
+  unclosed ``[`` and recursive in nested lists (and raw HTML's nesting, where the overlay
+  allows it: macros/data/raw_html.py).
 
 Everything here is plain data; the hooks place it (macros/hooks/local_hooks.py).
 """
@@ -28,6 +29,7 @@ from .files import DataError, read_text, read_yaml_text, validate
 from .loading import overlay_folder
 from .local_models import LocalOverlay, LocalPageMeta
 from .owned import first_link, shown
+from .raw_html import too_deep
 
 LOCAL_PREFIX = "local/"  # where local pages live in the built site
 MAX_PAGE_BYTES = 128 * 1024  # a long local page is a few KB
@@ -45,8 +47,10 @@ TERM_CALL = re.compile(
     r"""(?:[ \t]*,[ \t]*(?P<q2>["'])(?P<text>[^"'{}\\\n]{1,200})(?P=q2))?[ \t]*\)[ \t]*-?\}\}"""
 )
 JINJA = re.compile(r"\{\{|\{%")
-ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-SETEXT_RULE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+# As Python-Markdown reads them: no space is needed after the #s, and a heading may stand
+# in a quote or a list (the rendered page is checked too: macros/hooks/local_hooks.py).
+ATX_HEADING = re.compile(r"^#")
+SETEXT_RULE = re.compile(r"^(?:=+|-+)[ \t]*$")
 MARKERS = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 
 
@@ -57,6 +61,7 @@ class TermCall:
     name: str
     text: str
     source: str  # the call as written (shown as it is inside code)
+    line: int  # where it is in the file
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class LocalSource:
 
     src_uri: str
     path: Path
+    label: str  # the file as messages name it
     title: str  # the overlay's title: the navigation
     meta_title: str | None  # the page's own front-matter title: the browser tab
     markdown: str
@@ -108,17 +114,22 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def _markers(line: str) -> tuple[int, str]:
+    """How many quote and list markers a line starts with, and its text after them."""
+    count = 0
+    while (m := MARKERS.match(line)) is not None:
+        count += 1
+        line = line[m.end() :]
+    return count, line.strip()
+
+
 def _limits(body: str, label: str, first_line: int) -> list[str]:
     """Nesting and bracket-run problems, one line each (the first of each kind)."""
     problems: list[str] = []
     lines = body.split("\n")
     for number, line in enumerate(lines, start=first_line):
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-        markers = 0
-        rest = line
-        while (m := MARKERS.match(rest)) is not None:
-            markers += 1
-            rest = rest[m.end() :]
+        markers, _ = _markers(line)
         if indent > MAX_INDENT or markers > MAX_MARKERS:
             problems.append(
                 f"{label}: line {number}: nested too deeply (at most {MAX_INDENT} columns "
@@ -154,8 +165,9 @@ def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list
         calls = list(TERM_CALL.finditer(line))
         if not calls:
             continue
-        below = lines[i + 1] if i + 1 < len(lines) else ""
-        if ATX_HEADING.match(line) or (line.strip() and SETEXT_RULE.match(below)):
+        text = _markers(line)[1]
+        below = _markers(lines[i + 1])[1] if i + 1 < len(lines) else ""
+        if ATX_HEADING.match(text) or (text and SETEXT_RULE.match(below)):
             problems.append(f"{label}: line {number}: term() is for running text, not headings")
         problems += [
             f"{label}: line {number}: term('{c.group('name')}'): not in the glossary"
@@ -166,9 +178,15 @@ def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list
 
 
 def read_page(
-    path: Path, label: str, src_uri: str, title: str, glossary_names: Sequence[str]
+    path: Path,
+    label: str,
+    src_uri: str,
+    title: str,
+    glossary_names: Sequence[str],
+    raw_html: bool = False,
 ) -> LocalSource:
-    """One local page, checked; every problem in it is one line naming the file and line."""
+    """One local page, checked; every problem in it is one line naming the file and line.
+    With ``raw_html`` (the overlay's ``allow_raw_html``) its HTML's nesting is bounded too."""
     text = read_text(path, label, limit=MAX_PAGE_BYTES)
     if text.startswith(BOM):  # it would hide the front matter from the checks below
         raise DataError(
@@ -178,6 +196,8 @@ def read_page(
     meta_title, body = _front_matter(text, label)
     first_line = _line_of(text, len(text) - len(body))
     problems = _limits(body, label, first_line) + _terms(body, label, first_line, glossary_names)
+    if raw_html:
+        problems += too_deep(body, label, first_line)
     if problems:
         raise DataError("\n".join(problems))
     token = secrets.token_hex(6)
@@ -189,13 +209,14 @@ def read_page(
                 match.group("name").strip(),
                 (match.group("text") or match.group("name")).strip(),
                 match.group(0),
+                first_line + body.count("\n", 0, match.start()),
             )
         )
         return f"hbterm{token}n{len(calls) - 1}x"
 
     body = TERM_CALL.sub(swap, body)
     markdown = "---\nrender_macros: false\n---\n\n" + body
-    return LocalSource(src_uri, path, title, meta_title, markdown, tuple(calls), token)
+    return LocalSource(src_uri, path, label, title, meta_title, markdown, tuple(calls), token)
 
 
 def local_pages(
@@ -237,7 +258,12 @@ def local_pages(
         try:
             out.append(
                 read_page(
-                    path, shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names
+                    path,
+                    shown(path, root),
+                    LOCAL_PREFIX + page.file,
+                    page.title,
+                    glossary_names,
+                    overlay.allow_raw_html,
                 )
             )
         except DataError as exc:

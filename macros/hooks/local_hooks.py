@@ -9,8 +9,9 @@ any hook); these hooks only place what it checked:
 - ``on_pre_page``: Markdown's raw-HTML handling is off for a local page unless the
   overlay sets ``allow_raw_html: true`` (raw HTML is then shown as text);
 - ``on_page_content``: a local page's HTML is sanitised (macros/render/sanitise.py),
-  its glossary links put in, and its notice added; practice notes go into guidance
-  pages after their title or the heading a note names.
+  its glossary links put in, its notice added first and its table of contents read
+  again from the sanitised headings; practice notes go into guidance pages after their
+  title or the heading a note names.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
@@ -32,13 +35,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.hooks import build_of
 from macros.hooks.placement import FIRST_HEADING, heading_pattern, insert_after
 from macros.render.overlay import note_html, notice_html
-from macros.render.sanitise import fill_placeholders, sanitise
+from macros.render.sanitise import fill_placeholders, headings, sanitise
 
-# Notes whose heading is missing from the rendered page. The data step checks every note's
-# heading from the page's Markdown first (macros/data/headings.py, `make check` too); this
-# only makes sure a note is never dropped without a word if the two ever disagree. Reported
-# together in on_env, so the message is not wrapped in MkDocs' "Error reading page" line.
-_missing: list[str] = []
+# Notes whose heading is missing from the rendered page, and term() calls that ended up in
+# a heading. The data step checks both from the page's Markdown first
+# (macros/data/headings.py and local_pages.py, `make check` too); this only makes sure
+# neither passes without a word if the two ever disagree. Reported together in on_env, so
+# the message is not wrapped in MkDocs' "Error reading page" line.
+_problems: list[str] = []
 
 
 class RawHtml(Extension):  # type: ignore[misc]
@@ -62,7 +66,7 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    _missing.clear()
+    _problems.clear()
     for source in build_of(config).state.local_pages:
         files.append(File.generated(config, source.src_uri, content=source.markdown))
     return files
@@ -76,20 +80,37 @@ def on_pre_page(page: Any, config: Any, files: Files) -> Any:
 
 
 def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
-    """A local page's rendered HTML, sanitised, with its glossary links and notice."""
+    """A local page's rendered HTML, sanitised, with its glossary links, its notice first,
+    and a table of contents read from the sanitised headings."""
     pattern = re.compile(rf"hbterm{source.token}n(\d+)x")
     calls = source.terms
-    html = fill_placeholders(
-        sanitise(html),
+    plain = {i: c.text for i, c in enumerate(calls)}
+    html, in_headings = fill_placeholders(
+        sanitise(html, pattern, plain),
         pattern,
         lambda i: build.macros.reference.term(page, calls[i].name, calls[i].text),
-        {i: c.text for i, c in enumerate(calls)},
+        plain,
         {i: c.source for i, c in enumerate(calls)},
     )
-    notice = str(notice_html(build.state.overlay.organisation))
+    _problems.extend(
+        f"{source.label}: line {calls[i].line}: term() is for running text, not headings"
+        for i in in_headings
+    )
+    # MkDocs reads the table of contents from the Markdown, before the sanitiser has run;
+    # the theme prints its titles and ids as they are.
+    page.toc = get_toc(
+        nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.title} for h in headings(html)])
+    )
     if source.meta_title:
         page.meta["title"] = escape(source.meta_title)
-    return insert_after(html, FIRST_HEADING, notice) or notice + "\n" + html
+    # The notice comes first: right after the page's title if the page starts with it,
+    # above everything else if not.
+    notice = str(notice_html(build.state.overlay.organisation))
+    start = html.lstrip()
+    title = FIRST_HEADING.match(start)
+    if title is None:
+        return notice + "\n" + html
+    return start[: title.end()] + "\n" + notice + start[title.end() :]
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
@@ -110,7 +131,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
             continue
         placed = insert_after(html, heading_pattern(note.anchor), box)
         if placed is None:
-            _missing.append(
+            _problems.append(
                 f"{build.state.overlay_label}: notes[{i}].anchor: no heading "
                 f"'#{note.anchor}' on page '{note.page}'"
             )
@@ -120,6 +141,6 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    if _missing:
-        raise PluginError("\n".join(_missing))
+    if _problems:
+        raise PluginError("\n".join(_problems))
     return env

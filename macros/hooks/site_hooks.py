@@ -1,11 +1,12 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, the handbook's scripts as
 one deferred file, block HTML put back after Markdown, the offline copy (service worker,
-manifest, edition id), pre-compressed copies, the ``_headers`` file for static hosts, and
-an early start for the handbook PDF.
+manifest, edition id), pre-compressed copies, the ``_headers`` file for static hosts, an
+early start for the handbook PDF, and a last check of every HTML file written.
 
 Only wiring: the logic is in ``macros.hooks.assets``, ``macros.pages.blocks``,
 ``macros.hooks.offline``, ``macros.hooks.manifest``, ``macros.hooks.compress``,
-``macros.hooks.security``, ``macros.hooks.static_hosts`` and ``macros.pdf.workers``.
+``macros.hooks.security``, ``macros.hooks.static_hosts``, ``macros.pdf.workers`` and
+``macros.hooks.finished``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from macros.hooks.assets import (
     theme_files,
 )
 from macros.hooks.compress import compress_site, is_copy
+from macros.hooks.finished import check_site
 from macros.hooks.offline import NONE, app_mode, write_root_files
 from macros.hooks.security import inline_script_problems, meta_policy
 from macros.hooks.static_hosts import HEADERS_FILE, static_headers
@@ -202,13 +204,8 @@ def write_offline_copy(config: Any) -> None:
         )
 
 
-@event_priority(-100)  # last: after every other post-build step (PDFs included) has written
-def on_post_build(config: Any) -> None:
-    if _state["scripts"]:
-        raise PluginError("\n".join(_state["scripts"]))
-    write_offline_copy(config)
-    if _state["command"] == "serve" or offline(config):
-        return  # no server to read them: the live preview, the offline zip
+def write_server_copies(config: Any) -> None:
+    """The ``_headers`` file for static hosts and the .gz/.br copies for nginx."""
     site = Path(config["site_dir"])
     files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
     headers = static_headers(f for f in files if f != HEADERS_FILE and not is_copy(site / f))
@@ -223,3 +220,16 @@ def on_post_build(config: Any) -> None:
         done.gzip_bytes // 1024,
         done.brotli_bytes // 1024,
     )
+
+
+@event_priority(-100)  # last: after every other post-build step (PDFs included) has written
+def on_post_build(config: Any) -> None:
+    if _state["scripts"]:
+        raise PluginError("\n".join(_state["scripts"]))
+    write_offline_copy(config)
+    if _state["command"] != "serve" and not offline(config):
+        write_server_copies(config)  # no server reads them in the live preview or the zip
+    # Last of all: every HTML file written, read back (macros/hooks/finished.py).
+    problems = check_site(Path(config["site_dir"]))
+    if problems:
+        raise PluginError("\n".join(problems))

@@ -6,12 +6,19 @@ handbook PDF. Only the elements, attributes, classes and URL schemes listed belo
 everything else (scripts, event handlers, styles, forms, frames, images, other URL
 schemes such as ``javascript:`` or ``data:``) is removed, whatever Markdown feature
 produced it (raw HTML, attr_list, links). This is the one list to change.
+
+Ids are rewritten to ``[a-z0-9-]`` (and away from the theme's and the handbook's own),
+with the same-page links that point at them; the page's table of contents is then read
+from the sanitised headings (:func:`headings`), because MkDocs builds it from the
+Markdown, before this runs, and the theme prints its titles and ids as they are.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import nh3
 from markupsafe import Markup, escape
@@ -26,6 +33,7 @@ TAGS = frozenset(
         *("table", "thead", "tbody", "tr", "th", "td", "caption"),
     }
 )
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Removed with their content, not only their tags.
 DROP_WITH_CONTENT = frozenset({"script", "style", "template", "noscript", "title", "textarea"})
 ATTRIBUTES: dict[str, set[str]] = {
@@ -35,7 +43,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "details": {"open"},
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
-    **{tag: {"id"} for tag in ("h1", "h2", "h3", "h4", "h5", "h6", "li", "sup", "dt")},
+    **{tag: {"id"} for tag in (*HEADINGS, "li", "sup", "dt")},
 }
 ADMONITIONS = {"admonition", "note", "abstract", "info", "tip", "success", "question"} | {
     "warning",
@@ -62,36 +70,65 @@ CLASSES: dict[str, set[str]] = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Ids the theme and the handbook use themselves (__drawer, __search, md-…, hb-…) are not
-# for local content to take.
-SAFE_ID = re.compile(r"^(?!__|md-|hb-)[A-Za-z0-9][A-Za-z0-9_:.-]{0,99}$")
+# for local content to take: every id (and every link to one on the same page) becomes
+# [a-z0-9-], and one that would start with md- or hb- gets "local-" in front.
+ID_CHARACTERS = re.compile(r"[^a-z0-9]+")
+RESERVED_ID = re.compile(r"^(?:md|hb)-")
+MAX_ID = 100
 
 
-def _attribute(tag: str, attr: str, value: str) -> str | None:
-    if attr == "id" and not SAFE_ID.match(value):
+def local_id(value: str) -> str | None:
+    """``value`` as an id for local content: ``[a-z0-9-]``, never one of the theme's or
+    the handbook's own; None if nothing is left."""
+    slug = ID_CHARACTERS.sub("-", value.lower())[:MAX_ID].strip("-")
+    if not slug:
         return None
-    return value
+    return f"local-{slug}" if RESERVED_ID.match(slug) else slug
 
 
-_CLEANER = nh3.Cleaner(
-    tags=set(TAGS),
-    clean_content_tags=set(DROP_WITH_CONTENT),
-    attributes=ATTRIBUTES,
-    allowed_classes=CLASSES,
-    url_schemes=set(URL_SCHEMES),
-    attribute_filter=_attribute,
-    strip_comments=True,
-    link_rel=None,
-)
+def _attribute_filter(
+    placeholder: re.Pattern[str] | None, plain: Mapping[int, str]
+) -> Callable[[str, str, str], str | None]:
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        if placeholder is not None and placeholder.search(value):
+            # A term() call's text is only ever text: in a title, never a link, an id or a
+            # number (filled in here, so the checks below see it).
+            if attr != "title":
+                return None
+            value = placeholder.sub(lambda m: plain[int(m.group(1))], value)
+        if attr == "id":
+            return local_id(value)
+        if attr == "href" and value.startswith("#"):
+            fragment = local_id(value[1:])
+            return None if fragment is None else f"#{fragment}"
+        return value
+
+    return keep
 
 
-def sanitise(html: str) -> str:
-    """``html`` with only the allowed elements, attributes, classes and URL schemes."""
-    return str(_CLEANER.clean(html))
+def sanitise(
+    html: str, placeholder: re.Pattern[str] | None = None, plain: Mapping[int, str] | None = None
+) -> str:
+    """``html`` with only the allowed elements, attributes, classes and URL schemes.
+
+    A ``placeholder`` (a term() call) in an attribute is replaced by its ``plain`` text
+    before the attribute is checked; one in text is left for :func:`fill_placeholders`."""
+    cleaner = nh3.Cleaner(
+        tags=set(TAGS),
+        clean_content_tags=set(DROP_WITH_CONTENT),
+        attributes=ATTRIBUTES,
+        allowed_classes=CLASSES,
+        url_schemes=set(URL_SCHEMES),
+        attribute_filter=_attribute_filter(placeholder, plain or {}),
+        strip_comments=True,
+        link_rel=None,
+    )
+    return str(cleaner.clean(html))
 
 
 TAG = re.compile(r"(<[^>]*>)")
 OPENING = re.compile(r"<(/?)([a-zA-Z0-9]+)")
-PLAIN_INSIDE = frozenset({"a", "code", "pre", "abbr"})
+PLAIN_INSIDE = frozenset({"a", "code", "pre", "abbr", *HEADINGS})
 
 
 def fill_placeholders(
@@ -100,27 +137,77 @@ def fill_placeholders(
     link: Callable[[int], Markup],
     plain: Mapping[int, str],
     source: Mapping[int, str],
-) -> str:
-    """Put each placeholder's glossary link in sanitised ``html``.
+) -> tuple[str, list[int]]:
+    """Put each placeholder's glossary link in sanitised ``html``; also the placeholders
+    found in a heading (whatever Markdown made it one), which a page may not have.
 
-    Inside a link, an abbreviation or an attribute value the placeholder becomes its
-    plain text; inside code, the call as it was written. The sanitiser's output has no
-    raw ``>`` inside a tag, so splitting on tags is exact.
+    Inside a link, an abbreviation or a heading the placeholder becomes its plain text;
+    inside code, the call as it was written. The sanitiser's output has no raw ``>``
+    inside a tag, so splitting on tags is exact; it has no placeholder in a tag either
+    (:func:`sanitise` filled in or removed every one).
     """
     depth: dict[str, int] = {}
     out: list[str] = []
+    in_headings: list[int] = []
     for part in TAG.split(html):
         if part.startswith("<"):
             match = OPENING.match(part)
             if match is not None and match.group(2).lower() in PLAIN_INSIDE:
                 name = match.group(2).lower()
                 depth[name] = depth.get(name, 0) + (-1 if match.group(1) else 1)
-            out.append(placeholder.sub(lambda m: str(escape(plain[int(m.group(1))])), part))
+            out.append(part)
             continue
+        if any(depth.get(h, 0) > 0 for h in HEADINGS):
+            in_headings += [int(m.group(1)) for m in placeholder.finditer(part)]
         if depth.get("code", 0) > 0 or depth.get("pre", 0) > 0:
             out.append(placeholder.sub(lambda m: str(escape(source[int(m.group(1))])), part))
         elif any(depth.get(t, 0) > 0 for t in PLAIN_INSIDE):
             out.append(placeholder.sub(lambda m: str(escape(plain[int(m.group(1))])), part))
         else:
             out.append(placeholder.sub(lambda m: str(link(int(m.group(1)))), part))
-    return "".join(out)
+    return "".join(out), in_headings
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of sanitised HTML, as the page's table of contents lists it."""
+
+    level: int
+    id: str
+    title: Markup  # its text, escaped (the theme prints a title as it is)
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Heading] = []
+        self._open: tuple[int, str, list[str]] | None = None
+        self._permalink = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in HEADINGS and values.get("id"):
+            self._open = (int(tag[1]), values["id"] or "", [])
+        elif tag == "a" and self._open and "headerlink" in (values.get("class") or "").split():
+            self._permalink += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._permalink:
+            self._permalink -= 1
+        elif tag in HEADINGS and self._open is not None:
+            level, anchor, text = self._open
+            self.found.append(Heading(level, anchor, escape(" ".join("".join(text).split()))))
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None and not self._permalink:
+            self._open[2].append(data)
+
+
+def headings(html: str) -> list[Heading]:
+    """The headings with an id in sanitised ``html``, in order: what its table of
+    contents lists (the theme prints its titles and ids as they are)."""
+    parser = _Headings()
+    parser.feed(html)
+    parser.close()
+    return parser.found

@@ -13,8 +13,10 @@ from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
 from macros.data.local_models import Contact, LocalOverlay
+from macros.hooks.finished import check_site
 from macros.hooks.security import meta_policy
-from tests.build.fixture_site import FixtureSite
+from tests.build.fixture_site import PAGES as PAGES_OF_FIXTURE
+from tests.build.fixture_site import FixtureSite, errors
 from tests.conftest import ROOT
 from tests.pdftext import pdf_text
 from tools import vnu
@@ -159,3 +161,81 @@ def test_the_html_check_fails_on_an_invalid_page_and_ignores_the_themes_toggles(
     assert result.returncode == 1
     assert "bad.html" in result.stderr
     assert "toggle.html" not in result.stderr
+
+
+LOCAL_PAGE = "local/pages/local/index.html"
+FINISHED = "(macros/hooks/finished.py)"
+# Markup planted in the finished site after the build: the last check names the file and
+# the element or attribute, whatever put it there.
+PLANTED = [
+    (
+        "index.html",
+        "</body>",
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/"></body>',
+        'index.html: <meta http-equiv="refresh">: only the handbook\'s own '
+        "Content-Security-Policy may be a meta http-equiv",
+    ),
+    (
+        "prompts/index.html",
+        "<h1",
+        '<h1 onclick="alert(1)"',
+        "prompts/index.html: <h1 onclick>: event handler attribute",
+    ),
+    (
+        "404.html",
+        "</body>",
+        '<a href=" java&#x09;script:alert(1)">x</a></body>',
+        "404.html: <a href>: URL scheme 'javascript:' not allowed",
+    ),
+    (
+        "reference/glossary/index.html",
+        "</body>",
+        "<marquee>x</marquee></body>",
+        "reference/glossary/index.html: <marquee>: element not in the allow-list",
+    ),
+    (
+        LOCAL_PAGE,
+        "<p>Plain Markdown",
+        '<p id="__drawer">Plain Markdown',
+        f"{LOCAL_PAGE}: <p id>: id '__drawer' is the theme's or the handbook's own, "
+        "in local content",
+    ),
+    (
+        LOCAL_PAGE,
+        "<p>Plain Markdown",
+        '<p id="__toc">Plain Markdown',
+        f"{LOCAL_PAGE}: <p id>: id '__toc' is the theme's or the handbook's own, in local content",
+    ),
+]
+
+
+def test_the_finished_site_passes_the_last_check(built: Path) -> None:
+    assert check_site(built) == []
+    toc = soup(built, LOCAL_PAGE).select(".md-sidebar--secondary a.md-nav__link")
+    assert [(a.get_text(strip=True), a["href"]) for a in toc] == [
+        ("Two", "#y-meta-http-equiv-refresh-content-0-url-https-evil-example"),
+        ("Three", "#three"),
+    ]
+
+
+@pytest.mark.parametrize(("path", "before", "after", "message"), PLANTED)
+def test_markup_planted_after_the_build_is_named_in_one_line(
+    built: Path, tmp_path: Path, path: str, before: str, after: str, message: str
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(built, copy, ignore=shutil.ignore_patterns("*.gz", "*.br", "*.pdf"))
+    html = (copy / path).read_text(encoding="utf-8")
+    assert before in html
+    (copy / path).write_text(html.replace(before, after, 1), encoding="utf-8")
+    assert check_site(copy) == [f"finished site: {message} {FINISHED}"]
+
+
+def test_the_build_stops_on_what_the_last_check_finds(tmp_path: Path) -> None:
+    site = FixtureSite(tmp_path)
+    site.write("docs/index.md", PAGES_OF_FIXTURE["index.md"] + "\n<marquee>Raw HTML</marquee>\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert errors(result) == [
+        f"finished site: index.html: <marquee>: element not in the allow-list {FINISHED}"
+    ]
+    assert "Traceback" not in result.stderr

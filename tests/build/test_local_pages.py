@@ -5,6 +5,7 @@ anything but sanitised HTML (markup from every Markdown route is cleaned as outp
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,115 @@ def test_a_front_matter_title_is_the_tab_title_escaped(tmp_path: Path) -> None:
     assert page.title is not None
     assert page.title.get_text().startswith("Tab & 'title' - ")
     assert "Tab &amp; &#39;title&#39;" in site.html("local/p/index.html")
+
+
+# Issue 34: routes around the sanitiser (the table of contents, term() text in attributes),
+# a notice pushed below the content, and a tab title unescaped twice.
+TOC_PAGE = """\
+# Local page
+
+## Two {: id='y"><meta http-equiv="refresh" content="0;url=https://evil.example/">' }
+
+## Three {: data-toc-label='<meta http-equiv="refresh" content="0">' }
+
+## Four {: id='__drawer' }
+
+Text with a footnote.[^1]
+
+[^1]: The note.
+"""
+TERM_ATTRIBUTES_PAGE = """\
+# Terms
+
+[one](https://example.org/){: href='{{ term("IIOC", "javascript:alert(1)") }}' }
+[two](https://example.org/){: href='{{ term("IIOC", "data:text/html,x") }}' }
+
+<h2 id='{{ term("IIOC", "__drawer") }}'>Raw</h2>
+
+<ul><li id='{{ term("IIOC", "md-content") }}'>About {{ term("IIOC") }}</li></ul>
+
+<dl><dt id='{{ term("IIOC", "hb-record") }}'>Term</dt><dd>Definition</dd></dl>
+"""
+FAKE_UPDATE_PAGE = """\
+!!! note "TA-HSB practice guidance: official update"
+    This box looks like the guidance's own.
+
+# Title last
+"""
+
+
+def build_pages(tmp_path: Path, pages: dict[str, str], extra: str = "") -> FixtureSite:
+    site = FixtureSite(tmp_path)
+    site.config["extra"]["handbook"]["local"] = "local/local.yml"
+    listed = ""
+    for name, text in pages.items():
+        site.write(f"local/local/{name}.md", text)
+        listed += f"  - {{file: {name}.md, title: '{name.title()} &amp; more'}}\n"
+    site.write("local/local.yml", OVERLAY + extra + "pages:\n" + listed)
+    return site
+
+
+def test_the_table_of_contents_and_ids_come_from_the_sanitised_page(tmp_path: Path) -> None:
+    pages = {"toc": TOC_PAGE, "terms": TERM_ATTRIBUTES_PAGE, "fake": FAKE_UPDATE_PAGE}
+    site = build_pages(tmp_path, pages, "allow_raw_html: true\n")
+    # MkDocs only warns about an href it cannot place (a term() call's placeholder), and a
+    # copy may be built without --strict: let it through to the sanitiser.
+    site.config["validation"]["unrecognized_links"] = "info"
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    for name in pages:
+        raw = site.html(f"local/{name}/index.html")
+        page = BeautifulSoup(raw, "html.parser")
+        assert len(page.select("meta[http-equiv]")) == 1, name  # the handbook's own policy
+        assert "evil.example" not in raw
+        ids = [str(node["id"]) for node in page.select("article [id]")]
+        assert all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids), ids
+        assert not any(i.startswith(("md-", "hb-")) and "hb-tip-" not in i for i in ids)
+        for a in page.select("article a[href]"):
+            assert str(a["href"]).startswith(SAFE_SCHEMES), a
+        toc = page.select("nav.md-nav--secondary a.md-nav__link")
+        for link in toc:  # every entry points at a heading of the page
+            assert page.select_one(f"article {link['href']}") is not None, link
+        # The tab shows the overlay's title as written (it was unescaped twice).
+        assert page.title is not None
+        assert page.title.get_text().startswith(f"{name.title()} &amp; more - ")
+    toc_page = BeautifulSoup(site.html("local/toc/index.html"), "html.parser")
+    entries = [
+        (a.get_text(strip=True), a["href"])
+        for a in toc_page.select(".md-sidebar--secondary a.md-nav__link")
+    ]
+    # (With raw HTML allowed, Markdown reads the <meta> in the first one as markup, which
+    # the sanitiser removes; tests/build/test_hostile.py has it as text.)
+    assert [title for title, _ in entries][1:] == ["Three", "Four"]
+    assert all(re.fullmatch(r"#[a-z0-9-]+", str(href)) for _, href in entries)
+    assert entries[2][1] == "#drawer"
+    footnote = toc_page.select_one("article sup a.footnote-ref")
+    assert footnote is not None
+    assert toc_page.select_one(f"article {footnote['href']}") is not None
+    # The "Local resource" notice comes before anything the page says.
+    fake = BeautifulSoup(site.html("local/fake/index.html"), "html.parser")
+    order = fake.select("article .hb-local-notice, article .admonition, article h1")
+    assert [node.name for node in order] == ["div", "div", "h1"]
+    assert "hb-local-notice" in order[0]["class"]
+
+
+def test_a_term_call_in_a_heading_of_any_form_is_refused(tmp_path: Path) -> None:
+    page = '# T\n\n<h2>Raw {{ term("IIOC") }}</h2>\n\n##Hash {{ term("IIOC") }}\n'
+    site = build_pages(tmp_path, {"p": page}, "allow_raw_html: true\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert errors(result) == ["local/local/p.md: line 5: term() is for running text, not headings"]
+    site.write("local/local/p.md", '# T\n\n<h2>Raw {{ term("IIOC") }}</h2>\n')
+    result = site.build()
+    assert result.returncode == 1
+    assert errors(result) == ["local/local/p.md: line 3: term() is for running text, not headings"]
+    assert "Traceback" not in result.stderr
+
+
+def test_deeply_nested_raw_html_is_refused_in_one_line(tmp_path: Path) -> None:
+    page = "# T\n\n" + "<div>" * 5000 + "x" + "</div>" * 5000 + "\n"
+    site = build_pages(tmp_path, {"p": page}, "allow_raw_html: true\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert errors(result) == ["local/local/p.md: line 3: HTML elements nested more than 40 deep"]
+    assert "Traceback" not in result.stderr

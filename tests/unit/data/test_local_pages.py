@@ -55,7 +55,10 @@ def test_anything_but_a_term_call_is_refused(tmp_path: Path, line: str) -> None:
 def test_term_calls_become_placeholders(tmp_path: Path) -> None:
     text = "# T\n\nAbout {{ term(\"IIOC\") }} and {{- term('sexting', 'sexted') -}}.\n"
     source = read_page(page(tmp_path, text), "p.md", "local/p.md", "P", NAMES)
-    assert [(c.name, c.text) for c in source.terms] == [("IIOC", "IIOC"), ("sexting", "sexted")]
+    assert [(c.name, c.text, c.line) for c in source.terms] == [
+        ("IIOC", "IIOC", 3),
+        ("sexting", "sexted", 3),
+    ]
     assert source.markdown == (
         "---\nrender_macros: false\n---\n\n# T\n\nAbout "
         f"{source.placeholder(0)} and {source.placeholder(1)}.\n"
@@ -72,6 +75,23 @@ def test_term_calls_in_headings_and_unknown_terms_are_refused(tmp_path: Path) ->
         "p.md: line 1: term() is for running text, not headings",
         "p.md: line 3: term() is for running text, not headings",
         "p.md: line 6: term('nope'): not in the glossary",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '##No space {{ term("IIOC") }}',
+        '> ## In a quote {{ term("IIOC") }}',
+        '- ## In a list {{ term("IIOC") }}',
+        '1. > #### Deeper {{ term("IIOC") }}',
+        '> Setext in a quote {{ term("IIOC") }}\n> ---',
+        '- Setext in a list {{ term("IIOC") }}\n  ===',
+    ],
+)
+def test_term_calls_in_every_heading_form_are_refused(tmp_path: Path, text: str) -> None:
+    assert problems(tmp_path, f"# T\n\n{text}\n") == [
+        "p.md: line 3: term() is for running text, not headings"
     ]
 
 
@@ -193,3 +213,16 @@ def test_a_byte_order_mark_is_refused(tmp_path: Path, front: str) -> None:
     assert problems(tmp_path, "\ufeff" + front + "Text.\n") == [
         "p.md: line 1: starts with a byte-order mark (U+FEFF): save the file as UTF-8 without one"
     ]
+
+
+def test_raw_html_nesting_is_bounded_where_raw_html_is_allowed(tmp_path: Path) -> None:
+    deep = "# T\n\n" + "<div>" * 41 + "x" + "</div>" * 41 + "\n"
+    path = page(tmp_path, deep)
+    read_page(path, "p.md", "l", "P", NAMES)  # shown as text: nothing nests
+    with pytest.raises(DataError) as err:
+        read_page(path, "p.md", "l", "P", NAMES, raw_html=True)
+    assert str(err.value) == "p.md: line 3: HTML elements nested more than 40 deep"
+    fine = (
+        "<div>" * 40 + "</div>" * 40 + "<p>a" * 500 + "<ul><li>b" * 30 + "</ul>" * 30 + "<br>" * 99
+    )
+    read_page(page(tmp_path, fine), "p.md", "l", "P", NAMES, raw_html=True)

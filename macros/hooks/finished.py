@@ -1,0 +1,180 @@
+"""The last check on the finished site: every HTML file the build wrote, read back.
+
+It runs after every other step has written (macros/hooks/site_hooks.py), on the theme's
+output as much as the handbook's, so whatever route markup finds into a page (a template,
+an overlay value, a local page, a theme upgrade) stops the build here instead of reaching
+a reader. One line per file names the file and the element or attribute:
+
+- an element or attribute outside :data:`ELEMENTS` and :data:`ATTRIBUTES` (what the
+  handbook and its theme write today: the one list to change);
+- an event-handler attribute (``on…``);
+- a ``<meta http-equiv>`` other than the handbook's own Content-Security-Policy;
+- a URL (:data:`URL_ATTRIBUTES`) whose scheme is not in :data:`URL_SCHEMES`;
+- an id the theme or the handbook uses itself (:data:`RESERVED_ID`, or one the rest of
+  the page has) inside content from the overlay: a local page's article, a practice note.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from macros.data.local_pages import LOCAL_PREFIX
+from macros.hooks.security import meta_policy
+from macros.render.sanitise import TAGS
+
+#: Every element the theme and the handbook write today (a default build, the example
+#: overlay, the offline copy), and what a local page's sanitiser lets through.
+ELEMENTS = frozenset(
+    {
+        *("html", "head", "meta", "title", "link", "script", "body", "header", "main"),
+        *("nav", "article", "aside", "section", "footer", "form", "fieldset", "legend"),
+        *("label", "input", "button", "textarea", "img", "svg", "path", "time"),
+        *TAGS,
+    }
+)
+#: Every attribute they write, on any element (html.parser gives names in lower case).
+ATTRIBUTES = frozenset(
+    {
+        *("id", "class", "lang", "dir", "title", "hidden", "role", "tabindex", "for"),
+        *("href", "rel", "src", "alt", "type", "defer", "charset", "name", "content"),
+        *("http-equiv", "datetime", "open", "scope", "start", "colspan", "rowspan"),
+        *("checked", "required", "maxlength", "placeholder", "accept", "rows"),
+        *("autocapitalize", "autocomplete", "autocorrect", "spellcheck"),
+        *("viewbox", "xmlns", "d"),
+        *("aria-atomic", "aria-describedby", "aria-expanded", "aria-hidden"),
+        *("aria-label", "aria-labelledby", "aria-live"),
+        # Material's components
+        *("data-md-color-accent", "data-md-color-media", "data-md-color-primary"),
+        *("data-md-color-scheme", "data-md-component", "data-md-level"),
+        *("data-md-scrollfix", "data-md-toggle", "data-md-type"),
+        # The handbook's components (docs/assets/javascripts/)
+        *("data-action", "data-app", "data-built", "data-checklist", "data-confirm"),
+        *("data-edition", "data-hb-palette", "data-label", "data-record"),
+        *("data-record-checklist", "data-root", "data-search-exclude", "data-stamp"),
+        *("data-total", "data-version"),
+    }
+)
+#: Attributes a browser reads as a URL (srcset: several, comma-separated).
+URL_ATTRIBUTES = frozenset(
+    {
+        *("href", "src", "srcset", "imagesrcset", "action", "formaction", "xlink:href"),
+        *("poster", "cite", "data", "background", "ping", "manifest", "longdesc"),
+        *("codebase", "usemap", "lowsrc", "dynsrc", "profile", "archive", "classid"),
+    }
+)
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+#: Ids of the theme (``__drawer``, ``__search``, ``md-…``) and of the handbook (``hb-…``),
+#: but for the glossary tooltips a local page's term() calls bring (``hb-tip-1`` …).
+RESERVED_ID = re.compile(r"^(?:__|md-|hb-(?!tip-[0-9]+$))")
+SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# What a browser drops from a URL before reading it: tabs and line breaks anywhere, C0
+# controls and spaces around it.
+URL_IGNORED = re.compile(r"[\t\n\r]")
+C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
+CSP = "content-security-policy"
+
+
+def scheme(url: str) -> str | None:
+    """The scheme of ``url`` as a browser reads it (lower case); None if it has none."""
+    match = SCHEME.match(URL_IGNORED.sub("", url).strip(C0_AND_SPACE))
+    return match.group(1).lower() if match else None
+
+
+def _urls(name: str, value: str) -> list[str]:
+    if name in ("srcset", "imagesrcset"):
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    return [value]
+
+
+class _Page(HTMLParser):
+    """One page read back: its problems, and the ids inside and outside local content
+    (``region``: the element that holds local content, and how deep in it we are)."""
+
+    def __init__(self, local_page: bool) -> None:
+        # Text is never looked at (attribute values are unescaped all the same).
+        super().__init__(convert_charrefs=False)
+        self.local_page = local_page
+        self.problems: list[str] = []
+        self.ids: dict[bool, dict[str, str]] = {True: {}, False: {}}
+        self.region: tuple[str, int] | None = None
+
+    def _starts_region(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        if tag == "article" and self.local_page:
+            return True
+        return tag == "aside" and "hb-practice-note" in (attrs.get("class") or "").split()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if self.region is not None and self.region[0] == tag:
+            self.region = (tag, self.region[1] + 1)
+        elif self.region is None and self._starts_region(tag, values):
+            self.region = (tag, 1)
+        if tag not in ELEMENTS:
+            self.problems.append(f"<{tag}>: element not in the allow-list")
+        for name, value in attrs:
+            self._attribute(tag, name, value or "")
+        if tag == "meta" and "http-equiv" in values:
+            kind = (values["http-equiv"] or "").lower()
+            if kind != CSP or values.get("content") != meta_policy():
+                self.problems.append(
+                    f'<meta http-equiv="{kind[:40]}">: only the handbook\'s own '
+                    "Content-Security-Policy may be a meta http-equiv"
+                )
+
+    def _attribute(self, tag: str, name: str, value: str) -> None:
+        where = f"<{tag} {name}>"
+        if name.startswith("on"):
+            self.problems.append(f"{where}: event handler attribute")
+        elif name not in ATTRIBUTES:
+            self.problems.append(f"{where}: attribute not in the allow-list")
+        if name in URL_ATTRIBUTES:
+            for url in _urls(name, value):
+                found = scheme(url)
+                if found is not None and found not in URL_SCHEMES:
+                    self.problems.append(f"{where}: URL scheme '{found[:20]}:' not allowed")
+        if name == "id":
+            local = self.region is not None
+            self.ids[local].setdefault(value, where)
+            if local and RESERVED_ID.match(value):
+                self.problems.append(
+                    f"{where}: id {value[:40]!r} is the theme's or the handbook's own, "
+                    "in local content"
+                )
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.region is not None and self.region[0] == tag:
+            depth = self.region[1] - 1
+            self.region = (tag, depth) if depth else None
+
+    def first_problem(self) -> str | None:
+        for value, where in self.ids[True].items():
+            if value in self.ids[False]:
+                self.problems.append(
+                    f"{where}: id {value[:40]!r} is used by the page around the local content"
+                )
+        return self.problems[0] if self.problems else None
+
+
+def page_problem(html: str, local_page: bool) -> str | None:
+    """The first problem in one page's HTML (None if it has none)."""
+    page = _Page(local_page)
+    page.feed(html)
+    page.close()
+    return page.first_problem()
+
+
+def check_site(site: Path) -> list[str]:
+    """One line for each HTML file of ``site`` with a problem: the file and its first."""
+    problems = []
+    for path in sorted(site.rglob("*.htm*")):
+        if path.suffix not in (".html", ".htm") or not path.is_file():
+            continue
+        name = path.relative_to(site).as_posix()
+        found = page_problem(
+            path.read_text(encoding="utf-8", errors="replace"), name.startswith(LOCAL_PREFIX)
+        )
+        if found is not None:
+            problems.append(f"finished site: {name}: {found} (macros/hooks/finished.py)")
+    return problems
