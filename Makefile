@@ -35,7 +35,8 @@ ifeq ($(filter $(ENGINE),mkdocs properdocs),)
 $(error ENGINE=$(ENGINE): use mkdocs (the default) or properdocs)
 endif
 export HANDBOOK_ENGINE := $(ENGINE)
-PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+# --no-compile: Python compiles what it imports, on first use, into .cache/pycache (below).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile
 
 .PHONY: help install install-runtime lock serve build check release verify-release test test-quick lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
