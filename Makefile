@@ -1,6 +1,7 @@
 # TA-HSB practice handbook — one entry point for people and CI.
 #   make serve   serve the handbook on http://127.0.0.1:8000 with live reload
 #   make test    lint, type check, strict build, all tests (browser included), link check, HTML check
+#   make test-quick   unit tests and one PDF-less build, for the edit loop (not for CI)
 #   make build   strict build into site/ (web pages + PDFs)
 #   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
 #   make check LOCAL=areas/north.yml   check an overlay without building: every problem, one line each
@@ -8,7 +9,8 @@
 #   make verify-release RELEASE=dist/…   check a release byte for byte against its source
 #   make bench   benchmark report: bench/results/report.md
 #   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
-#   make lock    regenerate requirements.lock (pins and hashes) after changing pyproject.toml
+#   make lock    regenerate requirements.lock and requirements-runtime.lock after changing pyproject.toml
+#   ENGINE=properdocs   build, serve and release with ProperDocs instead of MkDocs (README, "Support and maintenance")
 # Browser and hosting tests need Debian packages: `make system-deps` (as root) installs them.
 
 SHELL := /bin/bash
@@ -17,6 +19,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 # Bytecode goes to .cache/pycache, not into the watched macros/ folder: compiled
@@ -25,41 +28,62 @@ export PYTHONDONTWRITEBYTECODE :=
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2 poppler-utils hyperfine
 NODE_STAMP := node_modules/.installed
+# The site builder: MkDocs, or ProperDocs (its maintained fork, the same build byte for byte
+# apart from the generator tag: tests/build/test_engines.py). Tools read HANDBOOK_ENGINE.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs properdocs),)
+$(error ENGINE=$(ENGINE): use mkdocs (the default) or properdocs)
+endif
+export HANDBOOK_ENGINE := $(ENGINE)
+# --no-compile: Python compiles what it imports, on first use, into .cache/pycache (below).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile
 
-.PHONY: help install lock serve build check release verify-release test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
+.PHONY: help install install-runtime lock serve build check release verify-release test test-quick lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
 
-# Every package pinned with its hashes in requirements.lock (pip refuses a file whose hash
-# differs); the project itself is not installed (see pyproject.toml).
-$(STAMP): requirements.lock
+# Every package pinned with its hashes (pip refuses a file whose hash differs); the project
+# itself is not installed (see pyproject.toml). requirements-runtime.lock holds what building
+# and serving need, so `make serve` starts sooner; requirements.lock adds the tools that test,
+# lint and release (the same pins: tests/unit/test_lock.py).
+$(RUNTIME_STAMP): requirements-runtime.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -m pip check
-	touch $(STAMP)
+	$(PIP_INSTALL) -r requirements-runtime.lock
+	$(BIN)/python -m pip check --disable-pip-version-check
+	touch $@
+
+$(STAMP): requirements.lock $(RUNTIME_STAMP)
+	$(PIP_INSTALL) -r requirements.lock
+	$(BIN)/python -m pip check --disable-pip-version-check
+	touch $@
 
 install: $(STAMP)
+install-runtime: $(RUNTIME_STAMP)
 
-# Regenerate requirements.lock after changing a pin in pyproject.toml (pip-tools).
+# Regenerate both locks after changing pyproject.toml (pip-tools). The runtime lock starts
+# from the full one, so pip-compile keeps its pins and drops what only the dev extra needs.
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes \
+	--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 lock: $(STAMP)
-	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes \
-		--allow-unsafe --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
-		--output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file requirements.lock pyproject.toml
+	cp requirements.lock requirements-runtime.lock
+	$(PIP_COMPILE) --output-file requirements-runtime.lock pyproject.toml
 
-serve: $(STAMP)
-	HANDBOOK_PDF=background $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+ADDR ?= 127.0.0.1:8000
+serve: $(RUNTIME_STAMP)
+	HANDBOOK_PDF=background $(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr $(ADDR) --livereload
 
 LOCAL ?=
 SITE ?= site
 COPY_NAME := $(if $(LOCAL),-$(basename $(notdir $(LOCAL))),)
-build: $(STAMP)
-	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
+build: $(RUNTIME_STAMP)
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/$(ENGINE) build -f mkdocs.yml --strict --clean --site-dir $(SITE)
 	chmod -R a+rX $(SITE)
 
 # Check an overlay (its pages, notes, checklist items, review dates) without building:
 # every problem, one line each.
-check: $(STAMP)
+check: $(RUNTIME_STAMP)
 	$(BIN)/python tools/check.py $(LOCAL)
 
 lint: $(STAMP)
@@ -69,8 +93,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# In PYTEST_WORKERS processes (pytest-xdist), each test module in one of them; each site
+# variant is built once and shared (tests/conftest.py). Most tests wait on a browser or a
+# server, so there are more workers than cores.
+PYTEST_WORKERS ?= 4
 pytest: $(STAMP) $(NODE_STAMP) build
-	HANDBOOK_SITE_DIR=site $(BIN)/pytest
+	HANDBOOK_SITE_DIR=site $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=20
 
 linkcheck: $(STAMP) build
 	$(BIN)/python -m tools.linkcheck site
@@ -84,12 +112,19 @@ $(NODE_STAMP): package.json package-lock.json
 vnu: $(STAMP) $(NODE_STAMP) build
 	$(BIN)/python tools/vnu.py site
 
-test: lint typecheck build pytest linkcheck vnu
+# The checks run side by side (make -j); each one's output is printed whole when it ends.
+test:
+	@$(MAKE) --no-print-directory -j 3 --output-sync=target lint typecheck build pytest linkcheck vnu
 
-dist: $(STAMP)
+# The edit loop: unit tests and one strict build without PDFs, in under a minute.
+test-quick: $(STAMP)
+	$(BIN)/pytest -q -n auto -m "not slow" tests/unit
+	HANDBOOK_PDF=false $(BIN)/$(ENGINE) build -f mkdocs.yml --strict --quiet --clean --site-dir build/quick
+
+dist: $(RUNTIME_STAMP)
 	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
 
-deploy-configs: $(STAMP)
+deploy-configs: $(RUNTIME_STAMP)
 	$(BIN)/python tools/deploy.py
 
 # A release in dist/ta-hsb-handbook-<version>[-<overlay>]/: the site as a .tar.gz, the

@@ -8,17 +8,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from filelock import FileLock
+
 from tests.conftest import ARTIFACTS
 
 RESULTS = ARTIFACTS / "accessibility-results.json"
 
 
 def update(part: dict[str, Any]) -> None:
-    """Write ``part``'s fields into the results file (last), keeping its other fields."""
-    try:
-        data = json.loads(RESULTS.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}
+    """Write ``part``'s fields into the results file (last), keeping its other fields; one
+    pytest-xdist worker at a time."""
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    kept = {key: value for key, value in data.items() if key not in part}
-    RESULTS.write_text(json.dumps({**kept, **part}, indent=2) + "\n", encoding="utf-8")
+    with FileLock(f"{RESULTS}.lock"):
+        try:
+            data = json.loads(RESULTS.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        kept = {key: value for key, value in data.items() if key not in part}
+        RESULTS.write_text(json.dumps({**kept, **part}, indent=2) + "\n", encoding="utf-8")

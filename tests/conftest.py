@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from filelock import FileLock
 
 from tools.loopback import serving
 from tools.mkdocs_config import load_config
@@ -43,15 +45,15 @@ def mkdocs_config() -> dict[str, Any]:
 
 
 def mkdocs_build(
-    config: Path, site_dir: Path, env: dict[str, str] | None = None
+    config: Path, site_dir: Path, env: dict[str, str] | None = None, engine: str = "mkdocs"
 ) -> subprocess.CompletedProcess[str]:
-    """Run a strict MkDocs build in a subprocess, as a user would."""
+    """Run a strict MkDocs (or ProperDocs) build in a subprocess, as a user would."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            engine,
             "build",
             "--strict",
             "-f",
@@ -67,6 +69,35 @@ def mkdocs_build(
     )
 
 
+def shared(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """``make(folder)`` once in the whole test run: the first pytest-xdist worker to get here
+    makes it while the others wait, then all use it (the workers' temporary folders share a
+    parent). ``make`` fails the test with ``pytest.fail`` if it cannot; the next one tries again."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder, done = root / name, root / f"{name}.done"
+    with FileLock(root / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def handbook_build(what: str, env: dict[str, str] | None = None) -> Callable[[Path], None]:
+    """Makes a strict build of the handbook into a folder, or fails the test saying ``what``."""
+
+    def make(out: Path) -> None:
+        result = mkdocs_build(ROOT / "mkdocs.yml", out, env)
+        if result.returncode != 0:
+            pytest.fail(f"{what} does not build:\n{result.stderr}")
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built handbook: ``$HANDBOOK_SITE_DIR`` (``make test`` builds ``site/``), else a fresh build."""
@@ -76,25 +107,18 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not (path / "index.html").is_file():
             pytest.fail(f"HANDBOOK_SITE_DIR={given} has no index.html: run `make build` first")
         return path
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", out)
-    if result.returncode != 0:
-        pytest.fail(f"the handbook does not build:\n{result.stderr}")
-    return out
+    return shared(tmp_path_factory, "site", handbook_build("the handbook"))
 
 
 @pytest.fixture(scope="session")
 def overlay_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The handbook built with the example overlay (examples/local/local.yml), PDFs off."""
-    out = tmp_path_factory.mktemp("overlay-site")
-    result = mkdocs_build(
-        ROOT / "mkdocs.yml",
-        out,
-        {"HANDBOOK_LOCAL": "examples/local/local.yml", "HANDBOOK_PDF": "false"},
+    env = {"HANDBOOK_LOCAL": "examples/local/local.yml", "HANDBOOK_PDF": "false"}
+    return shared(
+        tmp_path_factory,
+        "overlay-site",
+        handbook_build("the handbook with the example overlay", env),
     )
-    if result.returncode != 0:
-        pytest.fail(f"the handbook does not build with the example overlay:\n{result.stderr}")
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -21,18 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.hooks.compress import is_copy  # noqa: E402
+from tools.mkdocs_config import build_command  # noqa: E402
 from tools.release.bundle import write_zip  # noqa: E402
 from tools.release.source import source_date_epoch  # noqa: E402
 
 
 def build(out_dir: Path, env: dict[str, str] | None = None) -> None:
     env = {**os.environ, **(env or {}), "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out_dir)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    subprocess.run(build_command(out_dir), cwd=ROOT, env=env, check=True)
 
 
 def package(site: Path, target: Path, folder: str, epoch: int) -> int:

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from tests.browser.helpers import CSP_LISTENER, files_only
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, shared
 from tools.nginx import NginxError, serve
 
 
@@ -55,24 +55,22 @@ def site_pages(site_dir: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline package (``make dist``), unzipped: its folder."""
-    work = tmp_path_factory.mktemp("dist")
-    target = work / "ta-hsb-handbook-offline.zip"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "dist.py"),
-            "--out",
-            str(target),
-            "--site-dir",
-            str(work / "build"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    out = work / "unzipped"
-    with zipfile.ZipFile(target) as zf:
-        zf.extractall(out)
-    return out / target.stem
+    target = "ta-hsb-handbook-offline.zip"
+
+    def make(work: Path) -> None:
+        work.mkdir(parents=True)
+        subprocess.run(
+            [
+                *(sys.executable, str(ROOT / "tools" / "dist.py")),
+                *("--out", str(work / target), "--site-dir", str(work / "build")),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        with zipfile.ZipFile(work / target) as zf:
+            zf.extractall(work / "unzipped")
+
+    return shared(tmp_path_factory, "dist", make) / "unzipped" / Path(target).stem
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """requirements.lock: every package pinned with its hashes, in step with pyproject.toml, and
-accepted by pip in hash-checking mode (the way `make install` uses it)."""
+accepted by pip in hash-checking mode (the way `make install` uses it); and
+requirements-runtime.lock, what building and serving need (`make serve`), the same pins
+without the dev extra."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from packaging.utils import canonicalize_name
 from tests.conftest import ROOT
 
 LOCK = ROOT / "requirements.lock"
+RUNTIME_LOCK = ROOT / "requirements-runtime.lock"
 PROJECT = "ta-hsb-handbook"
 ENTRY = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>\S+) \\$", re.M)
 
@@ -36,13 +39,15 @@ def entries(text: str) -> dict[str, tuple[str, list[str], list[str]]]:
 
 
 LOCKED = entries(LOCK.read_text(encoding="utf-8"))
+RUNTIME = entries(RUNTIME_LOCK.read_text(encoding="utf-8"))
 
 
-def pinned() -> dict[str, str]:
-    """Every dependency pyproject.toml pins (runtime and dev), name → version."""
+def pinned(dev: bool = True) -> dict[str, str]:
+    """Every dependency pyproject.toml pins (runtime, and dev unless not ``dev``), name → version."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     out: dict[str, str] = {}
-    for line in [*project["dependencies"], *project["optional-dependencies"]["dev"]]:
+    extra = project["optional-dependencies"]["dev"] if dev else []
+    for line in [*project["dependencies"], *extra]:
         requirement = Requirement(line)
         [spec] = requirement.specifier
         assert spec.operator == "==", f"pyproject.toml: {line}: pin with =="
@@ -55,28 +60,53 @@ def test_the_lock_lists_packages() -> None:
     assert "mkdocs-material" in LOCKED
 
 
-def test_every_package_has_its_hashes() -> None:
-    missing = [name for name, (_, hashes, _) in LOCKED.items() if not hashes]
+@pytest.mark.parametrize("lock", [LOCK, RUNTIME_LOCK], ids=lambda p: p.name)
+def test_every_package_has_its_hashes(lock: Path) -> None:
+    locked = entries(lock.read_text(encoding="utf-8"))
+    missing = [name for name, (_, hashes, _) in locked.items() if not hashes]
     assert missing == []
-    assert all(len(h) == 64 for _, hashes, _ in LOCKED.values() for h in hashes)
-    text = LOCK.read_text(encoding="utf-8")
+    assert all(len(h) == 64 for _, hashes, _ in locked.values() for h in hashes)
+    text = lock.read_text(encoding="utf-8")
     # Nothing of one machine's set-up: no index, find-links, constraint or editable lines.
     assert re.findall(r"^-.*$", text, re.M) == []
     assert re.findall(r"file://|#\s+-c ", text) == []
 
 
-def test_every_pin_in_pyproject_is_in_the_lock_at_its_version() -> None:
+LOCKS_AND_PINS = [(LOCKED, True), (RUNTIME, False)]
+LOCK_IDS = ["requirements.lock", "requirements-runtime.lock"]
+
+
+@pytest.mark.parametrize(("locked", "dev"), LOCKS_AND_PINS, ids=LOCK_IDS)
+def test_every_pin_in_pyproject_is_in_the_lock_at_its_version(
+    locked: dict[str, tuple[str, list[str], list[str]]], dev: bool
+) -> None:
     differ = {
-        name: (version, LOCKED.get(name, ("missing", [], []))[0])
-        for name, version in pinned().items()
-        if LOCKED.get(name, ("",))[0] != version
+        name: (version, locked.get(name, ("missing", [], []))[0])
+        for name, version in pinned(dev).items()
+        if locked.get(name, ("",))[0] != version
     }
     assert differ == {}, "run `make lock`"
 
 
-def test_every_direct_dependency_in_the_lock_is_in_pyproject() -> None:
-    direct = {name for name, (_, _, via) in LOCKED.items() if any(PROJECT in v for v in via)}
-    assert direct == set(pinned()), "run `make lock`"
+@pytest.mark.parametrize(("locked", "dev"), LOCKS_AND_PINS, ids=LOCK_IDS)
+def test_every_direct_dependency_in_the_lock_is_in_pyproject(
+    locked: dict[str, tuple[str, list[str], list[str]]], dev: bool
+) -> None:
+    direct = {name for name, (_, _, via) in locked.items() if any(PROJECT in v for v in via)}
+    assert direct == set(pinned(dev)), "run `make lock`"
+
+
+def test_the_runtime_lock_is_the_full_lock_without_the_dev_tools() -> None:
+    """The same version and hashes for every package, and no test, lint or release tool."""
+    differ = {
+        name: (version, LOCKED.get(name, ("missing", [], []))[0])
+        for name, (version, hashes, _) in RUNTIME.items()
+        if LOCKED.get(name, ("", [], []))[:2] != (version, hashes)
+    }
+    assert differ == {}, "run `make lock`"
+    dev_only = set(pinned()) - set(pinned(dev=False))
+    assert dev_only & set(RUNTIME) == set()
+    assert {"pytest", "ruff", "mypy", "playwright"} <= dev_only
 
 
 def test_the_environment_is_the_lock() -> None:

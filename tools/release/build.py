@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.hooks.servers import DEPLOY_FILES
 from tools import dist
+from tools.mkdocs_config import build_command
 
 from .bundle import write_sums, write_tar_gz
 from .notes import release_notes
@@ -58,7 +58,7 @@ class Release:
 def mkdocs(root: Path, site: Path, env: dict[str, str]) -> None:
     """A strict build with PDFs and compressed copies, whatever the caller's settings."""
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
+        build_command(site),
         cwd=root,
         env={**os.environ, **env, "HANDBOOK_PDF": "true", "HANDBOOK_COMPRESS": "true"},
         check=True,
