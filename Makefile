@@ -4,7 +4,8 @@
 #   make build   strict build into site/ (web pages + PDFs)
 #   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
 #   make check LOCAL=areas/north.yml   check an overlay without building: every problem, one line each
-#   make release [LOCAL=…]   release bundle in dist/: site .tar.gz, offline zip, SBOM, notes, SHA256SUMS
+#   make edition [LOCAL=…]   keep this version's guidance as editions/<version>.json (when it is published)
+#   make release [LOCAL=…]   release bundle in dist/: site .tar.gz, offline zip, SBOM, guidance snapshot, notes, SHA256SUMS
 #   make verify-release RELEASE=dist/…   check a release byte for byte against its source
 #   make bench   benchmark report: bench/results/report.md
 #   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
@@ -26,7 +27,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 SYSTEM_PACKAGES := chromium chromium-driver nginx fonts-dejavu-core default-jre-headless libnginx-mod-http-brotli-static apache2 poppler-utils
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install lock serve build check release verify-release test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
+.PHONY: help install lock serve build check edition release verify-release test lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -91,6 +92,11 @@ dist: $(STAMP)
 
 deploy-configs: $(STAMP)
 	$(BIN)/python tools/deploy.py
+
+# The guidance of this version as a snapshot (README, "What changed in the guidance"):
+# editions/<version>.json, or with LOCAL the overlay's own <folder>/editions/<version>.json.
+edition: $(STAMP)
+	$(BIN)/python tools/edition.py $(LOCAL)
 
 # A release in dist/ta-hsb-handbook-<version>[-<overlay>]/: the site as a .tar.gz, the
 # offline zip, the SBOM, the release notes and SHA256SUMS, reproducible from the commit

@@ -1,0 +1,223 @@
+"""The units of guidance, as a reader sees them, for an edition's snapshot.
+
+From the data, as plain dicts (the models' ``model_dump()``, or an old commit's YAML as
+it is): each checklist's title and introduction, its sections, items and item notes;
+each glossary entry's short and full text; each reference; an overlay's practice notes.
+
+From a page's HTML (MkDocs' ``page.content``, or the ``<article>`` of a built page): each
+section by its heading id, its heading and words up to the next heading with an id. Left
+out of a section's words, because they are units of their own, are not the guidance's
+words, or are not part of the content: the blocks rendered from the data (checklists,
+their print views and the record, the glossary and the references), the slides' verbatim
+"Source wording" blocks with their provenance line, glossary tooltips, section links, an
+overlay's notices and notes, and the theme's and the build's additions (the update
+notice, the print stamp, the "last changed" line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from bs4 import BeautifulSoup
+from bs4.element import Comment, NavigableString, Tag
+from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
+
+from .editions import Unit
+from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
+
+#: The pages whose sections are guidance: Home and every page under these folders.
+GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
+LOCAL_FOLDER = "local/"
+LEFT_OUT = (
+    "headerlink",
+    "hb-checklist",
+    "hb-paper",
+    "hb-record",
+    "hb-downloads",
+    "hb-glossary",
+    "hb-references",
+    "hb-source-wording",
+    "hb-term__tip",
+    "hb-update",
+    "hb-print-stamp",
+    "hb-local-notice",
+    "hb-practice-note",
+    "hb-review",
+    "hb-changed",
+    "hb-print-actions",
+    "hb-handbook-pdf",
+)
+HEADING = re.compile(r"^h[1-6]$")
+
+
+def words(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def is_guidance_page(src: str) -> bool:
+    return src == "index.md" or src.startswith((*GUIDANCE_FOLDERS, LOCAL_FOLDER))
+
+
+def _is_heading(node: Any) -> bool:
+    return isinstance(node, Tag) and bool(HEADING.match(node.name)) and bool(node.get("id"))
+
+
+def _pieces(node: Tag) -> Iterable[tuple[str, str, str]]:
+    """("heading", id, words) and ("text", "", words) in reading order."""
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            yield ("text", "", str(child))
+        elif isinstance(child, Tag) and _is_heading(child):
+            yield ("heading", str(child["id"]), child.get_text())
+        elif isinstance(child, Tag) and child.find(_is_heading) is not None:
+            yield from _pieces(child)
+        elif isinstance(child, Tag):
+            yield ("text", "", child.get_text())
+
+
+def page_units(src: str, html: str, title: str = "", local: bool = False) -> list[Unit]:
+    """One unit per section of the page (see the module's note on what is left out)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.select(", ".join(f".{name}" for name in LEFT_OUT)):
+        tag.decompose()
+    first = soup.find("h1")
+    group = words(first.get_text()) if first is not None else title or src
+    sections: list[tuple[str, str, list[str]]] = [("", "", [])]
+    for kind, anchor, text in _pieces(soup):
+        if kind == "heading":
+            sections.append((anchor, words(text), [words(text)]))
+        else:
+            sections[-1][2].append(text)
+    units = []
+    for anchor, label, parts in sections:
+        text = words(" ".join(parts))
+        if not text:
+            continue
+        units.append(
+            Unit(
+                id=f"page:{src}#{anchor}",
+                kind="section",
+                group=group,
+                label=label or group,
+                page=src,
+                anchor=anchor,
+                text=text,
+                local=local,
+            )
+        )
+    return units
+
+
+def checklist_units(checklist: Mapping[str, Any]) -> list[Unit]:
+    cid, title, page = checklist["id"], words(checklist["title"]), checklist["page"]
+
+    def unit(uid: str, kind: Any, label: str, text: str, anchor: str, local: bool) -> Unit:
+        return Unit(
+            id=f"checklist:{cid}{uid}",
+            kind=kind,
+            group=title,
+            label=label,
+            page=page,
+            anchor=anchor,
+            text=words(text),
+            local=local,
+        )
+
+    intro = f"{title} {checklist.get('intro') or ''}"
+    units = [unit("", "checklist", "Title and introduction", intro, f"cl-{cid}-title", False)]
+    for section in checklist["sections"]:
+        name = words(section["title"])
+        text = f"{name} {section.get('intro') or ''}"
+        units.append(unit(f":section:{section['id']}", "checklist-section", name, text, "", False))
+        for item in section["items"]:
+            uid, anchor, local = f":item:{item['id']}", f"cl-{cid}-{item['id']}", item.get("local")
+            units.append(unit(uid, "item", name, item["text"], anchor, bool(local)))
+            if item.get("note"):
+                note = item["note"]
+                units.append(unit(f"{uid}:note", "item-note", name, note, anchor, bool(local)))
+    return units
+
+
+def glossary_units(entries: Iterable[Mapping[str, Any]]) -> list[Unit]:
+    units = []
+    for entry in entries:
+        term, abbreviation = words(entry["term"]), entry.get("abbreviation")
+        heading = f"{term} ({abbreviation})" if abbreviation and abbreviation not in term else term
+        for part, kind in (("short", "glossary-short"), ("definition", "glossary-definition")):
+            units.append(
+                Unit(
+                    id=f"glossary:{entry['id']}:{part}",
+                    kind=kind,
+                    group="Glossary",
+                    label=f"{heading} ({'short text' if part == 'short' else 'definition'})",
+                    page=GLOSSARY_PAGE,
+                    anchor=entry["id"],
+                    text=words(entry[part]),
+                )
+            )
+    return units
+
+
+def shown_url(url: str | None) -> str | None:
+    """An address as the References page shows it (pydantic's normal form)."""
+    try:
+        return str(TypeAdapter(AnyHttpUrl).validate_python(url)) if url else None
+    except ValidationError:
+        return url
+
+
+def reference_units(references: Iterable[Mapping[str, Any]]) -> list[Unit]:
+    units = []
+    for ref in references:
+        name = ref.get("authors") or ref.get("title") or ref.get("publisher") or ""
+        label = f"{name}, {ref['year']}" if ref.get("year") else name
+        parts = [label, ref.get("title"), ref.get("publisher"), shown_url(ref.get("url"))]
+        parts += [f"Cited for: {ref['cited_for']}"]
+        if ref.get("from_outside_source"):
+            parts.append(f"Not from the slides: {ref['from_outside_source']}")
+        units.append(
+            Unit(
+                id=f"reference:{ref['key']}",
+                kind="reference",
+                group="References",
+                label=words(label),
+                page=REFERENCES_PAGE,
+                anchor=f"ref-{ref['key']}",
+                text=words(". ".join(str(p) for p in parts if p)),
+            )
+        )
+    return units
+
+
+def note_units(notes: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) -> list[Unit]:
+    """An overlay's practice notes: local units, numbered in order on each place."""
+    units, count = [], dict[str, int]()
+    for note in notes:
+        place = f"{note['page']}#{note.get('anchor') or ''}"
+        count[place] = count.get(place, 0) + 1
+        units.append(
+            Unit(
+                id=f"note:{place}:{count[place]}",
+                kind="note",
+                group=titles.get(note["page"], note["page"]),
+                label="Practice note",
+                page=note["page"],
+                anchor=note.get("anchor") or "",
+                text=words(note["text"]),
+                local=True,
+            )
+        )
+    return units
+
+
+def data_units(
+    checklists: Iterable[Mapping[str, Any]],
+    glossary: Iterable[Mapping[str, Any]],
+    references: Iterable[Mapping[str, Any]],
+) -> list[Unit]:
+    units = [u for c in checklists for u in checklist_units(c)]
+    return units + glossary_units(glossary) + reference_units(references)
