@@ -33,6 +33,7 @@ REPRINT = "If your printed copy shows an earlier version, print a new one."
 #: (macros/hooks/edition_hooks.py).
 PLACEHOLDER = '<div class="hb-changes" data-hb-changes></div>'
 Link = Callable[[Unit], str | None]
+CONTEXT = 12  # unchanged words shown on each side of a change
 
 
 def _hidden(text: str) -> Markup:
@@ -44,15 +45,27 @@ def marked(words: Sequence[str], tag: str) -> Markup:
     return el(tag, _hidden(spoken), " ".join(words))
 
 
+def _kept(words: list[str], first: bool, last: bool) -> str:
+    """Unchanged words, shortened to :data:`CONTEXT` words beside each change."""
+    if len(words) <= 2 * CONTEXT + 1 or (first and last):
+        return " ".join(words)
+    head = [] if first else words[:CONTEXT]
+    tail = [] if last else words[-CONTEXT:]
+    return " ".join([*head, "…", *tail])
+
+
 def word_marks(before: str, after: str) -> tuple[Markup, Markup]:
-    """``before`` with its removed words in ``<del>``, ``after`` with its new ones in ``<ins>``."""
+    """``before`` with its removed words in ``<del>``, ``after`` with its new ones in
+    ``<ins>``; long unchanged stretches are cut to the words beside each change."""
     old, new = before.split(), after.split()
     was: list[Markup | str] = []
     now: list[Markup | str] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
-            was.append(" ".join(old[i1:i2]))
-            now.append(" ".join(new[j1:j2]))
+            same = _kept(old[i1:i2], n == 0, n == len(ops) - 1)
+            was.append(same)
+            now.append(same)
             continue
         if i2 > i1:
             was.append(marked(old[i1:i2], "del"))
@@ -170,10 +183,16 @@ def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
         return Markup("")
     if step.comparison is None:
         text = f"Unchanged since the first edition, {version_words(step)}."
-        return el("p", text, *reprint, class_="hb-changed")
+        return el("p", text, *reprint, class_="hb-changed", data_search_exclude=True)
     see = [": ", el("a", "see what changed", href=href)] if href else []
     return el(
-        "p", f"Last changed in {version_words(step)}", *see, ".", *reprint, class_="hb-changed"
+        "p",
+        f"Last changed in {version_words(step)}",
+        *see,
+        ".",
+        *reprint,
+        class_="hb-changed",
+        data_search_exclude=True,  # on every page: not what a search should find
     )
 
 

@@ -6,6 +6,7 @@ board can approve an edition from one file."""
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 from macros.data.changes import Change, Comparison, compare
@@ -30,17 +31,23 @@ def section(changelog: str, version: str) -> str:
     return match.group(1).strip()
 
 
+def _text(words: str) -> str:
+    """Words from the data (an overlay's too) as text in Markdown: no tag ever reaches a
+    Markdown viewer as HTML."""
+    return escape(words, quote=False)
+
+
 def _entry(change: Change) -> str:
     unit = change.unit
     local = ", local" if unit.local else ""
-    head = f"- {STATUS[change.status]} ({KINDS[unit.kind].lower()}{local}): {unit.label}"
+    head = f"- {STATUS[change.status]} ({KINDS[unit.kind].lower()}{local}): {_text(unit.label)}"
     if change.status == "moved" and change.before and change.after:
-        head += f" (from “{change.before.group}” to “{change.after.group}”)"
+        head += f" (from “{_text(change.before.group)}” to “{_text(change.after.group)}”)"
     words = []
     if change.before and (change.after is None or change.before.text != change.after.text):
-        words.append(f"  - Before: “{change.before.text}”")
+        words.append(f"  - Before: “{_text(change.before.text)}”")
     if change.after and (change.before is None or change.before.text != change.after.text):
-        words.append(f"  - After: “{change.after.text}”")
+        words.append(f"  - After: “{_text(change.after.text)}”")
     return "\n".join([head, *words])
 
 
@@ -62,7 +69,7 @@ def guidance_notes(
         groups.setdefault(change.unit.group, []).append(change)
     for group in sorted(groups):
         entries = sorted(groups[group], key=lambda c: c.unit.id)
-        lines += [f"### {group}", "\n".join(_entry(c) for c in entries)]
+        lines += [f"### {_text(group)}", "\n".join(_entry(c) for c in entries)]
     return title + "\n\n".join(lines) + "\n"
 
 

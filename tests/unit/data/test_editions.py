@@ -139,7 +139,7 @@ def test_timeline_lists_the_version_being_built_only_if_it_differs() -> None:
     changed = timeline([first, second], snapshot("1.1.0", unit("page:a.md#x", "New."), date=None))
     assert changed[-1].title == "Changes after version 1.1.0 (not yet published)"
     assert changed[-1].anchor == "not-yet-published"
-    assert last_changed(steps).of("a.md") == steps[1]
+    assert last_changed(steps).of("guidance/a.md") == steps[1]
     assert last_changed(steps).of("b.md") == steps[0]
 
 
