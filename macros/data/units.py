@@ -10,8 +10,8 @@ out of a section's words, because they are units of their own, are not the guida
 words, or are not part of the content: the blocks rendered from the data (checklists,
 their print views and the record, the glossary and the references), the slides' verbatim
 "Source wording" blocks with their provenance line, glossary tooltips, section links, an
-overlay's notices and notes, and the theme's and the build's additions (the update
-notice, the print stamp, the "last changed" line).
+overlay's notices, notes and contact details, and the theme's and the build's additions
+(the update notice, the print stamp, the "last changed" line, print and PDF buttons).
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ LEFT_OUT = (
     "hb-changed",
     "hb-print-actions",
     "hb-handbook-pdf",
+    "hb-paper__contacts",
+    "hb-local",
 )
 HEADING = re.compile(r"^h[1-6]$")
 

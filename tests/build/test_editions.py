@@ -11,8 +11,16 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.build.fixture_site import CHECKLIST, GLOSSARY, FixtureSite, errors
+from macros.data.editions import Snapshot
+from tests.build.fixture_site import (
+    CHECKLIST,
+    GLOSSARY,
+    FixtureSite,
+    copy_example_overlay,
+    errors,
+)
 from tests.pdftext import pdf_text
+from tools.edition import keep
 
 pytestmark = pytest.mark.slow
 
@@ -175,6 +183,34 @@ def test_an_unchanged_rebuild_lists_nothing_new(site: FixtureSite) -> None:
     assert result.returncode == 0, result.stderr
     assert "not yet published" not in site.html(CHANGES)
     set_version(site, "1.1.0")
+
+
+def test_an_organisations_copy_lists_its_own_changes_marked_local(site: FixtureSite) -> None:
+    """The overlay's snapshot of 1.1.0 (make edition LOCAL=…), then its note reworded."""
+    copy_example_overlay(site.root)
+    overlay = site.root / "local" / "local.yml"
+    base = overlay.read_text(encoding="utf-8")
+    note = "notes:\n  - page: guidance/one.md\n    anchor: scope\n    text: Call the {} first.\n"
+    overlay.write_text(base + note.format("duty team"), encoding="utf-8")
+    out = site.root / "local-1.1.0.json"
+    site.config["extra"]["handbook"]["local"] = "local/local.yml"
+    assert site.build({"HANDBOOK_EDITION_OUT": str(out)}).returncode == 0
+    target = site.root / "local" / "local" / "editions" / "1.1.0.json"
+    assert keep(Snapshot.model_validate_json(out.read_text(encoding="utf-8")), target, local=True)
+    assert [
+        u.id for u in Snapshot.model_validate_json(target.read_text(encoding="utf-8")).units
+    ] == ["note:guidance/one.md#scope:1"]
+    overlay.write_text(base + note.format("panel coordinator"), encoding="utf-8")
+    result = site.build()
+    site.config["extra"]["handbook"]["local"] = ""
+    assert result.returncode == 0, result.stderr
+    new = edition_section(site.html(CHANGES), "not-yet-published")
+    assert "Changes after version 1.1.0 (not yet published)" in new
+    assert re.findall(r'<li class="hb-change hb-change--(\w+)">', new) == ["reworded"]
+    assert '<span class="hb-local-marker">Local</span>' in new
+    assert "Practice note" in new
+    assert "panel coordinator" in new
+    assert "Last changed after version 1.1.0" not in site.html("guidance/two/index.html")
 
 
 @pytest.mark.parametrize(
