@@ -121,6 +121,7 @@ def load_snapshots(
     folder: Path, shown: str, building: str, local: bool = False
 ) -> tuple[Snapshot, ...]:
     """Every ``<version>.json`` in ``folder``, oldest first; every problem one line each.
+    A version being built that is not ``x.y.z`` (``make bench``'s) is newer than any.
 
     ``local``: an overlay's own snapshots, which may hold only local units."""
     if not folder.exists():
@@ -139,7 +140,7 @@ def load_snapshots(
         if snapshot.version in found:
             other = found[snapshot.version][0]
             problems.append(f"{label}: version: {snapshot.version} is also claimed by {other}")
-        elif version_key(snapshot.version) > version_key(building):
+        elif VERSION.match(building) and version_key(snapshot.version) > version_key(building):
             problems.append(
                 f"{label}: version: {snapshot.version} is newer than the version being "
                 f"built ({building}, pyproject.toml)"
