@@ -183,10 +183,10 @@ def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
         return Markup("")
     if step.comparison is None:
         text = f"Unchanged since the first edition, {version_words(step)}."
-        return el("p", text, *reprint, class_="hb-changed", data_search_exclude=True)
+        return el("div", text, *reprint, class_="hb-changed", data_search_exclude=True)
     see = [": ", el("a", "see what changed", href=href)] if href else []
-    return el(
-        "p",
+    return el(  # a div: the page's first paragraph stays its first paragraph
+        "div",
         f"Last changed in {version_words(step)}",
         *see,
         ".",

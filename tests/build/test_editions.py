@@ -137,7 +137,8 @@ def test_exactly_the_changed_pages_and_checklist_say_they_changed(site: FixtureS
         "checklists/other",
     ):
         found = re.search(
-            r'<p class="hb-changed" data-search-exclude>(.*?)</p>', site.html(f"{page}/index.html")
+            r'<div class="hb-changed" data-search-exclude>(.*?)</div>',
+            site.html(f"{page}/index.html"),
         )
         assert found, page
         lines[page] = re.sub(r"<[^>]+>", "", found.group(1))

@@ -48,7 +48,7 @@ def test_the_last_changed_line() -> None:
     line = str(changed_line(step, "../changes/#version-1-3-0", checklist=True))
     assert "Last changed in version 1.3.0 (2027-01-12): " in line
     assert '<a href="../changes/#version-1-3-0">see what changed</a>' in line
-    assert line.endswith("If your printed copy shows an earlier version, print a new one.</p>")
+    assert line.endswith("If your printed copy shows an earlier version, print a new one.</div>")
     first = str(changed_line(Step("1.0.0", "2026-11-28", None), "x", checklist=False))
     assert "Unchanged since the first edition, version 1.0.0 (2026-11-28)." in first
 
