@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
 from typing import Any
 
-from bs4 import BeautifulSoup
-from bs4.element import Comment, NavigableString, Tag
 from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
 
 from .editions import Unit
@@ -30,28 +29,64 @@ from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
 #: The pages whose sections are guidance: Home and every page under these folders.
 GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
 LOCAL_FOLDER = "local/"
-LEFT_OUT = (
-    "headerlink",
-    "hb-checklist",
-    "hb-paper",
-    "hb-record",
-    "hb-downloads",
-    "hb-glossary",
-    "hb-references",
-    "hb-source-wording",
-    "hb-term__tip",
-    "hb-update",
-    "hb-print-stamp",
-    "hb-local-notice",
-    "hb-practice-note",
-    "hb-review",
-    "hb-changed",
-    "hb-print-actions",
-    "hb-handbook-pdf",
-    "hb-paper__contacts",
-    "hb-local",
+LEFT_OUT = frozenset(
+    (
+        "headerlink",
+        "hb-checklist",
+        "hb-paper",
+        "hb-record",
+        "hb-downloads",
+        "hb-glossary",
+        "hb-references",
+        "hb-source-wording",
+        "hb-term__tip",
+        "hb-update",
+        "hb-print-stamp",
+        "hb-local-notice",
+        "hb-practice-note",
+        "hb-review",
+        "hb-changed",
+        "hb-print-actions",
+        "hb-handbook-pdf",
+        "hb-paper__contacts",
+        "hb-local",
+    )
 )
 HEADING = re.compile(r"^h[1-6]$")
+VOID = frozenset(
+    ("area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr")
+)
+#: Elements whose edges separate words, whatever the white space in the HTML.
+BLOCK = frozenset(
+    [
+        "p",
+        "li",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "div",
+        "section",
+        "article",
+        "blockquote",
+        "details",
+        "summary",
+        "figure",
+        "figcaption",
+        "table",
+        "tr",
+        "ul",
+        "ol",
+        "dl",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    ]
+)
 
 
 def words(text: str | None) -> str:
@@ -62,41 +97,68 @@ def is_guidance_page(src: str) -> bool:
     return src == "index.md" or src.startswith((*GUIDANCE_FOLDERS, LOCAL_FOLDER))
 
 
-def _is_heading(node: Any) -> bool:
-    return isinstance(node, Tag) and bool(HEADING.match(node.name)) and bool(node.get("id"))
+class _Sections(HTMLParser):
+    """One pass over a page's HTML: the words of each section, without what is left out.
 
+    A streaming parser, not a tree: the pages hold large blocks (checklists, the record)
+    that are only skipped, and a tree of them costs seconds on every build."""
 
-def _pieces(node: Tag) -> Iterable[tuple[str, str, str]]:
-    """("heading", id, words) and ("text", "", words) in reading order."""
-    for child in node.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            yield ("text", "", str(child))
-        elif isinstance(child, Tag) and _is_heading(child):
-            yield ("heading", str(child["id"]), child.get_text())
-        elif isinstance(child, Tag) and child.find(_is_heading) is not None:
-            yield from _pieces(child)
-        elif isinstance(child, Tag):
-            yield ("text", "", child.get_text())
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, bool]] = []  # each open element: (tag, left out)
+        self.skip = 0  # open elements that are left out
+        self.heading: tuple[str, str, list[str]] | None = None  # (tag, id, words) being read
+        self.sections: list[tuple[str, str, list[str]]] = [("", "", [])]  # (id, heading, words)
+        self.title: str | None = None  # the first h1's words
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            if tag == "br" and not self.skip:
+                self.handle_data(" ")
+            return
+        found = dict(attrs)
+        left_out = not LEFT_OUT.isdisjoint((found.get("class") or "").split())
+        self.open.append((tag, left_out))
+        self.skip += left_out
+        if tag in BLOCK:
+            self.handle_data(" ")
+        if HEADING.match(tag) and found.get("id") and not self.skip and self.heading is None:
+            self.heading = (tag, str(found["id"]), [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if not any(t == tag for t, _ in self.open):
+            return  # a stray end tag
+        while self.open:
+            name, left_out = self.open.pop()
+            self.skip -= left_out
+            if name == tag:
+                break
+        if tag in BLOCK:
+            self.handle_data(" ")
+        if self.heading is not None and self.heading[0] == tag:
+            _, anchor, text = self.heading
+            label = words("".join(text))
+            self.sections.append((anchor, label, [label]))
+            self.heading = None
+            if tag == "h1" and self.title is None:
+                self.title = label
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
 
 
 def page_units(src: str, html: str, title: str = "", local: bool = False) -> list[Unit]:
     """One unit per section of the page (see the module's note on what is left out)."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.select(", ".join(f".{name}" for name in LEFT_OUT)):
-        tag.decompose()
-    first = soup.find("h1")
-    group = words(first.get_text()) if first is not None else title or src
-    sections: list[tuple[str, str, list[str]]] = [("", "", [])]
-    for kind, anchor, text in _pieces(soup):
-        if kind == "heading":
-            sections.append((anchor, words(text), [words(text)]))
-        else:
-            sections[-1][2].append(text)
+    parser = _Sections()
+    parser.feed(html)
+    parser.close()
+    sections = parser.sections
+    group = parser.title or title or src
     units = []
     for anchor, label, parts in sections:
-        text = words(" ".join(parts))
+        text = words("".join(parts))
         if not text:
             continue
         units.append(
