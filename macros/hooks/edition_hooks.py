@@ -38,6 +38,8 @@ from macros.pages.links import Links
 from macros.render.changes import PLACEHOLDER, changed_line, changes_page
 
 OUT = "HANDBOOK_EDITION_OUT"
+#: Published editions' part of the changes page, kept between the builds of `make serve`.
+_kept: dict[object, Any] = {}
 
 
 def build_units(state: Any, pages: list[Any]) -> list[Unit]:
@@ -96,6 +98,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
                 return None
             return links.href(changes, unit.page, unit.anchor or None)
 
-        html = str(changes_page(steps, link, order))
+        if len(_kept) > 100:
+            _kept.clear()
+        key = (changes.url, tuple(sorted(f.src_uri for f in files.documentation_pages())))
+        html = str(changes_page(steps, link, order, _kept, key))
         changes.content = (changes.content or "").replace(PLACEHOLDER, html)
     return env

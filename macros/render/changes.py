@@ -165,15 +165,29 @@ def _position(change: Change) -> tuple[str, str]:
     return (change.unit.anchor, change.unit.id)
 
 
-def changes_page(steps: Sequence[Step], link: Link, order: Mapping[str, int]) -> Markup:
-    """Every edition, newest first, with its changes grouped by page and checklist."""
+def changes_page(
+    steps: Sequence[Step],
+    link: Link,
+    order: Mapping[str, int],
+    kept: dict[object, Markup] | None = None,
+    key: object = None,
+) -> Markup:
+    """Every edition, newest first, with its changes grouped by page and checklist.
+
+    ``kept``: HTML of published editions from earlier builds, by edition and ``key`` (what
+    the links depend on): a published edition's changes never change, so `make serve`
+    renders them once."""
     if not steps:
         return el("p", "No edition of the guidance has been recorded yet.", class_="hb-changes")
-    return el(
-        "div",
-        lines(*(step_html(s, link, order) for s in reversed(steps))),
-        class_="hb-changes",
-    )
+    parts = []
+    for step in reversed(steps):
+        if kept is None or not step.published:
+            parts.append(step_html(step, link, order))
+            continue
+        if (step, key) not in kept:
+            kept[(step, key)] = step_html(step, link, order)
+        parts.append(kept[(step, key)])
+    return el("div", lines(*parts), class_="hb-changes")
 
 
 def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:

@@ -3,6 +3,8 @@ unchanged stretches cut, every string escaped; the release notes' section."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from macros.data.changes import Change, Comparison, Step
 from macros.data.editions import Snapshot, Unit
 from macros.render.changes import changed_line, changes_page, word_marks
@@ -61,3 +63,14 @@ def test_release_notes_give_each_change_with_its_words() -> None:
     assert "version 1.0.0 (editions/1.0.0.json) and of this edition: 1 reworded." in notes
     assert "### A &amp; B\n\n- Reworded (section): Scope &lt;b&gt;\n" in notes
     assert "  - Before: “Old words here.”\n  - After: “New words here.”" in notes
+
+
+def test_published_editions_are_rendered_once_per_set_of_links() -> None:
+    change = Change("reworded", unit("Old words."), unit("New words."))
+    published = Step("1.1.0", "2026-12-01", Comparison((change,), 1, 0, 0))
+    kept: dict[object, Markup] = {}
+    first = changes_page([published], lambda u: "a/", {}, kept, "key")
+    assert list(kept) == [(published, "key")]
+    kept[(published, "key")] = Markup("<p>kept</p>")
+    assert "kept" in changes_page([published], lambda u: "a/", {}, kept, "key")
+    assert changes_page([published], lambda u: "a/", {}, kept, "other") == first
