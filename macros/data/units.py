@@ -29,63 +29,28 @@ from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
 #: The pages whose sections are guidance: Home and every page under these folders.
 GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
 LOCAL_FOLDER = "local/"
-LEFT_OUT = frozenset(
-    (
-        "headerlink",
-        "hb-checklist",
-        "hb-paper",
-        "hb-record",
-        "hb-downloads",
-        "hb-glossary",
-        "hb-references",
-        "hb-source-wording",
-        "hb-term__tip",
-        "hb-update",
-        "hb-print-stamp",
-        "hb-local-notice",
-        "hb-practice-note",
-        "hb-review",
-        "hb-changed",
-        "hb-print-actions",
-        "hb-handbook-pdf",
-        "hb-paper__contacts",
-        "hb-local",
-    )
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LEFT_OUT = _names(
+    # the section links; blocks made from the data, units of their own
+    "headerlink hb-checklist hb-paper hb-record hb-downloads hb-glossary hb-references "
+    # the slides' own words and their provenance; tooltips (the glossary's short texts)
+    "hb-source-wording hb-term__tip "
+    # the theme's and the build's additions; buttons
+    "hb-update hb-print-stamp hb-changed hb-print-actions hb-handbook-pdf "
+    # an overlay's notice, notes, review and contacts (its notes are units of their own)
+    "hb-local-notice hb-practice-note hb-review hb-paper__contacts hb-local"
 )
 HEADING = re.compile(r"^h[1-6]$")
-VOID = frozenset(
-    ("area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr")
-)
+VOID = _names("area br col embed hr img input link meta source wbr")
 #: Elements whose edges separate words, whatever the white space in the HTML.
-BLOCK = frozenset(
-    [
-        "p",
-        "li",
-        "td",
-        "th",
-        "dt",
-        "dd",
-        "div",
-        "section",
-        "article",
-        "blockquote",
-        "details",
-        "summary",
-        "figure",
-        "figcaption",
-        "table",
-        "tr",
-        "ul",
-        "ol",
-        "dl",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-    ]
+BLOCK = _names(
+    "p li td th dt dd div section article blockquote details summary figure figcaption "
+    "table tr ul ol dl pre h1 h2 h3 h4 h5 h6"
 )
 
 
