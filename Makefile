@@ -5,7 +5,8 @@
 #   make build   strict build into site/ (web pages + PDFs)
 #   make dist    offline package: dist/ta-hsb-handbook-<version>-offline.zip
 #   make check LOCAL=areas/north.yml   check an overlay without building: every problem, one line each
-#   make release [LOCAL=…]   release bundle in dist/: site .tar.gz, offline zip, SBOM, notes, SHA256SUMS
+#   make edition [LOCAL=…]   keep this version's guidance as editions/<version>.json (when it is published)
+#   make release [LOCAL=…]   release bundle in dist/: site .tar.gz, offline zip, SBOM, guidance snapshot, notes, SHA256SUMS
 #   make verify-release RELEASE=dist/…   check a release byte for byte against its source
 #   make bench   benchmark report: bench/results/report.md
 #   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
@@ -38,7 +39,7 @@ export HANDBOOK_ENGINE := $(ENGINE)
 # --no-compile: Python compiles what it imports, on first use, into .cache/pycache (below).
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile
 
-.PHONY: help install install-runtime lock serve build check release verify-release test test-quick lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
+.PHONY: help install install-runtime lock serve build check edition release verify-release test test-quick lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -126,6 +127,11 @@ dist: $(RUNTIME_STAMP)
 
 deploy-configs: $(RUNTIME_STAMP)
 	$(BIN)/python tools/deploy.py
+
+# The guidance of this version as a snapshot (README, "What changed in the guidance"):
+# editions/<version>.json, or with LOCAL the overlay's own <folder>/editions/<version>.json.
+edition: $(STAMP)
+	$(BIN)/python tools/edition.py $(LOCAL)
 
 # A release in dist/ta-hsb-handbook-<version>[-<overlay>]/: the site as a .tar.gz, the
 # offline zip, the SBOM, the release notes and SHA256SUMS, reproducible from the commit

@@ -32,6 +32,7 @@ from .pages import Macros
 from .pages.blocks import Blocks
 from .pages.links import where
 from .pdf import pdf_mode
+from .render.changes import PLACEHOLDER
 from .render.local import contacts_text
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -115,6 +116,8 @@ def register(env: Any, build: Build) -> None:
     env.macro(lambda tid: block(reference.source_wording(page(), tid)), "source_wording")
     env.macro(lambda: block(reference.source_coverage(page())), "source_coverage")
     env.macro(lambda: block(reference.licences_page()), "licences")
+    # The list is filled in once every page is ready (macros/hooks/edition_hooks.py).
+    env.macro(lambda: block(Markup(PLACEHOLDER)), "guidance_changes")  # noqa: S704
     env.macro(local.review, "local_review")
     env.macro(local.accessibility, "accessibility")
     env.macro(local.host_name, "host_name")

@@ -13,6 +13,7 @@ CHECKLISTS_DIR = "checklists"
 GLOSSARY_PAGE = "reference/glossary.md"
 REFERENCES_PAGE = "reference/references.md"
 RECORD_PAGE = "assessment/record.md"
+CHANGES_PAGE = "reference/guidance-changes.md"
 COVERAGE_PAGE = "reference/source-coverage.md"
 
 

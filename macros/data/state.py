@@ -18,6 +18,7 @@ from .edition import Edition
 from .files import DataError, read_text
 from .glossary import Glossary, load_glossary
 from .headings import heading_ids
+from .history import History, load_history, state_units
 from .loading import load_checklists, load_overlay, load_references, overlay_folder
 from .local_models import LocalOverlay
 from .local_pages import LocalSource, local_pages
@@ -65,6 +66,7 @@ class State:
     source_problems: tuple[str, ...]
     search_aids: SearchAids  # with the overlay's, for its local pages
     components: tuple[Component, ...]  # third-party components shipped (data/third-party.yml)
+    history: History | None = None  # the published editions (editions/, macros/data/history.py)
 
     @property
     def downloads(self) -> Downloads:
@@ -76,6 +78,19 @@ class State:
         if self.overlay:
             return f"{self.overlay.organisation} · {self.edition.line}"
         return self.edition.line
+
+    def checklist_changed(self, checklist_id: str) -> str:
+        """ "Checklist last changed in version X", for paper and PDFs (macros/data/history.py)."""
+        if self.history is None:
+            return ""
+        units = state_units(self.checklists.values(), (), ())
+        step = self.history.data_changes(units).of(f"checklist:{checklist_id}")
+        return f"Checklist last changed in version {step.version}" if step else ""
+
+    def checklist_stamp(self, checklist_id: str) -> str:
+        """The edition line for a printed checklist, with when the checklist last changed."""
+        changed = self.checklist_changed(checklist_id)
+        return f"{self.stamp} · {changed}" if changed else self.stamp
 
     def cite_text(self, keys: Sequence[str]) -> str:
         """Citations as plain text (paper and PDF checklists)."""
@@ -137,6 +152,7 @@ class Loaded:
     source: provenance.Source | None
     components: tuple[Component, ...] | None
     search_aids: SearchAids | None
+    history: History | None
 
 
 def load(
@@ -210,6 +226,11 @@ def load(
         source=steps.run(lambda: provenance.load(root)),
         components=steps.run(lambda: load_components(root)),
         search_aids=aids,
+        history=steps.run(
+            lambda: load_history(
+                root, edition.version, overlay_folder(root / overlay_file) if overlay_file else None
+            )
+        ),
     )
 
 
@@ -268,4 +289,5 @@ def assemble(
         source_problems=tuple(got.source.problems(got.sources) if got.source else ()),
         components=got.components,
         search_aids=got.search_aids,
+        history=got.history,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..data.models import Checklist, ChecklistItem
-from ..data.paths import CHECKLISTS_DIR, RECORD_PAGE, print_page
+from ..data.paths import CHANGES_PAGE, CHECKLISTS_DIR, RECORD_PAGE, print_page
 from ..data.state import State
 from ..render import checklist as checklist_render
 from ..render import local
@@ -68,7 +68,10 @@ class ChecklistMacros:
             record_render.RecordChecklist(c, self._screen(page, c, in_record=True))
             for c in self.state.record_order()
         ]
-        return record_render.record_html(entries, self.state.edition.version, self.state.stamp)
+        changes = self.links.href(page, CHANGES_PAGE) if CHANGES_PAGE in self.state.pages else None
+        return record_render.record_html(
+            entries, self.state.edition.version, self.state.stamp, changes
+        )
 
     def checklist_print(self, page: Page, checklist_id: str) -> Markup:
         checklist = self._checklist(page, checklist_id)
@@ -97,7 +100,10 @@ class ChecklistMacros:
             else None
         )
         paper = checklist_render.paper_html(
-            checklist, state.cite_text(checklist.cite), state.stamp, fillable=False
+            checklist,
+            state.cite_text(checklist.cite),
+            state.checklist_stamp(checklist.id),
+            fillable=False,
         )
         return lines(actions, contacts, paper)
 

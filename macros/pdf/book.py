@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..data.local_pages import LOCAL_PREFIX
 from ..data.nav import NavPage, nav_pages
 from ..data.overlay import NAV_TITLE as LOCAL_NAV_TITLE
-from ..data.paths import COVERAGE_PAGE, RECORD_PAGE, page_url
+from ..data.paths import CHANGES_PAGE, COVERAGE_PAGE, RECORD_PAGE, page_url
 from ..data.state import State
 from ..render.html import el, lines
 from .documents import PdfJob
@@ -28,8 +28,9 @@ def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> l
     """Navigation order; an overlay's local pages follow the guidance as their own part;
     the printable checklists, then the source coverage, are appendices.
 
-    The Assessment record is an on-screen tool: it is not part of the book."""
-    pages = [p for p in pages if p.src != RECORD_PAGE]
+    The Assessment record is an on-screen tool, and the changes to the guidance are in the
+    release notes: neither is part of the book."""
+    pages = [p for p in pages if p.src not in (RECORD_PAGE, CHANGES_PAGE)]
     checklists = [p for p in pages if p.src.startswith("checklists/")]
     local = [p for p in pages if p.src.startswith(LOCAL_PREFIX)]
     coverage = [p for p in pages if p.src == COVERAGE_PAGE]
@@ -63,6 +64,7 @@ REMOVE = (
     ".hb-paper__runfoot",
     ".hb-print-stamp",
     ".hb-source-wording",
+    ".hb-changed",
     "script",
 )
 REMOVE_SELECTOR = ", ".join(REMOVE)

@@ -16,6 +16,12 @@ from ..render.local import contacts_text
 from .writer import document, write_pdf
 
 
+def stamp_line(state: State, checklist_id: str) -> str:
+    """The edition stamp, with when the checklist last changed beside it."""
+    changed = state.checklist_changed(checklist_id)
+    return f"{state.edition.line} · {changed}" if changed else state.edition.line
+
+
 def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -> Markup:
     parts = []
     for cid in checklist_ids:
@@ -26,12 +32,15 @@ def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -
                 lines(
                     el("p", site_name, class_="pdf-site"),
                     el("h1", checklist.title),
-                    el("p", state.edition.line, class_="pdf-stamp"),
+                    el("p", stamp_line(state, cid), class_="pdf-stamp"),
                     el("p", contacts_text(state.overlay), class_="pdf-contacts")
                     if state.overlay
                     else None,
                     checklist_render.paper_html(
-                        checklist, state.cite_text(checklist.cite), state.stamp, fillable=True
+                        checklist,
+                        state.cite_text(checklist.cite),
+                        state.checklist_stamp(cid),
+                        fillable=True,
                     ),
                 ),
                 class_="pdf-checklist",

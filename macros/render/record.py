@@ -157,7 +157,9 @@ def _checklist(entry: RecordChecklist) -> Markup:
     )
 
 
-def record_html(entries: Sequence[RecordChecklist], version: str, stamp: str) -> Markup:
+def record_html(
+    entries: Sequence[RecordChecklist], version: str, stamp: str, changes: str | None = None
+) -> Markup:
     """The whole record: note, privacy, case header, buttons, messages, every checklist.
 
     Search leaves out the form and the checklists (``data-search-exclude`` on each
@@ -186,4 +188,5 @@ def record_html(entries: Sequence[RecordChecklist], version: str, stamp: str) ->
         data_record="",
         data_version=version,
         data_stamp=stamp,
+        data_changes=changes,  # the Changes to the guidance page, linked when wording changed
     )

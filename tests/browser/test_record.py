@@ -404,6 +404,9 @@ def test_ticks_on_reworded_items_are_opened_and_named(
     assert f"“Older wording” now reads “{stage1[1]['text']}”" in text
     assert text.count("now reads") == 1  # the same words with other spacing are not a change
     assert "no longer in this handbook" not in text
+    see = page.locator(".hb-record__message a")
+    expect(see).to_have_text("See what changed in the guidance, edition by edition")
+    assert see.get_attribute("href") == "../../reference/guidance-changes/"
     assert "hb-record__message--warning" in (
         page.locator(".hb-record__message").get_attribute("class") or ""
     )

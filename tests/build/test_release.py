@@ -84,6 +84,7 @@ def test_two_builds_in_different_folders_are_byte_for_byte_the_same(
             f"{NAME}.tar.gz",
             f"{NAME}-offline.zip",
             f"{NAME}.cdx.json",
+            f"{NAME}-guidance.json",
             "RELEASE-NOTES.md",
             "SHA256SUMS",
         ]
@@ -105,7 +106,7 @@ def test_verify_release_says_identical_or_names_the_file_that_differs(
 
     ok = verify(first.folder)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert "all 5 files are byte for byte what its source builds" in ok.stdout
+    assert "all 6 files are byte for byte what its source builds" in ok.stdout
     tampered = tmp_path / NAME
     tampered.mkdir()
     for path in first.folder.iterdir():

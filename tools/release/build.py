@@ -13,12 +13,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.hooks.edition_hooks import OUT as EDITION_OUT
 from macros.hooks.servers import DEPLOY_FILES
 from tools import dist
 from tools.mkdocs_config import build_command
 
 from .bundle import write_sums, write_tar_gz
-from .notes import release_notes
+from .notes import edition_notes, release_notes
 from .sbom import make_bom, sbom_json
 from .source import commit, overlay_in, release_name, source_date_epoch, version
 
@@ -50,9 +51,14 @@ class Release:
         return f"{self.name}.cdx.json"
 
     @property
+    def guidance(self) -> str:
+        """This edition's snapshot of the guidance (editions/<version>.json, README)."""
+        return f"{self.name}-guidance.json"
+
+    @property
     def files(self) -> tuple[str, ...]:
         """Every file of the release, SHA256SUMS last."""
-        return (self.site_archive, self.offline_zip, self.sbom, NOTES, SUMS)
+        return (self.site_archive, self.offline_zip, self.sbom, self.guidance, NOTES, SUMS)
 
 
 def mkdocs(root: Path, site: Path, env: dict[str, str]) -> None:
@@ -92,7 +98,9 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
         "HANDBOOK_LOCAL": overlay or "",
         "NO_MKDOCS_2_WARNING": "1",
     }
-    mkdocs(root, work / "site", env)
+    mkdocs(root, work / "site", {**env, EDITION_OUT: str(work / "guidance.json")})
+    guidance = (work / "guidance.json").read_text(encoding="utf-8")
+    notes += edition_notes(root, guidance, overlay)
     dist.build(work / "offline", env)
     shutil.rmtree(release.folder, ignore_errors=True)
     release.folder.mkdir(parents=True)
@@ -105,5 +113,6 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     bom = make_bom(root, version(root), name, epoch, release.commit, overlay)
     (release.folder / release.sbom).write_text(sbom_json(bom), encoding="utf-8")
     (release.folder / NOTES).write_text(notes, encoding="utf-8")
+    (release.folder / release.guidance).write_text(guidance, encoding="utf-8")
     write_sums(release.folder, release.files[:-1], SUMS)
     return release

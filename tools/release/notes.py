@@ -1,9 +1,19 @@
-"""A release's notes: the version's section of the changelog (docs/reference/changelog.md)."""
+"""A release's notes: the version's section of the changelog (docs/reference/changelog.md),
+for the website and the tools, then "Changes to the guidance", generated from this
+edition's snapshot and the one before it (macros/data/changes.py), so that a safeguarding
+board can approve an edition from one file."""
 
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
+
+from macros.data.changes import Change, Comparison, compare
+from macros.data.editions import EDITIONS_DIR, Snapshot, load_snapshots, version_key
+from macros.data.files import DataError
+from macros.data.loading import overlay_folder
+from macros.render.changes import KINDS, STATUS, summary
 
 CHANGELOG = "docs/reference/changelog.md"
 LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)")  # a link to another page: its words
@@ -21,10 +31,95 @@ def section(changelog: str, version: str) -> str:
     return match.group(1).strip()
 
 
-def release_notes(root: Path, version: str, name: str) -> str:
+def _text(words: str) -> str:
+    """Words from the data (an overlay's too) as text in Markdown: no tag ever reaches a
+    Markdown viewer as HTML."""
+    return escape(words, quote=False)
+
+
+def _entry(change: Change) -> str:
+    unit = change.unit
+    local = ", local" if unit.local else ""
+    head = f"- {STATUS[change.status]} ({KINDS[unit.kind].lower()}{local}): {_text(unit.label)}"
+    if change.status == "moved" and change.before and change.after:
+        head += f" (from “{_text(change.before.group)}” to “{_text(change.after.group)}”)"
+    words = []
+    if change.before and (change.after is None or change.before.text != change.after.text):
+        words.append(f"  - Before: “{_text(change.before.text)}”")
+    if change.after and (change.before is None or change.before.text != change.after.text):
+        words.append(f"  - After: “{_text(change.after.text)}”")
+    return "\n".join([head, *words])
+
+
+def guidance_notes(
+    previous: Snapshot | None, current: Snapshot, title: str = "Changes to the guidance"
+) -> str:
+    """The "Changes to the guidance" section: every unit added, removed, moved or reworded
+    since the previous edition, grouped by page and checklist, with its words."""
+    title = f"## {title}\n\n"
+    if previous is None:
+        return title + "The first edition with a snapshot of its guidance: nothing to compare.\n"
+    found: Comparison = compare(previous.units, current.units)
+    lines = [
+        f"Generated from the snapshots of version {previous.version} "
+        f"({EDITIONS_DIR}/{previous.version}.json) and of this edition: {summary(found.changes)}"
+    ]
+    groups: dict[str, list[Change]] = {}
+    for change in found.changes:
+        groups.setdefault(change.unit.group, []).append(change)
+    for group in sorted(groups):
+        entries = sorted(groups[group], key=lambda c: c.unit.id)
+        lines += [f"### {_text(group)}", "\n".join(_entry(c) for c in entries)]
+    return title + "\n\n".join(lines) + "\n"
+
+
+def release_notes(root: Path, version: str, name: str, guidance: str = "") -> str:
     """The notes as a Markdown file of their own (links to the handbook's pages as words)."""
     text = LINK.sub(r"\1", section((root / CHANGELOG).read_text(encoding="utf-8"), version))
     return (
         f"# {name}: release notes\n\n"
-        f"TA-HSB practice handbook, version {version}. From {CHANGELOG}.\n\n{text}\n"
+        f"TA-HSB practice handbook, version {version}. From {CHANGELOG} (the website and "
+        f"the tools).\n\n{text}\n" + (f"\n{guidance}" if guidance else "")
     )
+
+
+def _before(snapshots: tuple[Snapshot, ...], current: Snapshot, shown: str) -> Snapshot | None:
+    """The edition before ``current``; a snapshot of this version must hold its units."""
+    same = [s for s in snapshots if s.version == current.version]
+    if same and sorted(same[0].units, key=lambda u: u.id) != sorted(
+        current.units, key=lambda u: u.id
+    ):
+        raise NotesError(
+            f"{shown}/{current.version}.json: its guidance differs from this build's: "
+            "set the next version in pyproject.toml (a published edition is never changed)"
+        )
+    older = [s for s in snapshots if version_key(s.version) < version_key(current.version)]
+    return older[-1] if older else None
+
+
+def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
+    """ "Changes to the guidance" for this build's snapshot (and, for an overlay's release,
+    its local changes, from the overlay's own snapshots)."""
+    built = Snapshot.model_validate_json(snapshot_json)
+    parts = []
+    try:
+        for local, folder, shown, title in (
+            (False, root / EDITIONS_DIR, EDITIONS_DIR, "Changes to the guidance"),
+            (
+                True,
+                overlay_folder(root / overlay) / EDITIONS_DIR if overlay else None,
+                overlay,
+                "Local changes",
+            ),
+        ):
+            if folder is None:
+                continue
+            mine = built.model_copy(
+                update={"units": tuple(u for u in built.units if u.local == local)}
+            )
+            shown_folder = str(shown if not local else folder.relative_to(root))
+            found = load_snapshots(folder, shown_folder, built.version, local)
+            parts.append(guidance_notes(_before(found, mine, shown_folder), mine, title))
+    except DataError as exc:
+        raise NotesError(str(exc)) from None
+    return "\n" + "\n".join(parts)

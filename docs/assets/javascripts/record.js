@@ -214,6 +214,7 @@
   function setUp(root) {
     var version = root.getAttribute("data-version");
     var stamp = root.getAttribute("data-stamp");
+    var changesPage = root.getAttribute("data-changes");
     var lists = Array.prototype.map.call(root.querySelectorAll(".hb-checklist[data-checklist]"), describe);
     var ids = lists.map(function (c) { return c.id; });
     var fields = Array.prototype.slice.call(root.querySelectorAll(".hb-record__header input"));
@@ -396,6 +397,13 @@
         }
         var warn = record.missing.length || record.reworded.length;
         say(warn ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
+        if (record.reworded.length && changesPage) {
+          var see = make("p");
+          var link = make("a", "See what changed in the guidance, edition by edition");
+          link.href = changesPage;
+          see.appendChild(link);
+          message.appendChild(see);
+        }
       }).catch(function (problem) {
         refuse(problem instanceof Problem ? problem.message : "The file could not be opened.");
       });

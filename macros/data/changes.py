@@ -1,0 +1,199 @@
+"""What changed in the guidance between two editions, and when each page last changed.
+
+Units are matched by id first. Units left over on both sides (an id that changed: a
+renamed heading, a section moved to another page) are matched by the similarity of their
+words, within one kind of unit, the same page first. A matched unit whose words changed is
+"reworded"; one that now belongs to another page or checklist is "moved" (its words may
+have changed too); a unit matched only under a new id with the same words and place is a
+change of presentation and is not listed. What is left is "added" or "removed".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Literal
+
+from .editions import Snapshot, Unit, version_key
+
+Status = Literal["added", "removed", "moved", "reworded"]
+#: The least similarity (difflib's ratio over words) for two units under different ids to be one.
+SIMILAR = 0.6
+
+
+@dataclass(frozen=True)
+class Change:
+    status: Status
+    before: Unit | None
+    after: Unit | None
+
+    @property
+    def unit(self) -> Unit:
+        """The unit as it is now (as it was, for one removed)."""
+        unit = self.after or self.before
+        assert unit is not None  # noqa: S101 -- a change always has one side
+        return unit
+
+
+@dataclass(frozen=True)
+class Comparison:
+    changes: tuple[Change, ...]
+    by_id: int  # units matched by id
+    by_similarity: int  # units matched by their words, under another id
+    unmatched: int  # units added or removed
+
+
+@dataclass(frozen=True)
+class Step:
+    """One edition and what changed in it since the one before (nothing for the first)."""
+
+    version: str
+    date: str | None  # None: not yet published
+    comparison: Comparison | None
+    since: bool = False  # not yet published, and the version is still a published one's
+
+    @property
+    def anchor(self) -> str:
+        if not self.published:
+            return "not-yet-published"
+        return "version-" + self.version.replace(".", "-")
+
+    @property
+    def title(self) -> str:
+        if self.published:
+            return f"Version {self.version} ({self.date})"
+        if self.since:
+            return f"Changes after version {self.version} (not yet published)"
+        return f"Version {self.version} (not yet published)"
+
+    @property
+    def published(self) -> bool:
+        return self.date is not None
+
+
+def _similar(a: Unit, b: Unit) -> float:
+    """How alike two units' words are (difflib's ratio over words: over characters, a long
+    section costs a tenth of a second)."""
+    matcher = SequenceMatcher(None, a.text.split(), b.text.split(), autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
+
+
+def _pairs(old: Sequence[Unit], new: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
+    """The best pairs of similar units of one kind, greedily, the same page preferred."""
+    scored = [
+        (a.page == b.page, score, i, j)
+        for i, a in enumerate(old)
+        for j, b in enumerate(new)
+        if a.kind == b.kind and (score := _similar(a, b)) >= SIMILAR
+    ]
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for _, _, i, j in sorted(scored, key=lambda s: (-s[0], -s[1], s[2], s[3])):
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((old[i], new[j]))
+    return pairs
+
+
+def _change(before: Unit, after: Unit) -> Change | None:
+    if before.group != after.group or before.page != after.page:
+        return Change("moved", before, after)
+    if before.text != after.text:
+        return Change("reworded", before, after)
+    return None
+
+
+def compare(old: Iterable[Unit], new: Iterable[Unit]) -> Comparison:
+    before = {u.id: u for u in old}
+    after = {u.id: u for u in new}
+    common = [i for i in after if i in before]
+    gone = [u for i, u in before.items() if i not in after]
+    came = [u for i, u in after.items() if i not in before]
+    pairs = _pairs(gone, came)
+    matched = {a.id for a, _ in pairs} | {b.id for _, b in pairs}
+    changes = [_change(before[i], after[i]) for i in common]
+    changes += [_change(a, b) for a, b in pairs]
+    changes += [Change("removed", u, None) for u in gone if u.id not in matched]
+    changes += [Change("added", None, u) for u in came if u.id not in matched]
+    found = tuple(c for c in changes if c is not None)
+    return Comparison(found, len(common), len(pairs), len(gone) + len(came) - 2 * len(pairs))
+
+
+def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[Step]:
+    """Each published edition, oldest first, with its changes; then the version being
+    built if its content differs from the newest snapshot (``current.date`` is None)."""
+    steps: list[Step] = []
+    previous: Snapshot | None = None
+    for snapshot in snapshots:
+        comparison = compare(previous.units, snapshot.units) if previous else None
+        steps.append(Step(snapshot.version, snapshot.date, comparison))
+        previous = snapshot
+    if current is not None and previous is not None:
+        comparison = compare(previous.units, current.units)
+        if comparison.changes:
+            since = current.version == previous.version
+            steps.append(Step(current.version, None, comparison, since))
+    return steps
+
+
+def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
+    """An overlay's own steps joined to the handbook's, version by version."""
+    found = {(s.version, s.published): s for s in base}
+    for step in local:
+        mine = found.get((step.version, step.published))
+        if mine is None or mine.comparison is None:
+            found[(step.version, step.published)] = mine or step
+            continue
+        if step.comparison is None:
+            continue
+        theirs, ours = mine.comparison, step.comparison
+        joined = Comparison(
+            theirs.changes + ours.changes,
+            theirs.by_id + ours.by_id,
+            theirs.by_similarity + ours.by_similarity,
+            theirs.unmatched + ours.unmatched,
+        )
+        found[(step.version, step.published)] = Step(mine.version, mine.date, joined, mine.since)
+    return sorted(found.values(), key=lambda s: (version_key(s.version), not s.published))
+
+
+def places(change: Change) -> set[str]:
+    """The pages (and ``checklist:<id>``) a change touches, before and after."""
+    out: set[str] = set()
+    for unit in (change.before, change.after):
+        if unit is not None:
+            out.add(unit.page)
+            if unit.checklist:
+                out.add(f"checklist:{unit.checklist}")
+    return out
+
+
+@dataclass
+class LastChanged:
+    """For each page and checklist, the latest step that changed it."""
+
+    first: Step | None
+    latest: dict[str, Step] = field(default_factory=dict)
+
+    def of(self, *keys: str) -> Step | None:
+        """The latest step changing any of ``keys``; the first edition if none did."""
+        found = [self.latest[k] for k in keys if k in self.latest]
+        return _newest(found) or self.first
+
+
+def _newest(steps: Sequence[Step]) -> Step | None:
+    return max(steps, key=lambda s: version_key(s.version)) if steps else None
+
+
+def last_changed(steps: Sequence[Step]) -> LastChanged:
+    found = LastChanged(steps[0] if steps else None)
+    for step in steps:
+        for change in step.comparison.changes if step.comparison else ():
+            for place in places(change):
+                found.latest[place] = step
+    return found

@@ -1,0 +1,154 @@
+"""Snapshots of the guidance, one per published edition (``editions/<version>.json``).
+
+A snapshot holds one entry per unit of guidance (a page section, a checklist's
+introduction, section, item or item note, a glossary entry's short or full text, a
+reference, an overlay's local page section, note or item) with a stable id and the words
+a reader sees, whitespace joined and without markup. The same content always gives the
+same bytes (:func:`snapshot_json`). Snapshots are read as strictly as any data file: one
+line naming the file and field for a missing field, malformed JSON, a file over the size
+limit, two files claiming one version, a version newer than the one being built, or a
+unit id used twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .files import DataError, read_json, validate
+
+EDITIONS_DIR = "editions"
+MAX_UNITS = 5000
+VERSION = re.compile(r"^(\d{1,4})\.(\d{1,4})\.(\d{1,4})$")
+
+Kind = Literal[
+    "section",  # a section of a page, by its heading id
+    "checklist",  # a checklist's title and introduction
+    "checklist-section",  # a checklist section's title and introduction
+    "item",
+    "item-note",
+    "glossary-short",
+    "glossary-definition",
+    "reference",
+    "note",  # an overlay's practice note
+]
+Version = Annotated[str, StringConstraints(pattern=VERSION.pattern, max_length=14)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
+class Unit(BaseModel):
+    """One unit of guidance: where it is read and the words a reader sees there."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Short  # e.g. page:guidance/definitions.md#offline-hsb, checklist:demo:item:a
+    kind: Kind
+    group: Short  # the page or checklist it belongs to, as its title reads
+    label: Annotated[str, StringConstraints(max_length=300)]  # its heading or name
+    page: Short  # the Markdown source of the page it is read on
+    anchor: Annotated[str, StringConstraints(max_length=300)] = ""
+    text: Annotated[str, StringConstraints(max_length=100_000)]
+    local: bool = False  # an organisation's own, from its overlay
+
+    @property
+    def checklist(self) -> str | None:
+        """The id of the checklist a checklist unit belongs to."""
+        prefix, _, rest = self.id.partition(":")
+        return rest.split(":", 1)[0] if prefix == "checklist" else None
+
+
+class Snapshot(BaseModel):
+    """One edition's guidance."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: Literal[1] = 1
+    version: Version
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None
+    units: tuple[Unit, ...] = Field(max_length=MAX_UNITS)
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        return version_key(self.version)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    match = VERSION.match(version)
+    return tuple(int(p) for p in match.groups()) if match else (0,)
+
+
+def duplicate_ids(units: Iterable[Unit]) -> list[str]:
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for unit in units:
+        if unit.id in seen and unit.id not in repeated:
+            repeated.append(unit.id)
+        seen.add(unit.id)
+    return repeated
+
+
+def check_units(units: Sequence[Unit], label: str) -> None:
+    """Refuse a unit id used twice in one edition: one line naming them."""
+    repeated = duplicate_ids(units)
+    if repeated:
+        shown = ", ".join(f"'{r}'" for r in repeated[:5])
+        raise DataError(f"{label}: unit id used twice in one edition: {shown}")
+
+
+def snapshot_json(snapshot: Snapshot) -> str:
+    """The snapshot as bytes that depend only on its content: units in id order, keys
+    sorted, two-space indentation, a newline at the end."""
+    data = snapshot.model_dump()
+    data["units"] = sorted(data["units"], key=lambda u: u["id"])
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def read_snapshot(path: Path, label: str) -> Snapshot:
+    """One snapshot file, checked (read_json: UTF-8, at most 1 MiB, no repeated keys)."""
+    if path.is_symlink():
+        raise DataError(f"{label}: (top level): a symbolic link is not allowed here")
+    snapshot = validate(Snapshot, read_json(path, label), label)
+    check_units(snapshot.units, label)
+    return snapshot
+
+
+def load_snapshots(
+    folder: Path, shown: str, building: str, local: bool = False
+) -> tuple[Snapshot, ...]:
+    """Every ``<version>.json`` in ``folder``, oldest first; every problem one line each.
+    A version being built that is not ``x.y.z`` (``make bench``'s) is newer than any.
+
+    ``local``: an overlay's own snapshots, which may hold only local units."""
+    if not folder.exists():
+        return ()
+    if folder.is_symlink() or not folder.is_dir():
+        raise DataError(f"{shown}: not a folder (a symbolic link is not allowed)")
+    problems: list[str] = []
+    found: dict[str, tuple[str, Snapshot]] = {}
+    for path in sorted(folder.glob("*.json")):
+        label = f"{shown}/{path.name}"
+        try:
+            snapshot = read_snapshot(path, label)
+        except DataError as exc:
+            problems += str(exc).splitlines()
+            continue
+        if snapshot.version in found:
+            other = found[snapshot.version][0]
+            problems.append(f"{label}: version: {snapshot.version} is also claimed by {other}")
+        elif VERSION.match(building) and version_key(snapshot.version) > version_key(building):
+            problems.append(
+                f"{label}: version: {snapshot.version} is newer than the version being "
+                f"built ({building}, pyproject.toml)"
+            )
+        elif local and not all(u.local for u in snapshot.units):
+            problems.append(f"{label}: units: an overlay's snapshot holds only local units")
+        else:
+            found[snapshot.version] = (label, snapshot)
+    if problems:
+        raise DataError("\n".join(problems))
+    return tuple(s for _, s in sorted(found.values(), key=lambda f: f[1].key))

@@ -1,0 +1,252 @@
+"""The units of guidance, as a reader sees them, for an edition's snapshot.
+
+From the data, as plain dicts (the models' ``model_dump()``, or an old commit's YAML as
+it is): each checklist's title and introduction, its sections, items and item notes;
+each glossary entry's short and full text; each reference; an overlay's practice notes.
+
+From a page's HTML (MkDocs' ``page.content``, or the ``<article>`` of a built page): each
+section by its heading id, its heading and words up to the next heading with an id. Left
+out of a section's words, because they are units of their own, are not the guidance's
+words, or are not part of the content: the blocks rendered from the data (checklists,
+their print views and the record, the glossary and the references), the slides' verbatim
+"Source wording" blocks with their provenance line, glossary tooltips, section links, an
+overlay's notices, notes and contact details, and the theme's and the build's additions
+(the update notice, the print stamp, the "last changed" line, print and PDF buttons).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from typing import Any
+
+from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
+
+from .editions import Unit
+from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
+
+#: The pages whose sections are guidance: Home and every page under these folders.
+GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
+LOCAL_FOLDER = "local/"
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LEFT_OUT = _names(
+    # the section links; blocks made from the data, units of their own
+    "headerlink hb-checklist hb-paper hb-record hb-downloads hb-glossary hb-references "
+    # the slides' own words and their provenance; tooltips (the glossary's short texts)
+    "hb-source-wording hb-term__tip "
+    # the theme's and the build's additions; buttons
+    "hb-update hb-print-stamp hb-changed hb-print-actions hb-handbook-pdf "
+    # an overlay's notice, notes, review and contacts (its notes are units of their own)
+    "hb-local-notice hb-practice-note hb-review hb-paper__contacts hb-local"
+)
+HEADING = re.compile(r"^h[1-6]$")
+VOID = _names("area br col embed hr img input link meta source wbr")
+#: Elements whose edges separate words, whatever the white space in the HTML.
+BLOCK = _names(
+    "p li td th dt dd div section article blockquote details summary figure figcaption "
+    "table tr ul ol dl pre h1 h2 h3 h4 h5 h6"
+)
+
+
+def words(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def is_guidance_page(src: str) -> bool:
+    return src == "index.md" or src.startswith((*GUIDANCE_FOLDERS, LOCAL_FOLDER))
+
+
+class _Sections(HTMLParser):
+    """One pass over a page's HTML: the words of each section, without what is left out.
+
+    A streaming parser, not a tree: the pages hold large blocks (checklists, the record)
+    that are only skipped, and a tree of them costs seconds on every build."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, bool]] = []  # each open element: (tag, left out)
+        self.skip = 0  # open elements that are left out
+        self.heading: tuple[str, str, list[str]] | None = None  # (tag, id, words) being read
+        self.sections: list[tuple[str, str, list[str]]] = [("", "", [])]  # (id, heading, words)
+        self.title: str | None = None  # the first h1's words
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            if tag == "br" and not self.skip:
+                self.handle_data(" ")
+            return
+        found = dict(attrs)
+        left_out = not LEFT_OUT.isdisjoint((found.get("class") or "").split())
+        self.open.append((tag, left_out))
+        self.skip += left_out
+        if tag in BLOCK:
+            self.handle_data(" ")
+        if HEADING.match(tag) and found.get("id") and not self.skip and self.heading is None:
+            self.heading = (tag, str(found["id"]), [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if not any(t == tag for t, _ in self.open):
+            return  # a stray end tag
+        while self.open:
+            name, left_out = self.open.pop()
+            self.skip -= left_out
+            if name == tag:
+                break
+        if tag in BLOCK:
+            self.handle_data(" ")
+        if self.heading is not None and self.heading[0] == tag:
+            _, anchor, text = self.heading
+            label = words("".join(text))
+            self.sections.append((anchor, label, [label]))
+            self.heading = None
+            if tag == "h1" and self.title is None:
+                self.title = label
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
+
+
+def page_units(src: str, html: str, title: str = "", local: bool = False) -> list[Unit]:
+    """One unit per section of the page (see the module's note on what is left out)."""
+    parser = _Sections()
+    parser.feed(html)
+    parser.close()
+    sections = parser.sections
+    group = parser.title or title or src
+    units = []
+    for anchor, label, parts in sections:
+        text = words("".join(parts))
+        if not text:
+            continue
+        units.append(
+            Unit(
+                id=f"page:{src}#{anchor}",
+                kind="section",
+                group=group,
+                label=label or group,
+                page=src,
+                anchor=anchor,
+                text=text,
+                local=local,
+            )
+        )
+    return units
+
+
+def checklist_units(checklist: Mapping[str, Any]) -> list[Unit]:
+    cid, title, page = checklist["id"], words(checklist["title"]), checklist["page"]
+
+    def unit(uid: str, kind: Any, label: str, text: str, anchor: str, local: bool) -> Unit:
+        return Unit(
+            id=f"checklist:{cid}{uid}",
+            kind=kind,
+            group=title,
+            label=label,
+            page=page,
+            anchor=anchor,
+            text=words(text),
+            local=local,
+        )
+
+    intro = f"{title} {checklist.get('intro') or ''}"
+    units = [unit("", "checklist", "Title and introduction", intro, f"cl-{cid}-title", False)]
+    for section in checklist["sections"]:
+        name = words(section["title"])
+        text = f"{name} {section.get('intro') or ''}"
+        units.append(unit(f":section:{section['id']}", "checklist-section", name, text, "", False))
+        for item in section["items"]:
+            uid, anchor, local = f":item:{item['id']}", f"cl-{cid}-{item['id']}", item.get("local")
+            units.append(unit(uid, "item", name, item["text"], anchor, bool(local)))
+            if item.get("note"):
+                note = item["note"]
+                units.append(unit(f"{uid}:note", "item-note", name, note, anchor, bool(local)))
+    return units
+
+
+def glossary_units(entries: Iterable[Mapping[str, Any]]) -> list[Unit]:
+    units = []
+    for entry in entries:
+        term, abbreviation = words(entry["term"]), entry.get("abbreviation")
+        heading = f"{term} ({abbreviation})" if abbreviation and abbreviation not in term else term
+        for part, kind in (("short", "glossary-short"), ("definition", "glossary-definition")):
+            units.append(
+                Unit(
+                    id=f"glossary:{entry['id']}:{part}",
+                    kind=kind,
+                    group="Glossary",
+                    label=f"{heading} ({'short text' if part == 'short' else 'definition'})",
+                    page=GLOSSARY_PAGE,
+                    anchor=entry["id"],
+                    text=words(entry[part]),
+                )
+            )
+    return units
+
+
+def shown_url(url: str | None) -> str | None:
+    """An address as the References page shows it (pydantic's normal form)."""
+    try:
+        return str(TypeAdapter(AnyHttpUrl).validate_python(url)) if url else None
+    except ValidationError:
+        return url
+
+
+def reference_units(references: Iterable[Mapping[str, Any]]) -> list[Unit]:
+    units = []
+    for ref in references:
+        name = ref.get("authors") or ref.get("title") or ref.get("publisher") or ""
+        label = f"{name}, {ref['year']}" if ref.get("year") else name
+        parts = [label, ref.get("title"), ref.get("publisher"), shown_url(ref.get("url"))]
+        parts += [f"Cited for: {ref['cited_for']}"]
+        if ref.get("from_outside_source"):
+            parts.append(f"Not from the slides: {ref['from_outside_source']}")
+        units.append(
+            Unit(
+                id=f"reference:{ref['key']}",
+                kind="reference",
+                group="References",
+                label=words(label),
+                page=REFERENCES_PAGE,
+                anchor=f"ref-{ref['key']}",
+                text=words(". ".join(str(p) for p in parts if p)),
+            )
+        )
+    return units
+
+
+def note_units(notes: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) -> list[Unit]:
+    """An overlay's practice notes: local units, numbered in order on each place."""
+    units, count = [], dict[str, int]()
+    for note in notes:
+        place = f"{note['page']}#{note.get('anchor') or ''}"
+        count[place] = count.get(place, 0) + 1
+        units.append(
+            Unit(
+                id=f"note:{place}:{count[place]}",
+                kind="note",
+                group=titles.get(note["page"], note["page"]),
+                label="Practice note",
+                page=note["page"],
+                anchor=note.get("anchor") or "",
+                text=words(note["text"]),
+                local=True,
+            )
+        )
+    return units
+
+
+def data_units(
+    checklists: Iterable[Mapping[str, Any]],
+    glossary: Iterable[Mapping[str, Any]],
+    references: Iterable[Mapping[str, Any]],
+) -> list[Unit]:
+    units = [u for c in checklists for u in checklist_units(c)]
+    return units + glossary_units(glossary) + reference_units(references)

@@ -1,0 +1,215 @@
+"""The "Changes to the guidance" page, and the "last changed" line under a page's title.
+
+Removed and inserted words are ``<del>`` and ``<ins>``, each starting with visually
+hidden words ("removed:", "added:") that a screen reader reads, since most do not
+announce the elements themselves and CSS generated content is not reliably read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from difflib import SequenceMatcher
+
+from markupsafe import Markup
+
+from ..data.changes import Change, Step
+from ..data.editions import Unit
+from .html import el, lines
+
+KINDS = {
+    "section": "Section",
+    "checklist": "Checklist title and introduction",
+    "checklist-section": "Checklist section",
+    "item": "Checklist item",
+    "item-note": "Note on a checklist item",
+    "glossary-short": "Glossary short text",
+    "glossary-definition": "Glossary definition",
+    "reference": "Reference",
+    "note": "Practice note",
+}
+STATUS = {"added": "Added", "removed": "Removed", "moved": "Moved", "reworded": "Reworded"}
+REPRINT = "If your printed copy shows an earlier version, print a new one."
+#: Where the ``guidance_changes`` macro puts the list, filled in once every page is ready
+#: (macros/hooks/edition_hooks.py).
+PLACEHOLDER = '<div class="hb-changes" data-hb-changes></div>'
+Link = Callable[[Unit], str | None]
+CONTEXT = 12  # unchanged words shown on each side of a change
+
+
+def _hidden(text: str) -> Markup:
+    return el("span", text, class_="hb-visually-hidden")
+
+
+def marked(words: Sequence[str], tag: str) -> Markup:
+    spoken = "removed: " if tag == "del" else "added: "
+    return el(tag, _hidden(spoken), " ".join(words))
+
+
+def _kept(words: list[str], first: bool, last: bool) -> str:
+    """Unchanged words, shortened to :data:`CONTEXT` words beside each change."""
+    if len(words) <= 2 * CONTEXT + 1 or (first and last):
+        return " ".join(words)
+    head = [] if first else words[:CONTEXT]
+    tail = [] if last else words[-CONTEXT:]
+    return " ".join([*head, "…", *tail])
+
+
+def word_marks(before: str, after: str) -> tuple[Markup, Markup]:
+    """``before`` with its removed words in ``<del>``, ``after`` with its new ones in
+    ``<ins>``; long unchanged stretches are cut to the words beside each change."""
+    old, new = before.split(), after.split()
+    was: list[Markup | str] = []
+    now: list[Markup | str] = []
+    ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op == "equal":
+            same = _kept(old[i1:i2], n == 0, n == len(ops) - 1)
+            was.append(same)
+            now.append(same)
+            continue
+        if i2 > i1:
+            was.append(marked(old[i1:i2], "del"))
+        if j2 > j1:
+            now.append(marked(new[j1:j2], "ins"))
+    return Markup(" ").join(was), Markup(" ").join(now)
+
+
+def version_words(step: Step) -> str:
+    if step.since:
+        return f"changes after version {step.version} (not yet published)"
+    return f"version {step.version} ({step.date or 'not yet published'})"
+
+
+def _title(unit: Unit, link: Link, now: bool) -> Markup:
+    href = link(unit) if now else None
+    name = el("a", unit.label, href=href) if href else el("span", unit.label)
+    local = el("span", "Local", class_="hb-local-marker") if unit.local else None
+    return lines(el("span", f"{KINDS[unit.kind]}: "), name, local)
+
+
+def _words(label: str, text: Markup | str, class_: str) -> Markup:
+    return el("p", el("span", f"{label} ", class_="hb-change__label"), text, class_=class_)
+
+
+def change_html(change: Change, link: Link) -> Markup:
+    before, after = change.before, change.after
+    what = [
+        el("strong", STATUS[change.status]),
+        " · ",
+        _title(change.unit, link, after is not None),
+    ]
+    if change.status == "moved" and before and after:
+        what.append(f" (from “{before.group}” to “{after.group}”)")
+    body: list[Markup] = []
+    if before and after and before.text != after.text:
+        was, now = word_marks(before.text, after.text)
+        body = [
+            _words("Before:", was, "hb-change__before"),
+            _words("After:", now, "hb-change__after"),
+        ]
+    elif after and not before:
+        body = [_words("Words:", marked(after.text.split(), "ins"), "hb-change__after")]
+    elif before and not after:
+        body = [_words("Words:", marked(before.text.split(), "del"), "hb-change__before")]
+    elif after:
+        body = [_words("Words (unchanged):", after.text, "hb-change__after")]
+    return el(
+        "li",
+        el("p", *what, class_="hb-change__what"),
+        *body,
+        class_=f"hb-change hb-change--{change.status}",
+    )
+
+
+def summary(changes: Sequence[Change]) -> str:
+    counts = [
+        f"{n} {STATUS[s].lower()}"
+        for s in ("reworded", "added", "removed", "moved")
+        if (n := sum(1 for c in changes if c.status == s))
+    ]
+    return (", ".join(counts) + ".").capitalize() if counts else "No changes to the guidance."
+
+
+def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
+    heading = step.title
+    changes = step.comparison.changes if step.comparison else ()
+    if step.comparison is None:
+        note = el("p", "The first edition: the guidance as first published.")
+    else:
+        note = el("p", summary(changes))
+    groups: dict[tuple[int, str, str], list[Change]] = {}
+    for change in changes:
+        unit = change.unit
+        key = (order.get(unit.page, len(order)), unit.group, unit.page)
+        groups.setdefault(key, []).append(change)
+    parts = [
+        lines(
+            el("h3", key[1]),
+            el(
+                "ul",
+                lines(*(change_html(c, link) for c in sorted(found, key=_position))),
+                class_="hb-changes__list",
+            ),
+        )
+        for key, found in sorted(groups.items())
+    ]
+    return el(
+        "section",
+        lines(el("h2", heading, id=step.anchor), note, *parts),
+        class_="hb-changes__edition",
+        aria_labelledby=step.anchor,
+    )
+
+
+def _position(change: Change) -> tuple[str, str]:
+    return (change.unit.anchor, change.unit.id)
+
+
+def changes_page(
+    steps: Sequence[Step],
+    link: Link,
+    order: Mapping[str, int],
+    kept: dict[object, Markup] | None = None,
+    key: object = None,
+) -> Markup:
+    """Every edition, newest first, with its changes grouped by page and checklist.
+
+    ``kept``: HTML of published editions from earlier builds, by edition and ``key`` (what
+    the links depend on): a published edition's changes never change, so `make serve`
+    renders them once."""
+    if not steps:
+        return el("p", "No edition of the guidance has been recorded yet.", class_="hb-changes")
+    parts = []
+    for step in reversed(steps):
+        if kept is None or not step.published:
+            parts.append(step_html(step, link, order))
+            continue
+        if (step, key) not in kept:
+            kept[(step, key)] = step_html(step, link, order)
+        parts.append(kept[(step, key)])
+    return el("div", lines(*parts), class_="hb-changes")
+
+
+def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
+    """The line under a page's title: when its guidance last changed."""
+    reprint = [" ", REPRINT] if checklist else []
+    if step is None:
+        return Markup("")
+    if step.comparison is None:
+        text = f"Unchanged since the first edition, {version_words(step)}."
+        return el("div", text, *reprint, class_="hb-changed", data_search_exclude=True)
+    see = [": ", el("a", "see what changed", href=href)] if href else []
+    return el(  # a div: the page's first paragraph stays its first paragraph
+        "div",
+        f"Last changed in {version_words(step)}",
+        *see,
+        ".",
+        *reprint,
+        class_="hb-changed",
+        data_search_exclude=True,  # on every page: not what a search should find
+    )
+
+
+def checklist_changed(step: Step | None) -> str:
+    """Beside the edition stamp on a printed checklist and its PDF."""
+    return f"Checklist last changed in version {step.version}" if step else ""
