@@ -20,7 +20,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import DataError, read_json, validate
+from .files import DataError, validate
+from .json_file import read_json
 
 EDITIONS_DIR = "editions"
 MAX_UNITS = 5000
