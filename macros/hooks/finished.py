@@ -50,7 +50,8 @@ ATTRIBUTES = frozenset(
         *("data-md-color-scheme", "data-md-component", "data-md-level"),
         *("data-md-scrollfix", "data-md-toggle", "data-md-type"),
         # The handbook's components (docs/assets/javascripts/)
-        *("data-action", "data-app", "data-built", "data-checklist", "data-confirm"),
+        *("data-action", "data-app", "data-built", "data-changes", "data-checklist"),
+        *("data-confirm",),
         *("data-edition", "data-hb-palette", "data-label", "data-record"),
         *("data-record-checklist", "data-root", "data-search-exclude", "data-stamp"),
         *("data-total", "data-version"),
