@@ -17,7 +17,7 @@ import pytest
 
 from macros.hooks.assets import THEME_SCRIPT, theme_files
 from macros.hooks.search import CONFIG_SCRIPT, MATERIAL_WORKER
-from macros.hooks.security import THEME_SCRIPTS
+from macros.hooks.security import CACHE_RULES, THEME_SCRIPTS
 from tests.conftest import ROOT, material_templates
 
 THEME = material_templates()
@@ -172,6 +172,20 @@ def article() -> bool:
     return all(mark in html for mark in marks)
 
 
+def asset_names() -> bool:
+    """The servers' cache rule for Material's hashed files (macros/hooks/security.py) matches
+    each of its scripts and stylesheets; the service worker leaves out the language packs in
+    ``assets/javascripts/lunr/`` (macros/hooks/offline.py) for a search in English only."""
+    hashed = re.compile(CACHE_RULES[1].pattern + "$")
+    names = [
+        *theme_files([str(THEME)], "assets/javascripts/*.min.js"),
+        *theme_files([str(THEME)], f"{MATERIAL_WORKER}/*.min.js"),
+        *theme_files([str(THEME)], "assets/stylesheets/*.min.css"),
+    ]
+    lunr = theme_files([str(THEME)], "assets/javascripts/lunr/*.js")
+    return len(names) == 4 and all(hashed.search(f"/{n}") for n in names) and bool(lunr)
+
+
 def plugin_objects() -> bool:
     """The hooks read ``config["plugins"]``: the macros plugin's ``variables``, the offline
     plugin's ``enabled`` and the search plugin's ``lang``."""
@@ -199,6 +213,7 @@ TIES: dict[str, Callable[[], bool]] = {
     "the palette globals __md_get, __md_set and __palette": palette_globals,
     "the CSS on Material's classes and transitions": styled_classes,
     "article.md-content__inner in the PDF": article,
+    "the names of Material's hashed assets and lunr language packs": asset_names,
     "the plugin objects read from config['plugins']": plugin_objects,
 }
 
