@@ -187,26 +187,20 @@ class Batch:
     def _arrived(
         self, site_dir: Path, target: str, arrived: threading.Event, future: Future[Made]
     ) -> None:
+        """A PDF made in the background: copied in unless a newer build owns the site folder."""
         try:
-            self._copy_if_current(site_dir, target, future)
+            error = None if future.cancelled() else future.exception()
+            with _lock:
+                if future.cancelled() or self is not _current:
+                    return
+                if error is not None:
+                    log.error("%s", error if isinstance(error, PdfError) else repr(error))
+                    return
+                copy(future.result(), site_dir / target)
+            elapsed = time.perf_counter() - self.started
+            log.info("PDF ready: %s (%.1f s after the build started)", target, elapsed)
         finally:
             arrived.set()
-
-    def _copy_if_current(self, site_dir: Path, target: str, future: Future[Made]) -> None:
-        if future.cancelled():
-            return
-        error = future.exception()
-        with _lock:
-            if self is not _current:
-                return  # a newer build owns the site folder now, or serve has stopped
-            if error is not None:
-                log.error("%s", error if isinstance(error, PdfError) else repr(error))
-                return
-            copy(future.result(), site_dir / target)
-        log.info("PDF ready: %s (%.1f s after the build started)", target, self.elapsed())
-
-    def elapsed(self) -> float:
-        return time.perf_counter() - self.started
 
     def wait(self) -> None:
         """Block until every background PDF has arrived or been dropped (tests, benchmarks)."""
