@@ -4,7 +4,9 @@ The checker comes from the npm package ``vnu-jar`` (pinned in package.json, inst
 ``npm ci``). Every error fails the check (vnu's exit status) except the messages in
 tools/vnu-filter.txt (vnu's ``--filterfile``: one regular expression per line, matched
 against the whole message), which the theme itself makes and the handbook cannot change
-without patching Material: the ``autocomplete`` attribute on its header's checkbox toggles.
+without copying Material's partials: ``autocomplete`` on its header's checkbox toggles,
+``tabindex=""`` on its navigation's section labels (navigation.tabs with navigation.sections),
+and a table-of-contents label for a ``__toc`` toggle a section's index page does not have.
 
     python tools/vnu.py site
 """

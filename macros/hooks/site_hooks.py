@@ -54,6 +54,12 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
 
 
+def on_shutdown() -> None:
+    """``serve`` is stopping and will delete its site folder: no PDF may land in it now."""
+    if "macros.pdf.workers" in sys.modules:  # PDFs were on
+        sys.modules["macros.pdf.workers"].shutdown()
+
+
 def on_pre_build(config: Any) -> None:
     _state["lost"] = []
     _state["scripts"] = []

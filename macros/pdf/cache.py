@@ -31,7 +31,7 @@ from .documents import PdfJob
 from .writer import PdfError, write_pdf
 
 #: Bump when the way a job becomes a PDF changes (e.g. ``write_pdf`` options, tagging.py).
-FORMAT = "4"
+FORMAT = "5"
 #: Cached PDFs kept; the least recently used beyond this are removed.
 KEEP = 64
 LOCAL_REF = re.compile(r"""\b(?:src|href)=["']([^"'#?:]+)["']""")

@@ -1,15 +1,15 @@
 """PDFs on every core, off the page-reload path.
 
-PDFs are rendered in worker processes on two lanes: the checklist PDFs need
-no built page, so they start as soon as the data is loaded, while MkDocs
-builds the pages; the handbook PDF, the longest, has a worker of its own,
-warmed up (WeasyPrint and BeautifulSoup loaded) while the pages build, and
-starts as soon as every page's content is converted (``on_env``), while the
-theme still renders the pages. ``mkdocs build`` waits for
-every PDF, so it never publishes a stale one. In background mode (``make
-serve``) the build returns at once: cached PDFs are copied, the others are
-left out of the site until they are ready, then copied in, unless a newer
-build has started meanwhile.
+PDFs are rendered in two process pools: the checklist PDFs need no built page, so they
+start as soon as the data is loaded, while MkDocs builds the pages; the handbook PDF, the
+longest, has a worker of its own, warmed up (WeasyPrint and BeautifulSoup loaded) while
+the pages build, and starts as soon as every page's content is converted (``on_env``),
+while the theme still renders the pages. ``mkdocs build`` waits for every PDF, so it
+never publishes a stale one. In background mode (``make serve``) the build returns at
+once: cached PDFs are copied, the others are left out of the site until they are ready,
+then copied in if no newer build has started meanwhile. ``serve`` stops the pools when it
+shuts down (MkDocs' ``on_shutdown``, macros/hooks/site_hooks.py), before it deletes its
+site folder.
 """
 
 from __future__ import annotations
@@ -38,85 +38,48 @@ from .writer import PdfError
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
-# -- worker processes ----------------------------------------------------------
-
 CHECKLISTS, BOOK = "checklists", "book"
 _executors: dict[str, ProcessPoolExecutor] = {}
-_lock = threading.Lock()
-_generation = 0
-_current: Batch | None = None
-
-
-def workers(lane: str) -> int:
-    """The handbook lane has one worker; the checklists get the other cores (at least one)."""
-    if lane == BOOK:
-        return 1
-    given = os.environ.get("HANDBOOK_PDF_WORKERS", "")
-    if given.isdigit() and int(given) > 0:
-        return int(given)
-    return max(1, min(len(os.sched_getaffinity(0)) - 1, 4))
+_lock = threading.Lock()  # held while a PDF is copied in and while a build takes over
+_current: Batch | None = None  # the build whose site folder PDFs may be copied into
 
 
 def _start_worker(low_priority: bool) -> None:
-    """In each worker: leave Ctrl-C to the parent (it shuts the pool down), exit if the
-    parent dies (a forked worker holds copies of the parent's files and sockets, e.g.
-    ``serve``'s port), and let the checklists yield the CPU to the critical path."""
+    """In each worker: leave Ctrl-C to the parent (it shuts the pools down), and let the
+    checklists yield the CPU to the critical path."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
     if low_priority:
         os.nice(10)
 
 
 def executor(lane: str) -> ProcessPoolExecutor:
-    """Pools kept across ``serve`` rebuilds. Forked workers start fast: they inherit the
-    loaded modules (the first build forks them before any server thread runs)."""
+    """Pools kept across ``serve`` rebuilds; the handbook lane has one worker, the checklists
+    the other cores. Forked workers start fast: they inherit the loaded modules."""
     if lane not in _executors:
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
         _executors[lane] = ProcessPoolExecutor(
-            max_workers=workers(lane),
-            mp_context=context,
+            max_workers=1 if lane == BOOK else max(1, min(len(os.sched_getaffinity(0)) - 1, 4)),
+            mp_context=multiprocessing.get_context("fork" if "fork" in methods else None),
             initializer=_start_worker,
             initargs=(lane == CHECKLISTS,),
         )
     return _executors[lane]
 
 
-def supersede() -> None:
-    """No PDF of any build so far may land in the site folder any more."""
-    global _generation
+def _take_over(batch: Batch | None) -> None:
+    """From now on only ``batch`` (None: no build) may copy PDFs into its site folder; the
+    previous build's PDFs that have not started yet are not made."""
+    global _current
     with _lock:
-        _generation += 1
         if _current is not None:
             for future in _current.pending.values():
                 future.cancel()
-
-
-class _ServeShutdown(logging.Filter):
-    """``mkdocs serve`` logs "Shutting down..." and then deletes its site folder: a PDF
-    copied in meanwhile would make that fail. No hook of mkdocs-macros runs then."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.getMessage().startswith("Shutting down"):
-            supersede()
-        return True
-
-
-def watch_serve_shutdown() -> None:
-    serve_log = logging.getLogger("mkdocs.commands.serve")
-    if not any(isinstance(f, _ServeShutdown) for f in serve_log.filters):
-        serve_log.addFilter(_ServeShutdown())
+        _current = batch
 
 
 def shutdown() -> None:
-    """Stop the worker processes (they are started again when needed)."""
+    """No PDF lands any more; stop the worker processes (they start again when needed)."""
+    _take_over(None)
     while _executors:
         _executors.popitem()[1].shutdown(wait=True, cancel_futures=True)
 
@@ -125,20 +88,13 @@ class Batch:
     """The PDFs of one build: started early, published when the site is built."""
 
     def __init__(self, cache: Path, background: bool) -> None:
-        global _generation, _current
         self.cache = cache
         self.background = background
         self.started = time.perf_counter()
         self.ready: dict[str, Made] = {}
         self.pending: dict[str, Future[Made]] = {}
         self.arrivals: list[threading.Event] = []
-        with _lock:
-            _generation += 1
-            self.generation = _generation
-            if _current is not None:  # a newer build supersedes unfinished work
-                for future in _current.pending.values():
-                    future.cancel()
-            _current = self
+        _take_over(self)
 
     def add(self, job: PdfJob, base_url: Path) -> None:
         cached = self.cache / f"{cache_key(job, base_url)}.pdf"
@@ -231,26 +187,20 @@ class Batch:
     def _arrived(
         self, site_dir: Path, target: str, arrived: threading.Event, future: Future[Made]
     ) -> None:
+        """A PDF made in the background: copied in unless a newer build owns the site folder."""
         try:
-            self._copy_if_current(site_dir, target, future)
+            error = None if future.cancelled() else future.exception()
+            with _lock:
+                if future.cancelled() or self is not _current:
+                    return
+                if error is not None:
+                    log.error("%s", error if isinstance(error, PdfError) else repr(error))
+                    return
+                copy(future.result(), site_dir / target)
+            elapsed = time.perf_counter() - self.started
+            log.info("PDF ready: %s (%.1f s after the build started)", target, elapsed)
         finally:
             arrived.set()
-
-    def _copy_if_current(self, site_dir: Path, target: str, future: Future[Made]) -> None:
-        if future.cancelled():
-            return
-        error = future.exception()
-        with _lock:
-            if self.generation != _generation:
-                return  # a newer build owns the site folder now
-            if error is not None:
-                log.error("%s", error if isinstance(error, PdfError) else repr(error))
-                return
-            copy(future.result(), site_dir / target)
-        log.info("PDF ready: %s (%.1f s after the build started)", target, self.elapsed())
-
-    def elapsed(self) -> float:
-        return time.perf_counter() - self.started
 
     def wait(self) -> None:
         """Block until every background PDF has arrived or been dropped (tests, benchmarks)."""
@@ -262,8 +212,6 @@ def start(state: State, conf: Any, root: Path, background: bool) -> Batch:
     """Start the checklist PDFs now (they need no built page); see :meth:`Batch.publish`."""
     batch = Batch(cache_dir(root), background)
     site_dir = Path(conf["site_dir"])
-    if background:
-        watch_serve_shutdown()
     batch._submit(BOOK, warm_up)
     face = Markup(font.MARKER)  # noqa: S704 -- a constant CSS comment
     for job in checklist_jobs(state, conf["site_name"], face):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import re
 from pathlib import Path
 
 import brotli
@@ -12,7 +11,6 @@ import pytest
 
 from macros.hooks.assets import THEME_SCRIPT, hashed_name, is_local, theme_files
 from macros.hooks.compress import compress_site, is_copy
-from tests.conftest import material_templates
 
 
 def test_hashed_name_puts_the_content_hash_before_the_extension() -> None:
@@ -34,22 +32,6 @@ def test_theme_files_are_found_once_in_any_theme_folder(tmp_path: Path) -> None:
         "assets/javascripts/bundle.abc.min.js"
     ]
     assert theme_files([str(tmp_path)], THEME_SCRIPT) == []
-
-
-def test_materials_scripts_block_is_the_one_overrides_main_html_replaces() -> None:
-    """overrides/main.html loads Material's script with ``defer`` in place of Material's
-    ``scripts`` block: that block must still hold that one script and the extra scripts,
-    nothing else, or an upgrade of Material would lose what it adds there."""
-    base = (material_templates() / "base.html").read_text(encoding="utf-8")
-    block = re.search(r"{% block scripts %}(.*?){% endblock %}", base, re.S)
-    assert block is not None
-    found = theme_files([str(material_templates())], THEME_SCRIPT)
-    assert len(found) == 1
-    expected = (
-        f"<script src=\"{{{{ '{found[0]}' | url }}}}\"></script> "
-        "{% for script in config.extra_javascript %} {{ script | script_tag }} {% endfor %}"
-    )
-    assert " ".join(block.group(1).split()) == expected
 
 
 def test_a_changed_file_gets_a_new_name() -> None:

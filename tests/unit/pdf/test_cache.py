@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from macros.data.edition import Edition
 from macros.data.local_models import LocalOverlay
 from macros.data.nav import NavPage, nav_pages, nav_sources
 from macros.data.state import State, assemble
+from macros.hooks import site_hooks
 from macros.pdf import cache as pdf_cache
 from macros.pdf import documents, font, workers, writer
 from macros.pdf.book import article_from_content, book_order, book_pages, handbook_job
@@ -180,6 +182,18 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
     assert not (site / target).exists()  # removed when the old build ended, never replaced
 
 
+def test_no_pdf_lands_after_serve_shuts_down(tmp_path: Path) -> None:
+    """``serve`` deletes its site folder after MkDocs' ``on_shutdown``: a PDF copied in
+    meanwhile would make that fail."""
+    site = tmp_path / "site"
+    batch = workers.Batch(tmp_path / "cache", background=True)
+    batch.add(documents.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>A</p>"), site)
+    batch.publish(site)
+    site_hooks.on_shutdown()
+    batch.wait()
+    assert not (site / "downloads" / "a.pdf").exists()
+
+
 @pytest.mark.parametrize(
     ("value", "mode"),
     [(True, "wait"), (False, "off"), ("background", "background"), ("false", "off"), ("", "off")],
@@ -233,9 +247,9 @@ def test_the_book_starts_once_and_only_with_every_page(
     batch = workers.Batch(tmp_path / "cache", background=False)
     started: list[str] = []
 
-    def submit(lane: str, *call: object) -> str:
+    def submit(lane: str, *call: object) -> Future[object]:
         started.append(lane)
-        return lane
+        return Future()
 
     monkeypatch.setattr(batch, "_submit", submit)
     pages = book_pages(base, conf["nav"])
