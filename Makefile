@@ -11,7 +11,7 @@
 #   make bench   benchmark report: bench/results/report.md
 #   make deploy-configs   rewrite deploy/ (nginx, Apache) from macros/hooks/security.py
 #   make lock    regenerate requirements.lock and requirements-runtime.lock after changing pyproject.toml
-#   ENGINE=properdocs   build, serve and release with ProperDocs instead of MkDocs (README, "Support and maintenance")
+#   ENGINE=properdocs   build, serve and release with ProperDocs instead of MkDocs (guides/it-teams.md, "Support and maintenance")
 # Browser and hosting tests need Debian packages: `make system-deps` (as root) installs them.
 
 SHELL := /bin/bash
@@ -128,7 +128,7 @@ dist: $(RUNTIME_STAMP)
 deploy-configs: $(RUNTIME_STAMP)
 	$(BIN)/python tools/deploy.py
 
-# The guidance of this version as a snapshot (README, "What changed in the guidance"):
+# The guidance of this version as a snapshot (guides/content.md, "What changed in the guidance"):
 # editions/<version>.json, or with LOCAL the overlay's own <folder>/editions/<version>.json.
 edition: $(STAMP)
 	$(BIN)/python tools/edition.py $(LOCAL)

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 ENV_TAG = re.compile(r"!ENV \[\w+, ([^\]]*)\]")
-#: MkDocs, or ProperDocs, its maintained fork (README, "Support and maintenance").
+#: MkDocs, or ProperDocs, its maintained fork (guides/it-teams.md, "Support and maintenance").
 ENGINES = ("mkdocs", "properdocs")
 
 

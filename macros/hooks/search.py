@@ -1,5 +1,5 @@
 """Search: the search aids in the index, and the handbook's search worker in front of
-Material's (README, "Search").
+Material's (guides/content.md, "Search").
 
 - :func:`add_aids` puts each page's search aids (macros/data/search_aids.py) into an
   ``aids`` field of the page's entry in ``search/search_index.json``, after Material's

@@ -1,4 +1,4 @@
-"""ProperDocs, the maintained fork of MkDocs 1.x (README, "Support and maintenance"), builds
+"""ProperDocs, the maintained fork of MkDocs 1.x (guides/it-teams.md, "Support and maintenance"), builds
 the handbook as MkDocs does: with the same SOURCE_DATE_EPOCH and PDFs off, every file is
 byte for byte the same apart from the generator tag and what follows from it."""
 

@@ -1,5 +1,5 @@
 """Each place the handbook relies on something Material for MkDocs does not document as an
-extension point (README, "Theme ties"), checked against the installed theme: an upgrade
+extension point (guides/code.md, "Theme ties"), checked against the installed theme: an upgrade
 that breaks one fails here with one line naming it."""
 
 from __future__ import annotations
@@ -222,7 +222,8 @@ TIES: dict[str, Callable[[], bool]] = {
 def test_theme_tie_holds(tie: str) -> None:
     if not TIES[tie]():
         pytest.fail(
-            f"Material {version('mkdocs-material')} broke a theme tie: {tie} (README, Theme ties)",
+            f"Material {version('mkdocs-material')} broke a theme tie: {tie} "
+            "(guides/code.md, Theme ties)",
             pytrace=False,
         )
 

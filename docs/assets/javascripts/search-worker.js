@@ -1,5 +1,5 @@
 /* The handbook's search worker: Material's own search worker, with each query tidied
- * before Material's worker reads it (README, "Search").
+ * before Material's worker reads it (guides/content.md, "Search").
  *
  * Material runs its search (lunr) in a Web Worker, or in the offline copy in a hidden
  * iframe (iframe-worker.js), and sends it the search index, then each query as typed.
