@@ -99,15 +99,22 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     if changes is not None:
         order = {src: i for i, src in enumerate(state.pages)}
 
+        current = {u.id: u for u in units}
+
         def link(unit: Unit) -> str | None:
-            target = files.get_file_from_path(unit.page)
-            if target is None:
+            """Where the unit's text is now: its section today, or its page if the section
+            has gone; nothing if the page has gone too (an earlier edition's anchor may not
+            exist any more)."""
+            now = current.get(unit.id)
+            page = now.page if now else unit.page
+            if files.get_file_from_path(page) is None:
                 return None
-            return links.href(changes, unit.page, unit.anchor or None)
+            return links.href(changes, page, (now.anchor or None) if now else None)
 
         if len(_kept) > 100:
             _kept.clear()
-        key = (changes.url, tuple(sorted(f.src_uri for f in files.documentation_pages())))
+        pages_now = tuple(sorted(f.src_uri for f in files.documentation_pages()))
+        key = (changes.url, pages_now, tuple(sorted((u.id, u.page, u.anchor) for u in units)))
         html = str(changes_page(steps, link, order, _kept, key))
         changes.content = (changes.content or "").replace(PLACEHOLDER, html)
     return env
