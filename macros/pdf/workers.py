@@ -71,10 +71,11 @@ def _take_over(batch: Batch | None) -> None:
     previous build's PDFs that have not started yet are not made."""
     global _current
     with _lock:
-        if _current is not None:
-            for future in _current.pending.values():
-                future.cancel()
-        _current = batch
+        previous, _current = _current, batch
+    # Outside the lock: cancelling runs the future's done callback (Batch._arrived) at once,
+    # in this thread, and that callback takes the lock.
+    for future in previous.pending.values() if previous is not None else ():
+        future.cancel()
 
 
 def shutdown() -> None:
