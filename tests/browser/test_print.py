@@ -103,6 +103,11 @@ def test_checklist_print_view(
     assert "Handbook version" in last
 
 
+#: Pages longer on paper by nature: every change to the guidance since 1.0.0, words before
+#: and after (65 A4 pages in 1.3.0).
+MAX_PRINTED_PAGES = {"reference/guidance-changes/": 90}
+
+
 @pytest.mark.parametrize("path", GUIDANCE_PAGES)
 def test_guidance_page_prints_cleanly(
     print_page: Page, server: str, path: str, artifacts: Path
@@ -118,7 +123,7 @@ def test_guidance_page_prints_cleanly(
     assert stamp.is_visible()
     assert "Handbook version" in stamp.inner_text()
     pdf = printed(print_page)
-    assert 1 <= len(pdf.pages) <= 25
+    assert 1 <= len(pdf.pages) <= MAX_PRINTED_PAGES.get(path, 25)
     text = pdf_text(pdf, "\n")
     assert "Skip to content" not in text
     assert f"Page 1 of {len(pdf.pages)}" in text

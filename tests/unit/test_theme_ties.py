@@ -120,8 +120,14 @@ def partial(name: str, *changes: tuple[str, str]) -> bool:
 
 
 def search_partial() -> bool:
-    """search.html: an accessible name for the search dialog."""
-    return partial("search.html", (" aria-label=\"{{ lang.t('search') | e }}\"", ""))
+    """search.html: an accessible name for the search dialog, and the help shown when
+    nothing matches, between the result's meta line and its list."""
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    start = ours.index("          {%- set help = {} %}")
+    help_block = ours[start : ours.index('          <ol class="md-search-result__list"')]
+    return partial(
+        "search.html", (" aria-label=\"{{ lang.t('search') | e }}\"", ""), (help_block, "")
+    )
 
 
 def palette_partial() -> bool:

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def copy_project(target: Path) -> Path:
-    for name in ("docs", "data", "checklists"):
+    for name in ("docs", "data", "checklists", "editions"):
         shutil.copytree(ROOT / name, target / name)
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, target / name)
