@@ -36,27 +36,33 @@ ifeq ($(filter $(ENGINE),mkdocs properdocs),)
 $(error ENGINE=$(ENGINE): use mkdocs (the default) or properdocs)
 endif
 export HANDBOOK_ENGINE := $(ENGINE)
-# --no-compile: Python compiles what it imports, on first use, into .cache/pycache (below).
+# pip installs only uv (pinned with its hashes in requirements-uv.lock); uv installs the locks,
+# in parallel and without compiling (Python compiles what it imports, on first use, into
+# .cache/pycache): a fresh clone's `make serve` answers in seconds, not after pip's 20 s.
+UV_VERSION := 0.13.9
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile
+UV_PIP := UV_LINK_MODE=copy $(BIN)/uv pip
+UV_INSTALL := $(UV_PIP) install --quiet --python $(BIN)/python --require-hashes --no-deps
 
 .PHONY: help install install-runtime lock serve build check edition release verify-release test test-quick lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
 
 help:
 	@sed -n 's/^#   //p' Makefile
 
-# Every package pinned with its hashes (pip refuses a file whose hash differs); the project
+# Every package pinned with its hashes (pip and uv refuse a file whose hash differs); the project
 # itself is not installed (see pyproject.toml). requirements-runtime.lock holds what building
 # and serving need, so `make serve` starts sooner; requirements.lock adds the tools that test,
 # lint and release (the same pins: tests/unit/test_lock.py).
-$(RUNTIME_STAMP): requirements-runtime.lock
+$(RUNTIME_STAMP): requirements-runtime.lock requirements-uv.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP_INSTALL) -r requirements-runtime.lock
-	$(BIN)/python -m pip check --disable-pip-version-check
+	$(PIP_INSTALL) -r requirements-uv.lock
+	$(UV_INSTALL) -r requirements-runtime.lock
+	$(UV_PIP) check --quiet --python $(BIN)/python
 	touch $@
 
 $(STAMP): requirements.lock $(RUNTIME_STAMP)
-	$(PIP_INSTALL) -r requirements.lock
-	$(BIN)/python -m pip check --disable-pip-version-check
+	$(UV_INSTALL) -r requirements.lock
+	$(UV_PIP) check --quiet --python $(BIN)/python
 	touch $@
 
 install: $(STAMP)
@@ -70,6 +76,7 @@ lock: $(STAMP)
 	$(PIP_COMPILE) --extra dev --output-file requirements.lock pyproject.toml
 	cp requirements.lock requirements-runtime.lock
 	$(PIP_COMPILE) --output-file requirements-runtime.lock pyproject.toml
+	echo "uv==$(UV_VERSION)" | $(PIP_COMPILE) --output-file requirements-uv.lock -
 
 ADDR ?= 127.0.0.1:8000
 serve: $(RUNTIME_STAMP)

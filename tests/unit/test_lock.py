@@ -1,7 +1,7 @@
 """requirements.lock: every package pinned with its hashes, in step with pyproject.toml, and
-accepted by pip in hash-checking mode (the way `make install` uses it); and
+accepted by pip in hash-checking mode (the way `make install` uses it);
 requirements-runtime.lock, what building and serving need (`make serve`), the same pins
-without the dev extra."""
+without the dev extra; and requirements-uv.lock, the installer pip installs first."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from tests.conftest import ROOT
 
 LOCK = ROOT / "requirements.lock"
 RUNTIME_LOCK = ROOT / "requirements-runtime.lock"
+UV_LOCK = ROOT / "requirements-uv.lock"
 PROJECT = "ta-hsb-handbook"
 ENTRY = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>\S+) \\$", re.M)
 
@@ -60,7 +61,7 @@ def test_the_lock_lists_packages() -> None:
     assert "mkdocs-material" in LOCKED
 
 
-@pytest.mark.parametrize("lock", [LOCK, RUNTIME_LOCK], ids=lambda p: p.name)
+@pytest.mark.parametrize("lock", [LOCK, RUNTIME_LOCK, UV_LOCK], ids=lambda p: p.name)
 def test_every_package_has_its_hashes(lock: Path) -> None:
     locked = entries(lock.read_text(encoding="utf-8"))
     missing = [name for name, (_, hashes, _) in locked.items() if not hashes]
@@ -120,6 +121,16 @@ def test_the_environment_is_the_lock() -> None:
         if installed != version:
             differ[name] = (version, installed)
     assert differ == {}, "run `make install`"
+
+
+def test_the_installer_is_uv_alone_at_the_makefile_version() -> None:
+    """pip installs uv from its own lock; uv installs the other two (Makefile)."""
+    version = re.search(r"^UV_VERSION := (\S+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert version, "Makefile: UV_VERSION"
+    assert {name: v for name, (v, _, _) in entries(UV_LOCK.read_text()).items()} == {
+        "uv": version[1]
+    }
+    assert metadata.version("uv") == version[1], "run `make install`"
 
 
 def pip_dry_run(lock: Path) -> subprocess.CompletedProcess[str]:
