@@ -103,11 +103,13 @@ def open_search(page: Any, url: str) -> None:
 
 
 def search(page: Any, text: str, root: str, delay: int = TYPING_DELAY_MS) -> tuple[str, ...]:
-    """Type ``text`` into the open search box; the result pages once the answer settles."""
+    """Leave ``text`` in the open search box as a reader's last keystroke does (Material
+    searches on key-up: all but the last letter filled in, the last one typed); the result
+    pages once the answer settles."""
     box = page.locator(INPUT)
-    box.fill("")
+    box.fill(text[:-1])
     page.evaluate(WATCH)
-    box.type(text, delay=delay)
+    box.type(text[-1:], delay=delay)
     page.wait_for_function(SETTLED, timeout=10000)
     hrefs: list[str] = page.eval_on_selector_all(
         ITEM, "items => items.map(i => i.querySelector('a.md-search-result__link').href)"
