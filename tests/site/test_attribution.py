@@ -53,10 +53,12 @@ def page_blocks(site_dir: Path, src: str) -> tuple[str, ...]:
     )
 
 
-def pdf_lines(reader: PdfReader) -> list[str]:
-    """A PDF's text as paragraphs: a line that starts in lower case continues the one before."""
+@cache
+def pdf_lines(pdf: Path) -> list[str]:
+    """A PDF's text as paragraphs: a line that starts in lower case continues the one before
+    (read once a run: the handbook PDF is read for each open list)."""
     out: list[str] = []
-    for page in reader.pages:
+    for page in PdfReader(pdf).pages:
         for line in sheet_text(page).splitlines():
             if out and line[:1].islower():
                 out[-1] += " " + line
@@ -76,7 +78,7 @@ def page_text(site_dir: Path, src: str) -> str:
 
 
 def pdf_texts(site_dir: Path) -> dict[str, list[str]]:
-    return {pdf.name: pdf_lines(PdfReader(pdf)) for pdf in (site_dir / "downloads").rglob("*.pdf")}
+    return {pdf.name: pdf_lines(pdf) for pdf in (site_dir / "downloads").rglob("*.pdf")}
 
 
 def stage_credits(*blocks: str) -> list[str]:
@@ -520,7 +522,7 @@ def test_open_lists_are_open_in_the_source_and_on_every_copy(site_dir: Path) -> 
             site_dir / "downloads" / "checklists" / f"{cid}.pdf",
             site_dir / "downloads" / f"ta-hsb-handbook-{VERSION}.pdf",
         ):
-            text = " ".join(pdf_lines(PdfReader(pdf)))
+            text = " ".join(pdf_lines(pdf))
             assert words_ in text, (pdf.name, words_)
     sexting = page_text(site_dir, "prompts/sexting.md")
     assert '"consider issues such as:" and "aggravating issues include:"' in sexting
