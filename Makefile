@@ -40,8 +40,9 @@ export HANDBOOK_ENGINE := $(ENGINE)
 # in parallel and without compiling (Python compiles what it imports, on first use, into
 # .cache/pycache): a fresh clone's `make serve` answers in seconds, not after pip's 20 s.
 UV_VERSION := 0.13.9
-PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile
-UV_PIP := UV_LINK_MODE=copy $(BIN)/uv pip
+# The venv is made without pip (ensurepip costs 3 s); the machine's own pip installs uv into it.
+PIP_INSTALL := $(PYTHON) -m pip --python $(BIN)/python install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile
+UV_PIP := $(BIN)/uv pip
 UV_INSTALL := $(UV_PIP) install --quiet --python $(BIN)/python --require-hashes --no-deps
 
 .PHONY: help install install-runtime lock serve build check edition release verify-release test test-quick lint typecheck pytest linkcheck vnu dist bench system-deps clean a11y-results deploy-configs
@@ -54,7 +55,7 @@ help:
 # and serving need, so `make serve` starts sooner; requirements.lock adds the tools that test,
 # lint and release (the same pins: tests/unit/test_lock.py).
 $(RUNTIME_STAMP): requirements-runtime.lock requirements-uv.lock
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
 	$(PIP_INSTALL) -r requirements-uv.lock
 	$(UV_INSTALL) -r requirements-runtime.lock
 	$(UV_PIP) check --quiet --python $(BIN)/python
