@@ -102,12 +102,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# In PYTEST_WORKERS processes (pytest-xdist), each test module in one of them; each site
-# variant is built once and shared (tests/conftest.py). Most tests wait on a browser or a
+# In PYTEST_WORKERS processes (pytest-xdist), each test module in one of them but for a few
+# long tests that each get their own (tests/conftest.py, ALONE); each site variant is built
+# once and shared (tests/conftest.py). Most tests wait on a browser or a
 # server, so there are more workers than cores.
 PYTEST_WORKERS ?= 4
 pytest: $(STAMP) $(NODE_STAMP) build
-	HANDBOOK_SITE_DIR=site $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=20
+	HANDBOOK_SITE_DIR=site $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=20
 
 linkcheck: $(STAMP) build
 	$(BIN)/python -m tools.linkcheck site
