@@ -9,6 +9,7 @@ tests/pdftext.py. :func:`problems` is every check the tests make on every PDF.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -195,10 +196,22 @@ def checker_version() -> str:
     return f"{CHECKER} {pdfua.__version__}"
 
 
+@functools.cache
+def read_once(path: Path, stamp: tuple[int, int]) -> TaggedPdf:
+    return TaggedPdf(path)
+
+
+def tagged(path: Path) -> TaggedPdf:
+    """``path`` read once while it is unchanged (its time and size): reading the handbook's
+    tags takes seconds, and several tests read them."""
+    stat = path.stat()
+    return read_once(path, (stat.st_mtime_ns, stat.st_size))
+
+
 def problems(path: Path) -> list[str]:
     """Everything wrong with ``path`` as a tagged PDF/UA-1 file: the checker's findings and
     the project's own checks (:data:`CHECKS`)."""
-    doc = TaggedPdf(path)
+    doc = tagged(path)
     found = checker_findings(path)
     if doc.tree is None:
         return [*found, "no structure tree"]
