@@ -9,7 +9,6 @@ tests/pdftext.py. :func:`problems` is every check the tests make on every PDF.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from typing import Any, cast
 import pikepdf
 from pypdf import PageObject, PdfReader
 
-from tests.pdftext import LIGATURES
+from tests.pdftext import LIGATURES, while_unchanged
 
 #: The marked-content "MCID" of text in an artefact, and of text in no sequence at all.
 ARTIFACT, UNMARKED = -1, -2
@@ -196,16 +195,7 @@ def checker_version() -> str:
     return f"{CHECKER} {pdfua.__version__}"
 
 
-@functools.cache
-def read_once(path: Path, stamp: tuple[int, int]) -> TaggedPdf:
-    return TaggedPdf(path)
-
-
-def tagged(path: Path) -> TaggedPdf:
-    """``path`` read once while it is unchanged (its time and size): reading the handbook's
-    tags takes seconds, and several tests read them."""
-    stat = path.stat()
-    return read_once(path, (stat.st_mtime_ns, stat.st_size))
+tagged = while_unchanged(TaggedPdf)
 
 
 def problems(path: Path) -> list[str]:
