@@ -14,7 +14,8 @@ from markupsafe import Markup
 
 from ..data.changes import Change, Step
 from ..data.editions import Unit
-from .html import el, lines
+from .checklist import LOCAL_MARKER
+from .html import Child, el, lines
 
 KINDS = {
     "section": "Section",
@@ -36,13 +37,9 @@ Link = Callable[[Unit], str | None]
 CONTEXT = 12  # unchanged words shown on each side of a change
 
 
-def _hidden(text: str) -> Markup:
-    return el("span", text, class_="hb-visually-hidden")
-
-
 def marked(words: Sequence[str], tag: str) -> Markup:
     spoken = "removed: " if tag == "del" else "added: "
-    return el(tag, _hidden(spoken), " ".join(words))
+    return el(tag, el("span", spoken, class_="hb-visually-hidden"), " ".join(words))
 
 
 def _kept(words: list[str], first: bool, last: bool) -> str:
@@ -83,8 +80,7 @@ def version_words(step: Step) -> str:
 def _title(unit: Unit, link: Link, now: bool) -> Markup:
     href = link(unit) if now else None
     name = el("a", unit.label, href=href) if href else el("span", unit.label)
-    local = el("span", "Local", class_="hb-local-marker") if unit.local else None
-    return lines(el("span", f"{KINDS[unit.kind]}: "), name, local)
+    return lines(el("span", f"{KINDS[unit.kind]}: "), name, LOCAL_MARKER if unit.local else None)
 
 
 def _words(label: str, text: Markup | str, class_: str) -> Markup:
@@ -130,39 +126,37 @@ def summary(changes: Sequence[Change]) -> str:
     return (", ".join(counts) + ".").capitalize() if counts else "No changes to the guidance."
 
 
+def _position(change: Change) -> tuple[str, str]:
+    return (change.unit.anchor, change.unit.id)
+
+
 def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
-    heading = step.title
     changes = step.comparison.changes if step.comparison else ()
-    if step.comparison is None:
-        note = el("p", "The first edition: the guidance as first published.")
-    else:
-        note = el("p", summary(changes))
+    first = "The first edition: the guidance as first published."
+    note = el("p", summary(changes) if step.comparison else first)
     groups: dict[tuple[int, str, str], list[Change]] = {}
     for change in changes:
         unit = change.unit
-        key = (order.get(unit.page, len(order)), unit.group, unit.page)
-        groups.setdefault(key, []).append(change)
-    parts = [
+        groups.setdefault((order.get(unit.page, len(order)), unit.group, unit.page), []).append(
+            change
+        )
+    parts = (
         lines(
-            el("h3", key[1]),
+            el("h3", group),
             el(
                 "ul",
                 lines(*(change_html(c, link) for c in sorted(found, key=_position))),
                 class_="hb-changes__list",
             ),
         )
-        for key, found in sorted(groups.items())
-    ]
+        for (_, group, _), found in sorted(groups.items())
+    )
     return el(
         "section",
-        lines(el("h2", heading, id=step.anchor), note, *parts),
+        lines(el("h2", step.title, id=step.anchor), note, *parts),
         class_="hb-changes__edition",
         aria_labelledby=step.anchor,
     )
-
-
-def _position(change: Change) -> tuple[str, str]:
-    return (change.unit.anchor, change.unit.id)
 
 
 def changes_page(
@@ -192,22 +186,17 @@ def changes_page(
 
 def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
     """The line under a page's title: when its guidance last changed."""
-    reprint = [" ", REPRINT] if checklist else []
     if step is None:
         return Markup("")
     if step.comparison is None:
-        text = f"Unchanged since the first edition, {version_words(step)}."
-        return el("div", text, *reprint, class_="hb-changed", data_search_exclude=True)
-    see = [": ", el("a", "see what changed", href=href)] if href else []
-    return el(  # a div: the page's first paragraph stays its first paragraph
-        "div",
-        f"Last changed in {version_words(step)}",
-        *see,
-        ".",
-        *reprint,
-        class_="hb-changed",
-        data_search_exclude=True,  # on every page: not what a search should find
-    )
+        text: list[Child] = [f"Unchanged since the first edition, {version_words(step)}."]
+    else:
+        see = [": ", el("a", "see what changed", href=href)] if href else []
+        text = [f"Last changed in {version_words(step)}", *see, "."]
+    # A div: the page's first paragraph stays its first paragraph. On every page, so left out
+    # of the search index.
+    reprint = f" {REPRINT}" if checklist else None
+    return el("div", *text, reprint, class_="hb-changed", data_search_exclude=True)
 
 
 def checklist_changed(step: Step | None) -> str:

@@ -52,6 +52,10 @@ def page_links(pages: Sequence[PageLink]) -> Markup:
     return Markup(", ").join(el("a", p.title, href=p.href) for p in pages)
 
 
+def _labelled(label: str, text: Markup | str, **attributes: str | bool) -> Markup:
+    return el("p", el("span", label, class_="hb-ref__label"), text, **attributes)
+
+
 def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
     head: list[Child] = [el("strong", f"{ref.name}{f' ({ref.year})' if ref.year else ''}.")]
     if ref.title and ref.authors:
@@ -61,34 +65,25 @@ def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
         head += [f" Publisher: {ref.publisher}{unnamed}."]
     if ref.url:
         head += [" ", el("a", str(ref.url), href=str(ref.url), class_="hb-ref__url")]
+    outside, note = ref.from_outside_source, ref.attribution
     return el(
         "div",
         lines(
             el("p", head, class_="hb-ref__entry"),
-            el("p", el("span", "Cited for: ", class_="hb-ref__label"), ref.cited_for),
-            el(
-                "p",
-                el("span", "Not from the slides: ", class_="hb-ref__label"),
-                ref.from_outside_source,
-                class_="hb-ref__outside",
-            )
-            if ref.from_outside_source
+            _labelled("Cited for: ", ref.cited_for),
+            _labelled("Not from the slides: ", outside, class_="hb-ref__outside")
+            if outside
             else None,
-            el(
-                "p",
-                el("span", f"{MARK_NAME} ({MARK}): ", class_="hb-ref__label"),
-                ref.attribution,
+            _labelled(
+                f"{MARK_NAME} ({MARK}): ",
+                note,
                 id=note_anchor(ref.key),
                 class_="hb-ref__attribution",
             )
-            if ref.attribution
+            if note
             else None,
-            el(
-                "p",
-                el("span", "Cited on: ", class_="hb-ref__label"),
-                page_links(cited_on),
-                data_search_exclude=True,  # page titles, not what the work is cited for
-            )
+            # page titles, not what the work is cited for
+            _labelled("Cited on: ", page_links(cited_on), data_search_exclude=True)
             if cited_on
             else None,
         ),
