@@ -6,7 +6,6 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..data import source as provenance
-from ..data.models import Reference
 from ..data.paths import (
     COVERAGE_PAGE,
     GLOSSARY_FILE,
@@ -33,7 +32,6 @@ class ReferenceMacros:
 
     def cite(self, page: Page, *keys: str) -> Markup:
         references = self.state.references
-        found: list[tuple[Reference, str]] = []
         unknown = [k for k in keys if k not in references]
         for key in unknown:
             log.warning(
@@ -44,10 +42,11 @@ class ReferenceMacros:
             )
         if not keys:
             log.warning("%s: cite(): needs at least one citation key", where(page))
-        for key in keys:
-            if key in references:
-                href = self.links.href(page, REFERENCES_PAGE, citations.anchor(key))
-                found.append((references[key], href))
+        found = [
+            (references[k], self.links.href(page, REFERENCES_PAGE, citations.anchor(k)))
+            for k in keys
+            if k in references
+        ]
         marker = escape("".join(f"[unknown citation: {k}]" for k in unknown))
         return citations.cite_html(found) + marker
 
@@ -129,10 +128,9 @@ class ReferenceMacros:
             title = titles.get(trace.page, trace.page)
             if trace.section is None:
                 return citations.PageLink(f"{title} (opening)", self.links.href(page, trace.page))
-            return citations.PageLink(
-                f"{title} › {trace.section}",
-                self.links.href(page, trace.page, provenance.section_anchor(trace.section)),
-            )
+            anchor = provenance.section_anchor(trace.section)
+            href = self.links.href(page, trace.page, anchor)
+            return citations.PageLink(f"{title} › {trace.section}", href)
 
         return source_render.coverage_html(self.state.source.rows(), link)
 

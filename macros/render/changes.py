@@ -14,7 +14,6 @@ from markupsafe import Markup
 
 from ..data.changes import Change, Step
 from ..data.editions import Unit
-from .checklist import LOCAL_MARKER
 from .html import Child, el, lines
 
 KINDS = {
@@ -35,6 +34,7 @@ REPRINT = "If your printed copy shows an earlier version, print a new one."
 PLACEHOLDER = '<div class="hb-changes" data-hb-changes></div>'
 Link = Callable[[Unit], str | None]
 CONTEXT = 12  # unchanged words shown on each side of a change
+LOCAL_MARKER = Markup('<span class="hb-local-marker">Local</span>')  # as on a checklist item
 
 
 def marked(words: Sequence[str], tag: str) -> Markup:

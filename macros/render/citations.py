@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..data.models import Reference
-from .html import Child, el, lines
+from .html import el, lines, macros
 
 
 @dataclass(frozen=True)
@@ -52,48 +52,16 @@ def page_links(pages: Sequence[PageLink]) -> Markup:
     return Markup(", ").join(el("a", p.title, href=p.href) for p in pages)
 
 
-def _labelled(label: str, text: Markup | str, **attributes: str | bool) -> Markup:
-    return el("p", el("span", label, class_="hb-ref__label"), text, **attributes)
-
-
 def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
-    head: list[Child] = [el("strong", f"{ref.name}{f' ({ref.year})' if ref.year else ''}.")]
-    if ref.title and ref.authors:
-        head += [" ", el("cite", ref.title), "."]
-    if ref.publisher:
-        unnamed = "" if ref.authors else "; no author named on the slides"
-        head += [f" Publisher: {ref.publisher}{unnamed}."]
-    if ref.url:
-        head += [" ", el("a", str(ref.url), href=str(ref.url), class_="hb-ref__url")]
-    outside, note = ref.from_outside_source, ref.attribution
-    return el(
-        "div",
-        lines(
-            el("p", head, class_="hb-ref__entry"),
-            _labelled("Cited for: ", ref.cited_for),
-            _labelled("Not from the slides: ", outside, class_="hb-ref__outside")
-            if outside
-            else None,
-            _labelled(
-                f"{MARK_NAME} ({MARK}): ",
-                note,
-                id=note_anchor(ref.key),
-                class_="hb-ref__attribution",
-            )
-            if note
-            else None,
-            # page titles, not what the work is cited for
-            _labelled("Cited on: ", page_links(cited_on), data_search_exclude=True)
-            if cited_on
-            else None,
-        ),
-        id=anchor(ref.key),
-        class_="hb-ref",
-    )
+    html: Markup = TEMPLATE.entry(ref, cited_on)
+    return html
 
 
 def sort_key(ref: Reference) -> tuple[str, int]:
     return (ref.name.casefold(), ref.year or 0)
+
+
+TEMPLATE = macros("citations.html", MARK=MARK, MARK_NAME=MARK_NAME, page_links=page_links)
 
 
 def references_html(

@@ -1,10 +1,13 @@
-"""A tiny HTML builder: every string child and attribute value is escaped; only
-:class:`Markup` (already-safe HTML) passes through unchanged."""
+"""HTML with every string escaped: a tiny builder (a string child or attribute value is
+escaped; only :class:`Markup` passes through) and the autoescaped Jinja2 templates."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link"})
@@ -37,3 +40,18 @@ def el(tag: str, *content: Child, **attributes: AttrValue) -> Markup:
 def lines(*blocks: Child) -> Markup:
     """Join block-level elements one per line (no blank lines, so Markdown keeps the block)."""
     return Markup("\n").join(children(b) for b in blocks if b is not None)
+
+
+# Autoescaped: every value a template prints is escaped unless it is Markup; a macro returns
+# Markup. StrictUndefined: a misspelt name is an error, not an empty string.
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=True,
+    undefined=StrictUndefined,
+)
+
+
+def macros(name: str, **constants: object) -> Any:
+    """The macros of ``templates/{name}``, to call like functions; ``constants`` are the
+    names they read besides their arguments."""
+    return TEMPLATES.get_template(name, globals=constants).module

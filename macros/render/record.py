@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..data.models import Checklist
-from .checklist import title_id
-from .html import el, lines
+from .html import macros
 
 # (key in the saved file and in the tab's storage, label, type): the labels are the record's.
 HEADER_FIELDS = (
@@ -46,15 +45,14 @@ NO_SCRIPT = (
     "JavaScript is off in this browser, so this page cannot keep, save or open a record. "
     "It works as a paper form: print it and fill it in by hand."
 )
-# An inline confirmation (Clear all, first save); record.js fills in its wording.
-CONFIRM = Markup(
-    '<div class="hb-record__confirm" role="alertdialog" aria-labelledby="rec-confirm-text" '
-    'hidden data-search-exclude><p id="rec-confirm-text" class="hb-record__confirm-text"></p>\n'
-    '<p><button type="button" class="md-button md-button--primary" data-confirm="yes"></button> '
-    '<button type="button" class="md-button" data-confirm="no">Cancel</button></p></div>'
-)
-MESSAGE = Markup(
-    '<div class="hb-record__message" role="status" aria-live="polite" aria-atomic="true"></div>'
+TEMPLATE = macros(
+    "record.html",
+    HEADER_FIELDS=HEADER_FIELDS,
+    FIELD_MAX=FIELD_MAX,
+    BUTTONS=BUTTONS,
+    PRIVACY=PRIVACY,
+    COPY_NOTE=COPY_NOTE,
+    NO_SCRIPT=NO_SCRIPT,
 )
 
 
@@ -66,80 +64,10 @@ class RecordChecklist:
     html: Markup
 
 
-def _field(key: str, label: str, kind: str) -> Markup:
-    maxlength = FIELD_MAX if kind == "text" else None
-    field = el(
-        "input", type=kind, id=f"rec-{key}", name=key, autocomplete="off", maxlength=maxlength
-    )
-    return el("div", el("label", label, for_=f"rec-{key}"), field, class_="hb-record__field")
-
-
-def _toolbar() -> Markup:
-    return el(
-        "div",
-        [
-            el("button", label, type="button", class_="md-button", data_action=a)
-            for a, label in BUTTONS
-        ],
-        el(
-            "input",
-            type="file",
-            accept=".json,application/json",
-            class_="hb-record__file",
-            aria_label="Open from file",
-            hidden=True,
-        ),
-        el("p", COPY_NOTE, class_="hb-record__hint"),
-        class_="hb-record__toolbar",
-        hidden=True,
-        data_search_exclude=True,
-    )
-
-
-def _checklist(entry: RecordChecklist) -> Markup:
-    checklist, total = entry.checklist, len(entry.checklist.items)
-    tally = el("span", f"({total} items)", class_="hb-record__tally", data_total=str(total))
-    summary = el("summary", el("span", checklist.title, id=title_id(checklist)), " ", tally)
-    return el(
-        "details",
-        lines(summary, entry.html),
-        class_="hb-record__checklist",
-        open=True,  # open for the paper form without JavaScript; record.js folds them
-        data_record_checklist=checklist.id,
-        data_search_exclude=True,  # the checklists are found on their own pages
-    )
-
-
 def record_html(
     entries: Sequence[RecordChecklist], version: str, stamp: str, changes: str | None = None
 ) -> Markup:
-    """The whole record: note, privacy, case header, buttons, messages, every checklist.
-
-    Search leaves out the form and the checklists (``data-search-exclude`` on each
-    block: Material's search parser honours it only on an element with no
-    descendant of the same tag).
-    """
-    header = el(
-        "fieldset",
-        lines(el("legend", "Case details"), *(_field(*f) for f in HEADER_FIELDS)),
-        class_="hb-record__header",
-        data_search_exclude=True,
-    )
-    return el(
-        "div",
-        lines(
-            el("p", NO_SCRIPT, class_="hb-record__noscript"),
-            el("p", PRIVACY, class_="hb-checklist__privacy hb-record__privacy"),
-            header,
-            _toolbar(),
-            CONFIRM,
-            MESSAGE,
-            *(_checklist(e) for e in entries),
-            el("div", class_="hb-record__print"),
-        ),
-        class_="hb-record",
-        data_record="",
-        data_version=version,
-        data_stamp=stamp,
-        data_changes=changes,  # the Changes to the guidance page, linked when wording changed
-    )
+    """The whole record: note, privacy, case header, buttons, messages, every checklist;
+    ``changes``: the Changes to the guidance page, linked when wording changed."""
+    html: Markup = TEMPLATE.record(entries, version, stamp, changes)
+    return html
