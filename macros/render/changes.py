@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..data.changes import Change, Step
 from ..data.editions import Unit
-from .html import Child, el, lines
+from .html import Child, el, lines, macros
 
 KINDS = {
     "section": "Section",
@@ -34,7 +34,6 @@ REPRINT = "If your printed copy shows an earlier version, print a new one."
 PLACEHOLDER = '<div class="hb-changes" data-hb-changes></div>'
 Link = Callable[[Unit], str | None]
 CONTEXT = 12  # unchanged words shown on each side of a change
-LOCAL_MARKER = Markup('<span class="hb-local-marker">Local</span>')  # as on a checklist item
 
 
 def marked(words: Sequence[str], tag: str) -> Markup:
@@ -77,46 +76,6 @@ def version_words(step: Step) -> str:
     return f"version {step.version} ({step.date or 'not yet published'})"
 
 
-def _title(unit: Unit, link: Link, now: bool) -> Markup:
-    href = link(unit) if now else None
-    name = el("a", unit.label, href=href) if href else el("span", unit.label)
-    return lines(el("span", f"{KINDS[unit.kind]}: "), name, LOCAL_MARKER if unit.local else None)
-
-
-def _words(label: str, text: Markup | str, class_: str) -> Markup:
-    return el("p", el("span", f"{label} ", class_="hb-change__label"), text, class_=class_)
-
-
-def change_html(change: Change, link: Link) -> Markup:
-    before, after = change.before, change.after
-    what = [
-        el("strong", STATUS[change.status]),
-        " · ",
-        _title(change.unit, link, after is not None),
-    ]
-    if change.status == "moved" and before and after:
-        what.append(f" (from “{before.group}” to “{after.group}”)")
-    body: list[Markup] = []
-    if before and after and before.text != after.text:
-        was, now = word_marks(before.text, after.text)
-        body = [
-            _words("Before:", was, "hb-change__before"),
-            _words("After:", now, "hb-change__after"),
-        ]
-    elif after and not before:
-        body = [_words("Words:", marked(after.text.split(), "ins"), "hb-change__after")]
-    elif before and not after:
-        body = [_words("Words:", marked(before.text.split(), "del"), "hb-change__before")]
-    elif after:
-        body = [_words("Words (unchanged):", after.text, "hb-change__after")]
-    return el(
-        "li",
-        el("p", *what, class_="hb-change__what"),
-        *body,
-        class_=f"hb-change hb-change--{change.status}",
-    )
-
-
 def summary(changes: Sequence[Change]) -> str:
     counts = [
         f"{n} {STATUS[s].lower()}"
@@ -126,37 +85,19 @@ def summary(changes: Sequence[Change]) -> str:
     return (", ".join(counts) + ".").capitalize() if counts else "No changes to the guidance."
 
 
-def _position(change: Change) -> tuple[str, str]:
-    return (change.unit.anchor, change.unit.id)
-
-
 def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
-    changes = step.comparison.changes if step.comparison else ()
-    first = "The first edition: the guidance as first published."
-    note = el("p", summary(changes) if step.comparison else first)
     groups: dict[tuple[int, str, str], list[Change]] = {}
-    for change in changes:
+    for change in step.comparison.changes if step.comparison else ():
         unit = change.unit
         groups.setdefault((order.get(unit.page, len(order)), unit.group, unit.page), []).append(
             change
         )
-    parts = (
-        lines(
-            el("h3", group),
-            el(
-                "ul",
-                lines(*(change_html(c, link) for c in sorted(found, key=_position))),
-                class_="hb-changes__list",
-            ),
-        )
+    by_group = [
+        (group, sorted(found, key=lambda c: (c.unit.anchor, c.unit.id)))
         for (_, group, _), found in sorted(groups.items())
-    )
-    return el(
-        "section",
-        lines(el("h2", step.title, id=step.anchor), note, *parts),
-        class_="hb-changes__edition",
-        aria_labelledby=step.anchor,
-    )
+    ]
+    html: Markup = TEMPLATE.step(step, link, by_group)
+    return html
 
 
 def changes_page(
@@ -182,6 +123,16 @@ def changes_page(
             kept[(step, key)] = step_html(step, link, order)
         parts.append(kept[(step, key)])
     return el("div", lines(*parts), class_="hb-changes")
+
+
+TEMPLATE = macros(
+    "changes.html",
+    KINDS=KINDS,
+    STATUS=STATUS,
+    marked=marked,
+    summary=summary,
+    word_marks=word_marks,
+)
 
 
 def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
