@@ -3,7 +3,7 @@ and the Assessment record."""
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..data.models import Checklist, ChecklistItem
 from ..data.paths import CHANGES_PAGE, CHECKLISTS_DIR, RECORD_PAGE, print_page
@@ -11,7 +11,7 @@ from ..data.state import State
 from ..render import checklist as checklist_render
 from ..render import local
 from ..render import record as record_render
-from .links import Links, Page, log, where
+from .links import Links, Page, unknown, where
 from .reference import ReferenceMacros
 
 
@@ -23,22 +23,15 @@ class ChecklistMacros:
         self.links = links
         self.reference = reference  # citations and glossary links inside checklists
 
-    def _checklist(self, page: Page, checklist_id: str) -> Checklist | None:
-        checklist = self.state.checklists.get(checklist_id)
-        if checklist is None:
-            log.warning(
-                "%s: checklist('%s'): no such checklist (no %s/%s.yml)",
-                where(page),
-                checklist_id,
-                CHECKLISTS_DIR,
-                checklist_id,
-            )
-        return checklist
+    def _unknown(self, page: Page, checklist_id: str) -> Markup:
+        where_ = f"no {CHECKLISTS_DIR}/{checklist_id}.yml"
+        message = f"{where(page)}: checklist('{checklist_id}'): no such checklist ({where_})"
+        return unknown(message, f"unknown checklist: {checklist_id}")
 
     def checklist(self, page: Page, checklist_id: str) -> Markup:
-        checklist = self._checklist(page, checklist_id)
+        checklist = self.state.checklists.get(checklist_id)
         if checklist is None:
-            return escape(f"[unknown checklist: {checklist_id}]")
+            return self._unknown(page, checklist_id)
         return self._screen(page, checklist, in_record=False)
 
     def _screen(self, page: Page, checklist: Checklist, in_record: bool) -> Markup:
@@ -73,9 +66,9 @@ class ChecklistMacros:
         )
 
     def checklist_print(self, page: Page, checklist_id: str) -> Markup:
-        checklist = self._checklist(page, checklist_id)
+        checklist = self.state.checklists.get(checklist_id)
         if checklist is None:
-            return escape(f"[unknown checklist: {checklist_id}]")
+            return self._unknown(page, checklist_id)
         state = self.state
         paper = checklist_render.paper_html(
             checklist,

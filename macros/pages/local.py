@@ -3,11 +3,11 @@ parts of the accessibility statement and the privacy notice."""
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..data.state import State
 from ..render import local
-from .links import log
+from .links import unknown
 
 PARTS = ("compliance", "results", "pdf_results", "exceptions", "contact", "prepared")
 
@@ -35,8 +35,8 @@ class LocalMacros:
         if part == "prepared":
             return local.prepared_html(a11y, details, self.state.edition.build_date)
         if part not in PARTS:
-            log.warning("accessibility('%s'): no such part (one of %s)", part, ", ".join(PARTS))
-            return escape(f"[unknown part: {part}]")
+            message = f"accessibility('{part}'): no such part (one of {', '.join(PARTS)})"
+            return unknown(message, f"unknown part: {part}")
         html: Markup = getattr(local, f"{part}_html")(a11y)
         return html
 
@@ -45,8 +45,8 @@ class LocalMacros:
         overlay = self.state.overlay
         text = local.offline_text(part, overlay is None or overlay.offline_app)
         if text is None:
-            log.warning("offline_copy('%s'): no such part (privacy or accessibility)", part)
-            return escape(f"[unknown part: {part}]")
+            message = f"offline_copy('{part}'): no such part (privacy or accessibility)"
+            return unknown(message, f"unknown part: {part}")
         return text
 
     def host_name(self) -> str:

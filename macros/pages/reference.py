@@ -18,7 +18,7 @@ from ..render import citations, glossary
 from ..render import source as source_render
 from ..render.html import el
 from ..render.licences import licences_html
-from .links import Links, Page, log, where
+from .links import Links, Page, log, unknown, where
 
 
 class ReferenceMacros:
@@ -32,8 +32,8 @@ class ReferenceMacros:
 
     def cite(self, page: Page, *keys: str) -> Markup:
         references = self.state.references
-        unknown = [k for k in keys if k not in references]
-        for key in unknown:
+        missing = [k for k in keys if k not in references]
+        for key in missing:
             log.warning(
                 "%s: cite('%s'): unknown citation key (not in %s)",
                 where(page),
@@ -47,16 +47,14 @@ class ReferenceMacros:
             for k in keys
             if k in references
         ]
-        marker = escape("".join(f"[unknown citation: {k}]" for k in unknown))
+        marker = escape("".join(f"[unknown citation: {k}]" for k in missing))
         return citations.cite_html(found) + marker
 
     def term(self, page: Page, name: str, text: str | None = None) -> Markup:
         entry = self.state.glossary.find(name)
         if entry is None:
-            log.warning(
-                "%s: term('%s'): not in the glossary (%s)", where(page), name, GLOSSARY_FILE
-            )
-            return escape(f"[unknown term: {name}]")
+            message = f"{where(page)}: term('{name}'): not in the glossary ({GLOSSARY_FILE})"
+            return unknown(message, f"unknown term: {name}")
         return self.term_link(page, entry.id, text or name)
 
     def term_link(self, page: Page, entry_id: str, text: str) -> Markup:
@@ -101,13 +99,10 @@ class ReferenceMacros:
         passage = source.passages.get(trace_id) if source else None
         here = where(page)
         if passage is None:
-            log.warning(
-                "%s: source_wording('%s'): no such trace in %s",
-                here,
-                trace_id,
-                provenance.TRACE_FILE,
+            message = (
+                f"{here}: source_wording('{trace_id}'): no such trace in {provenance.TRACE_FILE}"
             )
-            return escape(f"[unknown source trace: {trace_id}]")
+            return unknown(message, f"unknown source trace: {trace_id}")
         if passage.trace.page != here:
             log.warning(
                 "%s: source_wording('%s'): the trace is for %s, not this page",
@@ -120,8 +115,8 @@ class ReferenceMacros:
     def source_coverage(self, page: Page) -> Markup:
         """The Source coverage table: every passage of the source, where it is carried."""
         if self.state.source is None:
-            log.warning("%s: source_coverage(): no %s", where(page), provenance.TRACE_FILE)
-            return escape("[no source trace]")
+            message = f"{where(page)}: source_coverage(): no {provenance.TRACE_FILE}"
+            return unknown(message, "no source trace")
         titles = self.state.usage.titles
 
         def link(trace: provenance.Trace) -> citations.PageLink:
