@@ -28,10 +28,6 @@ def letter(entry: GlossaryEntry) -> str:
     return first if first.isalpha() else "#"
 
 
-def sort_key(entry: GlossaryEntry) -> str:
-    return entry.term.casefold()
-
-
 @dataclass(frozen=True)
 class EntryLinks:
     """What an entry links to besides its definition: the page that explains the term, the
@@ -64,6 +60,9 @@ def glossary_html(
 ) -> Markup:
     """The whole glossary: a letter index, then entries grouped by initial letter."""
     names = {e.id: e.heading for e in entries}
-    groups = [(k, list(g)) for k, g in groupby(sorted(entries, key=sort_key), key=letter)]
+    groups = [
+        (k, list(g))
+        for k, g in groupby(sorted(entries, key=lambda e: e.term.casefold()), key=letter)
+    ]
     html: Markup = TEMPLATE.glossary(groups, names, links, cite)
     return html
