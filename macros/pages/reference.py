@@ -15,10 +15,11 @@ from ..data.paths import (
 )
 from ..data.state import State
 from ..render import citations, glossary
-from ..render import source as source_render
-from ..render.html import el
-from ..render.licences import licences_html
+from ..render.html import el, macros
 from .links import Links, Page, log, unknown, where
+
+SOURCE = macros("source.html")  # the slides' words under a section, the coverage table
+LICENCES = macros("licences.html")
 
 
 class ReferenceMacros:
@@ -110,7 +111,8 @@ class ReferenceMacros:
                 trace_id,
                 passage.trace.page,
             )
-        return source_render.wording_html(passage, self.links.href(page, COVERAGE_PAGE))
+        html: Markup = SOURCE.wording(passage, self.links.href(page, COVERAGE_PAGE))
+        return html
 
     def source_coverage(self, page: Page) -> Markup:
         """The Source coverage table: every passage of the source, where it is carried."""
@@ -127,11 +129,13 @@ class ReferenceMacros:
             href = self.links.href(page, trace.page, anchor)
             return citations.PageLink(f"{title} › {trace.section}", href)
 
-        return source_render.coverage_html(self.state.source.rows(), link)
+        html: Markup = SOURCE.coverage(self.state.source.rows(), link)
+        return html
 
     def licences_page(self) -> Markup:
         """Every third-party component the copy ships, from data/third-party.yml."""
-        return licences_html(self.state.components)
+        html: Markup = LICENCES.licences(self.state.components)
+        return html
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(
