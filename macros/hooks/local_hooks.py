@@ -34,7 +34,7 @@ from mkdocs.structure.toc import get_toc
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.hooks import build_of
 from macros.hooks.placement import FIRST_HEADING, heading_pattern, insert_after
-from macros.render.overlay import note_html, notice_html
+from macros.render.local import note_html, notice_html
 from macros.render.sanitise import fill_placeholders, headings, sanitise
 
 # Notes whose heading is missing from the rendered page, and term() calls that ended up in
