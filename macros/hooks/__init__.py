@@ -4,7 +4,7 @@
 to small modules: ``assets`` (hashed names, the scripts joined into one file, the
 overlay's logo), ``compress`` (.gz and .br copies), ``security`` (the
 Content-Security-Policy, other headers and caching: the one source), ``servers`` (nginx
-and Apache configurations from it), ``static_hosts`` (the ``_headers`` file from it),
+and Apache configurations and the ``_headers`` file from it),
 ``placement`` (notices and notes after a heading), ``offline`` (the service worker and
 the edition id; ``worker/`` holds the two service workers) and ``manifest`` (the web app
 manifest and its icons).

@@ -5,7 +5,7 @@ early start for the handbook PDF, and a last check of every HTML file written.
 
 Only wiring: the logic is in ``macros.hooks.assets``, ``macros.pages.blocks``,
 ``macros.hooks.offline``, ``macros.hooks.manifest``, ``macros.hooks.compress``,
-``macros.hooks.security``, ``macros.hooks.static_hosts``, ``macros.pdf.workers`` and
+``macros.hooks.security``, ``macros.hooks.servers``, ``macros.pdf.workers`` and
 ``macros.hooks.finished``.
 """
 
@@ -38,7 +38,7 @@ from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
 from macros.hooks.offline import NONE, app_mode, write_root_files
 from macros.hooks.security import inline_script_problems, meta_policy
-from macros.hooks.static_hosts import HEADERS_FILE, static_headers
+from macros.hooks.servers import HEADERS_FILE, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 _state: dict[str, Any] = {
