@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -94,7 +95,7 @@ def search_dialog(html: str, links: Mapping[str, str]) -> str:
     if html.count(DIALOG) != 1 or html.count(RESULT_LIST) != 1 or name is None:
         raise SearchError("the page's search dialog is not Material's (macros/hooks/search.py)")
     items = "".join(
-        f'<li>the <a href="{links[src]}">{text}</a>{end}</li>'
+        f'<li>the <a href="{escape(links[src])}">{text}</a>{end}</li>'
         for src, (text, end) in HELP_LINKS.items()
         if src in links
     )
