@@ -4,7 +4,7 @@ web and print editions cannot drift apart), with a cover, contents and appendice
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,6 @@ from .writer import PdfError, document, write_pdf
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
-    from bs4.element import PageElement
 
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
@@ -51,23 +50,12 @@ def output_file(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
-REMOVE = (
-    ".headerlink",
-    ".md-content__button",
-    ".md-source-file",
-    ".hb-term__tip",
-    ".hb-print-actions",
-    ".hb-handbook-pdf",
-    ".hb-checklist__links",
-    ".hb-checklist__status",
-    ".hb-checklist__privacy",
-    ".hb-paper__runfoot",
-    ".hb-print-stamp",
-    ".hb-source-wording",
-    ".hb-changed",
-    "script",
+# What is for the screen only, not for paper.
+REMOVE_SELECTOR = (
+    ".headerlink, .md-content__button, .md-source-file, .hb-term__tip, .hb-print-actions, "
+    ".hb-handbook-pdf, .hb-checklist__links, .hb-checklist__status, .hb-checklist__privacy, "
+    ".hb-paper__runfoot, .hb-print-stamp, .hb-source-wording, .hb-changed, script"
 )
-REMOVE_SELECTOR = ", ".join(REMOVE)
 # HTML elements of all an overlay's local pages together, checked before the PDF is laid
 # out: WeasyPrint takes milliseconds for each (a paragraph, list item, table cell, link,
 # <abbr> …), so one page of 128 KiB of table cells took 80 s. The handbook's own 32 pages
@@ -76,18 +64,26 @@ MAX_LOCAL_ELEMENTS = 4000
 
 
 class Book:
-    """Assembles built pages into one HTML document with internal links."""
+    """Assembles built pages into one HTML document with internal links; ``texts`` (page
+    HTML by source path) stands in for the built pages it has."""
 
-    def __init__(self, state: State, site_dir: Path, pages: Sequence[NavPage]) -> None:
+    def __init__(
+        self,
+        state: State,
+        site_dir: Path,
+        pages: Sequence[NavPage],
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
         self.state = state
         self.site_dir = site_dir
         self.pages = pages
+        self.texts = texts or {}
         self.urls = {p.src: page_url(p.src, state.directory_urls) for p in pages}
         self.by_url = {output_file(u): slug(src) for src, u in self.urls.items()}
-        self.checklist_pages = {c.page: cid for cid, c in state.checklists.items()}
 
     def page_text(self, page: NavPage) -> str:
-        """The built page's HTML."""
+        if page.src in self.texts:
+            return self.texts[page.src]
         path = self.site_dir / output_file(self.urls[page.src])
         try:
             return path.read_text(encoding="utf-8")
@@ -117,7 +113,7 @@ class Book:
             if not node.decomposed:  # not inside one removed already
                 node.decompose()
         for end in (0, -1):  # the theme's line breaks around the content: the same book
-            while article.contents and is_blank(article.contents[end]):
+            while article.contents and not str(article.contents[end]).strip():  # text only
                 article.contents[end].extract()
         for form in article.select("section.hb-checklist"):
             cid = form.get("data-checklist")
@@ -236,13 +232,6 @@ def shift_headings(article: Tag, shift: int) -> None:
         classes = [c for c in heading.get_attribute_list("class") if c]
         heading["class"] = " ".join([*classes, f"pdf-h{level}"])
         heading.name = f"h{min(level + shift, 6)}"
-
-
-def is_blank(node: PageElement) -> bool:
-    """Whitespace-only text (not an element, which is content even when empty)."""
-    from bs4.element import NavigableString
-
-    return isinstance(node, NavigableString) and not node.strip()
 
 
 def article_fragment(page_html: str) -> str:

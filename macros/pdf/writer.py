@@ -3,6 +3,7 @@ only files inside the built site and the PDF templates (macros/pdf/templates/)."
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,28 @@ from ..render.html import el, lines
 from . import tagging
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The checklist PDFs' form-field font. WeasyPrint embeds a field's font whole (DejaVu Sans:
+# ~400 KB a PDF), so the fields use a 33 KB subset made once and committed with its licence
+# (the command is in data/fonts/LICENSE): the PDFs do not depend on the machine's DejaVu.
+FORM_FONT = Path(__file__).resolve().parents[2] / "data" / "fonts" / "handbook-form.ttf"
 
 
 class PdfError(Exception):
     """A PDF could not be made; the message names the page or file."""
+
+
+def form_font_face() -> Markup:
+    """An ``@font-face`` rule carrying the form font as a ``data:`` URL (no file to fetch);
+    being in the document, the font is part of the PDF cache's key."""
+    try:
+        encoded = base64.b64encode(FORM_FONT.read_bytes()).decode("ascii")
+    except OSError as exc:
+        raise PdfError(f"checklist PDFs: {FORM_FONT}: {exc.strerror}") from None
+    # Trusted: a constant family name and base64 text.
+    return Markup(  # noqa: S704
+        '@font-face { font-family: "Handbook Form"; '
+        f'src: url(data:font/ttf;base64,{encoded}) format("truetype"); }}'
+    )
 
 
 def _stylesheet(name: str) -> Markup:

@@ -133,7 +133,6 @@ def pdf_timings(project: Path) -> dict[str, float]:
     and without the cache, on an already-built site (the cost the cache avoids)."""
     from macros.data.edition import Edition, build_date
     from macros.data.state import assemble
-    from macros.pdf import font
     from macros.pdf.book import build_handbook
     from macros.pdf.documents import build_checklists
 
@@ -143,7 +142,7 @@ def pdf_timings(project: Path) -> dict[str, float]:
     state = assemble(root=project, docs_dir=project / "docs", pages=pages, edition=edition)
     site = project / "site"
     start = time.perf_counter()
-    made = build_checklists(state, site, config["site_name"], font.font_face())
+    made = build_checklists(state, site, config["site_name"])
     middle = time.perf_counter()
     build_handbook(state, site, {**config, "copyright": config.get("copyright", "")})
     return {
