@@ -254,15 +254,11 @@ def handbook_job(book: Book, conf: Any) -> PdfJob:
     return PdfJob(book.state.downloads.handbook, html)
 
 
-def local_part_title(state: State) -> str:
-    """The title of the PDF's part that holds an overlay's local pages."""
-    org = state.overlay.organisation if state.overlay else "the organisation"
-    return f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
-
-
 def book_pages(state: State, nav: Any) -> list[NavPage]:
     """The handbook PDF's pages, in book order, from the ``nav`` config."""
-    return book_order(nav_pages(nav), local_part_title(state))
+    org = state.overlay.organisation if state.overlay else "the organisation"
+    part = f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
+    return book_order(nav_pages(nav), part)
 
 
 def build_handbook(state: State, site_dir: Path, conf: Any) -> Path:

@@ -2,12 +2,13 @@
 
 Each PDF is made from one self-contained HTML document (:class:`PdfJob`), keyed by a hash
 of it, the WeasyPrint version and the bytes of any local file it refers to: a PDF is remade
-exactly when something that shows in it changed. Cached PDFs live outside the site.
-Checklist PDFs start as soon as the data is loaded; the handbook PDF has a worker of its
-own, warmed up meanwhile, and starts once every page's content is converted (``on_env``).
-``mkdocs build`` waits for every PDF (never a stale one); in background mode (``make
-serve``) the build returns at once and each new PDF is copied in when ready, unless a newer
-build has started or ``serve`` has shut down (``on_shutdown``, before it deletes its site).
+exactly when something that shows in it changed. Cached PDFs live outside the site
+(``.cache/pdf/`` or ``$HANDBOOK_PDF_CACHE``). Checklist PDFs start as soon as the data is
+loaded; the handbook PDF has a worker of its own, warmed up meanwhile, and starts once
+every page's content is converted (``on_env``). ``mkdocs build`` waits for every PDF (never
+a stale one); in background mode (``make serve``) the build returns at once and each new
+PDF is copied in when ready, unless a newer build has started or ``serve`` has shut down
+(``on_shutdown``, before it deletes its site folder).
 """
 
 from __future__ import annotations
@@ -47,10 +48,6 @@ CHECKLISTS, BOOK = "checklists", "book"
 _executors: dict[str, ProcessPoolExecutor] = {}
 _lock = threading.Lock()  # held while a PDF is copied in and while a build takes over
 _current: Batch | None = None  # the build whose site folder PDFs may be copied into
-
-
-def cache_dir(root: Path) -> Path:
-    return Path(os.environ.get("HANDBOOK_PDF_CACHE") or root / ".cache" / "pdf")
 
 
 def cache_key(job: PdfJob, base_url: Path) -> str:
@@ -272,7 +269,7 @@ def result(target: str, future: Future[Made]) -> Made:
 
 def start(state: State, conf: Any, root: Path, background: bool) -> Batch:
     """Start the checklist PDFs now (they need no built page); see :meth:`Batch.publish`."""
-    batch = Batch(cache_dir(root), background)
+    batch = Batch(Path(os.environ.get("HANDBOOK_PDF_CACHE") or root / ".cache" / "pdf"), background)
     batch._submit(BOOK, warm_up)
     for job in checklist_jobs(state, conf["site_name"]):
         batch.add(job, Path(conf["site_dir"]))

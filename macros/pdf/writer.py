@@ -4,7 +4,6 @@ only files inside the built site and the PDF templates (macros/pdf/templates/)."
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +59,6 @@ def document(title: str, body: Markup, *css: str, font_face: Markup | None = Non
     )
 
 
-def _inside(path: Path, folders: Iterable[Path]) -> bool:
-    return any(path.is_relative_to(folder) for folder in folders)
-
-
 def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:
     """Render ``html`` to ``target``. Only files inside the built site and the PDF
     templates may be loaded: no other file, no network, ever. A resource that is
@@ -83,7 +78,7 @@ def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> N
                 return super().fetch(url, headers)
             if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
                 path = Path(url2pathname(parts.path))
-                if path.is_absolute() and _inside(path.resolve(), allowed):
+                if path.is_absolute() and any(path.resolve().is_relative_to(f) for f in allowed):
                     return super().fetch(url, headers)
             raise FatalURLFetchingError(f"'{url[:200]}' is outside the built site")
 
