@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -190,6 +191,21 @@ def test_no_pdf_lands_after_serve_shuts_down(tmp_path: Path) -> None:
     batch.publish(site)
     site_hooks.on_shutdown()
     batch.wait()
+    assert not (site / "downloads" / "a.pdf").exists()
+
+
+def test_a_background_pdf_that_fails_is_logged_in_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = tmp_path / "site"
+    batch = workers.Batch(tmp_path / "cache", background=True)
+    batch.add(documents.PdfJob("downloads/a.pdf", '<img src="https://example.org/x.png">'), site)
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.handbook"):
+        batch.publish(site)
+        batch.wait()
+    [message] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert message.startswith("a.pdf: a resource could not be loaded: 'https://example.org/")
+    assert "\n" not in message
     assert not (site / "downloads" / "a.pdf").exists()
 
 
