@@ -17,7 +17,7 @@ from ..data.paths import CHANGES_PAGE, COVERAGE_PAGE, RECORD_PAGE, page_url
 from ..data.state import State
 from ..render.html import el, lines
 from .documents import PdfJob
-from .writer import PdfError, document, write_pdf
+from .writer import PdfError, document
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -99,11 +99,6 @@ class Book:
 
         soup = BeautifulSoup(article_fragment(html), "html.parser")
         return soup, soup.select_one("article.md-content__inner")
-
-    @classmethod
-    def warm_up(cls) -> None:
-        """Import bs4 and compile the selectors below, before the book is needed."""
-        cls.parse('<article class="md-content__inner"></article>')[0].select(REMOVE_SELECTOR)
 
     def article(self, page: NavPage) -> Tag:
         soup, article = self.parse(self.page_text(page))
@@ -259,11 +254,3 @@ def book_pages(state: State, nav: Any) -> list[NavPage]:
     org = state.overlay.organisation if state.overlay else "the organisation"
     part = f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
     return book_order(nav_pages(nav), part)
-
-
-def build_handbook(state: State, site_dir: Path, conf: Any) -> Path:
-    """Render the handbook PDF into ``site_dir`` here and now (no cache)."""
-    pages = book_pages(state, conf["nav"])
-    job = handbook_job(Book(state, site_dir, pages), conf)
-    write_pdf(job.html, site_dir / job.target, site_dir)
-    return site_dir / job.target

@@ -34,7 +34,7 @@ from typing import Any
 
 from ..data.nav import NavPage
 from ..data.state import State
-from .book import Book, article_from_content, book_pages, handbook_job
+from .book import REMOVE_SELECTOR, Book, article_from_content, book_pages, handbook_job
 from .documents import PdfJob, checklist_jobs
 from .writer import PdfError, write_pdf
 
@@ -96,7 +96,7 @@ def warm_up() -> None:
     (compiling soupsieve's patterns takes ~0.1 s) once in this worker."""
     from weasyprint import HTML
 
-    Book.warm_up()
+    Book.parse('<article class="md-content__inner"></article>')[0].select(REMOVE_SELECTOR)
     HTML(string="<p>warm</p>").write_pdf()
 
 
