@@ -152,20 +152,6 @@ class Book:
             else:
                 link.unwrap()  # downloads and other files: plain text on paper
 
-    def contents(self) -> Markup:
-        items = []
-        part = None
-        for page in self.pages:
-            if page.part != part and page.part:
-                items.append(el("li", page.part, class_="pdf-toc__part"))
-            part = page.part
-            items.append(
-                el("li", el("a", page.title, href=f"#{slug(page.src)}"), class_="pdf-toc__page")
-            )
-        return el(
-            "nav", el("h1", "Contents", class_="pdf-toc__title"), el("ol", items), class_="pdf-toc"
-        )
-
     def cover(self, site_name: str, attribution: str) -> Markup:
         edition = self.state.edition
         overlay = self.state.overlay
@@ -193,13 +179,17 @@ class Book:
         )
 
     def html(self, site_name: str, attribution: str) -> str:
-        body: list[Markup] = [self.cover(site_name, attribution), self.contents()]
+        toc: list[Markup] = []
+        body: list[Markup] = []
         part = None
         local = 0  # elements of the local pages so far
         for page in self.pages:
             if page.part != part and page.part:
+                toc.append(el("li", page.part, class_="pdf-toc__part"))
                 body.append(el("h1", page.part, class_="pdf-part"))
             part = page.part
+            link = el("a", page.title, href=f"#{slug(page.src)}")
+            toc.append(el("li", link, class_="pdf-toc__page"))
             article = self.article(page)
             if page.src.startswith(LOCAL_PREFIX):
                 local += len(article.find_all(True))
@@ -212,7 +202,11 @@ class Book:
                     )
             # Trusted: HTML of the site this build just wrote, re-serialised by BeautifulSoup.
             body.append(Markup(str(article)))  # noqa: S704
-        return document(site_name, lines(*body), "handbook-pdf.css")
+        contents = el(
+            "nav", el("h1", "Contents", class_="pdf-toc__title"), el("ol", toc), class_="pdf-toc"
+        )
+        cover = self.cover(site_name, attribution)
+        return document(site_name, lines(cover, contents, *body), "handbook-pdf.css")
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
