@@ -1,9 +1,6 @@
-"""Check every internal link and anchor of a built site with linkchecker.
-
-The site is served on a loopback port (linkchecker's anchor check cannot
-follow ``page/#anchor`` on ``file://`` directory URLs). External links are
-never fetched (CI has no internet): they are listed in a report instead.
-"""
+"""`make linkcheck`: every internal link and anchor of a built site, with linkchecker, served on
+a loopback port (its anchor check cannot follow ``page/#anchor`` on ``file://``). External
+links are listed, never fetched (CI has no internet)."""
 
 from __future__ import annotations
 

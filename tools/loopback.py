@@ -1,5 +1,5 @@
-"""Servers on a loopback port, for the tools and the tests: a free port, a server run until a
-block ends (nginx, Apache), and a quiet static server for a folder."""
+"""Servers on a loopback port: a free port, a server run until a block ends (nginx, Apache), and
+a quiet static server for a folder."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-"""Serve a built site through the shipped nginx configuration (deploy/nginx), on a loopback port.
-
-Used by the hosting tests and by the Lighthouse benchmark, so both measure what
-an organisation would deploy.
-"""
+"""A built site through the shipped nginx configuration (deploy/nginx) on a loopback port, for
+the hosting tests and the benchmarks: both measure what an organisation would deploy."""
 
 from __future__ import annotations
 
@@ -45,8 +42,8 @@ class NginxError(Exception):
 def configure(
     site_dir: Path, prefix: Path, port: int, brotli: bool = False, access_log: bool = False
 ) -> list[str]:
-    """Write the shipped configuration into ``prefix``, as the install notes say; the nginx
-    command. With ``access_log``, nginx logs each request to ``prefix/access.log``."""
+    """The shipped configuration written into ``prefix`` as the install notes say; the command.
+    With ``access_log``, nginx logs each request to ``prefix/access.log``."""
     if not Path(NGINX).exists():
         raise NginxError("nginx is missing: install Debian's nginx (`make system-deps`, as root)")
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
@@ -86,7 +83,7 @@ def configure(
 def serve(
     site_dir: Path, prefix: Path, brotli: bool = False, access_log: bool = False
 ) -> Iterator[str]:
-    """Run nginx on ``site_dir`` until the block ends; yields the base URL (ending in ``/``)."""
+    """nginx on ``site_dir`` until the block ends; yields its base URL (ending in ``/``)."""
     port = free_port()
     args = configure(site_dir, prefix, port, brotli, access_log)
     with running([*args, "-g", "daemon off;"], port) as url:

@@ -1,22 +1,15 @@
-"""Build a release: the site for servers, the offline zip, the SBOM, the release notes and
-their checksums, in ``dist/<name>/``.
-
-Everything is made from the checkout and the time of ``SOURCE_DATE_EPOCH`` (else of the
-last commit), so two builds of one commit, in any folders, give the same bytes.
-"""
+"""A release in ``dist/<name>/``, made from the checkout and the time of ``SOURCE_DATE_EPOCH``
+(else of the last commit): two builds of one commit, in any folders, give the same bytes."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.hooks.edition_hooks import OUT as EDITION_OUT
 from macros.hooks.servers import DEPLOY_FILES
-from tools import dist
-from tools.mkdocs_config import build_command
+from tools import dist, mkdocs_config
 
 from .bundle import write_sums, write_tar_gz
 from .notes import edition_notes, release_notes
@@ -25,8 +18,7 @@ from .source import commit, overlay_in, release_name, source_date_epoch, version
 
 NOTES = "RELEASE-NOTES.md"
 SUMS = "SHA256SUMS"
-#: Besides the built site, the server archive carries the server configurations and the
-#: licence and notice.
+#: Besides the site, the server archive carries the server configurations, licence and notice.
 STATIC_DEPLOY = ("deploy/nginx/brotli.conf",)
 TEXTS = ("LICENSE", "NOTICE")
 
@@ -61,16 +53,6 @@ class Release:
         return (self.site_archive, self.offline_zip, self.sbom, self.guidance, NOTES, SUMS)
 
 
-def mkdocs(root: Path, site: Path, env: dict[str, str]) -> None:
-    """A strict build with PDFs and compressed copies, whatever the caller's settings."""
-    subprocess.run(
-        build_command(site),
-        cwd=root,
-        env={**os.environ, **env, "HANDBOOK_PDF": "true", "HANDBOOK_COMPRESS": "true"},
-        check=True,
-    )
-
-
 def deploy_files(root: Path, into: Path) -> Path:
     """deploy/ as the release ships it: written from macros/hooks/security.py now."""
     shutil.rmtree(into, ignore_errors=True)
@@ -85,26 +67,19 @@ def deploy_files(root: Path, into: Path) -> Path:
 def build(root: Path, out: Path, overlay: str | None) -> Release:
     overlay = overlay_in(root, overlay)  # recorded in the SBOM: from the root, never absolute
     epoch = source_date_epoch(root)
-    release = Release(
-        out / release_name(version(root), overlay),
-        release_name(version(root), overlay),
-        epoch,
-        commit(root),
-    )
-    notes = release_notes(root, version(root), release.name)  # first: no build without them
+    name = release_name(version(root), overlay)
+    release = Release(out / name, name, epoch, commit(root))
+    notes = release_notes(root, version(root), name)  # first: no build without them
     work = root / "build" / "release"
-    env = {
-        "SOURCE_DATE_EPOCH": str(epoch),
-        "HANDBOOK_LOCAL": overlay or "",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    mkdocs(root, work / "site", {**env, EDITION_OUT: str(work / "guidance.json")})
+    env = {"SOURCE_DATE_EPOCH": str(epoch), "HANDBOOK_LOCAL": overlay or ""}
+    # PDFs and compressed copies, whatever the caller's settings.
+    site = {**env, "HANDBOOK_PDF": "true", "HANDBOOK_COMPRESS": "true"}
+    mkdocs_config.build(root, work / "site", {**site, EDITION_OUT: str(work / "guidance.json")})
     guidance = (work / "guidance.json").read_text(encoding="utf-8")
     notes += edition_notes(root, guidance, overlay)
     dist.build(work / "offline", env)
     shutil.rmtree(release.folder, ignore_errors=True)
     release.folder.mkdir(parents=True)
-    name = release.name
     parts = {f"{name}/site": work / "site", f"{name}/deploy": deploy_files(root, work / "files")}
     parts |= {f"{name}/{text}": root / text for text in TEXTS}
     write_tar_gz(release.folder / release.site_archive, parts, epoch)
