@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.loopback import free_port, refused, running
+from tools.loopback import checked, free_port, running
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "apache"
@@ -60,10 +60,6 @@ HTACCESS_SITE = """\
 """
 
 
-class ApacheError(Exception):
-    """Apache is missing, or refused the configuration (the message has its own words)."""
-
-
 def readable_copy(site_dir: Path, into: Path, extra: Mapping[str, str]) -> Path:
     """A copy of ``site_dir`` with the ``extra`` files (path → text), that every user can read."""
     site = into / "site"
@@ -77,10 +73,6 @@ def readable_copy(site_dir: Path, into: Path, extra: Mapping[str, str]) -> Path:
 
 def configure(site: Path, prefix: Path, port: int, variant: str) -> list[str]:
     """The shipped configuration written into ``prefix`` as its install notes say; the command."""
-    if not Path(APACHE).exists():
-        raise ApacheError(
-            "apache2 is missing: install Debian's apache2 (`make system-deps`, as root)"
-        )
     if variant == "site":
         conf = (DEPLOY / "handbook.conf").read_text(encoding="utf-8")
         conf = (
@@ -100,10 +92,7 @@ def configure(site: Path, prefix: Path, port: int, variant: str) -> list[str]:
     (prefix / "httpd.conf").write_text(
         MAIN.format(prefix=prefix, port=port, modules=modules, user=user), encoding="utf-8"
     )
-    args = [APACHE, "-d", str(prefix), "-f", str(prefix / "httpd.conf")]
-    if problem := refused(args):
-        raise ApacheError(f"Apache refused the configuration: {problem}")
-    return args
+    return checked([APACHE, "-d", str(prefix), "-f", str(prefix / "httpd.conf")], "apache2")
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.loopback import free_port, refused, running
+from tools.loopback import ServerError, checked, free_port, running
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "nginx"
@@ -35,17 +35,11 @@ http {{
 """
 
 
-class NginxError(Exception):
-    """nginx is missing, or refused the configuration (the message has its own words)."""
-
-
 def configure(
     site_dir: Path, prefix: Path, port: int, brotli: bool = False, access_log: bool = False
 ) -> list[str]:
     """The shipped configuration written into ``prefix`` as the install notes say; the command.
     With ``access_log``, nginx logs each request to ``prefix/access.log``."""
-    if not Path(NGINX).exists():
-        raise NginxError("nginx is missing: install Debian's nginx (`make system-deps`, as root)")
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     (prefix / "snippets").mkdir(exist_ok=True)
     shutil.copy(
@@ -54,7 +48,7 @@ def configure(
     modules = ""
     if brotli:
         if not BROTLI_MODULE.exists():
-            raise NginxError(
+            raise ServerError(
                 f"{BROTLI_MODULE} is missing: install libnginx-mod-http-brotli-static "
                 "(`make system-deps`, as root)"
             )
@@ -73,10 +67,7 @@ def configure(
         ),
         encoding="utf-8",
     )
-    args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
-    if problem := refused(args):
-        raise NginxError(f"nginx refused the configuration: {problem}")
-    return args
+    return checked([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")], "nginx")
 
 
 @contextmanager

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from tools.bench.measures import transfer_sizes
 from tools.bench.projects import ROOT
-from tools.nginx import BROTLI_MODULE, NginxError, serve
+from tools.loopback import ServerError
+from tools.nginx import BROTLI_MODULE, serve
 
 LHCI = ROOT / "node_modules" / ".bin" / "lhci"
 CONFIG = ROOT / "tools" / "bench" / "lighthouserc.json"
@@ -67,7 +68,7 @@ def measure(site: Path) -> dict[str, Any]:
                     else:
                         raise SystemExit(f"bench: lhci collect {url}{path}: {done.stderr[-500:]}")
                 sizes = transfer_sizes(site, url)
-        except NginxError as exc:
+        except ServerError as exc:
             raise SystemExit(f"bench: {exc}") from None
         checked = lhci("assert", cwd=work)
         saved = work / ".lighthouseci" / "assertion-results.json"
