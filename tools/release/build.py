@@ -26,31 +26,7 @@ TEXTS = ("LICENSE", "NOTICE")
 @dataclass(frozen=True)
 class Release:
     folder: Path
-    name: str
-    epoch: int
-    commit: str
-
-    @property
-    def site_archive(self) -> str:
-        return f"{self.name}.tar.gz"
-
-    @property
-    def offline_zip(self) -> str:
-        return f"{self.name}-offline.zip"
-
-    @property
-    def sbom(self) -> str:
-        return f"{self.name}.cdx.json"
-
-    @property
-    def guidance(self) -> str:
-        """This edition's snapshot of the guidance (editions/<version>.json, README)."""
-        return f"{self.name}-guidance.json"
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        """Every file of the release, SHA256SUMS last."""
-        return (self.site_archive, self.offline_zip, self.sbom, self.guidance, NOTES, SUMS)
+    files: tuple[str, ...]  # SHA256SUMS last
 
 
 def deploy_files(root: Path, into: Path) -> Path:
@@ -68,7 +44,11 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     overlay = overlay_in(root, overlay)  # recorded in the SBOM: from the root, never absolute
     epoch = source_date_epoch(root)
     name = release_name(version(root), overlay)
-    release = Release(out / name, name, epoch, commit(root))
+    head = commit(root)
+    # The server archive, the offline zip, the SBOM and this edition's snapshot of the guidance.
+    ends = (".tar.gz", "-offline.zip", ".cdx.json", "-guidance.json")
+    archive, offline_zip, sbom, guidance_json = (f"{name}{end}" for end in ends)
+    release = Release(out / name, (archive, offline_zip, sbom, guidance_json, NOTES, SUMS))
     notes = release_notes(root, version(root), name)  # first: no build without them
     work = root / "build" / "release"
     env = {"SOURCE_DATE_EPOCH": str(epoch), "HANDBOOK_LOCAL": overlay or ""}
@@ -78,16 +58,16 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     guidance = (work / "guidance.json").read_text(encoding="utf-8")
     notes += edition_notes(root, guidance, overlay)
     dist.build(work / "offline", env)
-    shutil.rmtree(release.folder, ignore_errors=True)
-    release.folder.mkdir(parents=True)
+    folder = release.folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     parts = {f"{name}/site": work / "site", f"{name}/deploy": deploy_files(root, work / "files")}
     parts |= {f"{name}/{text}": root / text for text in TEXTS}
-    write_tar_gz(release.folder / release.site_archive, parts, epoch)
-    zip_folder = Path(release.offline_zip).stem
-    dist.package(work / "offline", release.folder / release.offline_zip, zip_folder, epoch)
-    bom = make_bom(root, version(root), name, epoch, release.commit, overlay)
-    (release.folder / release.sbom).write_text(sbom_json(bom), encoding="utf-8")
-    (release.folder / NOTES).write_text(notes, encoding="utf-8")
-    (release.folder / release.guidance).write_text(guidance, encoding="utf-8")
-    write_sums(release.folder, release.files[:-1], SUMS)
+    write_tar_gz(folder / archive, parts, epoch)
+    dist.package(work / "offline", folder / offline_zip, Path(offline_zip).stem, epoch)
+    bom = make_bom(root, version(root), name, epoch, head, overlay)
+    (folder / sbom).write_text(sbom_json(bom), encoding="utf-8")
+    (folder / NOTES).write_text(notes, encoding="utf-8")
+    (folder / guidance_json).write_text(guidance, encoding="utf-8")
+    write_sums(folder, release.files[:-1], SUMS)
     return release
