@@ -1,5 +1,4 @@
-"""Timings: builds timed by hyperfine, ``mkdocs serve`` edit-to-reload times, and the PDFs
-rendered one after another without the cache."""
+"""Builds timed by hyperfine, ``mkdocs serve`` edit-to-reload, the PDFs rendered uncached."""
 
 from __future__ import annotations
 
@@ -34,8 +33,8 @@ def build_command(project: Path, env: dict[str, str] | None = None) -> str:
 
 
 def hyperfine(commands: dict[str, str], runs: int, prepare: dict[str, str] | None = None) -> Any:
-    """Time each named command ``runs`` times (after one warm-up run) with hyperfine, running
-    ``prepare[name]`` before each run; per name: the best run, the median and every run (s)."""
+    """Each command ``runs`` times after a warm-up, ``prepare[name]`` before each: per name,
+    the best run, the median and every run (s)."""
     if shutil.which("hyperfine") is None:
         raise SystemExit("bench: hyperfine is missing: install it (`make system-deps`, as root)")
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,9 +75,9 @@ EDITED_PAGE = "guidance/definitions.md"
 
 
 def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]:
-    """``mkdocs serve`` with live reload on a loopback port, as ``make serve`` runs it: after
-    the first build (and its PDFs) settle, make ``edits`` one-line text edits to one guidance
-    page, and time each from saving the file to the server handing out the edited page."""
+    """``mkdocs serve --livereload`` as ``make serve`` runs it: once the first build (and its
+    PDFs) settle, ``edits`` one-line edits to a guidance page, each timed from saving the file
+    to the server handing out the edited page."""
     address = f"127.0.0.1:{free_port()}"
     base = f"http://{address}/"
     page_url = base + EDITED_PAGE.removesuffix(".md") + "/"
@@ -129,8 +128,8 @@ def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]
 
 
 def pdf_timings(project: Path) -> dict[str, float]:
-    """The checklist PDFs and the handbook PDF rendered one after another, in this process
-    and without the cache, on an already-built site (the cost the cache avoids)."""
+    """The checklist PDFs, then the handbook PDF, rendered here without the cache on a built
+    site (the cost the cache avoids)."""
     from macros.data.edition import Edition, build_date
     from macros.data.state import assemble
     from macros.pdf.book import Book, book_pages, handbook_job
