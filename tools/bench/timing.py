@@ -130,14 +130,14 @@ def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]
 def pdf_timings(project: Path) -> dict[str, float]:
     """The checklist PDFs, then the handbook PDF, rendered here without the cache on a built
     site (the cost the cache avoids)."""
-    from macros.data.edition import Edition, build_date
+    from macros.data.edition import Edition, build_date, read_version
     from macros.data.state import assemble
     from macros.pdf.book import Book, book_pages, handbook_job
     from macros.pdf.documents import checklist_jobs
     from macros.pdf.writer import write_pdf
 
     config = load_config(project)
-    edition = Edition("bench", "bench", build_date())
+    edition = Edition(read_version(project / "pyproject.toml"), "bench", build_date())
     pages = nav_sources(config["nav"])
     state = assemble(root=project, docs_dir=project / "docs", pages=pages, edition=edition)
     site = project / "site"
