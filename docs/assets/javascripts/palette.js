@@ -1,10 +1,9 @@
 /* Light and dark colour schemes: the header's toggle (overrides/partials/palette.html) in
  * place of Material's palette component, which set the palette again on every page load
  * and then forced a style recalculation of the whole page (guides/content.md: measured).
- * As Material's: the scheme is kept under Material's "__palette" key, which Material's
- * inline script applies before the first paint; on a first visit the device's setting
- * (prefers-color-scheme) chooses it; the header shows the button for the other scheme;
- * Enter on the focused option moves to the next. Unlike Material's, opening a page
+ * As with Material's, the scheme is kept under its "__palette" key (its inline script
+ * applies it before the first paint), a first visit follows prefers-color-scheme, and
+ * Enter on the focused option moves to the next scheme; unlike Material's, opening a page
  * changes nothing when the page already has its scheme.
  */
 (function () {

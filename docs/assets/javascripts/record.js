@@ -287,15 +287,8 @@
         ticked(c).forEach(function (item) { entry.ticked[item.box.name] = item.text; });
         c.notes.forEach(function (t) { if (t.value) { entry.notes[t.name] = t.value; } });
       });
-      return {
-        format: FORMAT,
-        formatVersion: FORMAT_VERSION,
-        handbookVersion: version,
-        edition: stamp,
-        saved: new Date().toISOString(),
-        header: headerValues(),
-        checklists: out
-      };
+      return { format: FORMAT, formatVersion: FORMAT_VERSION, handbookVersion: version, edition: stamp,
+        saved: new Date().toISOString(), header: headerValues(), checklists: out };
     }
     function download() {
       var day = new Date();
@@ -303,9 +296,8 @@
       var name = "ta-hsb-record-" + day.toISOString().slice(0, 10) + ".json";
       var blob = new Blob([JSON.stringify(snapshot(), null, 2) + "\n"], { type: "application/json" });
       if (blob.size > MAX_BYTES) {
-        say("error", "The record was not saved: it is larger than 1 MB, the most a saved record can be.", [
-          "Shorten the longest notes, then save again."
-        ]);
+        say("error", "The record was not saved: it is larger than 1 MB, the most a saved record can be.",
+          ["Shorten the longest notes, then save again."]);
         return;
       }
       var link = Object.assign(make("a"), { href: URL.createObjectURL(blob), download: name, hidden: true });
@@ -314,31 +306,25 @@
       window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
       hbStorage.markSaved();
       document.dispatchEvent(new CustomEvent("hb-saved"));
-      say("info", "Saved the record as “" + name + "”.", [
-        "The file contains case information: store it as your organisation requires."
-      ]);
+      say("info", "Saved the record as “" + name + "”.",
+        ["The file contains case information: store it as your organisation requires."]);
     }
 
     /* Open */
-    function refuse(problem) {
-      say("error", "The file was not opened. Your record has not changed.", [problem]);
-    }
     chooser.addEventListener("change", function () {
       var file = chooser.files && chooser.files[0];
+      var reader = new FileReader();
       chooser.value = "";
       if (!file) { return; }
-      if (!/\.json$/i.test(file.name) && file.type !== "application/json") {
-        refuse("“" + file.name + "” is not a saved record: a record is a .json file.");
-        return;
-      }
-      if (file.size > MAX_BYTES) {
-        refuse("“" + file.name + "” is too large (" + Math.ceil(file.size / 1024) + " KB): a saved record is at most 1 MB.");
-        return;
-      }
-      var reader = new FileReader();
       new Promise(function (resolve, reject) {
+        if (!/\.json$/i.test(file.name) && file.type !== "application/json") {
+          throw new Problem("“" + file.name + "” is not a saved record: a record is a .json file.");
+        }
+        if (file.size > MAX_BYTES) {
+          throw new Problem("“" + file.name + "” is too large (" + Math.ceil(file.size / 1024) + " KB): a saved record is at most 1 MB.");
+        }
         reader.onload = resolve;
-        reader.onerror = reject;
+        reader.onerror = function () { reject(new Problem("The file could not be read.")); };
         reader.readAsText(file); /* not Blob.text(): this honours a UTF-16 byte order mark */
       }).then(function () {
         var content = reader.result;
@@ -374,10 +360,9 @@
           link.href = changesPage;
           message.appendChild(make("p", null, null, [link]));
         }
-      }, function () {
-        throw new Problem("The file could not be read.");
       }).catch(function (problem) {
-        refuse(problem instanceof Problem ? problem.message : "The file could not be opened.");
+        say("error", "The file was not opened. Your record has not changed.",
+          [problem instanceof Problem ? problem.message : "The file could not be opened."]);
       });
     });
 
@@ -453,9 +438,8 @@
           "It contains case information: paste it only where your organisation keeps case records."
         ]);
       }, function () {
-        say("error", "The record was not copied: this browser did not allow the clipboard.", [
-          "Use Print record or Save to file instead."
-        ]);
+        say("error", "The record was not copied: this browser did not allow the clipboard.",
+          ["Use Print record or Save to file instead."]);
       });
     }
 

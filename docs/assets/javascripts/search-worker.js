@@ -1,17 +1,10 @@
-/* The handbook's search worker: Material's own (lunr), with each query tidied before
- * Material's worker reads it (guides/content.md, "Search"). Material matches every typed
- * word as the start of a word and keeps words like "the"; here, in the query:
- * - common words ("the", "of", "for" ...) are left out while other words remain, so "for"
- *   no longer finds every "formulation";
- * - the first part of a joined word ("pre" of "pre-pubescent"), and a word of one or two
- *   letters before the last word ("TA HSB"), must be a whole word, not the start of one;
- * - a word of four letters or more that starts no word in the index is taken to be
- *   misspelt and searched as lunr's fuzzy term (word~1: one letter added, left out,
- *   changed or swapped, "pornograpy", "harrassment"; word~2 from eight letters).
- * A query with search syntax (quotation marks, +, -, *, ~, ^ or :) is left as it is.
- * macros/hooks/search.py publishes this file under a hashed name, with the address of
- * Material's worker in MATERIAL_WORKER. In the offline copy it runs in an iframe
- * (iframe-worker.js).
+/* The handbook's search worker: Material's own (lunr), with each query tidied first
+ * (guides/content.md, "The search worker"): common words left out, the first part of a
+ * joined word and a short word before the last one searched as whole words, and a word
+ * of four letters or more that starts no word in the index as lunr's fuzzy term (word~1,
+ * word~2 from eight letters). A query with search syntax (" + - * ~ ^ :) is left as it is.
+ * macros/hooks/search.py publishes it under a hashed name, with the address of Material's
+ * worker in MATERIAL_WORKER; in the offline copy it runs in an iframe (iframe-worker.js).
  */
 (function () {
   "use strict";
