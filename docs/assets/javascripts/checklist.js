@@ -1,7 +1,7 @@
 /* Checklist component: each `[data-checklist]` section keeps its ticks and notes in this
  * tab (hbStorage), shows "n of N covered" in its live region and has a Clear button. The
  * same checklist on its guidance page and on the Assessment record shares one state. After
- * each change it fires "hb-checklist-count" on its section ({done, total}) for a tally, and
+ * each change it fires "hb-checklist-count" on its section (the record's tallies), and
  * marks its checklist as changed since the last save or print (for leave.js).
  */
 document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (root) {
@@ -14,7 +14,7 @@ document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (roo
   function update() {
     var done = boxes.filter(function (b) { return b.checked; }).length;
     root.querySelector(".hb-checklist__count").textContent = done + " of " + boxes.length + " covered";
-    root.dispatchEvent(new CustomEvent("hb-checklist-count", { bubbles: true, detail: { done: done, total: boxes.length } }));
+    root.dispatchEvent(new CustomEvent("hb-checklist-count", { bubbles: true }));
   }
 
   function store() {

@@ -19,14 +19,9 @@
 
   function announce(edition) {
     if (!notice || !edition || edition.id === own.id) { return; }
-    var text = document.createElement("p");
-    text.className = "hb-update__text";
-    text.textContent = "This handbook has been updated (version " + edition.version + ", built " +
-      edition.built + "). Reload to read the new edition.";
-    var button = document.createElement("button");
-    button.className = "md-button md-button--primary";
-    button.type = "button";
-    button.textContent = "Reload";
+    var text = Object.assign(document.createElement("p"), { className: "hb-update__text", textContent:
+      "This handbook has been updated (version " + edition.version + ", built " + edition.built + "). Reload to read the new edition." });
+    var button = Object.assign(document.createElement("button"), { className: "md-button md-button--primary", type: "button", textContent: "Reload" });
     button.addEventListener("click", function () {
       document.dispatchEvent(new CustomEvent("hb-reload"));
       window.location.reload();

@@ -7,7 +7,6 @@
   "use strict";
 
   var inSite = 0; /* when a link to another page of this copy was followed */
-  var listening = false;
 
   function ask(event) {
     /* Browsers ask only on a page the reader has used; elsewhere they would log an error. */
@@ -18,13 +17,9 @@
   }
 
   /* Listen only while there is something to lose: a beforeunload handler can keep a
-   * page out of the back/forward cache. */
+   * page out of the back/forward cache. (Adding a listener twice adds it once.) */
   function update() {
-    var needed = hbStorage.unsaved().length > 0;
-    if (needed !== listening) {
-      listening = needed;
-      window[needed ? "addEventListener" : "removeEventListener"]("beforeunload", ask);
-    }
+    window[hbStorage.unsaved().length ? "addEventListener" : "removeEventListener"]("beforeunload", ask);
   }
 
   document.addEventListener("click", function (event) {

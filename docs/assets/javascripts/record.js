@@ -87,8 +87,7 @@
         title: fs.querySelector("legend").textContent.trim(),
         intro: shown(fs.querySelector(".hb-checklist__intro")),
         items: all(fs, "input[type=checkbox]").map(function (box) {
-          var label = box.parentNode.querySelector("label[for='" + box.id + "']");
-          return { box: box, text: label ? label.textContent.trim() : box.name };
+          return { box: box, text: box.labels.length ? box.labels[0].textContent.trim() : box.name };
         }),
         notes: fs.querySelector("textarea")
       };
@@ -245,11 +244,9 @@
       hbStorage.markUnsaved("header");
     });
 
-    /* Tallies in each checklist's summary */
+    /* Each checklist's count ("n of N covered", checklist.js) in its summary too */
     function tally(details) {
-      var done = details.querySelectorAll("input[type=checkbox]:checked").length;
-      var boxes = details.querySelectorAll("input[type=checkbox]").length;
-      details.querySelector(".hb-record__tally").textContent = "(" + done + " of " + boxes + " covered)";
+      details.querySelector(".hb-record__tally").textContent = "(" + details.querySelector(".hb-checklist__count").textContent + ")";
     }
     root.addEventListener("hb-checklist-count", function (event) {
       var details = event.target.closest(".hb-record__checklist");
@@ -379,8 +376,7 @@
       put(box, "h2", "Assessment record", "hb-record__print-title", [true, ""]);
       var rows = put(put(box, "table", null, "hb-record__print-header"), "tbody");
       fields.forEach(function (field) {
-        var label = root.querySelector("label[for='" + field.id + "']");
-        label = label ? label.textContent : field.name;
+        var label = field.labels.length ? field.labels[0].textContent : field.name;
         var row = put(rows, "tr", null, null, label + ": " + (field.value || "—"));
         put(row, "th", label).scope = "row";
         put(row, "td", field.value || "—");
