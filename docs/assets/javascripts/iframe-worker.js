@@ -1,12 +1,10 @@
 /* Search in the offline copy: browsers refuse Web Workers on file: addresses, so there
- * Material's search worker runs in a hidden iframe instead. The idea of the iframe-worker
- * package (MIT), whose shim writes an inline script into the iframe; this file loads itself
- * there instead, so the Content-Security-Policy needs no 'unsafe-inline'. Only the offline
- * package includes it (macros/hooks/site_hooks.py), and it does nothing unless the page was
- * opened from disk. In the page it replaces window.Worker with what Material uses of one
- * (new Worker(url), postMessage, "message" events); in the iframe (its script element
- * carries data-worker) it gives the worker script postMessage to its owner and
- * importScripts (a Promise, which Material's worker awaits).
+ * Material's search worker runs in a hidden iframe (the idea of the iframe-worker package,
+ * MIT, whose shim writes an inline script there; this file loads itself instead, so the
+ * Content-Security-Policy needs no 'unsafe-inline'). Only in the offline package
+ * (macros/hooks/site_hooks.py), and only for a page opened from disk. In the page it is
+ * what Material uses of window.Worker (new Worker(url), postMessage, "message" events);
+ * in the iframe (data-worker) it gives the worker postMessage and importScripts.
  */
 (function () {
   "use strict";
@@ -22,7 +20,7 @@
     window.importScripts = function () {
       return Promise.all(Array.prototype.map.call(arguments, function (src) {
         return new Promise(function (resolve) {
-          /* async false: run in the order given, as a worker's importScripts does */
+          /* in the order given (async false), as in a worker; Material's worker awaits it */
           document.body.appendChild(Object.assign(document.createElement("script"), { src: src, async: false, onload: resolve }));
         });
       }));

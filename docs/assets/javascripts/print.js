@@ -1,10 +1,7 @@
-/* Printing (Ctrl+P or the record's Print button):
- * - The running footer (the edition stamp, with an overlay's contacts, or a checklist's
- *   running footer) is fixed at the foot of every printed page and its height depends on
- *   its text: it is measured at the printed width (class hb-measure, handbook.css) and the
- *   content keeps that much room free (--hb-foot-room; without this script, 10 mm).
- * - Chromium leaves out position: fixed elements unless the page is at its top: scroll
- *   there for the print, then back.
+/* Printing (Ctrl+P or the record's Print button): the running footer fixed at the foot of
+ * every printed page grows with its text, so it is measured at the printed width (class
+ * hb-measure) and the content keeps that much room (--hb-foot-room; else 10 mm, handbook.css).
+ * Chromium leaves out fixed elements unless the page is at its top: scroll there and back.
  */
 (function () {
   "use strict";

@@ -53,17 +53,14 @@
     var match;
     while ((match = token.exec(json)) !== null) {
       var t = match[0];
-      if (t === "{") { open.push(Object.create(null)); }
-      else if (t === "[") { open.push(null); }
+      var keys = open[open.length - 1]; /* the keys of the object the token is in, if any */
+      colon.lastIndex = token.lastIndex;
+      if (t === "{" || t === "[") { open.push(t === "{" ? Object.create(null) : null); }
       else if (t === "}" || t === "]") { open.pop(); }
-      else {
-        colon.lastIndex = token.lastIndex;
-        var keys = open[open.length - 1];
-        if (keys && colon.test(json)) {
-          var key = JSON.parse(t);
-          if (key in keys) { return key; }
-          keys[key] = true;
-        }
+      else if (keys && colon.test(json)) {
+        var key = JSON.parse(t);
+        if (key in keys) { return key; }
+        keys[key] = true;
       }
     }
     return null;

@@ -1,13 +1,12 @@
-/* Tab storage: the one module that owns the handbook's sessionStorage keys, and the only
- * way components talk to each other (a change one makes, such as opening a file, is
- * announced with the "hb-storage" event on document). Privacy: sessionStorage belongs to
- * this one tab; it survives a reload, is not shared with other tabs, is never sent
- * anywhere and is deleted when the tab is closed. Keys:
+/* Tab storage: the one owner of the handbook's sessionStorage keys, and the only way
+ * components talk to each other (a change, such as opening a file, is announced with the
+ * "hb-storage" event). Privacy: sessionStorage is this tab's alone; it survives a reload
+ * and is deleted with the tab, never sent anywhere or shared with other tabs. Keys:
  *   hb-checklist:<id>   one checklist: {items: {itemId: true}, notes: {name: text}}
  *   hb-record:header    the record's case details: {caseReference, date, assessor, agency}
  *   hb-record:noticed   "1" once the notice before the first save has been shown
- *   hb-record:unsaved   the parts changed since the record was last saved to a file or
- *                       printed: {header: true, <checklist id>: true}
+ *   hb-record:unsaved   the parts changed since the last save to a file or print:
+ *                       {header: true, <checklist id>: true}
  */
 var hbStorage = (function () {
   "use strict";

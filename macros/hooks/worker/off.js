@@ -1,7 +1,6 @@
-/* The TA-HSB handbook's offline copy is off for this site (an overlay's `offline_app:
- * false`, or `make serve`): a browser that installed the handbook's service worker from an
- * earlier build fetches this one in its place, which deletes the handbook's caches for this
- * copy and unregisters itself. It answers no request. (macros/hooks/offline.py)
+/* The handbook's offline copy is off for this site (`offline_app: false`, or `make serve`):
+ * this worker replaces one an earlier build installed, deletes the handbook's caches for
+ * this copy, unregisters itself and answers no request (macros/hooks/offline.py).
  */
 "use strict";
 
