@@ -12,13 +12,13 @@
   var workers = navigator.serviceWorker;
   if (!stamp || !/^https?:$/.test(window.location.protocol)) { return; }
 
-  var own = { id: stamp.getAttribute("data-edition"), version: stamp.getAttribute("data-version"), built: stamp.getAttribute("data-built") };
-  var root = new URL(stamp.getAttribute("data-root").replace(/\/?$/, "/"), window.location.href);
+  var own = stamp.dataset; /* edition, version, built, root, app */
+  var root = new URL(own.root.replace(/\/?$/, "/"), window.location.href);
   var notice = document.querySelector(".hb-update");
   var line = document.querySelector(".hb-footer-offline");
 
   function announce(edition) {
-    if (!notice || !edition || edition.id === own.id) { return; }
+    if (!notice || !edition || edition.id === own.edition) { return; }
     var text = Object.assign(document.createElement("p"), { className: "hb-update__text", textContent:
       "This handbook has been updated (version " + edition.version + ", built " + edition.built + "). Reload to read the new edition." });
     var button = Object.assign(document.createElement("button"), { className: "md-button md-button--primary", type: "button", textContent: "Reload" });
@@ -49,7 +49,7 @@
 
   /* Nothing below is needed for the first paint: it waits for the page to load (this
    * script is deferred, so the page has not loaded yet). */
-  var on = workers && stamp.getAttribute("data-app") === "on";
+  var on = workers && own.app === "on";
   var controlled = Boolean(workers && workers.controller);
   window.addEventListener("load", function () {
     if (!on || !controlled) { compare(); } /* else the worker says when it keeps a newer one */
