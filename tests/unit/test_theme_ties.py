@@ -105,9 +105,12 @@ def offline_shim() -> bool:
 
 
 def worker_constructor() -> bool:
-    """iframe-worker.js replaces ``window.Worker``: Material makes its worker with
-    ``new Worker(url)``."""
-    return "new Worker(url)" in sources("assets/javascripts/bundle.*.map")
+    """iframe-worker.js replaces ``window.Worker`` with what Material uses of a worker:
+    ``new Worker(url)``, ``postMessage`` and "message" events (no other event, no
+    ``terminate``)."""
+    source = sources("assets/javascripts/bundle.*.map")
+    uses = ("new Worker(url)", '(worker, "message"', "worker.postMessage(data)")
+    return all(use in source for use in uses) and not re.search(r"worker\.on|\.terminate\(", source)
 
 
 def partial(name: str, *changes: tuple[str, str]) -> bool:
@@ -212,7 +215,9 @@ TIES: dict[str, Callable[[], bool]] = {
     "the aids field in search_index.json (search plugin fields)": index_fields,
     "the hashes of Material's inline scripts (Content-Security-Policy)": inline_scripts,
     "the offline plugin's iframe-worker test and extra.polyfills": offline_shim,
-    "new Worker(url), which iframe-worker.js replaces": worker_constructor,
+    "new Worker(url), postMessage and message events, which iframe-worker.js replaces": (
+        worker_constructor
+    ),
     "the search dialog's markup (its name and the help when nothing matches)": search_dialog,
     "the copied partial partials/palette.html": palette_partial,
     "the palette globals __md_get, __md_set and __palette": palette_globals,

@@ -1,71 +1,48 @@
-/* Checklist component: each `[data-checklist]` section keeps its ticks and notes in
- * this tab (through hbStorage), shows "n of N covered" in its live region and has a
- * Clear button. The same checklist on its guidance page and on the Assessment
- * record share one state. After each change it fires "hb-checklist-count" on its
- * section ({done, total}) for anything showing a tally, and marks its checklist as
- * changed since the last save or print (leave.js asks before such a tab is closed).
- * It runs only on a page with a checklist.
+/* Checklist component: each `[data-checklist]` section keeps its ticks and notes in this
+ * tab (hbStorage), shows "n of N covered" in its live region and has a Clear button. The
+ * same checklist on its guidance page and on the Assessment record shares one state. After
+ * each change it fires "hb-checklist-count" on its section (the record's tallies), and
+ * marks its checklist as changed since the last save or print (for leave.js).
  */
-(function () {
+document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (root) {
   "use strict";
 
-  if (!document.querySelector(".hb-checklist[data-checklist]")) { return; }
+  var id = root.getAttribute("data-checklist");
+  var boxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox]"));
+  var notes = Array.prototype.slice.call(root.querySelectorAll("textarea"));
 
-  function setUp(root) {
-    var id = root.getAttribute("data-checklist");
-    var boxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox]"));
-    var notes = Array.prototype.slice.call(root.querySelectorAll("textarea"));
-    var status = root.querySelector(".hb-checklist__status");
-    var count = root.querySelector(".hb-checklist__count");
-    var clear = root.querySelector(".hb-checklist__clear");
-
-    function update() {
-      var done = boxes.filter(function (b) { return b.checked; }).length;
-      count.textContent = done + " of " + boxes.length + " covered";
-      root.dispatchEvent(new CustomEvent("hb-checklist-count", {
-        bubbles: true, detail: { done: done, total: boxes.length }
-      }));
-    }
-
-    function store() {
-      var state = { items: {}, notes: {} };
-      boxes.forEach(function (b) { if (b.checked) { state.items[b.name] = true; } });
-      notes.forEach(function (t) { if (t.value) { state.notes[t.name] = t.value; } });
-      hbStorage.setChecklist(id, state);
-      hbStorage.markUnsaved(id);
-      update();
-    }
-
-    function restore() {
-      var state = hbStorage.checklist(id);
-      boxes.forEach(function (b) { b.checked = state.items[b.name] === true; });
-      notes.forEach(function (t) {
-        t.value = typeof state.notes[t.name] === "string" ? state.notes[t.name] : "";
-      });
-      update();
-    }
-
-    root.addEventListener("change", store);
-    root.addEventListener("input", store);
-    clear.addEventListener("click", function () {
-      boxes.forEach(function (b) { b.checked = false; });
-      notes.forEach(function (t) { t.value = ""; });
-      hbStorage.clearChecklist(id);
-      update();
-      if (boxes.length) { boxes[0].focus(); }
-    });
-    hbStorage.onChange(restore);
-    status.hidden = false;
-    restore();
+  function update() {
+    var done = boxes.filter(function (b) { return b.checked; }).length;
+    root.querySelector(".hb-checklist__count").textContent = done + " of " + boxes.length + " covered";
+    root.dispatchEvent(new CustomEvent("hb-checklist-count", { bubbles: true }));
   }
 
-  function init() {
-    document.querySelectorAll(".hb-checklist[data-checklist]").forEach(setUp);
+  function store() {
+    var state = { items: {}, notes: {} };
+    boxes.forEach(function (b) { if (b.checked) { state.items[b.name] = true; } });
+    notes.forEach(function (t) { if (t.value) { state.notes[t.name] = t.value; } });
+    hbStorage.setChecklist(id, state);
+    hbStorage.markUnsaved(id);
+    update();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  function restore() {
+    var state = hbStorage.checklist(id);
+    boxes.forEach(function (b) { b.checked = state.items[b.name] === true; });
+    notes.forEach(function (t) { t.value = typeof state.notes[t.name] === "string" ? state.notes[t.name] : ""; });
+    update();
   }
-})();
+
+  root.addEventListener("change", store);
+  root.addEventListener("input", store);
+  root.querySelector(".hb-checklist__clear").addEventListener("click", function () {
+    boxes.forEach(function (b) { b.checked = false; });
+    notes.forEach(function (t) { t.value = ""; });
+    hbStorage.clearChecklist(id);
+    update();
+    if (boxes.length) { boxes[0].focus(); }
+  });
+  hbStorage.onChange(restore);
+  root.querySelector(".hb-checklist__status").hidden = false;
+  restore();
+});

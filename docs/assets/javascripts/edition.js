@@ -1,15 +1,8 @@
-/* Edition and offline copy: the footer stamp (`[data-edition]`) names this page's edition,
- * the site root and whether the offline copy is on (`data-app`, macros/hooks/offline.py).
- *
- * - On: registers the site's service worker (sw.js) once the page has loaded. It keeps
- *   this edition on the device; when it has kept a newer edition, it takes over and this
- *   page says "This handbook has been updated (version X, built DATE). Reload to read
- *   the new edition." After the reload every page is from the new edition.
- * - Off: unregisters a service worker an earlier build installed and deletes its caches.
- * - A page the service worker does not serve compares its edition with the deployed
- *   edition.json and says the same when they differ.
- * - Without a network, the footer says that this is the copy kept on the device, and
- *   which edition it is.
+/* Edition and offline copy (the footer stamp `[data-edition]` names this page's edition,
+ * the site root, and in `data-app` whether the offline copy is on; macros/hooks/offline.py).
+ * On, it registers the service worker (sw.js), which takes over once it keeps a newer
+ * edition; off, it removes one an earlier build installed. A newer edition (the worker's,
+ * or the deployed edition.json's) is announced; offline, the footer names this edition.
  * From file:// (the offline zip) it does nothing. It never reads or stores case data.
  */
 (function () {
@@ -19,33 +12,21 @@
   var workers = navigator.serviceWorker;
   if (!stamp || !/^https?:$/.test(window.location.protocol)) { return; }
 
-  var own = { id: stamp.getAttribute("data-edition"), version: stamp.getAttribute("data-version"), built: stamp.getAttribute("data-built") };
-  var root = new URL(stamp.getAttribute("data-root").replace(/\/?$/, "/"), window.location.href);
-  var app = stamp.getAttribute("data-app");
+  var own = stamp.dataset; /* edition, version, built, root, app */
+  var root = new URL(own.root.replace(/\/?$/, "/"), window.location.href);
   var notice = document.querySelector(".hb-update");
   var line = document.querySelector(".hb-footer-offline");
-  var PREFIX = "ta-hsb " + root.href + " ";
-
-  function make(tag, text, className) {
-    var node = document.createElement(tag);
-    node.textContent = text;
-    if (className) { node.className = className; }
-    return node;
-  }
 
   function announce(edition) {
-    if (!notice || !edition || edition.id === own.id) { return; }
-    var button = make("button", "Reload", "md-button md-button--primary");
-    button.type = "button";
+    if (!notice || !edition || edition.id === own.edition) { return; }
+    var text = Object.assign(document.createElement("p"), { className: "hb-update__text", textContent:
+      "This handbook has been updated (version " + edition.version + ", built " + edition.built + "). Reload to read the new edition." });
+    var button = Object.assign(document.createElement("button"), { className: "md-button md-button--primary", type: "button", textContent: "Reload" });
     button.addEventListener("click", function () {
       document.dispatchEvent(new CustomEvent("hb-reload"));
       window.location.reload();
     });
-    var text = make("p", "This handbook has been updated (version " + edition.version + ", built " +
-      edition.built + "). Reload to read the new edition.", "hb-update__text");
-    notice.textContent = "";
-    notice.appendChild(text);
-    notice.appendChild(button);
+    notice.replaceChildren(text, button);
   }
 
   function compare() {
@@ -66,38 +47,30 @@
   window.addEventListener("offline", connection);
   connection();
 
-  /* Nothing here is needed for the first paint: it waits for the page to load. */
-  function afterLoad(run) {
-    if (document.readyState === "complete") { run(); } else { window.addEventListener("load", run); }
-  }
-
-  function forget() {
-    workers.getRegistrations().then(function (registrations) {
-      registrations.forEach(function (r) { if (r.scope === root.href) { r.unregister(); } });
-    });
-    if (window.caches) {
+  /* Nothing below is needed for the first paint: it waits for the page to load (this
+   * script is deferred, so the page has not loaded yet). */
+  var on = workers && own.app === "on";
+  var controlled = Boolean(workers && workers.controller);
+  window.addEventListener("load", function () {
+    if (!on || !controlled) { compare(); } /* else the worker says when it keeps a newer one */
+    if (on) {
+      workers.register(new URL("sw.js", root), { scope: root.pathname }).catch(function () {
+        /* storage refused (private mode, policy): the site works online as before */
+      });
+    } else if (workers) {
+      workers.getRegistrations().then(function (registrations) {
+        registrations.forEach(function (r) { if (r.scope === root.href) { r.unregister(); } });
+      });
       window.caches.keys().then(function (names) {
-        names.forEach(function (name) { if (name.indexOf(PREFIX) === 0) { window.caches.delete(name); } });
+        names.forEach(function (name) { if (name.indexOf("ta-hsb " + root.href + " ") === 0) { window.caches.delete(name); } });
       });
     }
-  }
-
-  if (!workers || app !== "on") {
-    if (workers) { afterLoad(forget); }
-    afterLoad(compare);
-    return;
-  }
-  var controlled = Boolean(workers.controller);
-  workers.addEventListener("controllerchange", function () {
-    if (controlled) { compare(); } /* a newer edition is now kept: say so */
-    controlled = true;
-    connection();
   });
-  if (!controlled) { afterLoad(compare); }
-  function register() {
-    workers.register(new URL("sw.js", root), { scope: root.pathname }).catch(function () {
-      /* storage refused (private mode, policy): the site works online as before */
+  if (on) {
+    workers.addEventListener("controllerchange", function () {
+      if (controlled) { compare(); } /* a newer edition is now kept: say so */
+      controlled = true;
+      connection();
     });
   }
-  afterLoad(register);
 })();

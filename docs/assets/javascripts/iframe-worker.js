@@ -1,13 +1,10 @@
 /* Search in the offline copy: browsers refuse Web Workers on file: addresses, so there
- * Material's search worker runs in a hidden iframe instead. This is the idea of the
- * iframe-worker package (MIT), whose shim writes an inline script into the iframe; this
- * file loads itself there instead, so the Content-Security-Policy needs no
- * 'unsafe-inline'. Only the offline package includes it (macros/hooks/site_hooks.py), and it does
- * nothing unless the page was opened from disk.
- *
- * In the page it replaces window.Worker; in the iframe (its script element carries
- * data-worker) it gives the worker script what a worker has: postMessage to its owner,
- * importScripts, and errors reported to the owner.
+ * Material's search worker runs in a hidden iframe (the idea of the iframe-worker package,
+ * MIT, whose shim writes an inline script there; this file loads itself instead, so the
+ * Content-Security-Policy needs no 'unsafe-inline'). Only in the offline package
+ * (macros/hooks/site_hooks.py), and only for a page opened from disk. In the page it is
+ * what Material uses of window.Worker (new Worker(url), postMessage, "message" events);
+ * in the iframe (data-worker) it gives the worker postMessage and importScripts.
  */
 (function () {
   "use strict";
@@ -19,72 +16,37 @@
   }
 
   if (script && script.hasAttribute("data-worker")) {
-    var url = script.getAttribute("data-worker");
     window.postMessage = function (data) { window.parent.postMessage(data, "*"); };
     window.importScripts = function () {
-      return Array.prototype.reduce.call(arguments, function (done, src) {
-        return done.then(function () {
-          return new Promise(function (resolve) {
-            var next = document.createElement("script");
-            next.src = src;
-            next.onload = resolve;
-            document.body.appendChild(next);
-          });
+      return Promise.all(Array.prototype.map.call(arguments, function (src) {
+        return new Promise(function (resolve) {
+          /* in the order given (async false), as in a worker; Material's worker awaits it */
+          document.body.appendChild(Object.assign(document.createElement("script"), { src: src, async: false, onload: resolve }));
         });
-      }, Promise.resolve());
+      }));
     };
-    window.addEventListener("error", function (event) {
-      window.parent.dispatchEvent(new ErrorEvent("error", { filename: url, error: event.error }));
-    });
     return;
   }
   if (location.protocol !== "file:" || !script) { return; }
 
-  var self = script.src;
-
-  class IFrameWorker extends EventTarget {
+  window.Worker = class extends EventTarget {
     constructor(url) {
       super();
-      var worker = this;
-      this.url = String(url);
-      this.iframe = document.createElement("iframe");
-      this.iframe.hidden = true;
-      document.body.appendChild(this.iframe);
-      var frame = this.iframe.contentWindow;
+      var iframe = document.body.appendChild(Object.assign(document.createElement("iframe"), { hidden: true }));
+      var frame = iframe.contentWindow;
       frame.document.open();
-      frame.document.write(
-        '<html><body><script src="' + attr(self) + '" data-worker="' + attr(this.url) +
-        '"></scr' + 'ipt><script src="' + attr(this.url) + '"></scr' + 'ipt></body></html>'
-      );
+      frame.document.write('<html><body><script src="' + attr(script.src) + '" data-worker></scr' +
+        'ipt><script src="' + attr(url) + '"></scr' + 'ipt></body></html>');
       frame.document.close();
-      this.ready = new Promise(function (resolve, reject) {
-        frame.onload = resolve;
-        frame.onerror = reject;
+      this.ready = new Promise(function (resolve) { frame.onload = resolve; });
+      window.addEventListener("message", (event) => {
+        if (event.source === frame) { this.dispatchEvent(new MessageEvent("message", { data: event.data })); }
       });
-      window.addEventListener("message", function (event) {
-        if (event.source !== worker.iframe.contentWindow) { return; }
-        var message = new MessageEvent("message", { data: event.data });
-        worker.dispatchEvent(message);
-        if (worker.onmessage) { worker.onmessage(message); }
-      });
-      window.addEventListener("error", function (event) {
-        if (event.filename !== worker.url) { return; }
-        worker.dispatchEvent(new ErrorEvent("error", { message: event.message, error: event.error }));
-        if (worker.onerror) { worker.onerror(event); }
-      });
+      this.frame = frame;
     }
 
     postMessage(data) {
-      var frame = this.iframe.contentWindow;
-      this.ready.catch(function () { /* reported as an error event */ }).then(function () {
-        frame.dispatchEvent(new MessageEvent("message", { data: structuredClone(data) }));
-      });
+      this.ready.then(() => this.frame.dispatchEvent(new MessageEvent("message", { data: structuredClone(data) })));
     }
-
-    terminate() {
-      this.iframe.remove();
-    }
-  }
-
-  window.Worker = IFrameWorker;
+  };
 })();

@@ -1,61 +1,44 @@
 /* Leave prompt: closing or reloading a tab that holds record or checklist content changed
  * since it was last saved to a file or printed asks first, with the browser's own "Leave
  * site?" dialogue (beforeunload). Never for an empty or saved record, and not for a link
- * to another page of the handbook (the tab keeps its content on the way). hbStorage
- * keeps what changed (hb-record:unsaved); printing counts as saving what the page prints.
+ * to another page of the handbook (the tab keeps its content on the way).
  */
 (function () {
   "use strict";
 
   var inSite = 0; /* when a link to another page of this copy was followed */
-  var listening = false;
-
-  /* Browsers ask only on a page the reader has used; elsewhere they would log an error. */
-  function used() {
-    var activation = navigator.userActivation;
-    return !activation || activation.hasBeenActive;
-  }
 
   function ask(event) {
-    if (Date.now() - inSite < 2000 || !used() || !hbStorage.unsaved().length) { return; }
+    /* Browsers ask only on a page the reader has used; elsewhere they would log an error. */
+    var used = !navigator.userActivation || navigator.userActivation.hasBeenActive;
+    if (Date.now() - inSite < 2000 || !used || !hbStorage.unsaved().length) { return; }
     event.preventDefault();
     event.returnValue = ""; /* older browsers show the dialogue only with this set */
   }
 
   /* Listen only while there is something to lose: a beforeunload handler can keep a
-   * page out of the back/forward cache. */
+   * page out of the back/forward cache. (Adding a listener twice adds it once.) */
   function update() {
-    var needed = hbStorage.unsaved().length > 0;
-    if (needed !== listening) {
-      listening = needed;
-      window[needed ? "addEventListener" : "removeEventListener"]("beforeunload", ask);
-    }
-  }
-
-  function pageParts() {
-    if (document.querySelector("[data-record]")) { return null; } /* the record prints it all */
-    return Array.prototype.map.call(document.querySelectorAll(".hb-checklist[data-checklist]"), function (c) {
-      return c.getAttribute("data-checklist");
-    });
+    window[hbStorage.unsaved().length ? "addEventListener" : "removeEventListener"]("beforeunload", ask);
   }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
     if (!link || link.hasAttribute("download") || (link.target && link.target !== "_self")) { return; }
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
-    if (link.origin === window.location.origin && /^https?:$|^file:$/.test(link.protocol)) {
-      inSite = Date.now();
-    }
+    if (link.origin === window.location.origin && /^https?:$|^file:$/.test(link.protocol)) { inSite = Date.now(); }
   });
   document.addEventListener("hb-reload", function () { inSite = Date.now(); });
+  /* Printing counts as saving what the page prints: the record prints it all. */
   window.addEventListener("afterprint", function () {
-    var parts = pageParts();
-    if (!parts || parts.length) { hbStorage.markSaved(parts); }
+    var record = document.querySelector("[data-record]");
+    var parts = Array.prototype.map.call(document.querySelectorAll(".hb-checklist[data-checklist]"), function (c) {
+      return c.getAttribute("data-checklist");
+    });
+    if (record || parts.length) { hbStorage.markSaved(record ? null : parts); }
     update();
   });
-  document.addEventListener("input", update);
-  document.addEventListener("change", update);
-  document.addEventListener("hb-saved", update);
+  ["input", "change", "hb-saved"].forEach(function (name) { document.addEventListener(name, update); });
   hbStorage.onChange(update);
   update();
 })();

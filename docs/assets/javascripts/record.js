@@ -1,49 +1,46 @@
-/* Assessment record component (`[data-record]`): the case details, the record's
- * buttons, the messages, the print view and the same content as plain text (Copy as
- * text). The checklists inside the record are ordinary checklist components; all state
- * goes through hbStorage (this tab only). It runs only on a page with a record.
- *
- * Everything typed or read from a file is put into the page with textContent and
- * createElement, never as markup. A file is checked completely before anything in
- * the tab changes: a file that is refused leaves the record exactly as it was.
+/* The assessment record (`[data-record]`): case details, buttons, messages, the print view
+ * and Copy as text. Its checklists are ordinary checklist components; all state goes
+ * through hbStorage. What is typed or read from a file reaches the page as text, never as
+ * markup, and a file is checked completely before anything changes: a refused file leaves
+ * the record exactly as it was.
  */
 (function () {
   "use strict";
 
-  if (!document.querySelector("[data-record]")) { return; }
-
   var FORMAT = "ta-hsb-assessment-record";
   var FORMAT_VERSION = 1;
   var MAX_BYTES = 1024 * 1024;
-  var MAX_FIELD = 200;      /* the maxlength of the case detail fields */
+  var MAX_FIELD = 200; /* the maxlength of the case detail fields */
   var MAX_TEXT = 1000;
-  var MAX_NOTE = 200000;    /* the 1 MB limit on the whole file is the real bound */
+  var MAX_NOTE = 200000; /* the 1 MB limit on the whole file is the real bound */
   var MAX_ENTRIES = 500;
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var HEADER = ["caseReference", "date", "assessor", "agency"];
   var TOP = ["format", "formatVersion", "handbookVersion", "edition", "saved", "header", "checklists"];
+  var own = Object.keys;
 
-  function make(tag, text, className) {
+  /* An element holding `text` (never markup) and then `children` (falsy ones left out). */
+  function make(tag, text, className, children) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) { node.textContent = text; }
     if (className) { node.className = className; }
+    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
     return node;
   }
 
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
-  function own(obj) { return Object.keys(obj); }
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 
-  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  function words(value) { return value.replace(/\s+/g, " ").trim(); }
+
+  function when(date) { return date.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }); }
 
   /* A real day on the calendar, as <input type=date> keeps it (it would blank 2026-02-30). */
   function realDate(value) {
     var day = new Date(value + "T00:00:00Z");
-    return DATE.test(value) && value.slice(0, 4) !== "0000" &&
-      !isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+    return value.slice(0, 4) !== "0000" && !isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
   }
 
   /* JSON.parse keeps only the last of two equal keys in an object, so a repeated
@@ -56,29 +53,18 @@
     var match;
     while ((match = token.exec(json)) !== null) {
       var t = match[0];
-      if (t === "{") { open.push(Object.create(null)); }
-      else if (t === "[") { open.push(null); }
+      var keys = open[open.length - 1]; /* the keys of the object the token is in, if any */
+      colon.lastIndex = token.lastIndex;
+      if (t === "{" || t === "[") { open.push(t === "{" ? Object.create(null) : null); }
       else if (t === "}" || t === "]") { open.pop(); }
-      else {
-        colon.lastIndex = token.lastIndex;
-        var keys = open[open.length - 1];
-        if (keys && colon.test(json)) {
-          var key = JSON.parse(t);
-          if (key in keys) { return key; }
-          keys[key] = true;
-        }
+      else if (keys && colon.test(json)) {
+        var key = JSON.parse(t);
+        if (key in keys) { return key; }
+        keys[key] = true;
       }
     }
     return null;
   }
-
-  function today() {
-    var d = new Date();
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
-  }
-
-  /* ── reading the page ─────────────────────────────────────────────────── */
 
   /* The words of an element as the reader sees them: no hidden tooltip, spaces tidied. */
   function shown(node) {
@@ -88,35 +74,36 @@
     return words(copy.textContent);
   }
 
-  /* A checklist as the page renders it: the print and Copy as text read everything here
+  /* A checklist as the page renders it: the print and Copy as text read everything
    * (introductions, item notes, the Source line) from the page, never from a copy. */
   function describe(section) {
     var id = section.getAttribute("data-checklist");
-    var titleNode = document.getElementById(section.getAttribute("aria-labelledby"));
+    var title = document.getElementById(section.getAttribute("aria-labelledby"));
+    var sections = all(section, ".hb-checklist__section").map(function (fs) {
+      return {
+        title: fs.querySelector("legend").textContent.trim(),
+        intro: shown(fs.querySelector(".hb-checklist__intro")),
+        items: all(fs, "input[type=checkbox]").map(function (box) {
+          return { box: box, text: box.labels.length ? box.labels[0].textContent.trim() : box.name };
+        }),
+        notes: fs.querySelector("textarea")
+      };
+    });
     return {
       id: id,
-      title: titleNode ? titleNode.textContent.trim() : id,
+      title: title ? title.textContent.trim() : id,
       intro: shown(section.querySelector(":scope > .hb-checklist__intro")),
       source: shown(section.querySelector(":scope > .hb-checklist__source")),
-      sections: Array.prototype.map.call(section.querySelectorAll(".hb-checklist__section"), function (fs) {
-        return {
-          title: fs.querySelector("legend").textContent.trim(),
-          intro: shown(fs.querySelector(".hb-checklist__intro")),
-          boxes: Array.prototype.slice.call(fs.querySelectorAll("input[type=checkbox]")),
-          notes: fs.querySelector("textarea")
-        };
-      })
+      sections: sections,
+      items: [].concat.apply([], sections.map(function (s) { return s.items; })),
+      notes: sections.map(function (s) { return s.notes; }).filter(Boolean)
     };
   }
 
-  function itemText(box) {
-    var label = box.parentNode.querySelector("label[for='" + box.id + "']");
-    return label ? label.textContent.trim() : box.name;
-  }
+  function ticked(c) { return c.items.filter(function (item) { return item.box.checked; }); }
 
-  function itemNote(box) {
-    return shown(box.parentNode.querySelector(".hb-checklist__note"));
-  }
+  /* A checklist is used if it holds a tick or a note. */
+  function used(c) { return ticked(c).length || c.notes.some(function (t) { return t.value.trim(); }); }
 
   /* ── checking a file ──────────────────────────────────────────────────── */
 
@@ -128,21 +115,22 @@
     return value;
   }
 
-  function map(value, where) {
+  /* An object of at most MAX_ENTRIES entries and, if `allowed` is given, only those keys. */
+  function map(value, where, allowed) {
     if (!isObject(value)) { throw new Problem(where + " is missing or not a list of entries."); }
     if (own(value).length > MAX_ENTRIES) { throw new Problem(where + " has more than " + MAX_ENTRIES + " entries."); }
+    own(value).forEach(function (key) {
+      if (allowed && allowed.indexOf(key) < 0) { throw new Problem(where + " has a field this handbook does not know: “" + key.slice(0, 50) + "”."); }
+    });
     return value;
   }
 
-  function unknownKeys(obj, allowed, where) {
-    own(obj).forEach(function (key) {
-      if (allowed.indexOf(key) < 0) { throw new Problem(where + " has a field this handbook does not know: “" + key.slice(0, 50) + "”."); }
-    });
+  function checkId(id, problem) {
+    if (!ID.test(id) || id.length > 100) { throw new Problem(problem); }
   }
 
-  function words(value) { return value.replace(/\s+/g, " ").trim(); }
-
-  /* A parsed file → {header, states, saved, version, missing[], reworded[]}, or throws Problem. */
+  /* A parsed file → {header, states, saved, version, missing[], reworded[]}, or throws Problem;
+   * `known` maps the page's checklist ids to their {items: {id: text}, notes: {name: true}}. */
   function check(data, known) {
     if (!isObject(data) || data.format !== FORMAT) {
       throw new Problem("The file is not an assessment record saved by this handbook (its format marker is missing).");
@@ -152,14 +140,13 @@
         ? "The file uses record format " + data.formatVersion + "; this handbook reads format " + FORMAT_VERSION + "."
         : "The file has no record format number.");
     }
-    unknownKeys(data, TOP, "The file");
+    map(data, "The file", TOP);
     var version = data.handbookVersion === undefined ? "" : text(data.handbookVersion, 50, "The handbook version");
     var saved = data.saved === undefined ? "" : text(data.saved, 50, "The date saved");
     if (data.edition !== undefined) { text(data.edition, MAX_TEXT, "The edition"); }
 
     var header = {};
-    var rawHeader = map(data.header, "The case details");
-    unknownKeys(rawHeader, HEADER, "The case details");
+    var rawHeader = map(data.header, "The case details", HEADER);
     HEADER.forEach(function (key) {
       var value = rawHeader[key] === undefined ? "" : text(rawHeader[key], MAX_FIELD, "The case detail “" + key + "”");
       if (key === "date" && value && !DATE.test(value)) { throw new Problem("The case date is not a date (YYYY-MM-DD)."); }
@@ -172,41 +159,42 @@
     var reworded = [];
     var lists = map(data.checklists, "The checklists");
     own(lists).forEach(function (id) {
-      if (!ID.test(id) || id.length > 100) { throw new Problem("The file names a checklist with an invalid id."); }
-      var entry = map(lists[id], "Checklist “" + id + "”");
-      unknownKeys(entry, ["title", "ticked", "notes"], "Checklist “" + id + "”");
+      checkId(id, "The file names a checklist with an invalid id.");
+      var entry = map(lists[id], "Checklist “" + id + "”", ["title", "ticked", "notes"]);
       var title = entry.title === undefined ? id : text(entry.title, MAX_TEXT, "The title of checklist “" + id + "”");
       var ticked = map(entry.ticked === undefined ? {} : entry.ticked, "The ticked items of “" + title + "”");
       var notes = map(entry.notes === undefined ? {} : entry.notes, "The notes of “" + title + "”");
-      var page = has(known, id) ? known[id] : null;
+      var page = known[id];
       var state = { items: {}, notes: {} };
       own(ticked).forEach(function (item) {
-        if (!ID.test(item) || item.length > 100) { throw new Problem("“" + title + "” names an item with an invalid id."); }
+        checkId(item, "“" + title + "” names an item with an invalid id.");
         var label = text(ticked[item], MAX_TEXT, "An item of “" + title + "”");
-        if (!page || !has(page.items, item)) { missing.push(title + ": ticked item “" + label + "”"); return; }
+        if (!page || !(item in page.items)) { missing.push(title + ": ticked item “" + label + "”"); return; }
         state.items[item] = true;
         if (words(label) !== words(page.items[item])) {
           reworded.push(title + ": “" + label + "” now reads “" + page.items[item] + "”");
         }
       });
       own(notes).forEach(function (name) {
-        if (!ID.test(name) || name.length > 100) { throw new Problem("“" + title + "” has notes with an invalid name."); }
+        checkId(name, "“" + title + "” has notes with an invalid name.");
         var note = text(notes[name], MAX_NOTE, "A note in “" + title + "”");
         if (!note) { return; }
-        if (page && has(page.notes, name)) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
+        if (page && name in page.notes) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
       });
       if (page && (own(state.items).length || own(state.notes).length)) { states[id] = state; }
     });
     return { header: header, states: states, saved: saved, version: version, missing: missing, reworded: reworded };
   }
 
-  function readFile(file) {
-    return new Promise(function (resolve, reject) {
-      var reader = new FileReader();
-      reader.onload = function () { resolve(reader.result); };
-      reader.onerror = function () { reject(new Problem("The file could not be read.")); };
-      reader.readAsText(file);
-    });
+  /* Copy as text is made inert for a spreadsheet (OWASP, "CSV Injection"): no control or
+   * bidirectional characters (tabs become spaces: a tab would start a new cell), and a line
+   * that starts with = + - @ (or their full-width forms) starts with an apostrophe, so a
+   * spreadsheet shows it as text, never runs it as a formula. */
+  var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+  var FORMULA = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+  function inert(value) {
+    return value.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(/\t/g, " ").replace(CONTROL, "")
+      .split("\n").map(function (line) { return FORMULA.test(line) ? "'" + line : line; }).join("\n");
   }
 
   /* ── the component ────────────────────────────────────────────────────── */
@@ -215,37 +203,27 @@
     var version = root.getAttribute("data-version");
     var stamp = root.getAttribute("data-stamp");
     var changesPage = root.getAttribute("data-changes");
-    var lists = Array.prototype.map.call(root.querySelectorAll(".hb-checklist[data-checklist]"), describe);
+    var lists = all(root, ".hb-checklist[data-checklist]").map(describe);
     var ids = lists.map(function (c) { return c.id; });
-    var fields = Array.prototype.slice.call(root.querySelectorAll(".hb-record__header input"));
+    var fields = all(root, ".hb-record__header input");
     var message = root.querySelector(".hb-record__message");
     var chooser = root.querySelector(".hb-record__file");
     var confirmBox = root.querySelector(".hb-record__confirm");
-    var confirmText = confirmBox.querySelector(".hb-record__confirm-text");
     var yes = confirmBox.querySelector("[data-confirm=yes]");
-    var no = confirmBox.querySelector("[data-confirm=no]");
     var printBox = root.querySelector(".hb-record__print");
     var pending = null;
 
-    var known = {};
+    var known = Object.create(null); /* no inherited names: an id in a file is only a key */
     lists.forEach(function (c) {
-      var entry = { items: {}, notes: {} };
-      c.sections.forEach(function (s) {
-        s.boxes.forEach(function (b) { entry.items[b.name] = itemText(b); });
-        if (s.notes) { entry.notes[s.notes.name] = true; }
-      });
-      known[c.id] = entry;
+      var entry = known[c.id] = { items: Object.create(null), notes: Object.create(null) };
+      c.items.forEach(function (item) { entry.items[item.box.name] = item.text; });
+      c.notes.forEach(function (t) { entry.notes[t.name] = true; });
     });
 
     function say(kind, heading, details) {
-      message.textContent = "";
       message.className = "hb-record__message hb-record__message--" + kind;
-      message.appendChild(make("p", heading, "hb-record__message-title"));
-      if (details && details.length) {
-        var list = make("ul");
-        details.forEach(function (line) { list.appendChild(make("li", line)); });
-        message.appendChild(list);
-      }
+      message.replaceChildren(make("p", heading, "hb-record__message-title"));
+      if (details) { message.appendChild(make("ul", null, null, details.map(function (line) { return make("li", line); }))); }
     }
 
     /* Case details */
@@ -263,11 +241,9 @@
       hbStorage.markUnsaved("header");
     });
 
-    /* Tallies in each checklist's summary */
+    /* Each checklist's count ("n of N covered", checklist.js) in its summary too */
     function tally(details) {
-      var boxes = details.querySelectorAll("input[type=checkbox]");
-      var done = details.querySelectorAll("input[type=checkbox]:checked").length;
-      details.querySelector(".hb-record__tally").textContent = "(" + done + " of " + boxes.length + " covered)";
+      details.querySelector(".hb-record__tally").textContent = "(" + details.querySelector(".hb-checklist__count").textContent + ")";
     }
     root.addEventListener("hb-checklist-count", function (event) {
       var details = event.target.closest(".hb-record__checklist");
@@ -277,7 +253,7 @@
 
     /* Confirmation, inline and keyboard operable */
     function ask(question, action, opener, onYes) {
-      confirmText.textContent = question;
+      confirmBox.querySelector(".hb-record__confirm-text").textContent = question;
       yes.textContent = action;
       pending = { opener: opener, onYes: onYes };
       confirmBox.hidden = false;
@@ -292,7 +268,7 @@
       if (ok) { done.onYes(); }
     }
     yes.addEventListener("click", function () { answer(true); });
-    no.addEventListener("click", function () { answer(false); });
+    confirmBox.querySelector("[data-confirm=no]").addEventListener("click", function () { answer(false); });
     confirmBox.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { event.preventDefault(); answer(false); }
     });
@@ -301,64 +277,51 @@
     function snapshot() {
       var out = {};
       lists.forEach(function (c) {
-        var ticked = {};
-        var notes = {};
-        c.sections.forEach(function (s) {
-          s.boxes.forEach(function (b) { if (b.checked) { ticked[b.name] = itemText(b); } });
-          if (s.notes && s.notes.value) { notes[s.notes.name] = s.notes.value; }
-        });
-        out[c.id] = { title: c.title, ticked: ticked, notes: notes };
+        var entry = out[c.id] = { title: c.title, ticked: {}, notes: {} };
+        ticked(c).forEach(function (item) { entry.ticked[item.box.name] = item.text; });
+        c.notes.forEach(function (t) { if (t.value) { entry.notes[t.name] = t.value; } });
       });
-      return {
-        format: FORMAT,
-        formatVersion: FORMAT_VERSION,
-        handbookVersion: version,
-        edition: stamp,
-        saved: new Date().toISOString(),
-        header: headerValues(),
-        checklists: out
-      };
+      return { format: FORMAT, formatVersion: FORMAT_VERSION, handbookVersion: version, edition: stamp,
+        saved: new Date().toISOString(), header: headerValues(), checklists: out };
     }
     function download() {
-      var name = "ta-hsb-record-" + today() + ".json";
+      var day = new Date();
+      day.setMinutes(day.getMinutes() - day.getTimezoneOffset()); /* the local date */
+      var name = "ta-hsb-record-" + day.toISOString().slice(0, 10) + ".json";
       var blob = new Blob([JSON.stringify(snapshot(), null, 2) + "\n"], { type: "application/json" });
       if (blob.size > MAX_BYTES) {
-        say("error", "The record was not saved: it is larger than 1 MB, the most a saved record can be.", [
-          "Shorten the longest notes, then save again."
-        ]);
+        say("error", "The record was not saved: it is larger than 1 MB, the most a saved record can be.",
+          ["Shorten the longest notes, then save again."]);
         return;
       }
-      var url = URL.createObjectURL(blob);
-      var link = make("a");
-      link.href = url;
-      link.download = name;
-      link.hidden = true;
-      document.body.appendChild(link);
-      link.click();
+      var link = Object.assign(make("a"), { href: URL.createObjectURL(blob), download: name, hidden: true });
+      document.body.appendChild(link).click();
       link.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
       hbStorage.markSaved();
       document.dispatchEvent(new CustomEvent("hb-saved"));
-      say("info", "Saved the record as “" + name + "”.", [
-        "The file contains case information: store it as your organisation requires."
-      ]);
+      say("info", "Saved the record as “" + name + "”.",
+        ["The file contains case information: store it as your organisation requires."]);
     }
 
     /* Open */
-    function refuse(problem) {
-      say("error", "The file was not opened. Your record has not changed.", [problem]);
-    }
     chooser.addEventListener("change", function () {
       var file = chooser.files && chooser.files[0];
+      var reader = new FileReader();
       chooser.value = "";
       if (!file) { return; }
-      if (!/\.json$/i.test(file.name) && file.type !== "application/json") {
-        refuse("“" + file.name + "” is not a saved record: a record is a .json file."); return;
-      }
-      if (file.size > MAX_BYTES) {
-        refuse("“" + file.name + "” is too large (" + Math.ceil(file.size / 1024) + " KB): a saved record is at most 1 MB."); return;
-      }
-      readFile(file).then(function (content) {
+      new Promise(function (resolve, reject) {
+        if (!/\.json$/i.test(file.name) && file.type !== "application/json") {
+          throw new Problem("“" + file.name + "” is not a saved record: a record is a .json file.");
+        }
+        if (file.size > MAX_BYTES) {
+          throw new Problem("“" + file.name + "” is too large (" + Math.ceil(file.size / 1024) + " KB): a saved record is at most 1 MB.");
+        }
+        reader.onload = resolve;
+        reader.onerror = function () { reject(new Problem("The file could not be read.")); };
+        reader.readAsText(file); /* not Blob.text(): this honours a UTF-16 byte order mark */
+      }).then(function () {
+        var content = reader.result;
         var data;
         try { data = JSON.parse(content); } catch (e) {
           throw new Problem("“" + file.name + "” is damaged or not a record: it is not valid JSON.");
@@ -370,179 +333,97 @@
         }
         var record = check(data, known);
         hbStorage.replaceAll(record.header, record.states, ids);
-        var done = 0;
-        var used = 0;
-        lists.forEach(function (c) {
-          var state = record.states[c.id];
-          var n = state ? own(state.items).length : 0;
-          done += n;
-          if (n || (state && own(state.notes).length)) { used += 1; }
-        });
-        var total = own(known).reduce(function (sum, id) { return sum + own(known[id].items).length; }, 0);
-        var details = [done + " of " + total + " items covered, in " + used + " of " + lists.length + " checklists."];
+        var opened = own(record.states);
+        var done = opened.reduce(function (n, id) { return n + own(record.states[id].items).length; }, 0);
+        var total = lists.reduce(function (n, c) { return n + c.items.length; }, 0);
+        var details = [done + " of " + total + " items covered, in " + opened.length + " of " + lists.length + " checklists."];
         var savedAt = new Date(record.saved);
-        if (record.saved && !isNaN(savedAt.getTime())) {
-          details.push("Saved " + savedAt.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }) + ".");
-        }
+        if (record.saved && !isNaN(savedAt.getTime())) { details.push("Saved " + when(savedAt) + "."); }
         if (record.version && record.version !== version) {
           details.push("It was saved with handbook version " + record.version + "; this is version " + version + ".");
         }
         if (record.reworded.length) {
-          details.push("The wording of these ticked items has changed since the record was saved; check that each tick still applies:");
-          details = details.concat(record.reworded);
+          details = details.concat("The wording of these ticked items has changed since the record was saved; check that each tick still applies:", record.reworded);
         }
         if (record.missing.length) {
-          details.push("These are no longer in this handbook and were not opened; copy anything you need from here:");
-          details = details.concat(record.missing);
+          details = details.concat("These are no longer in this handbook and were not opened; copy anything you need from here:", record.missing);
         }
-        var warn = record.missing.length || record.reworded.length;
-        say(warn ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
+        say(record.missing.length || record.reworded.length ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
         if (record.reworded.length && changesPage) {
-          var see = make("p");
           var link = make("a", "See what changed in the guidance, edition by edition");
           link.href = changesPage;
-          see.appendChild(link);
-          message.appendChild(see);
+          message.appendChild(make("p", null, null, [link]));
         }
       }).catch(function (problem) {
-        refuse(problem instanceof Problem ? problem.message : "The file could not be opened.");
+        say("error", "The file was not opened. Your record has not changed.",
+          [problem instanceof Problem ? problem.message : "The file could not be opened."]);
       });
     });
 
-    /* What the printed record and the copied text hold, read from the page */
-    function contents() {
-      var used = [];
-      var unused = [];
-      lists.forEach(function (c) {
-        var ticked = 0;
-        var noted = false;
-        c.sections.forEach(function (s) {
-          ticked += s.boxes.filter(function (b) { return b.checked; }).length;
-          noted = noted || Boolean(s.notes && s.notes.value.trim());
-        });
-        if (!ticked && !noted) { unused.push(c.title); return; }
-        used.push({
-          title: c.title,
-          intro: c.intro,
-          source: c.source,
-          ticked: ticked,
-          total: c.sections.reduce(function (n, s) { return n + s.boxes.length; }, 0),
-          sections: c.sections.map(function (s) {
-            return {
-              title: s.title,
-              intro: s.intro,
-              items: s.boxes.map(function (b) { return { text: itemText(b), note: itemNote(b), covered: b.checked }; }),
-              notes: s.notes && s.notes.value.trim() ? s.notes.value : ""
-            };
-          })
-        });
+    /* The printed record (elements in `box`) and the copied text, from one walk of the
+     * page: `put` makes an element and adds `line` to the text (a line, true for the
+     * element's own words, or a list of them, "" a blank line). */
+    function render(box) {
+      var lines = [];
+      var now = when(new Date());
+      function put(parent, tag, text, className, line) {
+        [].concat(line === undefined ? [] : line).forEach(function (l) { lines.push(l === true ? text : l); });
+        return parent.appendChild(make(tag, text, className));
+      }
+      put(box, "h2", "Assessment record", "hb-record__print-title", [true, ""]);
+      var rows = put(put(box, "table", null, "hb-record__print-header"), "tbody");
+      fields.forEach(function (field) {
+        var label = field.labels.length ? field.labels[0].textContent : field.name;
+        var row = put(rows, "tr", null, null, label + ": " + (field.value || "—"));
+        put(row, "th", label).scope = "row";
+        put(row, "td", field.value || "—");
       });
-      return {
-        header: fields.map(function (f) {
-          var label = root.querySelector("label[for='" + f.id + "']");
-          return { label: label ? label.textContent : f.name, value: f.value };
-        }),
-        used: used,
-        unused: unused,
-        when: new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" })
-      };
-    }
-
-    /* Print */
-    function buildPrint() {
-      var record = contents();
-      printBox.textContent = "";
-      printBox.appendChild(make("h2", "Assessment record", "hb-record__print-title"));
-      var table = make("table", null, "hb-record__print-header");
-      var body = make("tbody");
-      record.header.forEach(function (field) {
-        var row = make("tr");
-        var th = make("th", field.label);
-        th.scope = "row";
-        row.appendChild(th);
-        row.appendChild(make("td", field.value || "—"));
-        body.appendChild(row);
-      });
-      table.appendChild(body);
-      printBox.appendChild(table);
-      printBox.appendChild(make("p", "Printed " + record.when + ". " + stamp, "hb-record__print-stamp"));
-      record.used.forEach(function (c) {
-        var part = make("section", null, "hb-record__print-checklist");
-        part.appendChild(make("h3", c.title));
-        part.appendChild(make("p", c.ticked + " of " + c.total + " covered"));
-        if (c.intro) { part.appendChild(make("p", c.intro, "hb-record__print-intro")); }
+      put(box, "p", "Printed " + now + ". " + stamp, "hb-record__print-stamp");
+      lists.filter(used).forEach(function (c) {
+        var part = put(box, "section", null, "hb-record__print-checklist");
+        put(part, "h3", c.title, null, ["", true]);
+        put(part, "p", ticked(c).length + " of " + c.items.length + " covered", null, true);
+        if (c.intro) { put(part, "p", c.intro, "hb-record__print-intro", true); }
         c.sections.forEach(function (s) {
-          part.appendChild(make("h4", s.title));
-          if (s.intro) { part.appendChild(make("p", s.intro, "hb-record__print-intro")); }
-          var list = make("ul", null, "hb-record__print-items");
+          put(part, "h4", s.title, null, ["", true]);
+          if (s.intro) { put(part, "p", s.intro, "hb-record__print-intro", true); }
+          var list = put(part, "ul", null, "hb-record__print-items");
           s.items.forEach(function (item) {
-            var li = make("li", null, item.covered ? "hb-record__print-item is-covered" : "hb-record__print-item");
-            li.appendChild(make("span", item.covered ? "Covered" : "Not covered", "hb-record__print-state"));
-            var body = make("span", item.text);
-            if (item.note) { body.appendChild(make("span", item.note, "hb-record__print-note")); }
-            li.appendChild(body);
-            list.appendChild(li);
+            var state = item.box.checked ? "Covered" : "Not covered";
+            var note = shown(item.box.parentNode.querySelector(".hb-checklist__note"));
+            var li = put(list, "li", null, "hb-record__print-item" + (item.box.checked ? " is-covered" : ""), state + ": " + item.text);
+            put(li, "span", state, "hb-record__print-state");
+            var body = put(li, "span", item.text);
+            if (note) { put(body, "span", note, "hb-record__print-note", "  Note: " + note); }
           });
-          part.appendChild(list);
-          if (s.notes) {
-            part.appendChild(make("p", "Notes: " + s.title, "hb-record__print-notes-label"));
-            part.appendChild(make("p", s.notes, "hb-record__print-notes"));
+          if (s.notes && s.notes.value.trim()) {
+            put(part, "p", "Notes: " + s.title, "hb-record__print-notes-label", true);
+            put(part, "p", s.notes.value, "hb-record__print-notes", true);
           }
         });
-        if (c.source) { part.appendChild(make("p", c.source, "hb-record__print-source")); }
-        printBox.appendChild(part);
+        if (c.source) { put(part, "p", c.source, "hb-record__print-source", ["", true]); }
       });
-      if (record.unused.length) {
-        var rest = make("section", null, "hb-record__print-unused");
-        rest.appendChild(make("h3", "Checklists not used"));
-        var list = make("ul");
-        record.unused.forEach(function (title) { list.appendChild(make("li", title + ": not used")); });
-        rest.appendChild(list);
-        printBox.appendChild(rest);
+      var unused = lists.filter(function (c) { return !used(c); });
+      if (unused.length) {
+        var rest = put(box, "section", null, "hb-record__print-unused");
+        put(rest, "h3", "Checklists not used", null, ["", true]);
+        var list = put(rest, "ul");
+        unused.forEach(function (c) { put(list, "li", c.title + ": not used", null, true); });
       }
+      /* Copy as text: for a case management system or a spreadsheet, made inert there. */
+      return inert(lines.concat("", "Copied " + now + ". " + stamp).join("\n")) + "\n";
     }
+    function buildPrint() {
+      printBox.textContent = "";
+      render(printBox);
+    }
+    window.addEventListener("beforeprint", buildPrint);
 
-    /* Copy as text: the printed record's content, as plain text for a case management
-     * system or a spreadsheet, made inert there (OWASP, "CSV Injection"): no control or
-     * bidirectional characters (tabs become spaces: a tab would start a new cell), and a
-     * line that starts with = + - @ (or their full-width forms) starts with an apostrophe,
-     * so a spreadsheet shows it as text, never runs it as a formula. */
-    var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-    var FORMULA = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
-    function inert(text) {
-      return text.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(/\t/g, " ").replace(CONTROL, "")
-        .split("\n").map(function (line) { return FORMULA.test(line) ? "'" + line : line; }).join("\n");
-    }
-    function asText(record) {
-      var out = ["Assessment record", ""];
-      record.header.forEach(function (field) { out.push(field.label + ": " + (field.value || "—")); });
-      record.used.forEach(function (c) {
-        out.push("", c.title, c.ticked + " of " + c.total + " covered");
-        if (c.intro) { out.push(c.intro); }
-        c.sections.forEach(function (s) {
-          out.push("", s.title);
-          if (s.intro) { out.push(s.intro); }
-          s.items.forEach(function (item) {
-            out.push((item.covered ? "Covered: " : "Not covered: ") + item.text);
-            if (item.note) { out.push("  Note: " + item.note); }
-          });
-          if (s.notes) { out.push("Notes: " + s.title, s.notes); }
-        });
-        if (c.source) { out.push("", c.source); }
-      });
-      if (record.unused.length) {
-        out.push("", "Checklists not used");
-        record.unused.forEach(function (title) { out.push(title + ": not used"); });
-      }
-      out.push("", "Copied " + record.when + ". " + stamp);
-      return inert(out.join("\n")) + "\n";
-    }
     function copy() {
-      var record = contents();
       var clipboard = navigator.clipboard;
-      var writing = clipboard && clipboard.writeText ? clipboard.writeText(asText(record)) : Promise.reject(new Error("no clipboard"));
+      var writing = clipboard && clipboard.writeText ? clipboard.writeText(render(make("div"))) : Promise.reject(new Error("no clipboard"));
       writing.then(function () {
-        var n = record.used.length;
+        var n = lists.filter(used).length;
         say("info", "Copied the record to the clipboard as text.", [
           "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (with their " +
             "introductions and Source lines, each item marked “Covered” or “Not covered” with its note, and your " +
@@ -550,12 +431,10 @@
           "It contains case information: paste it only where your organisation keeps case records."
         ]);
       }, function () {
-        say("error", "The record was not copied: this browser did not allow the clipboard.", [
-          "Use Print record or Save to file instead."
-        ]);
+        say("error", "The record was not copied: this browser did not allow the clipboard.",
+          ["Use Print record or Save to file instead."]);
       });
     }
-    window.addEventListener("beforeprint", buildPrint);
 
     /* Buttons */
     var actions = {
@@ -579,32 +458,24 @@
       button.addEventListener("click", function () { actions[button.getAttribute("data-action")](button); });
     });
 
+    /* The checklists are open in the page as sent (readable without scripts) and closed
+     * here without their theme animation: animating every checklist's shadow and arrow as
+     * the page opens repaints it for a quarter of a second, a long wait on a phone. The
+     * animation is back from the next frame on, for the reader's clicks. */
+    function closeQuietly() {
+      root.classList.add("hb-record--opening");
+      root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { root.classList.remove("hb-record--opening"); });
+      });
+    }
     hbStorage.onChange(restoreHeader);
     restoreHeader();
-    closeQuietly(root);
+    closeQuietly();
     root.querySelector(".hb-record__toolbar").hidden = false;
     root.querySelector(".hb-record__noscript").hidden = true;
   }
 
-  /* The checklists are open in the page as sent (readable without scripts) and closed
-   * here. Closed without their theme animation: animating every checklist's shadow and
-   * arrow as the page opens repaints the page for a quarter of a second, a long wait on
-   * a phone. The animation is back from the next frame on, for the reader's clicks. */
-  function closeQuietly(root) {
-    root.classList.add("hb-record--opening");
-    root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () { root.classList.remove("hb-record--opening"); });
-    });
-  }
-
-  function init() {
-    document.querySelectorAll("[data-record]").forEach(setUp);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  /* The handbook's scripts are deferred: the page is parsed when this runs. */
+  document.querySelectorAll("[data-record]").forEach(setUp);
 })();

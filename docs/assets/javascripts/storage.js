@@ -1,19 +1,12 @@
-/* Tab storage: the one module that owns every sessionStorage key of the handbook.
- *
- * Privacy: sessionStorage belongs to this one browser tab. What is kept here
- * survives a reload of the tab, is not shared with other tabs, is never sent
- * anywhere and is deleted when the tab is closed.
- *
- * Keys:
+/* Tab storage: the one owner of the handbook's sessionStorage keys, and the only way
+ * components talk to each other (a change, such as opening a file, is announced with the
+ * "hb-storage" event). Privacy: sessionStorage is this tab's alone; it survives a reload
+ * and is deleted with the tab, never sent anywhere or shared with other tabs. Keys:
  *   hb-checklist:<id>   one checklist: {items: {itemId: true}, notes: {name: text}}
  *   hb-record:header    the record's case details: {caseReference, date, assessor, agency}
  *   hb-record:noticed   "1" once the notice before the first save has been shown
- *   hb-record:unsaved   what changed since the record was last saved to a file or
- *                       printed: {header: true, <checklist id>: true}
- *
- * Components talk to each other only through this module: a change made by one
- * (opening a file, clearing the record) is announced to the others with the
- * "hb-storage" event on document.
+ *   hb-record:unsaved   the parts changed since the last save to a file or print:
+ *                       {header: true, <checklist id>: true}
  */
 var hbStorage = (function () {
   "use strict";
@@ -23,30 +16,20 @@ var hbStorage = (function () {
   var NOTICED = "hb-record:noticed";
   var UNSAVED = "hb-record:unsaved";
 
-  function read(key) {
-    try {
-      var value = JSON.parse(window.sessionStorage.getItem(key));
-      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-    } catch (e) {
-      return {};
-    }
-  }
-
-  function write(key, value) {
-    try {
-      window.sessionStorage.setItem(key, JSON.stringify(value));
-    } catch (e) {
-      /* storage unavailable or full: the page still works for this view */
-    }
-  }
-
-  function remove(key) {
-    try { window.sessionStorage.removeItem(key); } catch (e) { /* ignore */ }
-  }
-
   function object(value) {
     return value && typeof value === "object" && !Array.isArray(value) ? value : {};
   }
+
+  /* Storage may be unavailable or full: the page then still works for this view. */
+  function attempt(action, fallback) {
+    try { return action(window.sessionStorage); } catch (e) { return fallback; }
+  }
+
+  function read(key) { return attempt(function (s) { return object(JSON.parse(s.getItem(key))); }, {}); }
+
+  function write(key, value) { attempt(function (s) { s.setItem(key, JSON.stringify(value)); }); }
+
+  function remove(key) { attempt(function (s) { s.removeItem(key); }); }
 
   function filled(state) {
     return Object.keys(state).some(function (key) {
@@ -56,8 +39,14 @@ var hbStorage = (function () {
     });
   }
 
-  function changed(source) {
-    document.dispatchEvent(new CustomEvent("hb-storage", { detail: { source: source } }));
+  /* Replace the whole record: `checklists` maps ids to states, `ids` lists them all. */
+  function replaceAll(header, checklists, ids) {
+    if (header) { write(HEADER, header); } else { remove(HEADER); }
+    ids.forEach(function (id) {
+      if (checklists[id]) { write(CHECKLIST + id, checklists[id]); } else { remove(CHECKLIST + id); }
+    });
+    remove(UNSAVED); /* opened from a file, or cleared: nothing to lose */
+    document.dispatchEvent(new CustomEvent("hb-storage", { detail: { source: "record" } }));
   }
 
   return {
@@ -69,47 +58,31 @@ var hbStorage = (function () {
     clearChecklist: function (id) { remove(CHECKLIST + id); },
     header: function () { return read(HEADER); },
     setHeader: function (header) { write(HEADER, header); },
-    noticed: function () {
-      try { return window.sessionStorage.getItem(NOTICED) === "1"; } catch (e) { return false; }
-    },
-    setNoticed: function () {
-      try { window.sessionStorage.setItem(NOTICED, "1"); } catch (e) { /* ignore */ }
-    },
+    noticed: function () { return attempt(function (s) { return s.getItem(NOTICED) === "1"; }, false); },
+    setNoticed: function () { attempt(function (s) { s.setItem(NOTICED, "1"); }); },
     /* Changed by the reader since the last save or print: "header" or a checklist id. */
     markUnsaved: function (part) {
       var parts = read(UNSAVED);
-      if (parts[part] !== true) { parts[part] = true; write(UNSAVED, parts); }
+      if (parts[part] !== true) {
+        parts[part] = true;
+        write(UNSAVED, parts);
+      }
     },
     /* Saved to a file or printed: the parts given, or everything. */
     markSaved: function (parts) {
-      if (!parts) { remove(UNSAVED); return; }
+      if (!parts) { return remove(UNSAVED); }
       var left = read(UNSAVED);
       parts.forEach(function (part) { delete left[part]; });
       write(UNSAVED, left);
     },
     /* The changed parts that still hold something (an emptied one is nothing to lose). */
     unsaved: function () {
-      var self = this;
       return Object.keys(read(UNSAVED)).filter(function (part) {
-        return filled(part === "header" ? self.header() : self.checklist(part));
+        return filled(part === "header" ? read(HEADER) : read(CHECKLIST + part));
       });
     },
-    /* Replace the whole record at once (opened from a file: saved as it is);
-     * `checklists` maps ids to states, `ids` lists them all. */
-    replaceAll: function (header, checklists, ids) {
-      write(HEADER, header);
-      ids.forEach(function (id) {
-        if (checklists[id]) { write(CHECKLIST + id, checklists[id]); } else { remove(CHECKLIST + id); }
-      });
-      remove(UNSAVED);
-      changed("record");
-    },
-    clearAll: function (ids) {
-      remove(HEADER);
-      ids.forEach(function (id) { remove(CHECKLIST + id); });
-      remove(UNSAVED);
-      changed("record");
-    },
+    replaceAll: replaceAll,
+    clearAll: function (ids) { replaceAll(null, {}, ids); },
     onChange: function (callback) { document.addEventListener("hb-storage", callback); }
   };
 })();

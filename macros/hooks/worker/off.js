@@ -1,16 +1,12 @@
-/* The TA-HSB handbook's offline copy is turned off for this site (an overlay with
- * `offline_app: false`, or `make serve`). A browser that installed the handbook's
- * service worker from an earlier build fetches this file in its place: it deletes the
- * handbook's caches for this copy and unregisters itself. It answers no request, so
- * every page comes from the server. (macros/hooks/offline.py)
+/* The handbook's offline copy is off for this site (`offline_app: false`, or `make serve`):
+ * this worker replaces one an earlier build installed, deletes the handbook's caches for
+ * this copy, unregisters itself and answers no request (macros/hooks/offline.py).
  */
 "use strict";
 
 const PREFIX = "ta-hsb " + self.registration.scope + " ";
 
-self.addEventListener("install", () => {
-  self.skipWaiting();
-});
+self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

@@ -1,18 +1,11 @@
 /* The TA-HSB handbook's service worker: this edition, readable offline after one visit.
- *
- * Made at build time (macros/hooks/offline.py) with this edition's id and the list of
- * its files: every page, asset, the search index and the PDFs, each with the start of
- * its SHA-256. It keeps them in one cache for this edition and nothing else: no case
- * data (that stays in the tab's sessionStorage), nothing from another site.
- *
- * - install: fetch every file (revalidated, never an old copy from the HTTP cache),
- *   check it is this edition's, keep it; a file that is not (a copy half deployed)
- *   fails the install, and the browser tries again on a later visit. Once all are
- *   kept, this edition takes over at once.
- * - activate: delete the caches of other editions of this copy; control open pages
- *   (a page of the previous edition then says that a new one is ready).
- * - fetch: a file of this edition comes from its cache, never from another edition's;
- *   anything else from the network. edition.json is asked of the network first.
+ * Made at build time (macros/hooks/offline.py) with this edition's files (pages, assets,
+ * search index, PDFs), each with the start of its SHA-256, kept in one cache for this
+ * edition: no case data (that stays in the tab), nothing from another site. Install
+ * fetches every file revalidated and checks its hash, so a copy half deployed fails the
+ * install (the browser tries again later); then it takes over at once and deletes other
+ * editions' caches. A file of this edition comes from its cache, anything else from the
+ * network; edition.json from the network first.
  */
 "use strict";
 
@@ -22,17 +15,13 @@ const PREFIX = "ta-hsb " + SCOPE + " ";
 const CACHE = PREFIX + DATA.cache;
 const FILES = new Map(DATA.files);
 
-function hex(buffer) {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 async function keep(cache, path, digest) {
   const response = await fetch(new Request(path, { cache: "no-cache" }));
   if (!response.ok) {
     throw new Error(path + ": HTTP " + response.status);
   }
-  const body = await response.clone().arrayBuffer();
-  if (hex(await crypto.subtle.digest("SHA-256", body)).slice(0, digest.length) !== digest) {
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
+  if (Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("").slice(0, digest.length) !== digest) {
     throw new Error(path + ": not a file of edition " + DATA.edition.id);
   }
   await cache.put(path, response);
@@ -49,49 +38,24 @@ async function fill() {
   }
 }
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(fill().then(() => self.skipWaiting()));
-});
+self.addEventListener("install", (event) => event.waitUntil(fill().then(() => self.skipWaiting())));
 
 self.addEventListener("activate", (event) => {
+  const others = (names) => names.filter((n) => n.startsWith(PREFIX) && n !== CACHE);
   event.waitUntil(
     caches
       .keys()
-      .then((names) =>
-        Promise.all(
-          names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n))
-        )
-      )
+      .then((names) => Promise.all(others(names).map((n) => caches.delete(n))))
       .then(() => self.clients.claim())
   );
 });
 
-/* The cached file for a path inside the copy: a folder's address is its index.html. */
-function fileFor(path) {
-  const file = path === "" || path.endsWith("/") ? path + "index.html" : path;
-  return FILES.has(file) ? file : null;
-}
-
-async function fromCache(file) {
+async function respond(request, file, networkFirst) {
   const cache = await caches.open(CACHE);
-  return cache.match(file);
-}
-
-async function answer(request, file) {
-  const hit = await fromCache(file);
-  return hit || fetch(request);
-}
-
-async function networkFirst(request, file) {
-  try {
-    return await fetch(request);
-  } catch (error) {
-    const hit = await fromCache(file);
-    if (hit) {
-      return hit;
-    }
-    throw error;
+  if (networkFirst) {
+    return fetch(request).catch(async (error) => (await cache.match(file)) || Promise.reject(error));
   }
+  return (await cache.match(file)) || fetch(request);
 }
 
 self.addEventListener("fetch", (event) => {
@@ -105,12 +69,10 @@ self.addEventListener("fetch", (event) => {
   } catch (error) {
     return;
   }
+  const file = path === "" || path.endsWith("/") ? path + "index.html" : path; // a folder's address
   if (path === "edition.json") {
-    event.respondWith(networkFirst(request, path));
-    return;
-  }
-  const file = fileFor(path);
-  if (file) {
-    event.respondWith(answer(request, file));
+    event.respondWith(respond(request, path, true));
+  } else if (FILES.has(file)) {
+    event.respondWith(respond(request, file, false));
   }
 });
