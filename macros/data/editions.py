@@ -20,8 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import DataError, validate
-from .json_file import read_json
+from .files import DataError, fail, read_json, validate
 
 EDITIONS_DIR = "editions"
 MAX_UNITS = 5000
@@ -150,6 +149,5 @@ def load_snapshots(
             problems.append(f"{label}: units: an overlay's snapshot holds only local units")
         else:
             found[snapshot.version] = (label, snapshot)
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
     return tuple(s for _, s in sorted(found.values(), key=lambda f: f[1].key))

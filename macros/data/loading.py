@@ -1,11 +1,11 @@
-"""Load the handbook's YAML data into validated models: references, checklists, an overlay.
-
-Cross-file rules (citation keys exist, glossary terms exist, ids are unique) are
-checked here; each problem is one line naming the file and the field.
+"""Load the handbook's YAML data into validated models: references, checklists, an overlay,
+with the cross-file rules (citation keys and glossary terms exist, ids are unique).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,60 @@ def overlay_folder(overlay_path: Path) -> Path:
     """The folder an overlay owns, and the only one it may use: ``areas/north/`` for
     ``areas/north.yml``. Its logo and local pages are named relative to it."""
     return overlay_path.parent / overlay_path.stem
+
+
+def shown(path: Path, root: Path) -> str:
+    """A path as messages show it: relative to the project where it is inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def _not_plain(path: Path, root: Path, folder: bool = False) -> str | None:
+    """Why ``path`` is not a plain file (or folder) of an overlay, or None (also if absent).
+
+    ``lstat`` never follows a link: a link could lead anywhere on the build machine (another
+    area's drafts, a file whose lines a message would then quote)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None  # reported where it is needed ("no such file")
+    except OSError as exc:
+        return f"{shown(path, root)}: cannot be read ({exc.strerror})"
+    if stat.S_ISLNK(mode):
+        return (
+            f"{shown(path, root)}: is a symbolic link; no part of an overlay may be one (its "
+            "file, the folders on the way to it, its folder or anything in that folder)"
+        )
+    if not (stat.S_ISREG(mode) or (folder and stat.S_ISDIR(mode))):
+        return f"{shown(path, root)}: is not a regular {'file or folder' if folder else 'file'}"
+    return None
+
+
+def first_link(base: Path, relative: str, root: Path) -> str | None:
+    """The problem with the first link (or special file) below ``base`` on the way to
+    ``base / relative``, or None."""
+    path, parts = base, Path(relative).parts
+    for i, part in enumerate(parts):
+        path = path / part
+        problem = _not_plain(path, root, folder=i < len(parts) - 1)
+        if problem:
+            return problem
+    return None
+
+
+def check_owned(overlay: Path, folder: Path, root: Path) -> Path:
+    """The overlay's ``folder``, once no link or special file is found at the overlay file,
+    on the way to it from the project, at its folder or anywhere inside that, before
+    anything of it is opened; else a :class:`DataError`, one line for each."""
+    inside = overlay.is_relative_to(root)
+    problem = first_link(root, overlay.relative_to(root).as_posix(), root) if inside else None
+    problems = [problem or _not_plain(overlay, root), _not_plain(folder, root, folder=True)]
+    if not any(problems) and folder.is_dir():
+        for top, dirs, files in os.walk(folder):  # never follows a link (followlinks=False)
+            dirs.sort()
+            problems += [_not_plain(Path(top, n), root, folder=True) for n in dirs]
+            problems += [_not_plain(Path(top, n), root) for n in sorted(files)]
+    fail([p for p in problems if p])
+    return folder
 
 
 #: An overlay's list fields: an entry with a problem is set aside, the rest still checked.

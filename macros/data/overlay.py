@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Set
 from functools import partial
 
-from .files import DataError
+from .files import fail
 from .local_models import LocalOverlay, Review
 from .models import Checklist, ChecklistItem, ChecklistSection, reserved_item_ids
 
@@ -33,8 +33,7 @@ def check_notes(overlay: LocalOverlay, headings: Mapping[str, Set[str]], label: 
                 f"{overlay.at(label, 'notes', i, 'anchor')}: "
                 f"no heading '#{note.anchor}' on page '{note.page}'"
             )
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
 
 
 def merge_items(
@@ -70,8 +69,7 @@ def merge_items(
         used[item.checklist].add(item.id)
         local = ChecklistItem(id=item.id, text=item.text, note=item.note, local=True)
         added.setdefault((item.checklist, item.section), []).append(local)
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
 
     def section(cid: str, s: ChecklistSection) -> ChecklistSection:
         extra = added.get((cid, s.id))

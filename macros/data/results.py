@@ -14,8 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
-from .files import validate
-from .json_file import read_json
+from .files import read_json, validate
 from .models import Text
 
 RESULTS_FILE = "data/accessibility-results.json"

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import DataError, fail, read_yaml, validate_list
+from .files import fail, read_yaml, validate_list
 from .glossary import Glossary, name_key, name_problem, same_name_key
 from .local_models import LocalOverlay
 from .local_pages import LOCAL_PREFIX
@@ -172,8 +172,7 @@ def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label:
                 taken.append(aid)
         pages[src] = tuple(taken)
         targets.append(Target(src, where))
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
     return SearchAids(pages, aids.terms, tuple(targets), aids.spellings)
 
 

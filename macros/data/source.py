@@ -17,7 +17,7 @@ from typing import Annotated
 from markdown.extensions.toc import slugify
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import DataError, read_text, read_yaml, validate
+from .files import fail, read_text, read_yaml, validate
 from .models import Text as Note
 
 SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
@@ -157,8 +157,7 @@ class Source:
                 problems.append(problem)
             elif overlap:
                 problems.append(f"{where}: line {overlap[0]} is also traced; pick one")
-        if problems:
-            raise DataError("\n".join(problems))
+        fail(problems)
 
     def _check(self, ranges: Sequence[str], where: str) -> str | None:
         for part in ranges:

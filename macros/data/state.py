@@ -19,14 +19,13 @@ from .files import DataError, read_text
 from .glossary import Glossary, load_glossary
 from .headings import heading_ids
 from .history import History, load_history, state_units
-from .loading import load_checklists, load_overlay, load_references, overlay_folder
+from .loading import check_owned, load_checklists, load_overlay, load_references, overlay_folder
 from .local_models import LocalOverlay
 from .local_pages import LocalSource, local_pages
 from .logo import Logo
 from .marks import printable
 from .models import Checklist, Reference
 from .overlay import check_notes, merge_items, overdue
-from .owned import check_owned
 from .paths import (
     CHECKLISTS_DIR,
     GLOSSARY_FILE,

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .files import DataError, read_yaml, validate_list
+from .files import fail, read_yaml, validate_list
 from .models import Name, Slug, Text
 
 THIRD_PARTY_FILE = "data/third-party.yml"
@@ -85,6 +85,5 @@ def load_components(root: Path) -> tuple[Component, ...]:
                     f"{label}: [{i}].version: '{component.version}' but {name} "
                     f"{found or '(not installed)'} is installed: update this entry"
                 )
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
     return tuple(components)
