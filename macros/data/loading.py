@@ -1,12 +1,15 @@
-"""Load the handbook's YAML data into validated models: references, checklists, an overlay,
-with the cross-file rules (citation keys and glossary terms exist, ids are unique).
+"""Load the handbook's YAML data into validated models: references, checklists, an overlay
+(its own files, notes and checklist items), with the cross-file rules (citation keys and
+glossary terms exist, ids are unique); each problem one line naming the file and field.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +17,9 @@ from pydantic import ValidationError
 
 from .files import DataError, error_lines, fail, read_yaml, validate, validate_list
 from .glossary import Glossary
-from .local_models import LocalOverlay
+from .local_models import LocalOverlay, Review
 from .logo import Logo, LogoError, read_logo
-from .models import Checklist, Reference, reserved_item_ids
+from .models import Checklist, ChecklistItem, ChecklistSection, Reference, reserved_item_ids
 
 
 def load_references(path: Path, label: str) -> dict[str, Reference]:
@@ -212,3 +215,79 @@ def load_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, Logo | No
         return overlay, read_logo(overlay_folder(path), overlay.logo), problems
     except LogoError as exc:
         return overlay, None, [*problems, f"{overlay.at(label, 'logo')}: {exc}"]
+
+
+NAV_TITLE = "Local resources"
+
+
+def check_notes(overlay: LocalOverlay, headings: Mapping[str, Set[str]], label: str) -> None:
+    """Each note names a guidance page in the navigation and, if it has an anchor, a heading
+    on that page. ``headings`` maps each page to its headings' ids (macros/data/headings.py).
+    """
+    problems = []
+    for i, note in overlay.numbered("notes"):
+        if note.page not in headings:
+            problems.append(
+                f"{overlay.at(label, 'notes', i, 'page')}: no guidance page '{note.page}'"
+            )
+        elif note.anchor is not None and note.anchor not in headings[note.page]:
+            problems.append(
+                f"{overlay.at(label, 'notes', i, 'anchor')}: "
+                f"no heading '#{note.anchor}' on page '{note.page}'"
+            )
+    fail(problems)
+
+
+def merge_items(
+    checklists: Mapping[str, Checklist], overlay: LocalOverlay, label: str
+) -> dict[str, Checklist]:
+    """The checklists with the overlay's local items appended to their sections."""
+    problems: list[str] = []
+    added: dict[tuple[str, str], list[ChecklistItem]] = {}
+    used = {cid: {item.id for item in c.items} for cid, c in checklists.items()}
+    for i, item in overlay.numbered("checklist_items"):
+        where = partial(overlay.at, label, "checklist_items", i)
+        checklist = checklists.get(item.checklist)
+        if checklist is None:
+            problems.append(f"{where('checklist')}: no checklist '{item.checklist}'")
+            continue
+        if item.section not in {s.id for s in checklist.sections}:
+            problems.append(
+                f"{where('section')}: no section '{item.section}' in checklist '{item.checklist}'"
+            )
+            continue
+        reserved = reserved_item_ids(checklist).get(item.id)
+        if reserved:
+            problems.append(
+                f"{where('id')}: '{item.id}' is reserved in checklist '{item.checklist}' "
+                f"({reserved} uses it)"
+            )
+            continue
+        if item.id in used[item.checklist]:
+            problems.append(
+                f"{where('id')}: '{item.id}' is already an item id in checklist '{item.checklist}'"
+            )
+            continue
+        used[item.checklist].add(item.id)
+        local = ChecklistItem(id=item.id, text=item.text, note=item.note, local=True)
+        added.setdefault((item.checklist, item.section), []).append(local)
+    fail(problems)
+
+    def section(cid: str, s: ChecklistSection) -> ChecklistSection:
+        extra = added.get((cid, s.id))
+        return s.model_copy(update={"items": (*s.items, *extra)}) if extra else s
+
+    return {
+        cid: c.model_copy(update={"sections": tuple(section(cid, s) for s in c.sections)})
+        for cid, c in checklists.items()
+    }
+
+
+def overdue(review: Review | None, today: dt.date) -> str | None:
+    """A notice line when the next planned review date has passed."""
+    if review is None or review.next_review >= today:
+        return None
+    return (
+        f"NOTICE: the local overlay's next planned review date ({review.next_review}) "
+        f"has passed (build date {today}); review the local content"
+    )

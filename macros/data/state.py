@@ -3,8 +3,10 @@ usage scanned, once (:func:`assemble`); the macros, hooks and PDF step only read
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+import ast
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,13 +16,21 @@ from .files import DataError, fail, read_text
 from .glossary import Glossary, load_glossary
 from .headings import heading_ids
 from .history import History, load_history, state_units
-from .loading import check_owned, load_checklists, load_overlay, load_references, overlay_folder
+from .loading import (
+    check_notes,
+    check_owned,
+    load_checklists,
+    load_overlay,
+    load_references,
+    merge_items,
+    overdue,
+    overlay_folder,
+)
 from .local_models import LocalOverlay
 from .local_pages import LocalSource, local_pages
 from .logo import Logo
 from .marks import printable
 from .models import Checklist, Reference
-from .overlay import check_notes, merge_items, overdue
 from .paths import (
     CHECKLISTS_DIR,
     GLOSSARY_FILE,
@@ -32,9 +42,67 @@ from .paths import (
 from .results import A11yResults, load_results
 from .search_aids import SearchAids, add_local_aids, check_explained, load_search_aids
 from .third_party import Component, load_components
-from .usage import Usage, scan
 
 T = TypeVar("T")
+CALL = re.compile(r"\{\{-?\s*(term|cite)\(((?:[^()\"']|\"[^\"]*\"|'[^']*')*)\)\s*-?\}\}")
+H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def call_args(raw: str) -> tuple[str, ...]:
+    """The string arguments of a macro call, e.g. ``"a", "b"`` → ``("a", "b")``."""
+    try:
+        value = ast.literal_eval(f"({raw},)")
+    except (SyntaxError, ValueError):
+        return ()
+    return tuple(v for v in value if isinstance(v, str))
+
+
+@dataclass
+class Usage:
+    """Which pages (by source path, in navigation order) use each term and citation."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    terms: dict[str, list[str]] = field(default_factory=dict)
+    cites: dict[str, list[str]] = field(default_factory=dict)
+
+    def _add(self, table: dict[str, list[str]], key: str, page: str) -> None:
+        pages = table.setdefault(key, [])
+        if page not in pages:
+            pages.append(page)
+
+
+def scan(
+    pages: Iterable[tuple[str, str]],
+    glossary: Glossary,
+    checklists: Mapping[str, Checklist],
+    glossary_page: str,
+) -> Usage:
+    """Scan ``(src_path, markdown)`` pairs; checklist data counts for the page that embeds it.
+    Backlinks must be known before the Glossary and References pages render, and MkDocs
+    renders pages in order: scanning the sources up front is deterministic and cheap."""
+    usage = Usage()
+    embedded = {c.page: c for c in checklists.values()}
+    for src, text in pages:
+        title = H1.search(text)
+        usage.titles[src] = title.group(1) if title else Path(src).stem
+        for match in CALL.finditer(text):
+            args = call_args(match.group(2))
+            if match.group(1) == "term" and args:
+                entry = glossary.find(args[0])
+                if entry is not None:
+                    usage._add(usage.terms, entry.id, src)
+            elif match.group(1) == "cite":
+                for key in args:
+                    usage._add(usage.cites, key, src)
+        if (checklist := embedded.get(src)) is not None:
+            for term in (term for item in checklist.items for term in item.terms):
+                usage._add(usage.terms, term, src)
+            for key in checklist.cite:
+                usage._add(usage.cites, key, src)
+    for entry in glossary.entries:
+        for key in entry.cite:
+            usage._add(usage.cites, key, glossary_page)
+    return usage
 
 
 @dataclass(frozen=True)
