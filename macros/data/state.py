@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import source as provenance
+from .changes import History, load_history, state_units
 from .edition import Edition
 from .files import DataError, fail, read_text
 from .glossary import Glossary, load_glossary
 from .headings import heading_ids
-from .history import History, load_history, state_units
 from .loading import (
     check_notes,
     check_owned,
@@ -127,7 +127,7 @@ class State:
     source_problems: tuple[str, ...]
     search_aids: SearchAids  # with the overlay's, for its local pages
     components: tuple[Component, ...]  # third-party components shipped (data/third-party.yml)
-    history: History | None = None  # the published editions (editions/, macros/data/history.py)
+    history: History | None = None  # the published editions (editions/, macros/data/changes.py)
 
     @property
     def downloads(self) -> Downloads:
@@ -141,7 +141,7 @@ class State:
         return self.edition.line
 
     def checklist_changed(self, checklist_id: str) -> str:
-        """ "Checklist last changed in version X", for paper and PDFs (macros/data/history.py)."""
+        """ "Checklist last changed in version X", for paper and PDFs (macros/data/changes.py)."""
         if self.history is None:
             return ""
         units = state_units(self.checklists.values(), (), ())

@@ -2,7 +2,7 @@
 
 When every page's content is ready (``on_env``, before the handbook PDF starts from the
 same content), the units of this build's guidance (macros/data/units.py) are compared
-with the published editions' snapshots (``editions/``, macros/data/history.py):
+with the published editions' snapshots (``editions/``, macros/data/changes.py):
 
 - the "Changes to the guidance" page gets its list in place of the ``guidance_changes``
   macro's placeholder;
@@ -26,10 +26,9 @@ from mkdocs.structure.files import Files
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.data.changes import last_changed
+from macros.data.changes import last_changed, state_units
 from macros.data.editions import Unit, snapshot_json
 from macros.data.files import DataError
-from macros.data.history import state_units
 from macros.data.paths import print_page
 from macros.data.units import is_guidance_page, note_units, page_units
 from macros.hooks import build_of
