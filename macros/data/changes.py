@@ -187,11 +187,7 @@ class LastChanged:
     def of(self, *keys: str) -> Step | None:
         """The latest step changing any of ``keys``; the first edition if none did."""
         found = [self.latest[k] for k in keys if k in self.latest]
-        return _newest(found) or self.first
-
-
-def _newest(steps: Sequence[Step]) -> Step | None:
-    return max(steps, key=lambda s: version_key(s.version)) if steps else None
+        return max(found, key=lambda s: version_key(s.version), default=self.first)
 
 
 def last_changed(steps: Sequence[Step]) -> LastChanged:

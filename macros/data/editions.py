@@ -108,15 +108,6 @@ def snapshot_json(snapshot: Snapshot) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def read_snapshot(path: Path, label: str) -> Snapshot:
-    """One snapshot file, checked (read_json: UTF-8, at most 1 MiB, no repeated keys)."""
-    if path.is_symlink():
-        raise DataError(f"{label}: (top level): a symbolic link is not allowed here")
-    snapshot = validate(Snapshot, read_json(path, label), label)
-    check_units(snapshot.units, label)
-    return snapshot
-
-
 def load_snapshots(
     folder: Path, shown: str, building: str, local: bool = False
 ) -> tuple[Snapshot, ...]:
@@ -132,8 +123,9 @@ def load_snapshots(
     found: dict[str, tuple[str, Snapshot]] = {}
     for path in sorted(folder.glob("*.json")):
         label = f"{shown}/{path.name}"
-        try:
-            snapshot = read_snapshot(path, label)
+        try:  # read_json: UTF-8, at most 1 MiB, no repeated keys, no symbolic link
+            snapshot = validate(Snapshot, read_json(path, label), label)
+            check_units(snapshot.units, label)
         except DataError as exc:
             problems += str(exc).splitlines()
             continue

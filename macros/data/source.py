@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Annotated
 
@@ -124,10 +125,6 @@ class Row:
     def label(self) -> str:
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
 
-    @property
-    def words(self) -> int:
-        return word_count(self.text or "")
-
 
 class Source:
     """The source lines and the validated trace over them."""
@@ -197,28 +194,17 @@ class Source:
         left: dict[int, LeftOut] = {n: x for x in self.trace.left_out for n in numbers(x.lines)}
         which = {n: i for i, x in enumerate(self.trace.left_out) for n in numbers(x.lines)}
         rows: list[Row] = []
-        key: object = None
-        run: list[int] = []
 
-        def flush() -> None:
-            if not run:
-                return
+        def same(n: int) -> tuple[tuple[str, ...], int | None]:
+            return tuple(t.id for t in carried.get(n, ())), which.get(n)
+
+        lines = (n for n, line in enumerate(self.lines, start=1) if line.strip())
+        for _, group in groupby(lines, key=same):
+            run = list(group)
             gone = left.get(run[0])
-            shown = gone is None or gone.shown
-            text = joined(self.lines[n - 1] for n in run) if shown else None
+            text = joined(self.lines[n - 1] for n in run) if gone is None or gone.shown else None
             traces = tuple(carried.get(run[0], ()))
             rows.append(Row(run[0], run[-1], text, traces, gone.reason if gone else None))
-
-        for n, line in enumerate(self.lines, start=1):
-            if not line.strip():
-                continue
-            this = (tuple(t.id for t in carried.get(n, ())), which.get(n))
-            if this != key:
-                flush()
-                run = []
-                key = this
-            run.append(n)
-        flush()
         return rows
 
     def untraced(self) -> list[int]:
