@@ -1,13 +1,10 @@
 """Snapshots of the guidance, one per published edition (``editions/<version>.json``).
 
-A snapshot holds one entry per unit of guidance (a page section, a checklist's
-introduction, section, item or item note, a glossary entry's short or full text, a
-reference, an overlay's local page section, note or item) with a stable id and the words
-a reader sees, whitespace joined and without markup. The same content always gives the
-same bytes (:func:`snapshot_json`). Snapshots are read as strictly as any data file: one
-line naming the file and field for a missing field, malformed JSON, a file over the size
-limit, two files claiming one version, a version newer than the one being built, or a
-unit id used twice.
+A snapshot holds one unit per piece of guidance (macros/data/units.py) with a stable id
+and the words a reader sees; the same content always gives the same bytes
+(:func:`snapshot_json`). Snapshots are read as strictly as any data file, and two files
+claiming one version, a version newer than the one being built or a unit id used twice
+are refused too, one line each.
 """
 
 from __future__ import annotations

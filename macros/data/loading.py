@@ -163,12 +163,9 @@ STAND_INS: dict[str, Any] = {"organisation": "-", "contacts": [{"role": "-"}]}
 
 
 def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]]:
-    """The overlay and every problem in its fields.
-
-    With problems, the overlay returned is what is left once the entries and fields with
-    problems are set aside, so the checks that follow (pages, notes, checklist items) can
-    still run on the rest; each entry keeps its index in the file (``numbered``). None
-    when nothing can be checked (the file is not a mapping)."""
+    """The overlay and every problem in its fields. With problems, what is left once the
+    entries and fields with problems are set aside (each entry keeps its index: ``numbered``),
+    so the checks that follow still run on the rest; None when nothing can be checked."""
     data = read_yaml(path, label, values_later=True)
     try:
         overlay = LocalOverlay.model_validate(data)

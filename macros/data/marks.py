@@ -1,10 +1,8 @@
 """Where a value is in its YAML file, so every problem can name its line.
 
-The strict loader (macros/data/files.py) builds mappings and lists that remember the
-line of each key and item, and puts a :class:`Unreadable` where a value cannot be built
-(a date not in the calendar), so reading goes on and the problems after it are still
-found. :func:`where` turns a field path (pydantic's ``loc``, or one a check builds) into
-``file: line N: field.path``.
+The strict loader (files.py) builds mappings and lists that remember each key's and
+item's line, and an :class:`Unreadable` where a value cannot be built (a date not in the
+calendar), so the problems after it are still found.
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
-"""The accessibility statement's figures: read from the results file the axe test run writes.
-
-``tests/browser/test_a11y.py`` (the web pages, axe-core) and
-``tests/site/test_pdf_accessibility.py`` (the PDFs, a PDF/UA-1 checker) write
-``test-artifacts/accessibility-results.json``; ``make a11y-results`` copies it to
-``data/accessibility-results.json``, which the build reads (``HANDBOOK_A11Y_RESULTS``
-names another file). No figure is typed by hand.
+"""The accessibility statement's figures, never typed by hand: tests/browser/test_a11y.py
+(axe-core) and tests/site/test_pdf_accessibility.py (PDF/UA-1) write them, ``make
+a11y-results`` copies them to data/accessibility-results.json (or ``HANDBOOK_A11Y_RESULTS``).
 """
 
 from __future__ import annotations

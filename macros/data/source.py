@@ -1,9 +1,6 @@
-"""Source provenance: the slide text, which lines each section restates, and coverage.
-
-The trace (``data/source-trace.yml``) maps each section that restates the
-source to line ranges of the source file, and lists the lines the handbook
-deliberately leaves out. This module loads both, checks every passage against
-the source, and works out the coverage rows. It knows nothing about MkDocs.
+"""Source provenance: the trace (``data/source-trace.yml``) maps each section that restates
+the slides to line ranges of the source text and lists the lines deliberately left out;
+each passage is checked against the source, and the coverage rows worked out.
 """
 
 from __future__ import annotations

@@ -1,9 +1,7 @@
-"""The third-party components a built copy ships (data/third-party.yml).
-
-One list feeds the Licences page (``{{ licences() }}``) and the release's SBOM
-(tools/release/sbom.py), so they cannot disagree. A component with a ``pkg:pypi`` address
-must be the version installed (a Material upgrade stops the build until the list is
-updated); tests/site/test_licences.py checks the list against the built site.
+"""The third-party components a built copy ships (data/third-party.yml): one list for the
+Licences page and the release's SBOM (tools/release/sbom.py), so they cannot disagree. A
+``pkg:pypi`` component must be the version installed (a Material upgrade stops the build
+until the list is updated); tests/site/test_licences.py checks the list against the site.
 """
 
 from __future__ import annotations

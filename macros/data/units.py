@@ -1,17 +1,11 @@
 """The units of guidance, as a reader sees them, for an edition's snapshot.
 
-From the data, as plain dicts (the models' ``model_dump()``, or an old commit's YAML as
-it is): each checklist's title and introduction, its sections, items and item notes;
-each glossary entry's short and full text; each reference; an overlay's practice notes.
-
-From a page's HTML (MkDocs' ``page.content``, or the ``<article>`` of a built page): each
-section by its heading id, its heading and words up to the next heading with an id. Left
-out of a section's words, because they are units of their own, are not the guidance's
-words, or are not part of the content: the blocks rendered from the data (checklists,
-their print views and the record, the glossary and the references), the slides' verbatim
-"Source wording" blocks with their provenance line, glossary tooltips, section links, an
-overlay's notices, notes and contact details, and the theme's and the build's additions
-(the update notice, the print stamp, the "last changed" line, print and PDF buttons).
+From the data, as plain dicts (the models' ``model_dump()``, or an old commit's YAML): each
+checklist's title and introduction, sections, items and item notes; each glossary entry's
+short and full text; each reference; an overlay's practice notes. From a page's HTML
+(MkDocs' ``page.content``, or a built page's ``<article>``): each section by its heading
+id, its heading and words up to the next heading with an id, without what ``LEFT_OUT``
+names: units of their own, words not the guidance's, or the theme's and build's additions.
 """
 
 from __future__ import annotations
@@ -26,13 +20,14 @@ from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
 from .editions import Unit
 from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
 
-#: The pages whose sections are guidance: Home and every page under these folders.
-GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
-LOCAL_FOLDER = "local/"
-
 
 def _names(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+#: The pages whose sections are guidance: Home and every page under these folders.
+GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
+LOCAL_FOLDER = "local/"
 
 
 LEFT_OUT = _names(
