@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -79,19 +79,14 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in match.groups()) if match else (0,)
 
 
-def duplicate_ids(units: Iterable[Unit]) -> list[str]:
+def check_units(units: Sequence[Unit], label: str) -> None:
+    """Refuse a unit id used twice in one edition: one line naming them."""
     seen: set[str] = set()
-    repeated: list[str] = []
+    repeated: list[str] = []  # in the order their second use comes
     for unit in units:
         if unit.id in seen and unit.id not in repeated:
             repeated.append(unit.id)
         seen.add(unit.id)
-    return repeated
-
-
-def check_units(units: Sequence[Unit], label: str) -> None:
-    """Refuse a unit id used twice in one edition: one line naming them."""
-    repeated = duplicate_ids(units)
     if repeated:
         shown = ", ".join(f"'{r}'" for r in repeated[:5])
         raise DataError(f"{label}: unit id used twice in one edition: {shown}")

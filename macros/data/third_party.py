@@ -54,13 +54,6 @@ class Component(BaseModel):
         return self.licence_name or self.licence or ""
 
 
-def installed_version(distribution: str) -> str | None:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return None
-
-
 def load_components(root: Path) -> tuple[Component, ...]:
     """The list, checked: unique ids, ``part_of`` names one of them, and each Python
     package is the version installed."""
@@ -77,7 +70,10 @@ def load_components(root: Path) -> tuple[Component, ...]:
             problems.append(f"{label}: [{i}].part_of: no component '{component.part_of}'")
         if component.purl and component.purl.startswith("pkg:pypi/"):
             name, _, version = component.purl.removeprefix("pkg:pypi/").partition("@")
-            found = installed_version(name)
+            try:
+                found: str | None = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                found = None
             if version != component.version or found != version:
                 problems.append(
                     f"{label}: [{i}].version: '{component.version}' but {name} "
