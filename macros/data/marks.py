@@ -91,11 +91,10 @@ def line_at(data: Any, loc: Sequence[int | str]) -> int | None:
     return line
 
 
-def where(label: str, data: Any, loc: Sequence[int | str], path: str | None = None) -> str:
+def where(label: str, data: Any, loc: Sequence[int | str]) -> str:
     """``label: line N: field.path`` (without ``line N`` if ``data`` has no lines)."""
     line = line_at(data, loc)
-    shown = field_path(loc) if path is None else path
-    return f"{label}: line {line}: {shown}" if line else f"{label}: {shown}"
+    return f"{label}: line {line}: {field_path(loc)}" if line else f"{label}: {field_path(loc)}"
 
 
 def unreadable(data: Any) -> list[Unreadable]:
