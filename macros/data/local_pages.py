@@ -102,11 +102,9 @@ def _front_matter(text: str, label: str) -> tuple[str | None, str]:
         return None, text
     # A leading newline makes YAML's line numbers the file's (the front matter starts on 2).
     data = read_yaml_text("\n" + (match.group(1) or ""), label)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
+    if not isinstance(data, dict | None):
         raise DataError(f"{label}: front matter: expected 'title: ...' or nothing")
-    meta = validate(LocalPageMeta, data, f"{label}: front matter")
+    meta = validate(LocalPageMeta, data or {}, f"{label}: front matter")
     return meta.title, text[match.end() :]
 
 

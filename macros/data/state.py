@@ -181,10 +181,9 @@ class State:
 
 
 class Steps:
-    """Runs the steps of the assembly and keeps every problem they report, one line each.
-
-    A step with a problem does not stop the others; a step given a None (what a step with a
-    problem made) is skipped, so one mistake is reported once."""
+    """Runs the assembly's steps, keeping every problem they report, one line each: a problem
+    stops no other step, and a step given a None (a failed step's) is skipped, so one
+    mistake is reported once."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
