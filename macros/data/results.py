@@ -48,7 +48,7 @@ class A11yResults(BaseModel):
     pdf: PdfResults | None = None
 
 
-def load_results(root: Path, given: str | None) -> tuple[A11yResults, str]:
-    """The results file (``given`` or the committed one) and its label for messages."""
+def load_results(root: Path, given: str | None) -> A11yResults:
+    """The results file: ``given`` (``HANDBOOK_A11Y_RESULTS``) or the committed one."""
     label = given or RESULTS_FILE
-    return validate(A11yResults, read_json(root / label, label), label), label
+    return validate(A11yResults, read_json(root / label, label), label)

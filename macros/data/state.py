@@ -248,7 +248,7 @@ def load(
         "overlay": overlay,
         "logo": logo,
         "local_pages": tuple(local or ()),
-        "a11y": run(lambda: load_results(root, a11y_results)[0]),
+        "a11y": run(lambda: load_results(root, a11y_results)),
         "sources": sources,
         "source": run(provenance.load, root),
         "components": run(load_components, root),
