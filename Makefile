@@ -93,7 +93,7 @@ build: $(RUNTIME_STAMP)
 # Check an overlay (its pages, notes, checklist items, review dates) without building:
 # every problem, one line each.
 check: $(RUNTIME_STAMP)
-	$(BIN)/python tools/check.py $(LOCAL)
+	$(BIN)/python -m tools.check $(LOCAL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests tools
@@ -102,12 +102,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# In PYTEST_WORKERS processes (pytest-xdist), each test module in one of them; each site
-# variant is built once and shared (tests/conftest.py). Most tests wait on a browser or a
+# In PYTEST_WORKERS processes (pytest-xdist), each test module in one of them but for a few
+# long tests that each get their own (tests/conftest.py, ALONE); each site variant is built
+# once and shared (tests/conftest.py). Most tests wait on a browser or a
 # server, so there are more workers than cores.
 PYTEST_WORKERS ?= 4
 pytest: $(STAMP) $(NODE_STAMP) build
-	HANDBOOK_SITE_DIR=site $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=20
+	HANDBOOK_SITE_DIR=site $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=20
 
 linkcheck: $(STAMP) build
 	$(BIN)/python -m tools.linkcheck site
@@ -118,8 +119,10 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
 
+# Every error fails it (vnu's exit status) but those tools/vnu-filter.txt names (tests/build/test_hostile.py).
+VNU := java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --filterfile tools/vnu-filter.txt
 vnu: $(STAMP) $(NODE_STAMP) build
-	$(BIN)/python tools/vnu.py site
+	$(VNU) site && echo "Nu HTML checker: site: no errors"
 
 # The checks run side by side (make -j); each one's output is printed whole when it ends.
 test:
@@ -131,15 +134,15 @@ test-quick: $(STAMP)
 	HANDBOOK_PDF=false $(BIN)/$(ENGINE) build -f mkdocs.yml --strict --quiet --clean --site-dir build/quick
 
 dist: $(RUNTIME_STAMP)
-	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python tools/dist.py --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
+	HANDBOOK_LOCAL=$(LOCAL) $(BIN)/python -m tools.dist --out dist/ta-hsb-handbook-$(VERSION)$(COPY_NAME)-offline.zip
 
 deploy-configs: $(RUNTIME_STAMP)
-	$(BIN)/python tools/deploy.py
+	$(BIN)/python -m tools.deploy
 
 # The guidance of this version as a snapshot (guides/content.md, "What changed in the guidance"):
 # editions/<version>.json, or with LOCAL the overlay's own <folder>/editions/<version>.json.
 edition: $(STAMP)
-	$(BIN)/python tools/edition.py $(LOCAL)
+	$(BIN)/python -m tools.edition $(LOCAL)
 
 # A release in dist/ta-hsb-handbook-<version>[-<overlay>]/: the site as a .tar.gz, the
 # offline zip, the SBOM, the release notes and SHA256SUMS, reproducible from the commit

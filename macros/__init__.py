@@ -27,7 +27,7 @@ from .data.loading import NAV_TITLE, overdue
 from .data.local_models import site_url
 from .data.nav import nav_sources
 from .data.state import State, assemble
-from .hooks import BUILD_KEY
+from .hooks import Current
 from .pages import Macros
 from .pages.blocks import Blocks
 from .pages.links import where
@@ -40,7 +40,7 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 
 @dataclass
 class Build:
-    """What one build's hooks read (``env.variables["_build"]``): the read-only state, the
+    """What one build's hooks read (``hooks.Current.build``): the read-only state, the
     macros, the block HTML held out of Markdown, and the PDFs under way (if any)."""
 
     state: State
@@ -84,7 +84,7 @@ def define_env(env: Any) -> None:
         "handbook_pdf": state.downloads.handbook,
         "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
-    build = env.variables[BUILD_KEY] = Build(state, Macros(state), Blocks())
+    build = Current.build = Build(state, Macros(state), Blocks())
     build.pdfs = start_pdfs(conf, state, root)
     register(env, build)
 
@@ -125,11 +125,8 @@ def register(env: Any, build: Build) -> None:
 
 
 def apply_overlay(conf: Any, state: State) -> None:
-    """Put the organisation's details where the theme templates read them.
-
-    Material's templates do not autoescape, so every value is escaped here
-    (``Markup``); the templates and the PDF step use it as it is.
-    """
+    """The organisation's details where the templates read them, escaped here (``Markup``):
+    Material's templates do not autoescape."""
     overlay = state.overlay
     conf["extra"]["local"] = None
     if overlay is None:
@@ -155,17 +152,14 @@ def apply_overlay(conf: Any, state: State) -> None:
 
 @format_error.register
 def _one_line(error: Exception, markdown: str, page: Any) -> str:
-    """A macro or template error in a page: one line naming the page, no traceback.
-
-    mkdocs-macros formats rendering errors through the ``format_error`` dispatcher
-    (its default adds a traceback); Jinja syntax errors keep the plugin's own
-    handler, which already names the page and line.
-    """
+    """A macro or template error in a page: one line naming the page, no traceback (the
+    default of mkdocs-macros' dispatcher; Jinja syntax errors keep its own handler, which
+    names the page and line)."""
     return f"{page.file.src_path}: {type(error).__name__}: {error}"
 
 
 def on_pre_page_macros(env: Any) -> None:
-    env.variables[BUILD_KEY].macros.reference.start_page(env.page)
+    Current.build.macros.reference.start_page(env.page)
 
 
 def start_pdfs(conf: Any, state: State, root: Path) -> Any:
@@ -183,7 +177,7 @@ def start_pdfs(conf: Any, state: State, root: Path) -> Any:
 
 
 def on_post_build(env: Any) -> None:
-    build: Build = env.variables[BUILD_KEY]
+    build: Build = Current.build
     site_dir = Path(env.conf["site_dir"])
     if build.state.logo is not None:
         from .hooks.assets import publish_logo

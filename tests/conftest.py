@@ -69,6 +69,24 @@ def mkdocs_build(
     )
 
 
+# `make test` runs the tests in pytest-xdist workers, grouped (`--dist loadgroup`): a test
+# module's tests in one worker, so its module fixtures (servers, browsers) start once; but each
+# of these long tests (1-2 minutes alone) in a group of its own, so that they run side by side.
+ALONE = {
+    "tests/browser/test_a11y.py::test_no_axe_violations_on_any_page",
+    "tests/browser/test_search.py::test_practitioners_words_find_the_answer_through_nginx",
+    "tests/browser/test_search.py::test_practitioners_words_find_the_answer_from_the_offline_zip",
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module, _, name = item.nodeid.partition("::")
+        alone = module + "::" + name.partition("[")[0] in ALONE
+        item.add_marker(pytest.mark.xdist_group(f"{module}::{item.name}" if alone else module))
+
+
 def shared(
     tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
 ) -> Path:

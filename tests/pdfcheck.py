@@ -19,7 +19,7 @@ from typing import Any, cast
 import pikepdf
 from pypdf import PageObject, PdfReader
 
-from tests.pdftext import LIGATURES
+from tests.pdftext import LIGATURES, while_unchanged
 
 #: The marked-content "MCID" of text in an artefact, and of text in no sequence at all.
 ARTIFACT, UNMARKED = -1, -2
@@ -195,10 +195,13 @@ def checker_version() -> str:
     return f"{CHECKER} {pdfua.__version__}"
 
 
+tagged = while_unchanged(TaggedPdf)
+
+
 def problems(path: Path) -> list[str]:
     """Everything wrong with ``path`` as a tagged PDF/UA-1 file: the checker's findings and
     the project's own checks (:data:`CHECKS`)."""
-    doc = TaggedPdf(path)
+    doc = tagged(path)
     found = checker_findings(path)
     if doc.tree is None:
         return [*found, "no structure tree"]

@@ -13,7 +13,11 @@ import shutil
 import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
 
 from pypdf import PageObject, PdfReader
 
@@ -26,6 +30,27 @@ def sheet_text(sheet: PageObject) -> str:
 
 def pdf_text(reader: PdfReader, sep: str = " ") -> str:
     return sep.join(sheet_text(sheet) for sheet in reader.pages)
+
+
+T = TypeVar("T")
+
+
+def while_unchanged(read: Callable[[Path], T]) -> Callable[[Path], T]:
+    """``read(path)`` once while the file keeps its time and size: several tests read the
+    handbook PDF, and reading it takes seconds."""
+    once = cache(lambda path, stamp: read(path))
+
+    def reading(path: Path) -> T:
+        stat = path.stat()
+        return once(path, (stat.st_mtime_ns, stat.st_size))
+
+    return reading
+
+
+@while_unchanged
+def sheets(path: Path) -> tuple[str, ...]:
+    """The text of each printed sheet of the PDF at ``path``."""
+    return tuple(sheet_text(sheet) for sheet in PdfReader(path).pages)
 
 
 # -- where the words are: pdftotext -bbox-layout (poppler-utils) ------------------------

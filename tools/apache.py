@@ -1,22 +1,19 @@
-"""Serve a built site through the shipped Apache httpd configuration (deploy/apache), on a
-loopback port: the site configuration, or the ``.htaccess`` variant on a host that allows it.
-
-Used by the hosting tests (tests/browser/test_apache.py), as tools/nginx.py is for nginx.
-Apache refuses to serve pages as root, so when run as root its workers run as ``nobody``:
-the site is copied into a folder of its own that they can read.
+"""A built site through the shipped Apache configuration (deploy/apache) on a loopback port, for
+tests/browser/test_apache.py: the site configuration, or the ``.htaccess`` variant. Apache will
+not serve as root, so as root its workers run as ``nobody`` on a copy of the site they can read.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import stat
+import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.loopback import free_port, refused, running
+from tools.loopback import checked, free_port, running
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "apache"
@@ -63,34 +60,19 @@ HTACCESS_SITE = """\
 """
 
 
-class ApacheError(Exception):
-    """Apache is missing, or refused the configuration (the message has its own words)."""
-
-
 def readable_copy(site_dir: Path, into: Path, extra: Mapping[str, str]) -> Path:
-    """A copy of ``site_dir``, with the ``extra`` files (path → text) added, that every
-    user can read (Apache's workers are not root)."""
+    """A copy of ``site_dir`` with the ``extra`` files (path → text), that every user can read."""
     site = into / "site"
     shutil.copytree(site_dir, site, symlinks=False)
     for name, text in extra.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
-    for path in [site, *site.rglob("*")]:
-        mode = path.stat().st_mode
-        readable = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
-        if path.is_dir():
-            readable |= stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH
-        path.chmod(mode | readable)
+    subprocess.run(["chmod", "-R", "a+rX", str(site)], check=True)
     return site
 
 
 def configure(site: Path, prefix: Path, port: int, variant: str) -> list[str]:
-    """Write the shipped configuration into ``prefix``, as its install notes say; the
-    Apache command line."""
-    if not Path(APACHE).exists():
-        raise ApacheError(
-            "apache2 is missing: install Debian's apache2 (`make system-deps`, as root)"
-        )
+    """The shipped configuration written into ``prefix`` as its install notes say; the command."""
     if variant == "site":
         conf = (DEPLOY / "handbook.conf").read_text(encoding="utf-8")
         conf = (
@@ -110,18 +92,14 @@ def configure(site: Path, prefix: Path, port: int, variant: str) -> list[str]:
     (prefix / "httpd.conf").write_text(
         MAIN.format(prefix=prefix, port=port, modules=modules, user=user), encoding="utf-8"
     )
-    args = [APACHE, "-d", str(prefix), "-f", str(prefix / "httpd.conf")]
-    if problem := refused(args):
-        raise ApacheError(f"Apache refused the configuration: {problem}")
-    return args
+    return checked([APACHE, "-d", str(prefix), "-f", str(prefix / "httpd.conf")], "apache2")
 
 
 @contextmanager
 def serve(
     site_dir: Path, variant: str = "site", extra: Mapping[str, str] | None = None
 ) -> Iterator[str]:
-    """Run Apache on a copy of ``site_dir`` (with ``extra`` files) until the block ends;
-    yields the base URL (ending in ``/``)."""
+    """Apache on a copy of ``site_dir`` (and ``extra`` files) until the block ends; its base URL."""
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {VARIANTS}")
     work = Path(tempfile.mkdtemp(prefix="ta-hsb-apache-"))

@@ -1,11 +1,6 @@
-"""Check an overlay against the handbook without building anything: `make check LOCAL=…`.
-
-It runs the same checks as a build (macros/data/state.py, ``check``): the handbook's
-data, then the overlay, its logo, its local pages, its notes (each note's page and
-heading), its checklist items and its review dates. Every problem is printed, one line
-each naming the file and the field or line, and the exit status is 1 if there is any.
-A next review date that has passed is printed as a notice and is not a problem.
-"""
+"""`make check LOCAL=…`: a build's checks of the data and the overlay (macros/data/state.py)
+without building; every problem one line naming the file and field or line, exit status 1 if
+any. A review date that has passed is a notice, not a problem."""
 
 from __future__ import annotations
 
@@ -13,18 +8,17 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.data.edition import Edition, build_date, read_version
+from macros.data.files import DataError
+from macros.data.nav import nav_sources
+from macros.data.state import check
+from tools.mkdocs_config import load_config
 
-from macros.data.edition import Edition, build_date, read_version  # noqa: E402
-from macros.data.files import DataError  # noqa: E402
-from macros.data.nav import nav_sources  # noqa: E402
-from macros.data.state import check  # noqa: E402
-from tools.mkdocs_config import load_config  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(local: str | None, root: Path = ROOT) -> tuple[list[str], list[str]]:
-    """The problems and the notices for the overlay ``local`` (a path from ``root``)."""
+    """The problems and notices for the overlay ``local`` (a path from ``root``)."""
     conf = load_config(root / "mkdocs.yml")
     edition = Edition(
         version=read_version(root / "pyproject.toml"),

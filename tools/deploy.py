@@ -1,9 +1,5 @@
-"""Write the server configurations in deploy/ from macros/hooks/security.py.
-
-`make deploy-configs` runs it after a change to the headers, the caching rules or
-Material's inline scripts; ``--check`` only reports a file that differs (the tests do
-the same), so no configuration drifts from the others.
-"""
+"""`make deploy-configs`: the server configurations in deploy/ written from
+macros/hooks/security.py; ``--check`` only names the files that differ."""
 
 from __future__ import annotations
 
@@ -11,14 +7,13 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.hooks.servers import DEPLOY_FILES
 
-from macros.hooks.servers import DEPLOY_FILES  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def stale(root: Path = ROOT) -> list[str]:
-    """The deploy/ files whose text differs from what macros/hooks/servers.py writes."""
+    """The deploy/ files that differ from what macros/hooks/servers.py writes."""
     out = []
     for name, write in DEPLOY_FILES.items():
         path = root / name

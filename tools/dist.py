@@ -1,39 +1,29 @@
-"""Build the offline package: a zip of the site that works opened straight from disk.
-
-Material's ``offline`` plugin (enabled with ``OFFLINE=true``) inlines the search
-index and switches to ``.html`` links, so navigation and search work from
-``file://`` with no server and no network. A local overlay set with
-``HANDBOOK_LOCAL`` is built in, as in ``make build``. The zip is reproducible: its
-entries are sorted and carry the time of ``SOURCE_DATE_EPOCH`` (else of the last
-commit), so the same source gives the same bytes (tools/release/bundle.py).
-"""
+"""`make dist`: the offline package, a reproducible zip of the site built with Material's
+``offline`` plugin (``OFFLINE=true``: the search index inlined, ``.html`` links), which works
+from ``file://``; ``HANDBOOK_LOCAL`` builds an overlay in, as ``make build`` does."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.hooks.compress import is_copy
+from tools import mkdocs_config
+from tools.release.bundle import write_zip
+from tools.release.source import source_date_epoch
 
-from macros.hooks.compress import is_copy  # noqa: E402
-from tools.mkdocs_config import build_command  # noqa: E402
-from tools.release.bundle import write_zip  # noqa: E402
-from tools.release.source import source_date_epoch  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(out_dir: Path, env: dict[str, str] | None = None) -> None:
-    env = {**os.environ, **(env or {}), "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(build_command(out_dir), cwd=ROOT, env=env, check=True)
+    mkdocs_config.build(ROOT, out_dir, {**(env or {}), "OFFLINE": "true"})
 
 
 def package(site: Path, target: Path, folder: str, epoch: int) -> int:
-    """Zip ``site`` under one top-level ``folder``, without compressed copies (``x.css.gz``,
-    ``x.css.br``: only a web server uses them); returns the number of files."""
+    """Zip ``site`` under ``folder``, without the compressed copies only servers use; the count."""
     files = [
         (f"{folder}/{p.relative_to(site).as_posix()}", p)
         for p in site.rglob("*")

@@ -1,5 +1,5 @@
-"""Servers on a loopback port, for the tools and the tests: a free port, a server run until a
-block ends (nginx, Apache), and a quiet static server for a folder."""
+"""Servers on a loopback port: a free port, a server run until a block ends (nginx, Apache), and
+a quiet static server for a folder."""
 
 from __future__ import annotations
 
@@ -30,10 +30,20 @@ def wait_listening(port: int) -> None:
             time.sleep(0.1)
 
 
-def refused(args: list[str]) -> str:
-    """A server's words if it refuses its configuration (its ``-t`` check), else ``""``."""
+class ServerError(Exception):
+    """A server is missing, or refused its configuration (in its own words)."""
+
+
+def checked(args: list[str], package: str) -> list[str]:
+    """``args``, once the server is installed and its ``-t`` check accepts the configuration."""
+    name = Path(args[0]).name
+    if not Path(args[0]).exists():
+        install = f"install Debian's {package} (`make system-deps`, as root)"
+        raise ServerError(f"{name} is missing: {install}")
     test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
-    return test.stderr.strip() if test.returncode != 0 else ""
+    if test.returncode != 0:
+        raise ServerError(f"{name} refused the configuration: {test.stderr.strip()}")
+    return args
 
 
 @contextmanager

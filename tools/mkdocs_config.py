@@ -1,10 +1,10 @@
-"""mkdocs.yml as plain data, for tools and tests that copy or inspect the configuration; and
-the site builder `make` chose (``ENGINE=…``, passed on as ``HANDBOOK_ENGINE``)."""
+"""mkdocs.yml as plain data, and a build by the site builder `make` chose (``HANDBOOK_ENGINE``)."""
 
 from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,15 +21,12 @@ def load_config(path: Path) -> dict[str, Any]:
     return dict(yaml.safe_load(ENV_TAG.sub(r"\1", path.read_text(encoding="utf-8"))))
 
 
-def engine() -> str:
-    """``$HANDBOOK_ENGINE`` (MkDocs when unset); anything else stops with one line."""
-    name = os.environ.get("HANDBOOK_ENGINE") or ENGINES[0]
-    if name not in ENGINES:
-        sys.exit(f"HANDBOOK_ENGINE={name}: use one of {', '.join(ENGINES)}")
-    return name
-
-
-def build_command(site_dir: Path) -> list[str]:
-    """A strict, clean build of mkdocs.yml (in the working folder) into ``site_dir``."""
-    build = [sys.executable, "-m", engine(), "build", "-f", "mkdocs.yml", "--strict", "--clean"]
-    return [*build, "-d", str(site_dir)]
+def build(root: Path, site_dir: Path, env: dict[str, str], *options: str) -> None:
+    """A strict, clean build of ``root``'s mkdocs.yml into ``site_dir`` with ``env`` (a failure
+    raises CalledProcessError); ``$HANDBOOK_ENGINE`` other than an engine stops with one line."""
+    engine = os.environ.get("HANDBOOK_ENGINE") or ENGINES[0]
+    if engine not in ENGINES:
+        sys.exit(f"HANDBOOK_ENGINE={engine}: use one of {', '.join(ENGINES)}")
+    command = [sys.executable, "-m", engine, "build", "-f", "mkdocs.yml", "--strict", "--clean"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    subprocess.run([*command, *options, "-d", str(site_dir)], cwd=root, env=env, check=True)

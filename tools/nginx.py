@@ -1,8 +1,5 @@
-"""Serve a built site through the shipped nginx configuration (deploy/nginx), on a loopback port.
-
-Used by the hosting tests and by the Lighthouse benchmark, so both measure what
-an organisation would deploy.
-"""
+"""A built site through the shipped nginx configuration (deploy/nginx) on a loopback port, for
+the hosting tests and the benchmarks: both measure what an organisation would deploy."""
 
 from __future__ import annotations
 
@@ -11,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.loopback import free_port, refused, running
+from tools.loopback import ServerError, checked, free_port, running
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "nginx"
@@ -38,17 +35,11 @@ http {{
 """
 
 
-class NginxError(Exception):
-    """nginx is missing, or refused the configuration (the message has its own words)."""
-
-
 def configure(
     site_dir: Path, prefix: Path, port: int, brotli: bool = False, access_log: bool = False
 ) -> list[str]:
-    """Write the shipped configuration into ``prefix``, as the install notes say; the nginx
-    command. With ``access_log``, nginx logs each request to ``prefix/access.log``."""
-    if not Path(NGINX).exists():
-        raise NginxError("nginx is missing: install Debian's nginx (`make system-deps`, as root)")
+    """The shipped configuration written into ``prefix`` as the install notes say; the command.
+    With ``access_log``, nginx logs each request to ``prefix/access.log``."""
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     (prefix / "snippets").mkdir(exist_ok=True)
     shutil.copy(
@@ -57,7 +48,7 @@ def configure(
     modules = ""
     if brotli:
         if not BROTLI_MODULE.exists():
-            raise NginxError(
+            raise ServerError(
                 f"{BROTLI_MODULE} is missing: install libnginx-mod-http-brotli-static "
                 "(`make system-deps`, as root)"
             )
@@ -76,17 +67,14 @@ def configure(
         ),
         encoding="utf-8",
     )
-    args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
-    if problem := refused(args):
-        raise NginxError(f"nginx refused the configuration: {problem}")
-    return args
+    return checked([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")], "nginx")
 
 
 @contextmanager
 def serve(
     site_dir: Path, prefix: Path, brotli: bool = False, access_log: bool = False
 ) -> Iterator[str]:
-    """Run nginx on ``site_dir`` until the block ends; yields the base URL (ending in ``/``)."""
+    """nginx on ``site_dir`` until the block ends; yields its base URL (ending in ``/``)."""
     port = free_port()
     args = configure(site_dir, prefix, port, brotli, access_log)
     with running([*args, "-g", "daemon off;"], port) as url:

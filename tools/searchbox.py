@@ -1,9 +1,6 @@
-"""Typing into the handbook's own search box in Chromium, as a reader does: which pages come
-first for each query of a query set, and how soon results follow the last keystroke.
-
-Used by the browser tests (tests/browser/test_search.py) and by ``make bench``
-(tools/bench/search.py), served through nginx and from the offline zip alike.
-"""
+"""Typing into the handbook's search box in Chromium as a reader does: which pages come first
+for each query, and how soon results follow the last keystroke (tests/browser/test_search.py,
+``make bench``)."""
 
 from __future__ import annotations
 
@@ -24,9 +21,8 @@ ITEM = ".md-search-result__item"
 QUIET_MS = 150  # no change to the results for this long: the last query's results are in
 TYPING_DELAY_MS = 20
 
-#: Marks in the page when a key comes up (Material reads the query on keyup) and when the
-#: results change (the worker's answer rendered), so a test can wait for the answer to the
-#: whole query and time it.
+#: Marks when a key comes up (Material reads the query on keyup) and when the results change,
+#: so a test can wait for the answer to the whole query and time it.
 WATCH = """() => {
   const input = document.querySelector('input.md-search__input');
   const results = document.querySelector('.md-search-result');
@@ -64,15 +60,13 @@ class Outcome:
 
 
 def page_key(src: str) -> str:
-    """A page by its Markdown source: ``prompts/sexting.md`` → ``prompts/sexting``,
-    ``assessment/index.md`` → ``assessment``, ``index.md`` → ``""``."""
+    """``prompts/sexting.md`` → ``prompts/sexting``, ``assessment/index.md`` → ``assessment``."""
     stem = src.removesuffix(".md")
     return "" if stem == "index" else stem.removesuffix("/index")
 
 
 def href_key(href: str, root: str) -> str:
-    """A result link as a page key, for a site served at ``root`` (an ``http:`` or ``file:``
-    address ending in ``/``): directory and ``.html`` addresses alike."""
+    """A result link as a page key, for a site at ``root`` (``http:`` or ``file:``, ending in ``/``)."""
     path = unquote(urlsplit(href).path)
     base = unquote(urlsplit(root).path)
     rel = posixpath.relpath(path, base.rstrip("/") or "/") if path != base else ""
@@ -103,9 +97,8 @@ def open_search(page: Any, url: str) -> None:
 
 
 def search(page: Any, text: str, root: str, delay: int = TYPING_DELAY_MS) -> tuple[str, ...]:
-    """Leave ``text`` in the open search box as a reader's last keystroke does (Material
-    searches on key-up: all but the last letter filled in, the last one typed); the result
-    pages once the answer settles."""
+    """The result pages for ``text``: all but its last letter filled in, the last one typed
+    (Material searches on key-up), as a reader's last keystroke leaves the box."""
     box = page.locator(INPUT)
     box.fill(text[:-1])
     page.evaluate(WATCH)
@@ -117,15 +110,8 @@ def search(page: Any, text: str, root: str, delay: int = TYPING_DELAY_MS) -> tup
     return tuple(href_key(h, root) for h in hrefs)
 
 
-def run(page: Any, root: str, queries: Sequence[Query]) -> list[Outcome]:
-    """Every query typed into the search box of the site at ``root``."""
-    open_search(page, root)
-    return [Outcome(q, search(page, q.query, root)) for q in queries]
-
-
 def latency_ms(page: Any, text: str, delay: int = 60) -> float:
-    """Milliseconds from the last keystroke of ``text`` to its results on screen (the last
-    change to the results once they settle), in an open search box."""
+    """Milliseconds from the last keystroke of ``text`` to the last change to its results."""
     box = page.locator(INPUT)
     box.fill("")
     page.evaluate(WATCH)

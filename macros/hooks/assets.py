@@ -1,9 +1,6 @@
-"""The site's own assets: content-hashed names for the handbook's stylesheets and scripts,
-the handbook's scripts joined into one file, and the overlay's logo under its fixed name.
-
-A reader's browser may keep a file with a hashed name for as long as it likes:
-a new edition of the file gets a new name, so a page never meets an old copy.
-"""
+"""The site's own assets: content-hashed names (a browser may keep such a file for as long
+as it likes: a new edition is a new name), the handbook's scripts joined into one file,
+Material's files found in the theme, and the overlay's logo under its fixed name."""
 
 from __future__ import annotations
 
@@ -16,6 +13,9 @@ from urllib.parse import urlsplit
 from ..data.logo import Logo
 
 HASH_LENGTH = 8
+SCRIPT_BUNDLE = "assets/javascripts/handbook.js"
+#: Material's own script, one file named by its content (overrides/main.html loads it).
+THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
 
 
 def is_local(path: str) -> bool:
@@ -34,14 +34,8 @@ def hashed_name(path: str, content: bytes) -> str:
     return posixpath.join(head, f"{stem}.{digest}" + (f".{ext}" if ext else ""))
 
 
-SCRIPT_BUNDLE = "assets/javascripts/handbook.js"
-#: Material's own script, one file named by its content (overrides/main.html loads it).
-THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
-
-
 def theme_files(theme_dirs: Iterable[str], pattern: str) -> list[str]:
-    """The theme's files matching ``pattern`` (``assets/javascripts/bundle.*.min.js``), as
-    paths in the site, each once, in order."""
+    """The theme's files matching ``pattern``, as paths in the site, each once, sorted."""
     folder, name = posixpath.split(pattern)
     return sorted(
         {
@@ -54,11 +48,8 @@ def theme_files(theme_dirs: Iterable[str], pattern: str) -> list[str]:
 
 
 def join_scripts(sources: list[tuple[str, bytes]]) -> bytes:
-    """The handbook's scripts, one component per source file, as one file in the order given.
-
-    Each part keeps its own scope (every component is one function expression), and a
-    comment names the file it comes from.
-    """
+    """The scripts as one file, in order, each after a comment naming it (every component
+    is one function expression, so each keeps its own scope)."""
     parts = [b"/* " + name.encode() + b" */\n" + data.rstrip() + b"\n" for name, data in sources]
     return b"\n".join(parts)
 

@@ -1,11 +1,7 @@
-"""Pre-compressed copies of the built site's text files, for nginx's ``gzip_static``.
-
-Every HTML, CSS, JS, JSON, SVG and XML file gets a ``.gz`` (gzip, level 9) and a
-``.br`` (Brotli, quality 7) copy beside it, so the server never compresses at
-request time. Brotli quality 7 takes about 0.1 s for the whole site; quality 11
-saves another 10% of bytes but takes about 3 s, most of a `make build`. The copies are reproducible: no file name or time stamp is stored
-in the gzip header.
-"""
+"""Pre-compressed copies of the built site's text files, for nginx's ``gzip_static``: a
+reproducible ``.gz`` (level 9, no name or time in the header) and a ``.br`` beside each.
+Brotli quality 7 takes about 0.1 s for the whole site; 11 saves another 10% of bytes but
+takes about 3 s, most of a `make build`."""
 
 from __future__ import annotations
 
@@ -26,8 +22,6 @@ TYPES = {
     "svg": "image/svg+xml",
     "xml": "application/xml",
 }
-SUFFIXES = frozenset(f".{kind}" for kind in TYPES)
-ENCODINGS = (".gz", ".br")
 BROTLI_QUALITY = 7
 
 
@@ -42,13 +36,13 @@ def brotli_bytes(data: bytes) -> bytes:
 def compressible(site_dir: Path) -> Iterator[Path]:
     """The files under ``site_dir`` that get compressed copies, in a stable order."""
     for path in sorted(site_dir.rglob("*")):
-        if path.is_file() and path.suffix.lower() in SUFFIXES:
+        if path.is_file() and path.suffix.lower()[1:] in TYPES:
             yield path
 
 
 def is_copy(path: Path) -> bool:
     """Whether ``path`` is a compressed copy of a file beside it (``x.css.gz`` next to ``x.css``)."""
-    return path.suffix in ENCODINGS and path.with_suffix("").is_file()
+    return path.suffix in (".gz", ".br") and path.with_suffix("").is_file()
 
 
 @dataclass(frozen=True)
@@ -61,14 +55,12 @@ class Compressed:
 
 def compress_site(site_dir: Path) -> Compressed:
     """Write ``.gz`` and ``.br`` copies of every compressible file under ``site_dir``."""
-    files = plain = gz = br = 0
+    sizes = [0, 0, 0, 0]
     for path in compressible(site_dir):
         data = path.read_bytes()
         gz_data, br_data = gzip_bytes(data), brotli_bytes(data)
         path.with_name(path.name + ".gz").write_bytes(gz_data)
         path.with_name(path.name + ".br").write_bytes(br_data)
-        files += 1
-        plain += len(data)
-        gz += len(gz_data)
-        br += len(br_data)
-    return Compressed(files, plain, gz, br)
+        for i, n in enumerate((1, len(data), len(gz_data), len(br_data))):
+            sizes[i] += n
+    return Compressed(*sizes)

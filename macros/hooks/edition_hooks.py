@@ -1,15 +1,9 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml): what changed in the guidance.
-
-When every page's content is ready (``on_env``, before the handbook PDF starts from the
-same content), the units of this build's guidance (macros/data/units.py) are compared
-with the published editions' snapshots (``editions/``, macros/data/changes.py):
-
-- the "Changes to the guidance" page gets its list in place of the ``guidance_changes``
-  macro's placeholder;
-- every guidance, assessment, prompt and checklist page gets the line under its title
-  saying when its guidance last changed;
-- with ``HANDBOOK_EDITION_OUT`` set (``make edition``, ``make release``), this build's
-  snapshot is written to that file.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): what changed in the guidance. Once every page's
+content is ready (``on_env``, before the handbook PDF starts from it), this build's units
+(macros/data/units.py) are compared with the published snapshots (``editions/``): the
+changes page gets its list, each guidance page its "last changed" line under the title,
+and with ``HANDBOOK_EDITION_OUT`` set (``make edition``, ``make release``) this build's
+snapshot is written to that file.
 """
 
 from __future__ import annotations
@@ -31,7 +25,7 @@ from macros.data.editions import Unit, snapshot_json
 from macros.data.files import DataError
 from macros.data.paths import print_page
 from macros.data.units import is_guidance_page, note_units, page_units
-from macros.hooks import build_of
+from macros.hooks import Current
 from macros.hooks.placement import FIRST_HEADING, insert_after
 from macros.pages.links import Links
 from macros.render.changes import PLACEHOLDER, changed_line, changes_page
@@ -68,7 +62,7 @@ def write_snapshot(path: Path, state: Any, units: list[Unit]) -> None:
 
 @event_priority(50)  # before site_hooks.on_env starts the handbook PDF from these pages
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    build = build_of(config)
+    build = Current.build
     state = build.state
     if state.history is None:
         return env
@@ -97,13 +91,10 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
         page.content = insert_after(content, FIRST_HEADING, line) or line + content
     if changes is not None:
         order = {src: i for i, src in enumerate(state.pages)}
-
         current = {u.id: u for u in units}
 
         def link(unit: Unit) -> str | None:
-            """Where the unit's text is now: its section today, or its page if the section
-            has gone; nothing if the page has gone too (an earlier edition's anchor may not
-            exist any more)."""
+            """The unit's section today, else its page; None if the page has gone too."""
             now = current.get(unit.id)
             page = now.page if now else unit.page
             if files.get_file_from_path(page) is None:

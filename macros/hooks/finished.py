@@ -1,17 +1,11 @@
-"""The last check on the finished site: every HTML file the build wrote, read back.
-
-It runs after every other step has written (macros/hooks/site_hooks.py), on the theme's
-output as much as the handbook's, so whatever route markup finds into a page (a template,
-an overlay value, a local page, a theme upgrade) stops the build here instead of reaching
-a reader. One line per file names the file and the element or attribute:
-
-- an element or attribute outside :data:`ELEMENTS` and :data:`ATTRIBUTES` (what the
-  handbook and its theme write today: the one list to change);
-- an event-handler attribute (``on…``);
-- a ``<meta http-equiv>`` other than the handbook's own Content-Security-Policy;
-- a URL (:data:`URL_ATTRIBUTES`) whose scheme is not in :data:`URL_SCHEMES`;
-- an id the theme or the handbook uses itself (:data:`RESERVED_ID`, or one the rest of
-  the page has) inside content from the overlay: a local page's article, a practice note.
+"""The last check on the finished site: every HTML file the build wrote, read back, the
+theme's output as much as the handbook's, so whatever route markup finds into a page (a
+template, an overlay value, a local page, a theme upgrade) stops the build. One line per
+file names it and its first problem: an element or attribute outside :data:`ELEMENTS` and
+:data:`ATTRIBUTES` (what the handbook and theme write today: the one list to change); an
+``on…`` attribute; a ``<meta http-equiv>`` but the handbook's own policy; a URL whose
+scheme is not in :data:`URL_SCHEMES`; in overlay content (a local page's article, a
+practice note) an id the theme or the handbook uses (:data:`RESERVED_ID`, or the page's).
 """
 
 from __future__ import annotations

@@ -1,17 +1,9 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml) for an overlay's local content.
-
-The macros plugin assembles and checks the state first (its ``on_config`` runs before
-any hook); these hooks only place what it checked:
-
-- ``on_files``: each local page joins the site under ``local/``, as the Markdown that
-  macros/data/local_pages.py prepared (``render_macros: false``: no template engine ever
-  sees it);
-- ``on_pre_page``: Markdown's raw-HTML handling is off for a local page unless the
-  overlay sets ``allow_raw_html: true`` (raw HTML is then shown as text);
-- ``on_page_content``: a local page's HTML is sanitised (macros/render/sanitise.py),
-  its glossary links put in, its notice added first and its table of contents read
-  again from the sanitised headings; practice notes go into guidance pages after their
-  title or the heading a note names.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml) for an overlay's local content, which the macros
+plugin's ``on_config`` has already checked: local pages join the site under ``local/`` as
+prepared Markdown (``render_macros: false``), with raw HTML shown as text unless the
+overlay sets ``allow_raw_html``; their HTML is sanitised (macros/render/sanitise.py),
+with glossary links, the notice first and a table of contents from the sanitised
+headings. Practice notes go into guidance pages after the title or the heading named.
 """
 
 from __future__ import annotations
@@ -32,22 +24,19 @@ from mkdocs.structure.toc import get_toc
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.hooks import build_of
+from macros.hooks import Current
 from macros.hooks.placement import FIRST_HEADING, heading_pattern, insert_after
-from macros.render.overlay import note_html, notice_html
+from macros.render.local import note_html, notice_html
 from macros.render.sanitise import fill_placeholders, headings, sanitise
 
-# Notes whose heading is missing from the rendered page, and term() calls that ended up in
-# a heading. The data step checks both from the page's Markdown first
-# (macros/data/headings.py and local_pages.py, `make check` too); this only makes sure
-# neither passes without a word if the two ever disagree. Reported together in on_env, so
-# the message is not wrapped in MkDocs' "Error reading page" line.
+# Notes whose heading is missing, and term() calls in a heading: the data step checks both
+# from the Markdown first (data/headings.py, local_pages.py); this catches a disagreement.
+# Reported in on_env, so MkDocs does not wrap it in its "Error reading page" line.
 _problems: list[str] = []
 
 
 class RawHtml(Extension):  # type: ignore[misc]
-    """Switches Python-Markdown's raw HTML off for the page being rendered (MkDocs makes a
-    new Markdown instance for each page, after ``on_pre_page``)."""
+    """Raw HTML off for the page being rendered (MkDocs makes a Markdown per page)."""
 
     allowed = True
 
@@ -67,21 +56,20 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     _problems.clear()
-    for source in build_of(config).state.local_pages:
+    for source in Current.build.state.local_pages:
         files.append(File.generated(config, source.src_uri, content=source.markdown))
     return files
 
 
 def on_pre_page(page: Any, config: Any, files: Files) -> Any:
-    state = build_of(config).state
+    state = Current.build.state
     local = state.local_page(page.file.src_uri) is not None
     _raw_html.allowed = not local or bool(state.overlay and state.overlay.allow_raw_html)
     return page
 
 
 def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
-    """A local page's rendered HTML, sanitised, with its glossary links, its notice first,
-    and a table of contents read from the sanitised headings."""
+    """A local page's HTML, sanitised, with its glossary links, notice and contents."""
     pattern = re.compile(rf"hbterm{source.token}n(\d+)x")
     calls = source.terms
     plain = {i: c.text for i, c in enumerate(calls)}
@@ -103,8 +91,7 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
     )
     if source.meta_title:
         page.meta["title"] = escape(source.meta_title)
-    # The notice comes first: right after the page's title if the page starts with it,
-    # above everything else if not.
+    # The notice: right after the page's title if it starts with one, else first of all.
     notice = str(notice_html(build.state.overlay.organisation))
     start = html.lstrip()
     title = FIRST_HEADING.match(start)
@@ -114,7 +101,7 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    build = build_of(config)
+    build = Current.build
     overlay = build.state.overlay
     if overlay is None:
         return html

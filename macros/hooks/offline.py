@@ -1,21 +1,11 @@
-"""The offline copy of a served handbook: its service worker, manifest and edition id.
-
-After everything else is written (``site_hooks.on_post_build``), the site root gets:
-
-- ``edition.json``: this build's edition (version, build date, commit). A page compares
-  its own edition with it to say that a newer one has been deployed.
-- ``manifest.webmanifest``: the name and icons for "Install" (macros/hooks/manifest.py).
-- ``sw.js``: the site's own service worker, from ``worker/sw.js`` with this edition's
-  list of files: every page, asset, the search index and the PDFs, each with the start
-  of its SHA-256. It keeps them in one cache for this edition, refuses a file that is
-  not this edition's (a copy half deployed, an old file from a cache on the way), serves
-  from that cache only, and deletes the caches of other editions.
-
-With the overlay's ``offline_app: false``, and in ``make serve``, ``sw.js`` is
-``worker/off.js`` instead: a worker that deletes the handbook's caches and unregisters
-itself, for readers whose browser installed one from an earlier build; the pages also
-unregister it. The offline zip (opened from ``file://``, where service workers do not
-run) gets none of the three files.
+"""The offline copy of a served handbook, written at the site root after everything else:
+``edition.json`` (a page compares its own edition with it to say a newer one is deployed),
+``manifest.webmanifest`` (name and icons for "Install") and ``sw.js``: ``worker/sw.js``
+with this edition's files and the start of each one's SHA-256. It serves from one cache
+per edition, refuses a file that is not this edition's (a half-deployed copy, an old file
+from a cache on the way) and deletes other editions' caches. With ``offline_app: false``
+and in ``make serve``, ``sw.js`` is ``worker/off.js``: it deletes the caches and
+unregisters itself. The offline zip (``file://``: no service workers) gets none of them.
 """
 
 from __future__ import annotations
@@ -23,13 +13,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import xml.etree.ElementTree as ET  # the logo was parsed and checked the same way (data/logo.py)
 from collections.abc import Sequence
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from ..data.edition import Edition
 from ..data.local_models import LocalOverlay
+from ..data.logo import Logo
 from .security import REVALIDATED
 
 ON, OFF, NONE = "on", "off", "none"
@@ -46,6 +39,15 @@ NEVER = re.compile(
 )
 LUNR = re.compile(r"^assets/javascripts/lunr/")
 MARKER = "/* EDITION */ null"
+HANDBOOK_ICONS: tuple[tuple[str, str, str], ...] = (
+    ("assets/favicon.svg", "any", "image/svg+xml"),
+    ("assets/icons/handbook-192.png", "192x192", "image/png"),
+    ("assets/icons/handbook-512.png", "512x512", "image/png"),
+)
+ICON_SIZES = (192, 512)
+SQUARE = 0.02  # how far from square a logo may be (width / height)
+NUMBER = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(?:px)?\s*$")
+THEME_COLOUR = "#1d4e89"  # --md-primary-fg-color in docs/assets/css/handbook.css
 
 
 def app_mode(command: str, offline_build: bool, overlay: LocalOverlay | None) -> str:
@@ -74,17 +76,6 @@ def cached_files(site_dir: Path, english_only: bool = True) -> list[Cached]:
         data = file.read_bytes()
         found.append(Cached(path, len(data), hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]))
     return found
-
-
-def edition_data(edition: Edition, app: str) -> dict[str, Any]:
-    return {
-        "id": edition.id,
-        "version": edition.version,
-        "built": edition.build_date.isoformat(),
-        "commit": edition.commit,
-        "guidance": edition.source_edition,
-        "offline": app == ON,
-    }
 
 
 def worker_source(edition: dict[str, Any], files: Sequence[Cached]) -> str:
@@ -118,7 +109,14 @@ def write_root_files(
     for path, icon in icon_files.items():
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(icon)
-    data = edition_data(edition, app)
+    data = {
+        "id": edition.id,
+        "version": edition.version,
+        "built": edition.build_date.isoformat(),
+        "commit": edition.commit,
+        "guidance": edition.source_edition,
+        "offline": app == ON,
+    }
     (site_dir / "edition.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     (site_dir / "manifest.webmanifest").write_text(text, encoding="utf-8")
@@ -129,3 +127,84 @@ def write_root_files(
     files = cached_files(site_dir, english_only)
     (site_dir / "sw.js").write_text(worker_source(data, files), encoding="utf-8")
     return Written(app, len(files), sum(f.size for f in files))
+
+
+# -- The web app manifest and its icons ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Icon:
+    url: str  # relative to the site root
+    sizes: str
+    type: str
+    data: bytes | None = None  # bytes to write, for an icon made at build time
+
+    def entry(self) -> dict[str, str]:
+        return {"src": self.url, "sizes": self.sizes, "type": self.type}
+
+
+def _square(width: float, height: float) -> bool:
+    return width > 0 and height > 0 and abs(width / height - 1) <= SQUARE
+
+
+def svg_is_square(data: bytes) -> bool:
+    """By the ``viewBox``, or ``width`` and ``height``."""
+    root = ET.fromstring(data)  # noqa: S314 (checked against the allow-list in data/logo.py)
+    box = root.get("viewBox", "").replace(",", " ").split()
+    if len(box) == 4:
+        try:
+            return _square(float(box[2]), float(box[3]))
+        except ValueError:
+            return False
+    sizes = [NUMBER.match(root.get(name, "")) for name in ("width", "height")]
+    return all(sizes) and _square(*(float(m.group(1)) for m in sizes if m))
+
+
+def png_icons(data: bytes) -> list[Icon]:
+    """192 and 512 pixel PNG icons from a square raster logo big enough for them."""
+    from PIL import Image  # only an overlay with a raster logo needs Pillow
+
+    with Image.open(BytesIO(data)) as image:
+        if not _square(*image.size) or min(image.size) < ICON_SIZES[0]:
+            return []
+        picture = image.convert("RGBA")
+    icons = []
+    for size in ICON_SIZES:
+        if min(picture.size) < size:
+            break
+        out = BytesIO()
+        picture.resize((size, size), Image.Resampling.LANCZOS).save(out, format="PNG")
+        icons.append(
+            Icon(f"assets/local/icon-{size}.png", f"{size}x{size}", "image/png", out.getvalue())
+        )
+    return icons
+
+
+def icons(logo: Logo | None) -> list[Icon]:
+    """The overlay's logo where it fits an app icon (a square SVG; a square raster of 192 px
+    or more, as 192 and 512 px PNGs, the same bytes each time), else the handbook's."""
+    if logo is not None:
+        if logo.suffix == ".svg" and svg_is_square(logo.data):
+            return [Icon(logo.url, "any", "image/svg+xml")]
+        if logo.suffix != ".svg":
+            made = png_icons(logo.data)
+            if made:
+                return made
+    return [Icon(url, sizes, kind) for url, sizes, kind in HANDBOOK_ICONS]
+
+
+def manifest(name: str, description: str, chosen: Sequence[Icon]) -> dict[str, Any]:
+    """The manifest; every address is relative to it, so a copy may live in a sub-folder."""
+    return {
+        "name": name,
+        "short_name": "TA-HSB handbook",
+        "description": description,
+        "lang": "en-GB",
+        "id": "./",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOUR,
+        "icons": [icon.entry() for icon in chosen],
+    }

@@ -1,15 +1,12 @@
-"""Search: the search aids in the index, and the handbook's search worker in front of
-Material's (guides/content.md, "Search").
+"""MkDocs hooks (``hooks:`` in mkdocs.yml) for search (guides/content.md, "Search"):
 
-- :func:`add_aids` puts each page's search aids (macros/data/search_aids.py) into an
-  ``aids`` field of the page's entry in ``search/search_index.json``, after Material's
-  search plugin writes it and before the offline plugin copies it into
-  ``search_index.js``. Material indexes every field the index's ``config.fields`` names
-  (the weights are in mkdocs.yml) and shows only the title and text in results: the
-  aids find a page and are never shown.
-- :func:`worker_file` makes the handbook's worker (docs/assets/javascripts/search-worker.js,
-  which tidies each query, then loads Material's worker) under a content-hashed name, and
-  :func:`point_to_worker` gives it to Material in place of its own worker.
+- the search aids go into an ``aids`` field of ``search/search_index.json`` (after the
+  search plugin writes it, before the offline plugin copies it); Material indexes every
+  field ``config.fields`` names and shows only title and text;
+- the handbook's worker (search-worker.js: tidies each query, then loads Material's) gets
+  a content-hashed name, and each page's Material configuration names it;
+- the search dialog gets an accessible name (axe: aria-dialog-name) and the help that
+  handbook.css shows while the list is empty and the box holds a query.
 """
 
 from __future__ import annotations
@@ -17,14 +14,26 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from ..data.glossary import Glossary
-from ..data.paths import GLOSSARY_FILE, GLOSSARY_PAGE, page_url
-from ..data.search_aids import SearchAids
-from .assets import hashed_name, theme_files
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import normalize_url
+
+# MkDocs puts only this file's folder on sys.path while it loads a hook; the
+# `macros` package lives in the project root and is not installed (pyproject.toml).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.data.glossary import Glossary
+from macros.data.paths import GLOSSARY_FILE, GLOSSARY_PAGE, page_url
+from macros.data.search_aids import SearchAids
+from macros.hooks import Current
+from macros.hooks.assets import hashed_name, theme_files
 
 AIDS_FIELD = "aids"  # weighed in mkdocs.yml (plugins: search: fields)
 WORKER_SOURCE = "assets/javascripts/search-worker.js"
@@ -34,10 +43,16 @@ CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
 )
 HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
+#: Material's search dialog, its name (the options' label) and its result list.
+DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+DIALOG_NAME = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)">')
+RESULT_LIST = '<ol class="md-search-result__list" role="presentation"></ol>'
+#: The help's links, each there only if its page is built: source file → text, ending.
+HELP_LINKS = {GLOSSARY_PAGE: ("Glossary A–Z", ";"), "prompts/index.md": ("prompt lists", ".")}
 
 
 class SearchError(Exception):
-    """A search aid or glossary link with no place in the built site (one line each)."""
+    """One line each: a search aid or glossary link with no place in the site, or markup."""
 
 
 def material_worker(theme_dirs: Iterable[str]) -> str:
@@ -52,8 +67,7 @@ def material_worker(theme_dirs: Iterable[str]) -> str:
 
 
 def worker_file(source: str, material: str) -> tuple[str, str]:
-    """The handbook's worker: its hashed path in the site and its text, which loads
-    Material's worker from ``material`` (a path in the site)."""
+    """The handbook's worker, loading Material's from ``material``: its hashed path, text."""
     if source.count(PLACEHOLDER) != 1:
         raise SearchError(f"docs/{WORKER_SOURCE}: expected {PLACEHOLDER} exactly once")
     here = posixpath.dirname(WORKER_SOURCE)
@@ -71,6 +85,27 @@ def point_to_worker(html: str, material: str, own: str) -> str:
         return match.group(1) + config.replace(f'{material}"', f'{own}"') + match.group(3)
 
     return CONFIG_SCRIPT.sub(swap, html, count=1)
+
+
+def search_dialog(html: str, links: Mapping[str, str]) -> str:
+    """A built page whose search dialog has a name and the help (``links``: source → href)."""
+    if DIALOG not in html:
+        return html  # no search on this page
+    name = DIALOG_NAME.search(html)
+    if html.count(DIALOG) != 1 or html.count(RESULT_LIST) != 1 or name is None:
+        raise SearchError("the page's search dialog is not Material's (macros/hooks/search.py)")
+    items = "".join(
+        f'<li>the <a href="{escape(links[src])}">{text}</a>{end}</li>'
+        for src, (text, end) in HELP_LINKS.items()
+        if src in links
+    )
+    help_block = (
+        '<div class="hb-search-help"><p>Nothing matches these words. Try:</p><ul>'
+        "<li>the same words with fewer letters: “groom” finds grooming and groomed;</li>"
+        f"<li>fewer words;</li>{items}</ul></div>"
+    )
+    html = html.replace(DIALOG, f'{DIALOG[:-1]} aria-label="{name[1]}">')
+    return html.replace(RESULT_LIST, help_block + RESULT_LIST)
 
 
 def heading_ids(html: str) -> set[str]:
@@ -93,8 +128,7 @@ def explained_problems(glossary: Glossary, headings: Mapping[str, set[str]]) -> 
 def add_aids(
     index: dict[str, Any], aids: SearchAids, glossary: Glossary, directory_urls: bool
 ) -> list[str]:
-    """Put the aids into ``index`` (Material's search index, as read from JSON); one line
-    for each page with aids that the index leaves out."""
+    """Put the aids into Material's index; one line for each page with aids it leaves out."""
     docs, config = index.get("docs"), index.get("config")
     if not isinstance(docs, list) or not isinstance(config, dict):
         return ["search/search_index.json: not a Material search index (no config or docs)"]
@@ -135,3 +169,61 @@ def rewrite_index(path: Path, aids: SearchAids, glossary: Glossary, directory_ur
     if problems:
         raise SearchError("\n".join(problems))
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+
+
+_state: dict[str, Any] = {"material": "", "worker": "", "headings": {}, "help": {}}
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Publish the handbook's worker under a hashed name, and only there."""
+    _state["headings"] = {}
+    _state["help"] = {src: f for src in HELP_LINKS if (f := files.get_file_from_path(src))}
+    source = files.get_file_from_path(WORKER_SOURCE)
+    if source is None or source.abs_src_path is None:
+        raise PluginError(f"docs/{WORKER_SOURCE} is missing: search needs it")
+    files.remove(source)
+    try:
+        material = material_worker(config["theme"].dirs)
+        path, text = worker_file(Path(source.abs_src_path).read_text(encoding="utf-8"), material)
+    except SearchError as exc:
+        raise PluginError(str(exc)) from None
+    files.append(File.generated(config, path, content=text))
+    _state["material"], _state["worker"] = material, path
+    return files
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    _state["headings"][page.file.src_uri] = heading_ids(page.content or "")
+    return context
+
+
+def _finish(html: str, page: Any, base: str) -> str:
+    """``page`` None: an error page, whose links start from ``base`` (as MkDocs' ``url``)."""
+    links = {src: normalize_url(f.url, page, base) for src, f in _state["help"].items()}
+    try:
+        html = search_dialog(html, links)
+        return point_to_worker(html, _state["material"], _state["worker"])
+    except SearchError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return _finish(output, page, "")
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return _finish(output_content, None, urlsplit(config["site_url"] or "/").path)
+
+
+@event_priority(-50)  # after the search plugin writes the index, before offline copies it
+def on_post_build(config: Any) -> None:
+    state = Current.build.state
+    problems = explained_problems(state.glossary, _state["headings"])
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    try:
+        if index.is_file():
+            rewrite_index(index, state.search_aids, state.glossary, config["use_directory_urls"])
+    except SearchError as exc:
+        problems.append(str(exc))
+    if problems:
+        raise PluginError("\n".join(problems))

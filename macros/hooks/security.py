@@ -1,23 +1,11 @@
-"""The security headers and caching of every copy, in one place.
+"""The security headers and caching of every copy, in one place: macros/hooks/servers.py
+writes deploy/ and ``_headers`` from it, and every page carries the policy as a ``<meta>``
+too (overrides/main.html), for a copy opened from disk or served without headers.
 
 The Content-Security-Policy allows nothing from other hosts and no ``unsafe-inline``:
-scripts are the site's own files plus the inline scripts that Material for MkDocs writes
-into every page, allowed by their SHA-256 hashes (:data:`THEME_SCRIPTS`). The build
-checks every page against that list (``inline_script_problems``), so a theme upgrade
-that changes a script stops the build instead of breaking pages in the field.
-
-The same policy reaches readers three ways: as an HTTP header from a server
-configuration, and as a ``<meta http-equiv>`` element in every built page, so a copy
-opened from disk (the offline zip) or served by a host that sends no headers is
-protected too. A meta policy cannot carry ``frame-ancestors`` (browsers ignore it there);
-the server header does.
-
-Every server configuration is written from this module's data by
-macros/hooks/servers.py: deploy/nginx, deploy/apache (a site and an ``.htaccess``) and the
-``_headers`` file the build puts in the site for static hosts. :data:`HEADERS` go on
-every response; :data:`CACHE_RULES` say how long each kind of file may be cached (the
-first rule that matches the address wins; pages and anything else are revalidated on
-every load).
+Material's inline scripts are allowed by their SHA-256 hashes (:data:`THEME_SCRIPTS`), and
+the build checks every page against them, so a theme upgrade that changes one stops the
+build. A meta policy cannot carry ``frame-ancestors`` (browsers ignore it there).
 """
 
 from __future__ import annotations
@@ -57,7 +45,6 @@ def policy(directives: Iterable[tuple[str, str]] = DIRECTIVES) -> str:
 
 
 def meta_policy() -> str:
-    """The policy for a page's ``<meta http-equiv="Content-Security-Policy">``."""
     return policy((n, v) for n, v in DIRECTIVES if n not in HEADER_ONLY)
 
 
@@ -74,21 +61,16 @@ HEADERS: tuple[tuple[str, str], ...] = (
 NO_CACHE = "no-cache"  # may be stored, but checked with the server on every load
 IMMUTABLE = "public, max-age=31536000, immutable"
 A_DAY = "public, max-age=86400"
-#: Files another part of the handbook adds at the site root that must be checked on every
-#: load, wherever the rules below would put them: a service worker, the web app manifest
-#: and the edition file.
+#: Root files of the offline copy, checked on every load wherever the rules would put them.
 REVALIDATED = ("sw.js", "manifest.webmanifest", "edition.json")
-#: The web app manifest (macros/hooks/manifest.py) and its type: Debian's nginx has none.
+#: The web app manifest (macros/hooks/offline.py) and its type: Debian's nginx has none.
 MANIFEST = ("manifest.webmanifest", "application/manifest+json")
 
 
 @dataclass(frozen=True)
 class CacheRule:
-    """How long files whose address matches ``pattern`` may be cached.
-
-    ``pattern`` is a regular expression on the address's path, without its end anchor
-    (each server adds its own), in the syntax Python, nginx (PCRE) and Apache share. It
-    is not anchored at the start, so a copy served under a sub-path matches too."""
+    """``pattern``: a regular expression on the address's path in the syntax Python, nginx
+    and Apache share, anchored by neither end (servers add ``$``; a sub-path matches)."""
 
     what: str  # for the comments of the generated configurations
     pattern: str
@@ -119,13 +101,11 @@ CACHE_RULES: tuple[CacheRule, ...] = (
         A_DAY,
     ),
 )
-#: Pages (and anything no rule matches) are revalidated on every load, so readers see a
-#: new edition at once.
-PAGE_CACHE = NO_CACHE
+PAGE_CACHE = NO_CACHE  # pages and anything else: readers see a new edition at once
 
 
 def cache_control(path: str) -> str:
-    """The ``Cache-Control`` value for the address ``path`` (``/assets/x.css``)."""
+    """The ``Cache-Control`` value for the address ``path`` (``/assets/x.css``): first match."""
     for rule in CACHE_RULES:
         if re.search(rule.pattern + "$", path):
             return rule.cache_control

@@ -1,153 +1,111 @@
-"""Server configurations written from the one source, macros/hooks/security.py.
+"""Every server configuration, written from the one source, macros/hooks/security.py.
 
-- nginx: deploy/nginx/handbook.conf (a server block) and security-headers.conf (a snippet),
-  written here;
-- Apache httpd: deploy/apache/handbook.conf (a site) and deploy/apache/htaccess (the same
-  rules for a host that only allows an ``.htaccess`` file), written by apache.py;
-- static hosts that read a ``_headers`` file (Netlify, Cloudflare Pages and others): the
-  build writes it into the site (macros/hooks/static_hosts.py).
-
-Each sends :data:`~macros.hooks.security.HEADERS` on every response and caches by
-:data:`~macros.hooks.security.CACHE_RULES`. `make deploy-configs` writes the deploy/
-files; tests/unit/hooks/test_servers.py fails when one differs from what this module
-writes, so no copy drifts from another when Material or a rule changes.
+- nginx (a server block and a headers snippet) and Apache httpd (a site, and an
+  ``.htaccess`` for a host that allows only that): deploy/, from deploy.conf.j2 by
+  `make deploy-configs`; tests/unit/hooks/test_servers.py fails when one differs;
+- static hosts that read a ``_headers`` file (Netlify, Cloudflare Pages): written into
+  the site by the build (:func:`static_headers`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path, PurePosixPath
 
-from .apache import apache_htaccess, apache_site
-from .security import CACHE_RULES, HEADERS, MANIFEST, PAGE_CACHE, cache_control
-from .static_hosts import GENERATED, ROOT_DIR, comment
+import jinja2
 
-# -- nginx ---------------------------------------------------------------------------
+from .compress import TYPES
+from .security import CACHE_RULES, HEADERS, MANIFEST, PAGE_CACHE, REVALIDATED, cache_control
+
+HEADERS_FILE = "_headers"  # in the site's root, where static hosts look for it
+ROOT_DIR = "/srv/ta-hsb-handbook/site"  # where the server configurations' install notes put it
+GENERATED = "Generated from macros/hooks/security.py by `make deploy-configs`: do not edit."
 
 
-def nginx_headers() -> str:
-    lines = [f'add_header {name} "{value}" always;' for name, value in HEADERS]
-    return (
-        comment(
-            f"""
-Security headers for the TA-HSB handbook. Included by every location in
-handbook.conf, because an add_header inside a location replaces the server's.
-{GENERATED}
+def comment(text: str, indent: str = "") -> str:
+    """``text`` as comment lines of at most 88 columns."""
+    lines = []
+    for line in text.strip().splitlines():
+        wrapped = textwrap.wrap(line, 86 - len(indent), break_on_hyphens=False) or [""]
+        lines += [f"{indent}# {part}".rstrip() for part in wrapped]
+    return "\n".join(lines)
 
-Content-Security-Policy: nothing from other hosts. Scripts are the site's own
-files plus the inline scripts that Material for MkDocs writes into every page,
-allowed by hash, not by 'unsafe-inline'. Styles need no 'unsafe-inline'.
-"""
-        )
-        + "\n"
-        + "\n".join(lines)
-        + "\n"
+
+_ENV = jinja2.Environment(  # noqa: S701 -- server configurations, not HTML
+    loader=jinja2.FileSystemLoader(Path(__file__).parent),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_ENV.filters.update(comment=comment, regex_escape=re.escape)
+
+
+def render(target: str) -> str:
+    """One deploy/ file; the data is read at each call (the tests change it)."""
+    return _ENV.get_template("deploy.conf.j2").render(
+        target=target,
+        headers=HEADERS,
+        cache_rules=CACHE_RULES,
+        page_cache=PAGE_CACHE,
+        manifest=MANIFEST,
+        manifest_cache=cache_control(f"/{MANIFEST[0]}"),
+        types=TYPES,
+        kinds="|".join(TYPES),
+        deflate=" ".join(sorted({t.split(";")[0] for t in TYPES.values()})),
+        root=ROOT_DIR,
+        generated=GENERATED,
     )
-
-
-def _nginx_location(match: str, cache: str, what: str, body: str = "try_files $uri =404;") -> str:
-    return (
-        f"    {comment(what, '    ').lstrip()}\n"
-        f"    location {match} {{\n"
-        "        include snippets/ta-hsb-security-headers.conf;\n"
-        f'        add_header Cache-Control "{cache}" always;\n'
-        f"        {body}\n"
-        "    }\n"
-    )
-
-
-def nginx_site() -> str:
-    name, kind = MANIFEST
-    manifest = _nginx_location(
-        f'~ "/{re.escape(name)}$"',
-        cache_control(f"/{name}"),
-        "The web app manifest, with its type (nginx's mime.types has none for it); "
-        "cached as the next rule says.",
-        f"types {{ }}\n        default_type {kind};\n        try_files $uri =404;",
-    )
-    rules = "\n".join(
-        _nginx_location(f'~ "{rule.pattern}$"', rule.cache_control, rule.what)
-        for rule in CACHE_RULES
-    )
-    return (
-        NGINX_HEAD
-        + _nginx_location(
-            "/",
-            PAGE_CACHE,
-            "Pages, and anything no rule below matches: always revalidate, so readers "
-            "see a new edition at once.",
-            "try_files $uri $uri/ =404;",
-        )
-        + "\n"
-        + manifest
-        + "\n"
-        + rules
-        + "\n"
-        + _nginx_location("= /404.html", PAGE_CACHE, "The handbook's 404 page.", "internal;")
-        + "}\n"
-    )
-
-
-NGINX_HEAD = f"""\
-# nginx server block for a self-hosted copy of the TA-HSB practice handbook.
-# {GENERATED}
-#
-# Install (Debian):
-#   cp deploy/nginx/security-headers.conf /etc/nginx/snippets/ta-hsb-security-headers.conf
-#   cp deploy/nginx/handbook.conf /etc/nginx/sites-available/ta-hsb-handbook
-#   ln -s ../sites-available/ta-hsb-handbook /etc/nginx/sites-enabled/
-#   # Optional, where nginx has the Brotli module (Debian: apt-get install
-#   # libnginx-mod-http-brotli-static); without it, skip this line:
-#   cp deploy/nginx/brotli.conf /etc/nginx/snippets/ta-hsb-brotli.conf
-#   rsync -a --delete site/ {ROOT_DIR}/
-#   nginx -t && systemctl reload nginx
-# Put TLS in front (or add `listen 443 ssl` with your certificate) as your
-# organisation requires; nothing here needs the internet.
-
-server {{
-    listen 8080;
-    server_name _;
-    root {ROOT_DIR};
-    index index.html;
-    charset utf-8;
-    server_tokens off;
-    # Redirects (a folder without its trailing slash) name the path only, never
-    # the Host header the request claims.
-    absolute_redirect off;
-    error_page 404 /404.html;
-    # For responses made before a location is chosen (400, 414 …); every
-    # location below includes the snippet itself, since its add_header
-    # lines replace these.
-    include snippets/ta-hsb-security-headers.conf;
-
-    # No dotfile or dot-folder (.git, .env, .venv …) is ever served, except /.well-known/.
-    location ~ /\\.(?!well-known/) {{
-        include snippets/ta-hsb-security-headers.conf;
-        return 404;
-    }}
-
-    # Compression: the build writes a .gz and a .br copy beside every HTML, CSS,
-    # JS, JSON, SVG and XML file; nginx sends those as they are (no work per
-    # request). On-the-fly gzip is the fallback for a file without a copy.
-    # Brotli copies are sent only where the optional snippet is installed (the
-    # wildcard include matches nothing otherwise, and nginx still loads).
-    gzip_static on;
-    gzip on;
-    gzip_vary on;
-    gzip_comp_level 6;
-    gzip_min_length 256;
-    gzip_types text/css application/javascript text/javascript application/json image/svg+xml application/xml text/xml;
-    include snippets/ta-hsb-brotli*.conf;
-
-    # Caching: nginx takes the first regular-expression location that matches,
-    # in this order, and `location /` when none does.
-"""
 
 
 #: deploy/ file → what writes it (tools/deploy.py, tests/unit/hooks/test_servers.py).
 DEPLOY_FILES: dict[str, Callable[[], str]] = {
-    "deploy/nginx/handbook.conf": nginx_site,
-    "deploy/nginx/security-headers.conf": nginx_headers,
-    "deploy/apache/handbook.conf": apache_site,
-    "deploy/apache/htaccess": apache_htaccess,
+    "deploy/nginx/handbook.conf": partial(render, "nginx-site"),
+    "deploy/nginx/security-headers.conf": partial(render, "nginx-headers"),
+    "deploy/apache/handbook.conf": partial(render, "apache-site"),
+    "deploy/apache/htaccess": partial(render, "apache-htaccess"),
 }
+
+
+def static_headers(files: Iterable[str]) -> str:
+    """A ``_headers`` file for the site whose files (relative paths) are ``files``.
+
+    Hosts that read this format apply every rule that matches an address and join the
+    values of a header set by two rules, so ``/*`` carries the security headers only and
+    each address matches exactly one ``Cache-Control`` rule: a folder whose files all
+    cache alike gets one ``/folder/*`` rule, and the files of a mixed folder get one rule
+    each. The result stays far under the 100 rules Cloudflare Pages allows."""
+    paths = sorted({PurePosixPath(f) for f in files} | {PurePosixPath(n) for n in REVALIDATED})
+    rules: list[tuple[str, str]] = []
+    _cover(PurePosixPath("."), paths, rules)
+    out = [comment(f"Headers for static hosts that read a _headers file.\n{GENERATED}"), "/*"]
+    out += [f"  {name}: {value}" for name, value in HEADERS]
+    for pattern, cache in rules:
+        out += ["", pattern, f"  Cache-Control: {cache}"]
+    return "\n".join(out) + "\n"
+
+
+def _url(path: PurePosixPath) -> str:
+    return "/" + path.as_posix()
+
+
+def _cover(folder: PurePosixPath, paths: list[PurePosixPath], rules: list[tuple[str, str]]) -> None:
+    kinds = {cache_control(_url(p)) for p in paths}
+    if folder != PurePosixPath(".") and len(kinds) == 1:
+        rules.append((_url(folder) + "/*", kinds.pop()))
+        return
+    subfolders: dict[PurePosixPath, list[PurePosixPath]] = {}
+    for path in paths:
+        inside = path.relative_to(folder) if folder != PurePosixPath(".") else path
+        if len(inside.parts) == 1:
+            cache = cache_control(_url(path))
+            if path.name == "index.html":  # the folder's own address serves it too
+                rules.append((_url(folder) + "/" if folder.parts else "/", cache))
+            rules.append((_url(path), cache))
+        else:
+            subfolders.setdefault(folder / inside.parts[0], []).append(path)
+    for sub, inner in sorted(subfolders.items()):
+        _cover(sub, inner, rules)

@@ -1,12 +1,7 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, the handbook's scripts as
-one deferred file, block HTML put back after Markdown, the offline copy (service worker,
-manifest, edition id), pre-compressed copies, the ``_headers`` file for static hosts, an
-early start for the handbook PDF, and a last check of every HTML file written.
-
-Only wiring: the logic is in ``macros.hooks.assets``, ``macros.pages.blocks``,
-``macros.hooks.offline``, ``macros.hooks.manifest``, ``macros.hooks.compress``,
-``macros.hooks.security``, ``macros.hooks.static_hosts``, ``macros.pdf.workers`` and
-``macros.hooks.finished``.
+one deferred file, block HTML put back after Markdown, the early start of the handbook
+PDF, the CSP check, the offline copy, ``_headers`` and compressed copies, and last, the
+check of every HTML file written. Only wiring: the steps are in the modules imported below.
 """
 
 from __future__ import annotations
@@ -25,7 +20,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.hooks import build_of, manifest
+from macros.hooks import Current, offline
 from macros.hooks.assets import (
     SCRIPT_BUNDLE,
     THEME_SCRIPT,
@@ -36,9 +31,8 @@ from macros.hooks.assets import (
 )
 from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
-from macros.hooks.offline import NONE, app_mode, write_root_files
 from macros.hooks.security import inline_script_problems, meta_policy
-from macros.hooks.static_hosts import HEADERS_FILE, static_headers
+from macros.hooks.servers import HEADERS_FILE, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 _state: dict[str, Any] = {
@@ -61,34 +55,23 @@ def on_shutdown() -> None:
 
 
 def on_pre_build(config: Any) -> None:
-    _state["lost"] = []
-    _state["scripts"] = []
+    _state["lost"], _state["scripts"] = [], []
 
 
-def offline(config: Any) -> bool:
+def zip_build(config: Any) -> bool:
+    """Whether this is the offline zip (Material's offline plugin on)."""
     plugin = config["plugins"].get("material/offline")
     return plugin is not None and bool(plugin.config.enabled)
 
 
 def on_config(config: Any) -> Any:
-    """Point ``extra_css`` at content-hashed names; join the handbook's own scripts.
-
-    The scripts listed in ``extra_javascript`` (one component per file) become one file
-    with a content-hashed name, loaded with ``defer``: one request, and nothing that
-    holds up the first paint.
-
-    Material's own script is loaded with ``defer`` too (overrides/main.html): it starts
-    from DOMContentLoaded, which a deferred script still precedes, and the first paint no
-    longer waits for it to download and run.
-
-    The iframe-worker shim (``extra.polyfills``) lets search run from ``file://``:
-    only the offline package needs it. Served over HTTP it would be one more
-    script blocking the first paint of every page, so other builds leave it out.
-    """
+    """Content-hashed names for ``extra_css``; the local ``extra_javascript`` (one component
+    per file) joined into one deferred file with a content-hashed name: one request, and
+    nothing holds up the first paint. Material's own script is deferred too (main.html)."""
     # The policy as a meta element in every built page (overrides/main.html); not in
     # `serve`, which adds an inline live-reload script to each page it sends.
     config["extra"]["csp"] = None if _state["command"] == "serve" else meta_policy()
-    if not offline(config):
+    if not zip_build(config):  # the iframe-worker shim is for file:// only: one script less
         config["extra"]["polyfills"] = [
             p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
         ]
@@ -100,60 +83,45 @@ def on_config(config: Any) -> Any:
         )
     config["extra"]["theme_script"] = theme_script[0]
     docs = Path(config["docs_dir"])
-    renamed: dict[str, str] = {}
-
-    def rename(path: str) -> str:
-        source = docs / path
-        if not is_local(path) or not source.is_file():
-            return path
-        renamed[path] = hashed_name(path, source.read_bytes())
-        return renamed[path]
-
-    config["extra_css"] = [rename(path) for path in config["extra_css"]]
-    scripts, own = [], []
-    for script in config["extra_javascript"]:
-        path = str(script)
-        if is_local(path) and (docs / path).is_file():
-            own.append((path, (docs / path).read_bytes()))
-        else:
-            scripts.append(script)
-    _state["joined"] = None
+    local = {p: docs / p for p in map(str, config["extra_css"] + config["extra_javascript"])}
+    local = {p: f for p, f in local.items() if is_local(p) and f.is_file()}
+    renamed = {p: hashed_name(p, local[p].read_bytes()) for p in config["extra_css"] if p in local}
+    config["extra_css"] = [renamed.get(p, p) for p in config["extra_css"]]
+    own = [str(s) for s in config["extra_javascript"] if str(s) in local]
+    scripts = [s for s in config["extra_javascript"] if str(s) not in local]
+    _state["renamed"], _state["joined"] = renamed, None
     if own:
-        content = join_scripts(own)
+        content = join_scripts([(p, local[p].read_bytes()) for p in own])
         joined = ExtraScriptValue(hashed_name(SCRIPT_BUNDLE, content))
         joined.defer = True
         scripts.append(joined)
-        _state["joined"] = (joined.path, content, [path for path, _ in own])
+        _state["joined"] = (joined.path, content, own)
     config["extra_javascript"] = scripts
-    _state["renamed"] = renamed
-    overlay = build_of(config).state.overlay
-    app = config["extra"]["stamp"]["app"] = app_mode(_state["command"], offline(config), overlay)
-    config["extra"]["manifest"] = None if app == NONE else "manifest.webmanifest"
+    app = offline.app_mode(_state["command"], zip_build(config), Current.build.state.overlay)
+    config["extra"]["stamp"]["app"] = app
+    config["extra"]["manifest"] = None if app == offline.NONE else "manifest.webmanifest"
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Write each renamed file under its hashed name only."""
+    """Each renamed or joined file is written under its hashed name only."""
     for path, new in _state["renamed"].items():
         original = files.get_file_from_path(path)
-        if original is None or original.abs_src_path is None:
-            continue
-        files.remove(original)
-        files.append(File.generated(config, new, abs_src_path=original.abs_src_path))
+        if original is not None and original.abs_src_path is not None:
+            files.remove(original)
+            files.append(File.generated(config, new, abs_src_path=original.abs_src_path))
     if _state["joined"] is not None:
         path, content, parts = _state["joined"]
-        for part in parts:
-            original = files.get_file_from_path(part)
-            if original is not None:
-                files.remove(original)
+        for part in filter(None, map(files.get_file_from_path, parts)):
+            files.remove(part)
         files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """Put the block HTML the macros kept out of Markdown in place (see macros/pages/blocks.py)."""
+    """Put the block HTML the macros kept out of Markdown in place (macros/pages/blocks.py)."""
     src = page.file.src_uri
-    html, lost = build_of(config).blocks.restore(src, html)
+    html, lost = Current.build.blocks.restore(src, html)
     if lost:  # reported in on_env: raised here, MkDocs would wrap it in another message
         _state["lost"].append(
             f"{src}: {lost} block macro output(s) found no place in the page: "
@@ -163,10 +131,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    """Every page's content is ready: start the handbook PDF now (see macros/pdf/workers.py)."""
-    if _state["lost"]:  # on_pre_build starts each build with none
+    """Every page's content is ready: start the handbook PDF now (macros/pdf/workers.py)."""
+    if _state["lost"]:
         raise PluginError("\n".join(_state["lost"]))
-    build = build_of(config)
+    build = Current.build
     if build.pdfs is not None:
         from macros.pdf import workers
 
@@ -188,17 +156,17 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def write_offline_copy(config: Any) -> None:
     """edition.json, manifest.webmanifest and sw.js at the site root (macros/hooks/offline.py)."""
-    state = build_of(config).state
-    icons = manifest.icons(state.logo)
+    state = Current.build.state
+    icons = offline.icons(state.logo)
     name = config["site_name"]  # with an overlay, Markup (escaped for the templates)
     name = name.unescape() if isinstance(name, Markup) else str(name)
     search = config["plugins"].get("material/search")
     languages = set((search.config.lang if search else None) or ["en"])
-    written = write_root_files(
+    written = offline.write_root_files(
         Path(config["site_dir"]),
         state.edition,
         config["extra"]["stamp"]["app"],
-        manifest.manifest(name, config["site_description"] or "", icons),
+        offline.manifest(name, config["site_description"] or "", icons),
         {icon.url: icon.data for icon in icons if icon.data is not None},
         english_only=languages <= {"en"},
     )
@@ -233,9 +201,8 @@ def on_post_build(config: Any) -> None:
     if _state["scripts"]:
         raise PluginError("\n".join(_state["scripts"]))
     write_offline_copy(config)
-    if _state["command"] != "serve" and not offline(config):
+    if _state["command"] != "serve" and not zip_build(config):
         write_server_copies(config)  # no server reads them in the live preview or the zip
-    # Last of all: every HTML file written, read back (macros/hooks/finished.py).
-    problems = check_site(Path(config["site_dir"]))
+    problems = check_site(Path(config["site_dir"]))  # last of all (macros/hooks/finished.py)
     if problems:
         raise PluginError("\n".join(problems))

@@ -1,15 +1,11 @@
 """Generated block HTML that skips Markdown.
 
-A block macro (a checklist, the glossary, a Source wording box) returns finished,
-escaped HTML. Handed to Markdown, that HTML is only scanned tag by tag and passed
-through unchanged, at a cost that grows with its size (a checklist form is hundreds
-of tags). So the macro leaves a comment in the Markdown instead, Markdown keeps it as
-it is, and ``restore`` (the ``on_page_content`` hook) puts the HTML in its place. The
-built pages are byte for byte the same as before.
-
-The comment carries a random token made for each build, so a page cannot name a
-block on its own. A block whose comment Markdown did not keep (for example a macro
-call inside a code block) is reported, never silently dropped.
+Markdown scans a block macro's finished HTML tag by tag only to pass it through, at a cost
+that grows with its size (a checklist form is hundreds of tags). So the macro leaves a
+comment, with a random token made for each build (a page cannot name a block on its own),
+and ``restore`` (``on_page_content``) puts the HTML in its place: the built pages are byte
+for byte the same. A block whose comment Markdown did not keep (a macro call inside a code
+block) is reported, never silently dropped.
 """
 
 from __future__ import annotations

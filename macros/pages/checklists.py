@@ -3,7 +3,7 @@ and the Assessment record."""
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..data.models import Checklist, ChecklistItem
 from ..data.paths import CHANGES_PAGE, CHECKLISTS_DIR, RECORD_PAGE, print_page
@@ -11,8 +11,7 @@ from ..data.state import State
 from ..render import checklist as checklist_render
 from ..render import local
 from ..render import record as record_render
-from ..render.html import el, lines
-from .links import Links, Page, log, where
+from .links import Links, Page, unknown, where
 from .reference import ReferenceMacros
 
 
@@ -24,22 +23,15 @@ class ChecklistMacros:
         self.links = links
         self.reference = reference  # citations and glossary links inside checklists
 
-    def _checklist(self, page: Page, checklist_id: str) -> Checklist | None:
-        checklist = self.state.checklists.get(checklist_id)
-        if checklist is None:
-            log.warning(
-                "%s: checklist('%s'): no such checklist (no %s/%s.yml)",
-                where(page),
-                checklist_id,
-                CHECKLISTS_DIR,
-                checklist_id,
-            )
-        return checklist
+    def _unknown(self, page: Page, checklist_id: str) -> Markup:
+        where_ = f"no {CHECKLISTS_DIR}/{checklist_id}.yml"
+        message = f"{where(page)}: checklist('{checklist_id}'): no such checklist ({where_})"
+        return unknown(message, f"unknown checklist: {checklist_id}")
 
     def checklist(self, page: Page, checklist_id: str) -> Markup:
-        checklist = self._checklist(page, checklist_id)
+        checklist = self.state.checklists.get(checklist_id)
         if checklist is None:
-            return escape(f"[unknown checklist: {checklist_id}]")
+            return self._unknown(page, checklist_id)
         return self._screen(page, checklist, in_record=False)
 
     def _screen(self, page: Page, checklist: Checklist, in_record: bool) -> Markup:
@@ -74,60 +66,37 @@ class ChecklistMacros:
         )
 
     def checklist_print(self, page: Page, checklist_id: str) -> Markup:
-        checklist = self._checklist(page, checklist_id)
+        checklist = self.state.checklists.get(checklist_id)
         if checklist is None:
-            return escape(f"[unknown checklist: {checklist_id}]")
+            return self._unknown(page, checklist_id)
         state = self.state
-        actions = el(
-            "p",
-            el(
-                "a",
-                "Download printable PDF (A4)",
-                href=self.links.file_href(page, state.downloads.checklist(checklist.id)),
-                class_="md-button",
-            ),
-            " ",
-            el(
-                "a",
-                f"Back to {state.usage.titles.get(checklist.page, 'the guidance')}",
-                href=self.links.href(page, checklist.page),
-            ),
-            class_="hb-print-actions",
-        )
-        contacts = (
-            el("p", local.contacts_text(state.overlay), class_="hb-paper__contacts")
-            if state.overlay
-            else None
-        )
         paper = checklist_render.paper_html(
             checklist,
             state.cite_text(checklist.cite),
             state.checklist_stamp(checklist.id),
             fillable=False,
         )
-        return lines(actions, contacts, paper)
+        html: Markup = checklist_render.TEMPLATE.print_view(
+            self.links.file_href(page, state.downloads.checklist(checklist.id)),
+            state.usage.titles.get(checklist.page, "the guidance"),
+            self.links.href(page, checklist.page),
+            local.contacts_text(state.overlay) if state.overlay else None,
+            paper,
+        )
+        return html
 
     def checklist_downloads(self, page: Page) -> Markup:
         """A list of every checklist's print view and PDF, and the combined PDF."""
-        downloads = self.state.downloads
+        downloads, href = self.state.downloads, self.links.href
         rows = [
-            el(
-                "li",
-                el("a", c.title, href=self.links.href(page, print_page(c.id))),
-                " — ",
-                el("a", "PDF (A4)", href=self.links.file_href(page, downloads.checklist(c.id))),
-                " · ",
-                el("a", "on its guidance page", href=self.links.href(page, c.page)),
+            (
+                c.title,
+                href(page, print_page(c.id)),
+                self.links.file_href(page, downloads.checklist(c.id)),
+                href(page, c.page),
             )
             for c in self.state.checklists.values()
         ]
-        combined = el(
-            "p",
-            el(
-                "a",
-                "Download all checklists in one PDF (A4)",
-                href=self.links.file_href(page, downloads.all_checklists),
-                class_="md-button md-button--primary",
-            ),
-        )
-        return lines(combined, el("ul", rows, class_="hb-downloads"))
+        combined = self.links.file_href(page, downloads.all_checklists)
+        html: Markup = checklist_render.TEMPLATE.downloads(combined, rows)
+        return html

@@ -6,6 +6,8 @@ import logging
 from collections.abc import Sequence
 from typing import Protocol
 
+from markupsafe import Markup, escape
+
 from ..data.paths import page_url, relative
 from ..data.state import State
 from ..render.citations import PageLink
@@ -24,6 +26,12 @@ def where(page: Page) -> str:
     """The page's source path, for messages (``prompts/iioc.md``)."""
     file = getattr(page, "file", None)
     return getattr(file, "src_uri", None) or page.url or "index.md"
+
+
+def unknown(message: str, marker: str) -> Markup:
+    """Warn (a ``--strict`` build fails) and leave ``[marker]`` where the macro was."""
+    log.warning(message)
+    return escape(f"[{marker}]")
 
 
 class Links:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..data import source as provenance
-from ..data.models import Reference
 from ..data.paths import (
     COVERAGE_PAGE,
     GLOSSARY_FILE,
@@ -16,10 +15,11 @@ from ..data.paths import (
 )
 from ..data.state import State
 from ..render import citations, glossary
-from ..render import source as source_render
-from ..render.html import el
-from ..render.licences import licences_html
-from .links import Links, Page, log, where
+from ..render.html import el, macros
+from .links import Links, Page, log, unknown, where
+
+SOURCE = macros("source.html")  # the slides' words under a section, the coverage table
+LICENCES = macros("licences.html")
 
 
 class ReferenceMacros:
@@ -33,9 +33,8 @@ class ReferenceMacros:
 
     def cite(self, page: Page, *keys: str) -> Markup:
         references = self.state.references
-        found: list[tuple[Reference, str]] = []
-        unknown = [k for k in keys if k not in references]
-        for key in unknown:
+        missing = [k for k in keys if k not in references]
+        for key in missing:
             log.warning(
                 "%s: cite('%s'): unknown citation key (not in %s)",
                 where(page),
@@ -44,20 +43,19 @@ class ReferenceMacros:
             )
         if not keys:
             log.warning("%s: cite(): needs at least one citation key", where(page))
-        for key in keys:
-            if key in references:
-                href = self.links.href(page, REFERENCES_PAGE, citations.anchor(key))
-                found.append((references[key], href))
-        marker = escape("".join(f"[unknown citation: {k}]" for k in unknown))
+        found = [
+            (references[k], self.links.href(page, REFERENCES_PAGE, citations.anchor(k)))
+            for k in keys
+            if k in references
+        ]
+        marker = escape("".join(f"[unknown citation: {k}]" for k in missing))
         return citations.cite_html(found) + marker
 
     def term(self, page: Page, name: str, text: str | None = None) -> Markup:
         entry = self.state.glossary.find(name)
         if entry is None:
-            log.warning(
-                "%s: term('%s'): not in the glossary (%s)", where(page), name, GLOSSARY_FILE
-            )
-            return escape(f"[unknown term: {name}]")
+            message = f"{where(page)}: term('{name}'): not in the glossary ({GLOSSARY_FILE})"
+            return unknown(message, f"unknown term: {name}")
         return self.term_link(page, entry.id, text or name)
 
     def term_link(self, page: Page, entry_id: str, text: str) -> Markup:
@@ -102,13 +100,10 @@ class ReferenceMacros:
         passage = source.passages.get(trace_id) if source else None
         here = where(page)
         if passage is None:
-            log.warning(
-                "%s: source_wording('%s'): no such trace in %s",
-                here,
-                trace_id,
-                provenance.TRACE_FILE,
+            message = (
+                f"{here}: source_wording('{trace_id}'): no such trace in {provenance.TRACE_FILE}"
             )
-            return escape(f"[unknown source trace: {trace_id}]")
+            return unknown(message, f"unknown source trace: {trace_id}")
         if passage.trace.page != here:
             log.warning(
                 "%s: source_wording('%s'): the trace is for %s, not this page",
@@ -116,29 +111,31 @@ class ReferenceMacros:
                 trace_id,
                 passage.trace.page,
             )
-        return source_render.wording_html(passage, self.links.href(page, COVERAGE_PAGE))
+        html: Markup = SOURCE.wording(passage, self.links.href(page, COVERAGE_PAGE))
+        return html
 
     def source_coverage(self, page: Page) -> Markup:
         """The Source coverage table: every passage of the source, where it is carried."""
         if self.state.source is None:
-            log.warning("%s: source_coverage(): no %s", where(page), provenance.TRACE_FILE)
-            return escape("[no source trace]")
+            message = f"{where(page)}: source_coverage(): no {provenance.TRACE_FILE}"
+            return unknown(message, "no source trace")
         titles = self.state.usage.titles
 
         def link(trace: provenance.Trace) -> citations.PageLink:
             title = titles.get(trace.page, trace.page)
             if trace.section is None:
                 return citations.PageLink(f"{title} (opening)", self.links.href(page, trace.page))
-            return citations.PageLink(
-                f"{title} › {trace.section}",
-                self.links.href(page, trace.page, provenance.section_anchor(trace.section)),
-            )
+            anchor = provenance.section_anchor(trace.section)
+            href = self.links.href(page, trace.page, anchor)
+            return citations.PageLink(f"{title} › {trace.section}", href)
 
-        return source_render.coverage_html(self.state.source.rows(), link)
+        html: Markup = SOURCE.coverage(self.state.source.rows(), link)
+        return html
 
     def licences_page(self) -> Markup:
         """Every third-party component the copy ships, from data/third-party.yml."""
-        return licences_html(self.state.components)
+        html: Markup = LICENCES.licences(self.state.components)
+        return html
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(

@@ -1,5 +1,5 @@
 """PDFs made while the site builds: what each contains (``documents``, ``book``), how it is
-rendered (``writer``, ``font``, ``templates/``), and when (``cache``, ``workers``).
+rendered (``writer``, ``tagging``, ``templates/``), and when (``workers``).
 
 Only this file is imported by a build without PDFs; the modules load when PDFs are on.
 """

@@ -4,7 +4,7 @@ web and print editions cannot drift apart), with a cover, contents and appendice
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +17,10 @@ from ..data.paths import CHANGES_PAGE, COVERAGE_PAGE, RECORD_PAGE, page_url
 from ..data.state import State
 from ..render.html import el, lines
 from .documents import PdfJob
-from .writer import PdfError, document, write_pdf
+from .writer import PdfError, document
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
-    from bs4.element import PageElement
 
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
@@ -51,23 +50,12 @@ def output_file(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
-REMOVE = (
-    ".headerlink",
-    ".md-content__button",
-    ".md-source-file",
-    ".hb-term__tip",
-    ".hb-print-actions",
-    ".hb-handbook-pdf",
-    ".hb-checklist__links",
-    ".hb-checklist__status",
-    ".hb-checklist__privacy",
-    ".hb-paper__runfoot",
-    ".hb-print-stamp",
-    ".hb-source-wording",
-    ".hb-changed",
-    "script",
+# What is for the screen only, not for paper.
+REMOVE_SELECTOR = (
+    ".headerlink, .md-content__button, .md-source-file, .hb-term__tip, .hb-print-actions, "
+    ".hb-handbook-pdf, .hb-checklist__links, .hb-checklist__status, .hb-checklist__privacy, "
+    ".hb-paper__runfoot, .hb-print-stamp, .hb-source-wording, .hb-changed, script"
 )
-REMOVE_SELECTOR = ", ".join(REMOVE)
 # HTML elements of all an overlay's local pages together, checked before the PDF is laid
 # out: WeasyPrint takes milliseconds for each (a paragraph, list item, table cell, link,
 # <abbr> …), so one page of 128 KiB of table cells took 80 s. The handbook's own 32 pages
@@ -76,18 +64,26 @@ MAX_LOCAL_ELEMENTS = 4000
 
 
 class Book:
-    """Assembles built pages into one HTML document with internal links."""
+    """Assembles built pages into one HTML document with internal links; ``texts`` (page
+    HTML by source path) stands in for the built pages it has."""
 
-    def __init__(self, state: State, site_dir: Path, pages: Sequence[NavPage]) -> None:
+    def __init__(
+        self,
+        state: State,
+        site_dir: Path,
+        pages: Sequence[NavPage],
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
         self.state = state
         self.site_dir = site_dir
         self.pages = pages
+        self.texts = texts or {}
         self.urls = {p.src: page_url(p.src, state.directory_urls) for p in pages}
         self.by_url = {output_file(u): slug(src) for src, u in self.urls.items()}
-        self.checklist_pages = {c.page: cid for cid, c in state.checklists.items()}
 
     def page_text(self, page: NavPage) -> str:
-        """The built page's HTML."""
+        if page.src in self.texts:
+            return self.texts[page.src]
         path = self.site_dir / output_file(self.urls[page.src])
         try:
             return path.read_text(encoding="utf-8")
@@ -104,11 +100,6 @@ class Book:
         soup = BeautifulSoup(article_fragment(html), "html.parser")
         return soup, soup.select_one("article.md-content__inner")
 
-    @classmethod
-    def warm_up(cls) -> None:
-        """Import bs4 and compile the selectors below, before the book is needed."""
-        cls.parse('<article class="md-content__inner"></article>')[0].select(REMOVE_SELECTOR)
-
     def article(self, page: NavPage) -> Tag:
         soup, article = self.parse(self.page_text(page))
         if article is None:
@@ -117,7 +108,7 @@ class Book:
             if not node.decomposed:  # not inside one removed already
                 node.decompose()
         for end in (0, -1):  # the theme's line breaks around the content: the same book
-            while article.contents and is_blank(article.contents[end]):
+            while article.contents and not str(article.contents[end]).strip():  # text only
                 article.contents[end].extract()
         for form in article.select("section.hb-checklist"):
             cid = form.get("data-checklist")
@@ -161,20 +152,6 @@ class Book:
             else:
                 link.unwrap()  # downloads and other files: plain text on paper
 
-    def contents(self) -> Markup:
-        items = []
-        part = None
-        for page in self.pages:
-            if page.part != part and page.part:
-                items.append(el("li", page.part, class_="pdf-toc__part"))
-            part = page.part
-            items.append(
-                el("li", el("a", page.title, href=f"#{slug(page.src)}"), class_="pdf-toc__page")
-            )
-        return el(
-            "nav", el("h1", "Contents", class_="pdf-toc__title"), el("ol", items), class_="pdf-toc"
-        )
-
     def cover(self, site_name: str, attribution: str) -> Markup:
         edition = self.state.edition
         overlay = self.state.overlay
@@ -202,13 +179,17 @@ class Book:
         )
 
     def html(self, site_name: str, attribution: str) -> str:
-        body: list[Markup] = [self.cover(site_name, attribution), self.contents()]
+        toc: list[Markup] = []
+        body: list[Markup] = []
         part = None
         local = 0  # elements of the local pages so far
         for page in self.pages:
             if page.part != part and page.part:
+                toc.append(el("li", page.part, class_="pdf-toc__part"))
                 body.append(el("h1", page.part, class_="pdf-part"))
             part = page.part
+            link = el("a", page.title, href=f"#{slug(page.src)}")
+            toc.append(el("li", link, class_="pdf-toc__page"))
             article = self.article(page)
             if page.src.startswith(LOCAL_PREFIX):
                 local += len(article.find_all(True))
@@ -221,7 +202,11 @@ class Book:
                     )
             # Trusted: HTML of the site this build just wrote, re-serialised by BeautifulSoup.
             body.append(Markup(str(article)))  # noqa: S704
-        return document(site_name, lines(*body), "handbook-pdf.css")
+        contents = el(
+            "nav", el("h1", "Contents", class_="pdf-toc__title"), el("ol", toc), class_="pdf-toc"
+        )
+        cover = self.cover(site_name, attribution)
+        return document(site_name, lines(cover, contents, *body), "handbook-pdf.css")
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -236,13 +221,6 @@ def shift_headings(article: Tag, shift: int) -> None:
         classes = [c for c in heading.get_attribute_list("class") if c]
         heading["class"] = " ".join([*classes, f"pdf-h{level}"])
         heading.name = f"h{min(level + shift, 6)}"
-
-
-def is_blank(node: PageElement) -> bool:
-    """Whitespace-only text (not an element, which is content even when empty)."""
-    from bs4.element import NavigableString
-
-    return isinstance(node, NavigableString) and not node.strip()
 
 
 def article_fragment(page_html: str) -> str:
@@ -265,20 +243,8 @@ def handbook_job(book: Book, conf: Any) -> PdfJob:
     return PdfJob(book.state.downloads.handbook, html)
 
 
-def local_part_title(state: State) -> str:
-    """The title of the PDF's part that holds an overlay's local pages."""
-    org = state.overlay.organisation if state.overlay else "the organisation"
-    return f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
-
-
 def book_pages(state: State, nav: Any) -> list[NavPage]:
     """The handbook PDF's pages, in book order, from the ``nav`` config."""
-    return book_order(nav_pages(nav), local_part_title(state))
-
-
-def build_handbook(state: State, site_dir: Path, conf: Any) -> Path:
-    """Render the handbook PDF into ``site_dir`` here and now (no cache)."""
-    pages = book_pages(state, conf["nav"])
-    job = handbook_job(Book(state, site_dir, pages), conf)
-    write_pdf(job.html, site_dir / job.target, site_dir)
-    return site_dir / job.target
+    org = state.overlay.organisation if state.overlay else "the organisation"
+    part = f"{LOCAL_NAV_TITLE}: added by {org}, not part of the TA-HSB practice guidance"
+    return book_order(nav_pages(nav), part)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -13,26 +12,22 @@ from ..data.state import State
 from ..render import checklist as checklist_render
 from ..render.html import el, lines
 from ..render.local import contacts_text
-from .writer import document, write_pdf
-
-
-def stamp_line(state: State, checklist_id: str) -> str:
-    """The edition stamp, with when the checklist last changed beside it."""
-    changed = state.checklist_changed(checklist_id)
-    return f"{state.edition.line} · {changed}" if changed else state.edition.line
+from .writer import document, form_font_face
 
 
 def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -> Markup:
     parts = []
     for cid in checklist_ids:
         checklist = state.checklists[cid]
+        changed = state.checklist_changed(cid)  # beside the edition stamp
+        stamp = f"{state.edition.line} · {changed}" if changed else state.edition.line
         parts.append(
             el(
                 "article",
                 lines(
                     el("p", site_name, class_="pdf-site"),
                     el("h1", checklist.title),
-                    el("p", stamp_line(state, cid), class_="pdf-stamp"),
+                    el("p", stamp, class_="pdf-stamp"),
                     el("p", contacts_text(state.overlay), class_="pdf-contacts")
                     if state.overlay
                     else None,
@@ -58,32 +53,20 @@ class PdfJob:
     forms: bool = False
 
 
-def checklist_jobs(state: State, site_name: str, font_face: Markup | None) -> list[PdfJob]:
+def checklist_jobs(state: State, site_name: str) -> list[PdfJob]:
     """Every single-checklist PDF, then the combined one (no built page is needed)."""
-    jobs = [
+    face = form_font_face()
+    bodies = [
+        (state.downloads.checklist(cid), c.title, [cid]) for cid, c in state.checklists.items()
+    ]
+    bodies.append((state.downloads.all_checklists, "TA-HSB checklists", list(state.checklists)))
+    return [
         PdfJob(
-            state.downloads.checklist(cid),
+            target,
             document(
-                checklist.title,
-                checklist_body(state, [cid], site_name),
-                "checklist-pdf.css",
-                font_face=font_face,
+                title, checklist_body(state, ids, site_name), "checklist-pdf.css", font_face=face
             ),
             forms=True,
         )
-        for cid, checklist in state.checklists.items()
+        for target, title, ids in bodies
     ]
-    body = checklist_body(state, state.checklists, site_name)
-    combined = document("TA-HSB checklists", body, "checklist-pdf.css", font_face=font_face)
-    return [*jobs, PdfJob(state.downloads.all_checklists, combined, forms=True)]
-
-
-def build_checklists(
-    state: State, site_dir: Path, site_name: str, font_face: Markup | None = None
-) -> list[Path]:
-    """Render the checklist PDFs into ``site_dir`` here and now (no cache)."""
-    made = []
-    for job in checklist_jobs(state, site_name, font_face):
-        write_pdf(job.html, site_dir / job.target, site_dir, forms=job.forms)
-        made.append(site_dir / job.target)
-    return made

@@ -1,52 +1,125 @@
-"""PDFs on every core, off the page-reload path.
+"""PDFs made once per set of inputs, on every core, off the page-reload path.
 
-PDFs are rendered in two process pools: the checklist PDFs need no built page, so they
-start as soon as the data is loaded, while MkDocs builds the pages; the handbook PDF, the
-longest, has a worker of its own, warmed up (WeasyPrint and BeautifulSoup loaded) while
-the pages build, and starts as soon as every page's content is converted (``on_env``),
-while the theme still renders the pages. ``mkdocs build`` waits for every PDF, so it
-never publishes a stale one. In background mode (``make serve``) the build returns at
-once: cached PDFs are copied, the others are left out of the site until they are ready,
-then copied in if no newer build has started meanwhile. ``serve`` stops the pools when it
-shuts down (MkDocs' ``on_shutdown``, macros/hooks/site_hooks.py), before it deletes its
-site folder.
+Each PDF is made from one self-contained HTML document (:class:`PdfJob`), keyed by a hash
+of it, the WeasyPrint version and the bytes of any local file it refers to: a PDF is remade
+exactly when something that shows in it changed. Cached PDFs live outside the site
+(``.cache/pdf/`` or ``$HANDBOOK_PDF_CACHE``). Checklist PDFs start as soon as the data is
+loaded; the handbook PDF has a worker of its own, warmed up meanwhile, and starts once
+every page's content is converted (``on_env``). ``mkdocs build`` waits for every PDF (never
+a stale one); in background mode (``make serve``) the build returns at once and each new
+PDF is copied in when ready, unless a newer build has started or ``serve`` has shut down
+(``on_shutdown``, before it deletes its site folder).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import multiprocessing
 import os
+import re
+import shutil
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
+from ..data.nav import NavPage
 from ..data.state import State
-from . import font
-from .book import Book, article_from_content, book_pages
-from .cache import Made, cache_dir, cache_key, copy, prune, render, render_book, warm_up
+from .book import REMOVE_SELECTOR, Book, article_from_content, book_pages, handbook_job
 from .documents import PdfJob, checklist_jobs
-from .writer import PdfError
+from .writer import PdfError, write_pdf
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
+#: Bump when the way a job becomes a PDF changes (e.g. ``write_pdf`` options, tagging.py).
+FORMAT = "5"
+KEEP = 64  # cached PDFs kept; the least recently used beyond this are removed
+LOCAL_REF = re.compile(r"""\b(?:src|href)=["']([^"'#?:]+)["']""")
 CHECKLISTS, BOOK = "checklists", "book"
 _executors: dict[str, ProcessPoolExecutor] = {}
 _lock = threading.Lock()  # held while a PDF is copied in and while a build takes over
 _current: Batch | None = None  # the build whose site folder PDFs may be copied into
 
 
+def cache_key(job: PdfJob, base_url: Path) -> str:
+    """A hash of everything the PDF is made from."""
+    digest = hashlib.sha256(f"{FORMAT}\0weasyprint {version('weasyprint')}\0{job.forms}\0".encode())
+    digest.update(job.html.encode())
+    site = base_url.resolve()
+    for ref in sorted(set(LOCAL_REF.findall(job.html))):
+        path = (base_url / ref).resolve()
+        if path.is_relative_to(site) and path.is_file():  # an image it embeds: bytes count
+            digest.update(f"\0{ref}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:40]
+
+
+@dataclass(frozen=True)
+class Made:
+    """A PDF in the cache, and whether this run rendered it."""
+
+    path: Path
+    rendered: bool
+
+
+def render(job: PdfJob, base_url: Path, cache: Path) -> Made:
+    """The cached PDF for ``job``, rendered first if there is none (runs in a worker)."""
+    cached = cache / f"{cache_key(job, base_url)}.pdf"
+    if cached.is_file():
+        return Made(cached, rendered=False)
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache, prefix=".render-") as tmp:
+        out = Path(tmp) / Path(job.target).name  # the real name: errors name the file
+        write_pdf(job.html, out, base_url, forms=job.forms)
+        out.replace(cached)
+    return Made(cached, rendered=True)
+
+
+def render_book(
+    state: State, pages: list[NavPage], texts: Mapping[str, str], conf: Any, site: Path, cache: Path
+) -> Made:
+    """Assemble the handbook from ``texts`` and render it if it is not cached (in a worker)."""
+    return render(handbook_job(Book(state, site, pages, texts), conf), site, cache)
+
+
+@functools.cache
+def warm_up() -> None:
+    """Load WeasyPrint, the system fonts, BeautifulSoup and the book's CSS selectors
+    (compiling soupsieve's patterns takes ~0.1 s) once in this worker."""
+    from weasyprint import HTML
+
+    Book.parse('<article class="md-content__inner"></article>')[0].select(REMOVE_SELECTOR)
+    HTML(string="<p>warm</p>").write_pdf()
+
+
+def copy(made: Made, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.utime(made.path)  # recently used: kept by prune()
+    shutil.copyfile(made.path, target)
+
+
+def prune(cache: Path, keep: int = KEEP, idle: float = 600) -> None:
+    """Remove the least recently used cached PDFs beyond ``keep``; never one used in the last
+    ``idle`` seconds (another build may be about to copy it)."""
+    try:
+        entries = sorted(((p.stat().st_mtime, p) for p in cache.glob("*.pdf")), reverse=True)
+    except OSError:
+        return
+    for used, stale in entries[keep:]:
+        if used < time.time() - idle:
+            stale.unlink(missing_ok=True)
+
+
 def _start_worker(low_priority: bool) -> None:
-    """In each worker: leave Ctrl-C to the parent (it shuts the pools down), and let the
-    checklists yield the CPU to the critical path."""
+    """Ctrl-C is the parent's (it stops the pools); checklists yield to the critical path."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if low_priority:
         os.nice(10)
@@ -106,11 +179,7 @@ class Batch:
             self.pending[job.target] = self._submit(CHECKLISTS, render, job, base_url, self.cache)
 
     def add_book(
-        self,
-        state: State,
-        site_dir: Path,
-        conf: Any,
-        articles: Mapping[str, str] | None = None,
+        self, state: State, site_dir: Path, conf: Any, articles: Mapping[str, str] | None = None
     ) -> None:
         """Start the handbook PDF, once: from ``articles`` (each page's article HTML by source
         path) if they cover every page, else from the built pages."""
@@ -118,13 +187,10 @@ class Batch:
         if target in self.pending:
             return  # started already, from the articles
         pages = book_pages(state, conf["nav"])
-        if articles is not None:
-            if any(p.src not in articles for p in pages):
-                return  # a page without an article yet: wait for the built site
-            texts = {p.src: articles[p.src] for p in pages}
-        else:
-            book = Book(state, site_dir, pages)
-            texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
+        if articles is not None and any(p.src not in articles for p in pages):
+            return  # a page without an article yet: wait for the built site
+        book = Book(state, site_dir, pages, articles)
+        texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
         view = {"site_name": conf["site_name"], "copyright": conf["copyright"]}
         self.pending[target] = self._submit(
             BOOK, render_book, state, pages, texts, view, site_dir, self.cache
@@ -137,69 +203,48 @@ class Batch:
             _executors.pop(lane, None)
             return executor(lane).submit(*call)
 
-    # -- publishing --------------------------------------------------------------
-
     def publish(self, site_dir: Path) -> None:
-        if self.background:
-            self._publish_later(site_dir)
-        else:
-            self._publish_now(site_dir)
-        prune(self.cache)
-
-    def _publish_now(self, site_dir: Path) -> None:
-        """Wait for every PDF and copy it in: what is published is never stale."""
-        for target, future in self.pending.items():
-            try:
-                self.ready[target] = future.result()
-            except BrokenProcessPool:
-                _executors.clear()
-                raise PdfError(f"{target}: the PDF worker process stopped") from None
-            except PdfError:
-                raise
-            except Exception as exc:  # one line naming the PDF, no traceback
-                raise PdfError(f"{target}: {type(exc).__name__}: {exc}") from None
+        """Copy the PDFs in: every one now, or in background mode the cached ones now and
+        each other one when it is ready."""
+        if not self.background:
+            self.ready.update((t, result(t, f)) for t, f in self.pending.items())
         for target, made in self.ready.items():
             copy(made, site_dir / target)
-        rendered = sum(m.rendered for m in self.ready.values())
-        log.info(
-            "PDFs: %d made, %d from the cache (%s) in %.1f s",
-            rendered,
-            len(self.ready) - rendered,
-            self.cache,
-            time.perf_counter() - self.started,
-        )
-
-    def _publish_later(self, site_dir: Path) -> None:
-        """Copy the cached PDFs now; each other one when it is ready, if still current."""
-        for target, made in self.ready.items():
-            copy(made, site_dir / target)
-        for target, future in self.pending.items():
+        for target, future in self.pending.items() if self.background else ():
             (site_dir / target).unlink(missing_ok=True)
             arrived = threading.Event()
             self.arrivals.append(arrived)
             future.add_done_callback(functools.partial(self._arrived, site_dir, target, arrived))
-        if self.pending:
+        if not self.background:
+            rendered = sum(m.rendered for m in self.ready.values())
+            log.info(
+                "PDFs: %d made, %d from the cache (%s) in %.1f s",
+                rendered,
+                len(self.ready) - rendered,
+                self.cache,
+                time.perf_counter() - self.started,
+            )
+        elif self.pending:
             log.info(
                 "PDFs: %d from the cache, %d being checked or made in the background",
                 len(self.ready),
                 len(self.pending),
             )
+        prune(self.cache)
 
     def _arrived(
         self, site_dir: Path, target: str, arrived: threading.Event, future: Future[Made]
     ) -> None:
         """A PDF made in the background: copied in unless a newer build owns the site folder."""
         try:
-            error = None if future.cancelled() else future.exception()
             with _lock:
                 if future.cancelled() or self is not _current:
                     return
-                if error is not None:
-                    log.error("%s", error if isinstance(error, PdfError) else repr(error))
-                    return
-                copy(future.result(), site_dir / target)
+                copy(result(target, future), site_dir / target)
             elapsed = time.perf_counter() - self.started
             log.info("PDF ready: %s (%.1f s after the build started)", target, elapsed)
+        except PdfError as exc:
+            log.error("%s", exc)
         finally:
             arrived.set()
 
@@ -209,25 +254,34 @@ class Batch:
             arrived.wait()
 
 
+def result(target: str, future: Future[Made]) -> Made:
+    """The PDF, or one line naming it and saying what went wrong (no traceback)."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        _executors.clear()
+        raise PdfError(f"{target}: the PDF worker process stopped") from None
+    except PdfError:
+        raise
+    except Exception as exc:
+        raise PdfError(f"{target}: {type(exc).__name__}: {exc}") from None
+
+
 def start(state: State, conf: Any, root: Path, background: bool) -> Batch:
     """Start the checklist PDFs now (they need no built page); see :meth:`Batch.publish`."""
-    batch = Batch(cache_dir(root), background)
-    site_dir = Path(conf["site_dir"])
+    batch = Batch(Path(os.environ.get("HANDBOOK_PDF_CACHE") or root / ".cache" / "pdf"), background)
     batch._submit(BOOK, warm_up)
-    face = Markup(font.MARKER)  # noqa: S704 -- a constant CSS comment
-    for job in checklist_jobs(state, conf["site_name"], face):
-        batch.add(job, site_dir)
+    for job in checklist_jobs(state, conf["site_name"]):
+        batch.add(job, Path(conf["site_dir"]))
     return batch
 
 
 def start_book(batch: Batch, state: State, conf: Any, pages: Iterable[Any]) -> None:
-    """Start the handbook PDF as soon as every page's content is converted (MkDocs'
-    ``on_env``), while the theme still renders the pages: the PDF is the longest job."""
+    """Start the handbook PDF as soon as every page's content is converted (``on_env``),
+    while the theme still renders the pages: the PDF is the longest job."""
     articles = {
-        page.file.src_uri: article_from_content(
-            page.content or "",
-            page.title or conf["site_name"],  # as Material's template does
-        )
+        # The page's own <h1>, or its title as Material's template does.
+        page.file.src_uri: article_from_content(page.content or "", page.title or conf["site_name"])
         for page in pages
     }
     batch.add_book(state, Path(conf["site_dir"]), conf, articles)

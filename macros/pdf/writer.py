@@ -3,7 +3,7 @@ only files inside the built site and the PDF templates (macros/pdf/templates/)."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import base64
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +13,28 @@ from ..render.html import el, lines
 from . import tagging
 
 TEMPLATES = Path(__file__).parent / "templates"
+# The checklist PDFs' form-field font. WeasyPrint embeds a field's font whole (DejaVu Sans:
+# ~400 KB a PDF), so the fields use a 33 KB subset made once and committed with its licence
+# (the command is in data/fonts/LICENSE): the PDFs do not depend on the machine's DejaVu.
+FORM_FONT = Path(__file__).resolve().parents[2] / "data" / "fonts" / "handbook-form.ttf"
 
 
 class PdfError(Exception):
     """A PDF could not be made; the message names the page or file."""
+
+
+def form_font_face() -> Markup:
+    """An ``@font-face`` rule carrying the form font as a ``data:`` URL (no file to fetch);
+    being in the document, the font is part of the PDF cache's key."""
+    try:
+        encoded = base64.b64encode(FORM_FONT.read_bytes()).decode("ascii")
+    except OSError as exc:
+        raise PdfError(f"checklist PDFs: {FORM_FONT}: {exc.strerror}") from None
+    # Trusted: a constant family name and base64 text.
+    return Markup(  # noqa: S704
+        '@font-face { font-family: "Handbook Form"; '
+        f'src: url(data:font/ttf;base64,{encoded}) format("truetype"); }}'
+    )
 
 
 def _stylesheet(name: str) -> Markup:
@@ -41,10 +59,6 @@ def document(title: str, body: Markup, *css: str, font_face: Markup | None = Non
     )
 
 
-def _inside(path: Path, folders: Iterable[Path]) -> bool:
-    return any(path.is_relative_to(folder) for folder in folders)
-
-
 def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:
     """Render ``html`` to ``target``. Only files inside the built site and the PDF
     templates may be loaded: no other file, no network, ever. A resource that is
@@ -64,7 +78,7 @@ def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> N
                 return super().fetch(url, headers)
             if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
                 path = Path(url2pathname(parts.path))
-                if path.is_absolute() and _inside(path.resolve(), allowed):
+                if path.is_absolute() and any(path.resolve().is_relative_to(f) for f in allowed):
                     return super().fetch(url, headers)
             raise FatalURLFetchingError(f"'{url[:200]}' is outside the built site")
 

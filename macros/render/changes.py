@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..data.changes import Change, Step
 from ..data.editions import Unit
-from .html import el, lines
+from .html import Child, el, lines, macros
 
 KINDS = {
     "section": "Section",
@@ -36,13 +36,9 @@ Link = Callable[[Unit], str | None]
 CONTEXT = 12  # unchanged words shown on each side of a change
 
 
-def _hidden(text: str) -> Markup:
-    return el("span", text, class_="hb-visually-hidden")
-
-
 def marked(words: Sequence[str], tag: str) -> Markup:
     spoken = "removed: " if tag == "del" else "added: "
-    return el(tag, _hidden(spoken), " ".join(words))
+    return el(tag, el("span", spoken, class_="hb-visually-hidden"), " ".join(words))
 
 
 def _kept(words: list[str], first: bool, last: bool) -> str:
@@ -80,47 +76,6 @@ def version_words(step: Step) -> str:
     return f"version {step.version} ({step.date or 'not yet published'})"
 
 
-def _title(unit: Unit, link: Link, now: bool) -> Markup:
-    href = link(unit) if now else None
-    name = el("a", unit.label, href=href) if href else el("span", unit.label)
-    local = el("span", "Local", class_="hb-local-marker") if unit.local else None
-    return lines(el("span", f"{KINDS[unit.kind]}: "), name, local)
-
-
-def _words(label: str, text: Markup | str, class_: str) -> Markup:
-    return el("p", el("span", f"{label} ", class_="hb-change__label"), text, class_=class_)
-
-
-def change_html(change: Change, link: Link) -> Markup:
-    before, after = change.before, change.after
-    what = [
-        el("strong", STATUS[change.status]),
-        " · ",
-        _title(change.unit, link, after is not None),
-    ]
-    if change.status == "moved" and before and after:
-        what.append(f" (from “{before.group}” to “{after.group}”)")
-    body: list[Markup] = []
-    if before and after and before.text != after.text:
-        was, now = word_marks(before.text, after.text)
-        body = [
-            _words("Before:", was, "hb-change__before"),
-            _words("After:", now, "hb-change__after"),
-        ]
-    elif after and not before:
-        body = [_words("Words:", marked(after.text.split(), "ins"), "hb-change__after")]
-    elif before and not after:
-        body = [_words("Words:", marked(before.text.split(), "del"), "hb-change__before")]
-    elif after:
-        body = [_words("Words (unchanged):", after.text, "hb-change__after")]
-    return el(
-        "li",
-        el("p", *what, class_="hb-change__what"),
-        *body,
-        class_=f"hb-change hb-change--{change.status}",
-    )
-
-
 def summary(changes: Sequence[Change]) -> str:
     counts = [
         f"{n} {STATUS[s].lower()}"
@@ -131,38 +86,18 @@ def summary(changes: Sequence[Change]) -> str:
 
 
 def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
-    heading = step.title
-    changes = step.comparison.changes if step.comparison else ()
-    if step.comparison is None:
-        note = el("p", "The first edition: the guidance as first published.")
-    else:
-        note = el("p", summary(changes))
     groups: dict[tuple[int, str, str], list[Change]] = {}
-    for change in changes:
+    for change in step.comparison.changes if step.comparison else ():
         unit = change.unit
-        key = (order.get(unit.page, len(order)), unit.group, unit.page)
-        groups.setdefault(key, []).append(change)
-    parts = [
-        lines(
-            el("h3", key[1]),
-            el(
-                "ul",
-                lines(*(change_html(c, link) for c in sorted(found, key=_position))),
-                class_="hb-changes__list",
-            ),
+        groups.setdefault((order.get(unit.page, len(order)), unit.group, unit.page), []).append(
+            change
         )
-        for key, found in sorted(groups.items())
+    by_group = [
+        (group, sorted(found, key=lambda c: (c.unit.anchor, c.unit.id)))
+        for (_, group, _), found in sorted(groups.items())
     ]
-    return el(
-        "section",
-        lines(el("h2", heading, id=step.anchor), note, *parts),
-        class_="hb-changes__edition",
-        aria_labelledby=step.anchor,
-    )
-
-
-def _position(change: Change) -> tuple[str, str]:
-    return (change.unit.anchor, change.unit.id)
+    html: Markup = TEMPLATE.step(step, link, by_group)
+    return html
 
 
 def changes_page(
@@ -190,24 +125,29 @@ def changes_page(
     return el("div", lines(*parts), class_="hb-changes")
 
 
+TEMPLATE = macros(
+    "changes.html",
+    KINDS=KINDS,
+    STATUS=STATUS,
+    marked=marked,
+    summary=summary,
+    word_marks=word_marks,
+)
+
+
 def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
     """The line under a page's title: when its guidance last changed."""
-    reprint = [" ", REPRINT] if checklist else []
     if step is None:
         return Markup("")
     if step.comparison is None:
-        text = f"Unchanged since the first edition, {version_words(step)}."
-        return el("div", text, *reprint, class_="hb-changed", data_search_exclude=True)
-    see = [": ", el("a", "see what changed", href=href)] if href else []
-    return el(  # a div: the page's first paragraph stays its first paragraph
-        "div",
-        f"Last changed in {version_words(step)}",
-        *see,
-        ".",
-        *reprint,
-        class_="hb-changed",
-        data_search_exclude=True,  # on every page: not what a search should find
-    )
+        text: list[Child] = [f"Unchanged since the first edition, {version_words(step)}."]
+    else:
+        see = [": ", el("a", "see what changed", href=href)] if href else []
+        text = [f"Last changed in {version_words(step)}", *see, "."]
+    # A div: the page's first paragraph stays its first paragraph. On every page, so left out
+    # of the search index.
+    reprint = f" {REPRINT}" if checklist else None
+    return el("div", *text, reprint, class_="hb-changed", data_search_exclude=True)
 
 
 def checklist_changed(step: Step | None) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..data.models import Reference
-from .html import Child, el, lines
+from .html import el, lines, macros
 
 
 @dataclass(frozen=True)
@@ -53,52 +53,15 @@ def page_links(pages: Sequence[PageLink]) -> Markup:
 
 
 def reference_entry(ref: Reference, cited_on: Sequence[PageLink]) -> Markup:
-    head: list[Child] = [el("strong", f"{ref.name}{f' ({ref.year})' if ref.year else ''}.")]
-    if ref.title and ref.authors:
-        head += [" ", el("cite", ref.title), "."]
-    if ref.publisher:
-        unnamed = "" if ref.authors else "; no author named on the slides"
-        head += [f" Publisher: {ref.publisher}{unnamed}."]
-    if ref.url:
-        head += [" ", el("a", str(ref.url), href=str(ref.url), class_="hb-ref__url")]
-    return el(
-        "div",
-        lines(
-            el("p", head, class_="hb-ref__entry"),
-            el("p", el("span", "Cited for: ", class_="hb-ref__label"), ref.cited_for),
-            el(
-                "p",
-                el("span", "Not from the slides: ", class_="hb-ref__label"),
-                ref.from_outside_source,
-                class_="hb-ref__outside",
-            )
-            if ref.from_outside_source
-            else None,
-            el(
-                "p",
-                el("span", f"{MARK_NAME} ({MARK}): ", class_="hb-ref__label"),
-                ref.attribution,
-                id=note_anchor(ref.key),
-                class_="hb-ref__attribution",
-            )
-            if ref.attribution
-            else None,
-            el(
-                "p",
-                el("span", "Cited on: ", class_="hb-ref__label"),
-                page_links(cited_on),
-                data_search_exclude=True,  # page titles, not what the work is cited for
-            )
-            if cited_on
-            else None,
-        ),
-        id=anchor(ref.key),
-        class_="hb-ref",
-    )
+    html: Markup = TEMPLATE.entry(ref, cited_on)
+    return html
 
 
 def sort_key(ref: Reference) -> tuple[str, int]:
     return (ref.name.casefold(), ref.year or 0)
+
+
+TEMPLATE = macros("citations.html", MARK=MARK, MARK_NAME=MARK_NAME, page_links=page_links)
 
 
 def references_html(

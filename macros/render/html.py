@@ -1,14 +1,14 @@
-"""A tiny, escaping HTML builder shared by the render functions.
-
-Every string child and attribute value is escaped; only :class:`Markup`
-(already-safe HTML built by this module) passes through unchanged.
-"""
+"""HTML with every string escaped: a tiny builder (a string child or attribute value is
+escaped; only :class:`Markup` passes through) and the autoescaped Jinja2 templates."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
-from markupsafe import Markup, escape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link"})
 
@@ -16,45 +16,42 @@ Child = str | Markup | None | Iterable["Child"]
 AttrValue = str | int | bool | None
 
 
-def _attr_name(name: str) -> str:
-    return name.rstrip("_").replace("_", "-")
-
-
-def attrs(values: dict[str, AttrValue]) -> Markup:
-    out = ""
-    for name, value in values.items():
-        if value is None or value is False:
-            continue
-        if value is True:
-            out += f" {escape(_attr_name(name))}"
-        else:
-            out += f' {escape(_attr_name(name))}="{escape(value)}"'
-    return Markup(out)  # noqa: S704 -- every part escaped above
-
-
 def children(*items: Child) -> Markup:
-    out: list[str] = []
-    for item in items:
-        if item is None:
-            continue
-        if isinstance(item, Markup):
-            out.append(item)
-        elif isinstance(item, str):
-            out.append(escape(item))
-        else:
-            out.append(children(*item))
-    return Markup("".join(out))  # noqa: S704 -- Markup or escaped parts only
+    # Markup.join escapes a plain str and keeps a Markup as it is.
+    return Markup("").join(
+        item if isinstance(item, str) else children(*item) for item in items if item is not None
+    )
 
 
 def el(tag: str, *content: Child, **attributes: AttrValue) -> Markup:
     """``el("a", "Text", href="x", class_="y")`` → ``<a href="x" class="y">Text</a>``."""
-    name = escape(tag)
-    opening = f"<{name}{attrs(attributes)}>"
+    attrs = Markup("").join(
+        (Markup(" {}") if value is True else Markup(' {}="{}"')).format(
+            name.rstrip("_").replace("_", "-"), value
+        )
+        for name, value in attributes.items()
+        if value is not None and value is not False
+    )
     if tag in VOID:
-        return Markup(opening)  # noqa: S704 -- escaped parts only
-    return Markup(f"{opening}{children(*content)}</{name}>")  # noqa: S704 -- escaped parts only
+        return Markup("<{}{}>").format(tag, attrs)
+    return Markup("<{0}{1}>{2}</{0}>").format(tag, attrs, children(*content))
 
 
 def lines(*blocks: Child) -> Markup:
     """Join block-level elements one per line (no blank lines, so Markdown keeps the block)."""
     return Markup("\n").join(children(b) for b in blocks if b is not None)
+
+
+# Autoescaped: every value a template prints is escaped unless it is Markup; a macro returns
+# Markup. StrictUndefined: a misspelt name is an error, not an empty string.
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=True,
+    undefined=StrictUndefined,
+)
+
+
+def macros(name: str, **constants: object) -> Any:
+    """The macros of ``templates/{name}``, to call like functions; ``constants`` are the
+    names they read besides their arguments."""
+    return TEMPLATES.get_template(name, globals=constants).module

@@ -1,16 +1,12 @@
-"""Local pages as safe HTML: the rendered Markdown through an allow-list sanitiser.
+"""Local pages as safe HTML: the rendered Markdown through an allow-list sanitiser (nh3, the
+Rust Ammonia sanitiser), before it reaches the site, the search index or the handbook PDF.
 
-An organisation's local page is rendered by Markdown like any page, then cleaned here
-with nh3 (the Rust Ammonia sanitiser) before it reaches the site, the search index or the
-handbook PDF. Only the elements, attributes, classes and URL schemes listed below survive;
-everything else (scripts, event handlers, styles, forms, frames, images, other URL
-schemes such as ``javascript:`` or ``data:``) is removed, whatever Markdown feature
-produced it (raw HTML, attr_list, links). This is the one list to change.
-
-Ids are rewritten to ``[a-z0-9-]`` (and away from the theme's and the handbook's own),
-with the same-page links that point at them; the page's table of contents is then read
-from the sanitised headings (:func:`headings`), because MkDocs builds it from the
-Markdown, before this runs, and the theme prints its titles and ids as they are.
+Only the elements, attributes, classes and URL schemes listed below survive, whatever
+Markdown feature produced the rest (raw HTML, attr_list, links): this is the one list to
+change. Ids are rewritten to ``[a-z0-9-]``, away from the theme's and the handbook's own,
+with the same-page links that point at them; the table of contents is then read from the
+sanitised headings (:func:`headings`), since MkDocs built it from the Markdown and the
+theme prints its titles and ids as they are.
 """
 
 from __future__ import annotations
@@ -18,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 import nh3
 from markupsafe import Markup, escape
@@ -35,7 +31,7 @@ TAGS = frozenset(
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Removed with their content, not only their tags.
-DROP_WITH_CONTENT = frozenset({"script", "style", "template", "noscript", "title", "textarea"})
+DROP_WITH_CONTENT = {"script", "style", "template", "noscript", "title", "textarea"}
 ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "abbr": {"title"},
@@ -45,13 +41,9 @@ ATTRIBUTES: dict[str, set[str]] = {
     "td": {"colspan", "rowspan"},
     **{tag: {"id"} for tag in (*HEADINGS, "li", "sup", "dt")},
 }
-ADMONITIONS = {"admonition", "note", "abstract", "info", "tip", "success", "question"} | {
-    "warning",
-    "failure",
-    "danger",
-    "bug",
-    "example",
-    "quote",
+ADMONITIONS = {
+    *("admonition", "note", "abstract", "info", "tip", "success", "question", "warning"),
+    *("failure", "danger", "bug", "example", "quote"),
 }
 # Pygments' short token classes, as Markdown's code highlighting writes them.
 CODE_CLASSES = {
@@ -68,7 +60,6 @@ CLASSES: dict[str, set[str]] = {
     "p": {"admonition-title"},
     "span": CODE_CLASSES,
 }
-URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Ids the theme and the handbook use themselves (__drawer, __search, md-…, hb-…) are not
 # for local content to take: every id (and every link to one on the same page) becomes
 # [a-z0-9-], and one that would start with md- or hb- gets "local-" in front.
@@ -86,26 +77,6 @@ def local_id(value: str) -> str | None:
     return f"local-{slug}" if RESERVED_ID.match(slug) else slug
 
 
-def _attribute_filter(
-    placeholder: re.Pattern[str] | None, plain: Mapping[int, str]
-) -> Callable[[str, str, str], str | None]:
-    def keep(tag: str, attr: str, value: str) -> str | None:
-        if placeholder is not None and placeholder.search(value):
-            # A term() call's text is only ever text: in a title, never a link, an id or a
-            # number (filled in here, so the checks below see it).
-            if attr != "title":
-                return None
-            value = placeholder.sub(lambda m: plain[int(m.group(1))], value)
-        if attr == "id":
-            return local_id(value)
-        if attr == "href" and value.startswith("#"):
-            fragment = local_id(value[1:])
-            return None if fragment is None else f"#{fragment}"
-        return value
-
-    return keep
-
-
 def sanitise(
     html: str, placeholder: re.Pattern[str] | None = None, plain: Mapping[int, str] | None = None
 ) -> str:
@@ -113,13 +84,28 @@ def sanitise(
 
     A ``placeholder`` (a term() call) in an attribute is replaced by its ``plain`` text
     before the attribute is checked; one in text is left for :func:`fill_placeholders`."""
+
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        if placeholder is not None and placeholder.search(value):
+            # A term() call's text is only ever text: in a title, never a link, an id or a
+            # number (filled in here, so the checks below see it).
+            if attr != "title":
+                return None
+            value = placeholder.sub(lambda m: (plain or {})[int(m.group(1))], value)
+        if attr == "id":
+            return local_id(value)
+        if attr == "href" and value.startswith("#"):
+            fragment = local_id(value[1:])
+            return None if fragment is None else f"#{fragment}"
+        return value
+
     cleaner = nh3.Cleaner(
         tags=set(TAGS),
-        clean_content_tags=set(DROP_WITH_CONTENT),
+        clean_content_tags=DROP_WITH_CONTENT,
         attributes=ATTRIBUTES,
         allowed_classes=CLASSES,
-        url_schemes=set(URL_SCHEMES),
-        attribute_filter=_attribute_filter(placeholder, plain or {}),
+        url_schemes={"http", "https", "mailto", "tel"},
+        attribute_filter=keep,
         strip_comments=True,
         link_rel=None,
     )
@@ -177,37 +163,16 @@ class Heading:
     title: Markup  # its text, escaped (the theme prints a title as it is)
 
 
-class _Headings(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[Heading] = []
-        self._open: tuple[int, str, list[str]] | None = None
-        self._permalink = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag in HEADINGS and values.get("id"):
-            self._open = (int(tag[1]), values["id"] or "", [])
-        elif tag == "a" and self._open and "headerlink" in (values.get("class") or "").split():
-            self._permalink += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._permalink:
-            self._permalink -= 1
-        elif tag in HEADINGS and self._open is not None:
-            level, anchor, text = self._open
-            self.found.append(Heading(level, anchor, escape(" ".join("".join(text).split()))))
-            self._open = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None and not self._permalink:
-            self._open[2].append(data)
+# Exact on the sanitiser's output: no ">" inside a tag, a heading's only attribute its id.
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
+PERMALINK = re.compile(r'<a [^>]*class="[^"]*\bheaderlink\b[^>]*>.*?</a>', re.DOTALL)
 
 
 def headings(html: str) -> list[Heading]:
-    """The headings with an id in sanitised ``html``, in order: what its table of
-    contents lists (the theme prints its titles and ids as they are)."""
-    parser = _Headings()
-    parser.feed(html)
-    parser.close()
-    return parser.found
+    """The headings with an id in sanitised ``html``, in order: what its table of contents
+    lists, with their text (less the permalink)."""
+    found = []
+    for match in HEADING.finditer(html):
+        text = unescape(TAG.sub("", PERMALINK.sub("", match.group(3))))
+        found.append(Heading(int(match.group(1)), match.group(2), escape(" ".join(text.split()))))
+    return found

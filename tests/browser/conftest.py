@@ -13,7 +13,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from tests.browser.helpers import CSP_LISTENER, files_only
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, shared
-from tools.nginx import NginxError, serve
+from tools.loopback import ServerError
+from tools.nginx import serve
 
 
 @pytest.fixture(scope="session")
@@ -91,5 +92,5 @@ def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     try:
         with serve(site_dir, tmp_path_factory.mktemp("nginx")) as url:
             yield url
-    except NginxError as exc:
+    except ServerError as exc:
         pytest.fail(str(exc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.a11y_results import update
+from tests.a11y_results import axe_parts, update
 from tests.browser.conftest import site_pages
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
@@ -28,25 +29,45 @@ class Record:
         self.states: list[str] = []
         self.found: list[str] = []
 
-    def data(self) -> dict[str, Any]:
+    def part(self) -> dict[str, list[str]]:
         return {
-            "axe_core": self.version,
-            "tested": dt.datetime.now(tz=dt.UTC).date().isoformat(),
-            "tags": TAGS,
-            "pages": len(self.pages),
+            "version": [self.version] if self.version else [],
+            "pages": sorted(self.pages),
             "palettes": sorted(self.palettes),
             "states": self.states,
-            "violations": len(self.found),
-            "exceptions": self.found,
+            "found": self.found,
+        }
+
+    @staticmethod
+    def data(parts: list[dict[str, list[str]]]) -> dict[str, Any]:
+        """The figures of all of a run's parts (one a pytest-xdist worker)."""
+
+        def every(key: str) -> list[str]:
+            return list(dict.fromkeys(all_of(key)))
+
+        def all_of(key: str) -> list[str]:
+            return [item for part in parts for item in part[key]]
+
+        return {
+            "axe_core": every("version")[0],
+            "tested": dt.datetime.now(tz=dt.UTC).date().isoformat(),
+            "tags": TAGS,
+            "pages": len(every("pages")),
+            "palettes": sorted(every("palettes")),
+            "states": every("states"),
+            "violations": len(all_of("found")),
+            "exceptions": all_of("found"),
         }
 
 
 @pytest.fixture(scope="module")
-def record() -> Iterator[Record]:
+def record(request: pytest.FixtureRequest) -> Iterator[Record]:
     rec = Record()
     yield rec
     if rec.version and rec.pages:
-        update(rec.data())
+        worker = getattr(request.config, "workerinput", {})
+        run = worker.get("testrunuid", f"solo{os.getpid()}")
+        update(Record.data(axe_parts(run, worker.get("workerid", "gw"), rec.part())))
 
 
 SETTLED = """() => Promise.all(document.getAnimations()
@@ -185,3 +206,20 @@ def test_search_dialog_has_an_accessible_name(browser: Browser, server: str) -> 
     assert [p["id"] for p in result["passes"]] == ["aria-dialog-name"]
     expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_have_count(1)
     context.close()
+
+
+def test_the_statement_counts_what_every_worker_checked() -> None:
+    """The light and the dark pages may be checked by two pytest-xdist workers."""
+    light = {"version": ["4.12.1"], "pages": ["/", "/a/"], "palettes": ["light (default)"]}
+    dark = {"version": ["4.12.1"], "pages": ["/a/", "/"], "palettes": ["dark (slate)"]}
+    light |= {"states": ["search dialog open"], "found": ["/a/ (light): region: ['#x']"]}
+    dark |= {"states": [], "found": ["/a/ (dark): region: ['#x']"]}
+    data = Record.data([light, dark])
+    assert (data["axe_core"], data["pages"], data["states"]) == (
+        "4.12.1",
+        2,
+        ["search dialog open"],
+    )
+    assert data["palettes"] == ["dark (slate)", "light (default)"]
+    assert data["violations"] == 2
+    assert data["exceptions"] == ["/a/ (light): region: ['#x']", "/a/ (dark): region: ['#x']"]

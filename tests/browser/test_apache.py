@@ -26,7 +26,8 @@ from tests.browser.hosting import (
     raw_request,
     site_files,
 )
-from tools.apache import VARIANTS, ApacheError, serve
+from tools.apache import VARIANTS, serve
+from tools.loopback import ServerError
 
 EXTRA = {**DOTFILES, **WELL_KNOWN, **dict.fromkeys(REVALIDATED, "{}\n")}
 
@@ -37,7 +38,7 @@ def apache(request: pytest.FixtureRequest, site_dir: Path) -> Iterator[str]:
     try:
         with serve(site_dir, request.param, EXTRA) as url:
             yield url
-    except ApacheError as exc:
+    except ServerError as exc:
         pytest.fail(str(exc))
 
 
@@ -47,7 +48,7 @@ def apache_site(site_dir: Path) -> Iterator[str]:
     try:
         with serve(site_dir, "site") as url:
             yield url
-    except ApacheError as exc:
+    except ServerError as exc:
         pytest.fail(str(exc))
 
 

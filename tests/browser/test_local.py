@@ -26,7 +26,15 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("local-dist")
     target = work / "north-offline.zip"
     subprocess.run(
-        [sys.executable, "tools/dist.py", "--out", str(target), "--site-dir", str(work / "build")],
+        [
+            sys.executable,
+            "-m",
+            "tools.dist",
+            "--out",
+            str(target),
+            "--site-dir",
+            str(work / "build"),
+        ],
         check=True,
         capture_output=True,
         cwd=ROOT,

@@ -26,7 +26,8 @@ from tests.browser.hosting import (
     raw_request,
     site_files,
 )
-from tools.nginx import NginxError, serve
+from tools.loopback import ServerError
+from tools.nginx import serve
 
 
 def test_every_page_through_nginx_has_no_csp_violation(
@@ -70,7 +71,7 @@ def nginx_with_dotfiles(site_dir: Path, tmp_path_factory: pytest.TempPathFactory
     try:
         with serve(root, tmp_path_factory.mktemp("nginx")) as url:
             yield url
-    except NginxError as exc:
+    except ServerError as exc:
         pytest.fail(str(exc))
 
 
@@ -163,7 +164,7 @@ def test_brotli_copies_where_the_module_is_installed(
                 assert body == (site_dir / (path + ".br")).read_bytes(), kind
                 headers, body = fetch(url + path, "gzip")
                 assert headers.get("content-encoding") == "gzip", kind
-    except NginxError as exc:
+    except ServerError as exc:
         pytest.fail(str(exc))
 
 

@@ -24,7 +24,8 @@ from tests.browser.helpers import CSP_LISTENER, Traffic
 from tests.browser.test_a11y import violations
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tools.bench.projects import copy_project
-from tools.nginx import NginxError, serve
+from tools.loopback import ServerError
+from tools.nginx import serve
 
 pytestmark = pytest.mark.slow
 
@@ -124,7 +125,7 @@ def deployment(site_dir: Path, tmp_path: Path) -> Iterator[Deployment]:
     try:
         with serve(root, tmp_path / "nginx", access_log=True) as url:
             yield Deployment(url, root, tmp_path / "nginx" / "access.log")
-    except NginxError as exc:
+    except ServerError as exc:
         pytest.fail(str(exc))
 
 
@@ -307,5 +308,5 @@ def test_the_copy_can_be_installed(
             assert manifest["errors"] == []
             assert manifest["url"] == url + "manifest.webmanifest"
             page.close()
-    except NginxError as exc:
+    except ServerError as exc:
         pytest.fail(str(exc))

@@ -149,7 +149,7 @@ def test_make_check_fails_with_every_line(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = subprocess.run(
-        [sys.executable, "tools/check.py", str(overlay)],
+        [sys.executable, "-m", "tools.check", str(overlay)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -171,7 +171,7 @@ def test_the_summary_has_a_line_of_its_own(tmp_path: Path) -> None:
     overlay = tmp_path / "north.yml"
     overlay.write_text("organisation: North\ncontacts:\n  - role: Lead\nbanner: [x]\n")
     result = subprocess.run(
-        [sys.executable, "tools/check.py", str(overlay)],
+        [sys.executable, "-m", "tools.check", str(overlay)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -185,7 +185,7 @@ def test_the_summary_has_a_line_of_its_own(tmp_path: Path) -> None:
         f"check: {overlay}: 1 problem",
     ]
     separate = subprocess.run(
-        [sys.executable, "tools/check.py", str(overlay)],
+        [sys.executable, "-m", "tools.check", str(overlay)],
         cwd=ROOT,
         capture_output=True,
         text=True,

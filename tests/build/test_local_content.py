@@ -374,10 +374,13 @@ def test_several_copies_from_one_tree(tmp_path: Path) -> None:
     # North's overlay cannot publish South's pages: its folder is areas/north/.
     site.config["extra"]["handbook"]["local"] = "areas/north.yml"
     for file, message in (
-        ("../south/draft.md", "areas/north.yml: pages[1].file: string should match pattern"),
+        (
+            "../south/draft.md",
+            "areas/north.yml: line 6: pages[1].file: string should match pattern",
+        ),
         (
             "south/draft.md",
-            "areas/north.yml: pages[1].file: no such file 'south/draft.md' in areas/north/",
+            "areas/north.yml: line 6: pages[1].file: no such file 'south/draft.md' in areas/north/",
         ),
     ):
         site.write(

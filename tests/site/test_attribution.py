@@ -15,13 +15,12 @@ from typing import Any
 
 import pytest
 import yaml
-from pypdf import PdfReader
 
 from macros.data.paths import CHANGES_PAGE
 from macros.data.source import load, numbers
 from macros.data.source import normalise as plain
 from tests.conftest import ROOT, mkdocs_config
-from tests.pdftext import sheet_text
+from tests.pdftext import sheets
 from tests.site.reading import CHECKLISTS, VERSION, built_page, nav, normalise, soup
 
 # The Changes to the guidance page quotes earlier editions' words, corrections included;
@@ -58,8 +57,8 @@ def pdf_lines(pdf: Path) -> list[str]:
     """A PDF's text as paragraphs: a line that starts in lower case continues the one before
     (read once a run: the handbook PDF is read for each open list)."""
     out: list[str] = []
-    for page in PdfReader(pdf).pages:
-        for line in sheet_text(page).splitlines():
+    for text in sheets(pdf):
+        for line in text.splitlines():
             if out and line[:1].islower():
                 out[-1] += " " + line
             else:

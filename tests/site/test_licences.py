@@ -20,7 +20,7 @@ from macros.data.third_party import THIRD_PARTY_FILE, Component, load_components
 from macros.hooks.assets import SCRIPT_BUNDLE
 from macros.hooks.compress import is_copy
 from macros.hooks.offline import ROOT_FILES
-from macros.pdf.font import FONT
+from macros.pdf.writer import FORM_FONT
 from tests.conftest import ROOT
 from tests.site.reading import built_page, soup
 
@@ -132,12 +132,12 @@ def test_the_pdfs_embed_the_listed_font_at_its_version(site_dir: Path) -> None:
     for path in pdfs:
         fonts = pdf_fonts(path)
         assert fonts, path
-        # Handbook-Form: the form fields' Latin subset of DejaVu Sans (macros/pdf/font.py).
+        # Handbook-Form: the form fields' Latin subset of DejaVu Sans (macros/pdf/writer.py).
         assert all(n.startswith("DejaVu-Sans") or n == "Handbook-Form" for n in fonts), fonts
     system = subprocess.run(
         ["fc-match", "--format=%{file}", "DejaVu Sans"], capture_output=True, text=True, check=True
     ).stdout  # the page text's font, as WeasyPrint finds it
-    for path in (Path(system), FONT):
+    for path in (Path(system), FORM_FONT):
         assert TTFont(path)["name"].getDebugName(5) == f"Version {dejavu.version}", path
 
 

@@ -18,7 +18,15 @@ from macros.data.nav import nav_pages
 from macros.pdf.book import book_order
 from tests.a11y_results import update
 from tests.conftest import mkdocs_config
-from tests.pdfcheck import CHECKS, STANDARD, TaggedPdf, checker_version, normalise, problems
+from tests.pdfcheck import (
+    CHECKS,
+    STANDARD,
+    TaggedPdf,
+    checker_version,
+    normalise,
+    problems,
+    tagged,
+)
 from tests.site.reading import CHECKLISTS, VERSION, built_page, soup
 
 COMBINED = f"downloads/ta-hsb-checklists-{VERSION}.pdf"
@@ -105,7 +113,7 @@ def test_combined_pdf_fields_are_named_in_reading_order(site_dir: Path) -> None:
 def test_handbook_headings_nest_as_its_outline(site_dir: Path) -> None:
     """Parts are level 1 headings and the pages in them level 2; a page outside any part
     (the home page) is level 1."""
-    doc = TaggedPdf(site_dir / HANDBOOK)
+    doc = tagged(site_dir / HANDBOOK)
     top = [text for level, text in doc.headings() if level == 1]
     pages = book_order(nav_pages(mkdocs_config()["nav"]))
     parts = list(dict.fromkeys(p.part for p in pages if p.part))
@@ -120,7 +128,7 @@ def test_handbook_headings_nest_as_its_outline(site_dir: Path) -> None:
 
 @pytest.mark.parametrize("name", [f"downloads/checklists/{cid}.pdf" for cid in CHECKLISTS])
 def test_checklist_footer_is_an_artefact(site_dir: Path, name: str) -> None:
-    doc = TaggedPdf(site_dir / name)
+    doc = tagged(site_dir / name)
     title = normalise(CHECKLISTS[Path(name).stem]["title"])
     for n in range(len(doc.pdf.pages)):
         footer = doc.artifact_text(n)
@@ -130,7 +138,7 @@ def test_checklist_footer_is_an_artefact(site_dir: Path, name: str) -> None:
 
 
 def test_handbook_running_heads_and_stamp_are_artefacts(site_dir: Path) -> None:
-    doc = TaggedPdf(site_dir / HANDBOOK)
+    doc = tagged(site_dir / HANDBOOK)
     stamp = f"handbook version {VERSION}"
     heads = 0
     for n in range(1, len(doc.pdf.pages)):
@@ -144,7 +152,7 @@ def test_handbook_running_heads_and_stamp_are_artefacts(site_dir: Path) -> None:
 def test_handbook_contents_entries_read_as_title_and_page(site_dir: Path) -> None:
     """Each entry of the Contents, as a screen reader gets it from the tags: the page's
     title and its page number, with no leader dots."""
-    doc = TaggedPdf(site_dir / HANDBOOK)
+    doc = tagged(site_dir / HANDBOOK)
     # An entry is a link holding the title and, nested, the page number's link.
     entries = [
         normalise(e.text)

@@ -162,7 +162,7 @@ def test_handbook_pdf_internal_links_are_clickable(handbook: PdfReader) -> None:
 
 
 def test_checklist_pdfs_are_small_with_a_subset_field_font(site_dir: Path) -> None:
-    """Form fields use a small embedded font (macros/pdf/font.py), not the whole system font."""
+    """Form fields use a small embedded font (macros/pdf/writer.py), not the whole system font."""
     singles = sorted((site_dir / "downloads" / "checklists").glob("*.pdf"))
     assert len(singles) == len(CHECKLISTS)
     for path in singles:

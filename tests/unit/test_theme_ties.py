@@ -16,7 +16,7 @@ import jinja2
 import pytest
 
 from macros.hooks.assets import THEME_SCRIPT, theme_files
-from macros.hooks.search import CONFIG_SCRIPT, MATERIAL_WORKER
+from macros.hooks.search import CONFIG_SCRIPT, DIALOG, DIALOG_NAME, MATERIAL_WORKER, RESULT_LIST
 from macros.hooks.security import CACHE_RULES, THEME_SCRIPTS
 from tests.conftest import ROOT, material_templates
 
@@ -119,14 +119,18 @@ def partial(name: str, *changes: tuple[str, str]) -> bool:
     return text(f"partials/{name}").split("-#}\n", 1)[-1] == ours
 
 
-def search_partial() -> bool:
-    """search.html: an accessible name for the search dialog, and the help shown when
-    nothing matches, between the result's meta line and its list."""
-    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
-    start = ours.index("          {%- set help = {} %}")
-    help_block = ours[start : ours.index('          <ol class="md-search-result__list"')]
-    return partial(
-        "search.html", (" aria-label=\"{{ lang.t('search') | e }}\"", ""), (help_block, "")
+def search_dialog() -> bool:
+    """macros/hooks/search.py names the search dialog after the options' label and puts the
+    help between the result's meta line and its list (Material finds both by position)."""
+    partial = text("partials/search.html")
+    meta = re.search(
+        r'<div class="md-search-result__meta">.*?</div>\s*(<ol[^>]*></ol>)', partial, re.S
+    )
+    return (
+        partial.count(DIALOG) == 1
+        and DIALOG_NAME.search(partial.replace("{{ lang.t('search') }}", "Search")) is not None
+        and meta is not None
+        and meta[1] == RESULT_LIST
     )
 
 
@@ -193,17 +197,12 @@ def asset_names() -> bool:
 
 
 def plugin_objects() -> bool:
-    """The hooks read ``config["plugins"]``: the macros plugin's ``variables``, the offline
-    plugin's ``enabled`` and the search plugin's ``lang``."""
+    """site_hooks.py reads ``config["plugins"]``: the offline plugin's ``enabled`` and the
+    search plugin's ``lang`` (the build state comes from ``macros.hooks.Current``)."""
     from material.plugins.offline.config import OfflineConfig  # type: ignore[import-untyped]
     from material.plugins.search.config import SearchConfig  # type: ignore[import-untyped]
-    from mkdocs_macros.plugin import MacrosPlugin
 
-    return (
-        "enabled" in dict(OfflineConfig._schema)
-        and "lang" in dict(SearchConfig._schema)
-        and isinstance(getattr(MacrosPlugin, "variables", None), property)
-    )
+    return "enabled" in dict(OfflineConfig._schema) and "lang" in dict(SearchConfig._schema)
 
 
 TIES: dict[str, Callable[[], bool]] = {
@@ -214,7 +213,7 @@ TIES: dict[str, Callable[[], bool]] = {
     "the hashes of Material's inline scripts (Content-Security-Policy)": inline_scripts,
     "the offline plugin's iframe-worker test and extra.polyfills": offline_shim,
     "new Worker(url), which iframe-worker.js replaces": worker_constructor,
-    "the copied partial partials/search.html": search_partial,
+    "the search dialog's markup (its name and the help when nothing matches)": search_dialog,
     "the copied partial partials/palette.html": palette_partial,
     "the palette globals __md_get, __md_set and __palette": palette_globals,
     "the CSS on Material's classes and transitions": styled_classes,

@@ -1,12 +1,6 @@
-"""Benchmarks: build time against plain Material, edit-to-reload, the PDFs (time, size,
-tagging), search (hit rate of the practitioner query set, latency, index size), Lighthouse
-on a phone, page weight and what the offline copy keeps.
-
-Every figure is measured in the same run on the same machine and written to ``report.md``
-and ``report.json`` in the output folder. Builds are timed by hyperfine, Lighthouse is run
-by Lighthouse CI. Run from the project root: ``python -m tools.bench --out bench/results``
-(``make bench``).
-"""
+"""``make bench``: build time against plain Material (hyperfine), edit-to-reload, the PDFs,
+search, Lighthouse on a phone (Lighthouse CI), page weight and the offline copy; every figure
+from one run on one machine, into ``report.md`` and ``report.json`` in ``--out``."""
 
 from __future__ import annotations
 

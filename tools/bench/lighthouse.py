@@ -1,11 +1,6 @@
-"""Lighthouse on a phone through the shipped nginx configuration, with Lighthouse CI.
-
-``lhci collect`` runs Lighthouse's default (a mid-range phone on a slow 4G connection,
-simulated) several times on six kinds of page served by ``deploy/nginx`` with its
-pre-compressed copies; ``lhci assert`` checks the median scores against
-tools/bench/lighthouserc.json, which also sets the runs and Debian's Chromium. The report
-gives the median of each figure and the lowest performance score. Needs ``npm ci``.
-"""
+"""Lighthouse CI on a phone (its default: a mid-range phone on slow 4G, simulated): ``lhci
+collect`` on six kinds of page served by the shipped nginx, ``lhci assert`` on the medians
+against lighthouserc.json (which sets the runs and Debian's Chromium)."""
 
 from __future__ import annotations
 
@@ -19,7 +14,8 @@ from urllib.parse import urlsplit
 
 from tools.bench.measures import transfer_sizes
 from tools.bench.projects import ROOT
-from tools.nginx import BROTLI_MODULE, NginxError, serve
+from tools.loopback import ServerError
+from tools.nginx import BROTLI_MODULE, serve
 
 LHCI = ROOT / "node_modules" / ".bin" / "lhci"
 CONFIG = ROOT / "tools" / "bench" / "lighthouserc.json"
@@ -72,7 +68,7 @@ def measure(site: Path) -> dict[str, Any]:
                     else:
                         raise SystemExit(f"bench: lhci collect {url}{path}: {done.stderr[-500:]}")
                 sizes = transfer_sizes(site, url)
-        except NginxError as exc:
+        except ServerError as exc:
             raise SystemExit(f"bench: {exc}") from None
         checked = lhci("assert", cwd=work)
         saved = work / ".lighthouseci" / "assertion-results.json"

@@ -1,5 +1,5 @@
-"""What a built site weighs: its pages' first load, what nginx sends of it, what the offline
-copy keeps, the compressed copies; and its PDFs' sizes and form fields."""
+"""What a built site weighs (first load, as nginx sends it, the offline copy, compressed copies)
+and its PDFs' sizes and form fields."""
 
 from __future__ import annotations
 
@@ -24,8 +24,7 @@ INDEX = "search/search_index.json"
 
 
 def first_load(site: Path, page: Path) -> dict[str, list[Path]]:
-    """The files a first visit to ``page`` fetches, by kind: the page, its CSS and JS, the
-    search index."""
+    """The files a first visit to ``page`` fetches, by kind (page, CSS, JS, search index)."""
     html = page.read_text(encoding="utf-8")
     found = {"html": [page], "search_index": [site / INDEX]}
     for kind, pattern in REFS.items():
@@ -50,8 +49,7 @@ def weights(site: Path) -> dict[str, Any]:
 
 
 def transfer_sizes(site: Path, base_url: str) -> dict[str, int]:
-    """Bytes of the home page's first load as a server at ``base_url`` sends it, per
-    ``Accept-Encoding``."""
+    """Bytes of the home page's first load from ``base_url``, per ``Accept-Encoding``."""
     files = [f for kind in first_load(site, site / "index.html").values() for f in kind]
     paths = ["" if f == site / "index.html" else f.relative_to(site).as_posix() for f in files]
     sizes = {}

@@ -1,6 +1,4 @@
-"""The projects the bench builds, each a copy of the handbook turned into one variant: the
-handbook as built (PDFs off or on, tagged or not), plain Material, mkdocs-macros with macros
-that return nothing, the handbook without glossary cross-linking, the offline package."""
+"""The projects the bench builds, each a copy of the handbook made into one variant."""
 
 from __future__ import annotations
 
@@ -35,8 +33,8 @@ def save_config(project: Path, config: dict[str, Any]) -> None:
 
 
 def handbook(project: Path) -> Path:
-    """The handbook as ``make build`` builds it, without PDFs and the compression step (both
-    timed separately); a copy left as it is builds as ``make build`` does."""
+    """The handbook without PDFs and compressed copies (both timed on their own); a copy left
+    as it is builds as ``make build`` does."""
     config = load_config(project)
     config["extra"]["handbook"].update(pdf=False, compress=False)
     save_config(project, config)
@@ -79,8 +77,7 @@ TERM_CALL = re.compile(r"""\{\{\s*term\(\s*(["'])(.*?)\1\s*(?:,\s*(["'])(.*?)\3\
 
 
 def without_term_links(project: Path) -> Path:
-    """The handbook with every ``{{ term(...) }}`` as its plain text (and one page that
-    still uses every term, so none is reported unused)."""
+    """Every ``{{ term(...) }}`` as plain text (one page uses every term: none is unused)."""
     handbook(project)
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
@@ -119,8 +116,7 @@ TAGGED_CALL = ", pdf_variant=tagging.VARIANT, finisher=tagging.finish"
 
 
 def untagged(project: Path) -> Path:
-    """The handbook as ``make build`` builds it, PDFs written untagged (the copy gets its own
-    copy of macros/)."""
+    """The handbook with its PDFs written untagged (in its own copy of macros/)."""
     (project / "macros").unlink()
     shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__py*"))
     writer = project / "macros" / "pdf" / "writer.py"

@@ -1,5 +1,4 @@
-"""Timings: builds timed by hyperfine, ``mkdocs serve`` edit-to-reload times, and the PDFs
-rendered one after another without the cache."""
+"""Builds timed by hyperfine, ``mkdocs serve`` edit-to-reload, the PDFs rendered uncached."""
 
 from __future__ import annotations
 
@@ -34,8 +33,8 @@ def build_command(project: Path, env: dict[str, str] | None = None) -> str:
 
 
 def hyperfine(commands: dict[str, str], runs: int, prepare: dict[str, str] | None = None) -> Any:
-    """Time each named command ``runs`` times (after one warm-up run) with hyperfine, running
-    ``prepare[name]`` before each run; per name: the best run, the median and every run (s)."""
+    """Each command ``runs`` times after a warm-up, ``prepare[name]`` before each: per name,
+    the best run, the median and every run (s)."""
     if shutil.which("hyperfine") is None:
         raise SystemExit("bench: hyperfine is missing: install it (`make system-deps`, as root)")
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,9 +75,9 @@ EDITED_PAGE = "guidance/definitions.md"
 
 
 def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]:
-    """``mkdocs serve`` with live reload on a loopback port, as ``make serve`` runs it: after
-    the first build (and its PDFs) settle, make ``edits`` one-line text edits to one guidance
-    page, and time each from saving the file to the server handing out the edited page."""
+    """``mkdocs serve --livereload`` as ``make serve`` runs it: once the first build (and its
+    PDFs) settle, ``edits`` one-line edits to a guidance page, each timed from saving the file
+    to the server handing out the edited page."""
     address = f"127.0.0.1:{free_port()}"
     base = f"http://{address}/"
     page_url = base + EDITED_PAGE.removesuffix(".md") + "/"
@@ -129,13 +128,13 @@ def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]
 
 
 def pdf_timings(project: Path) -> dict[str, float]:
-    """The checklist PDFs and the handbook PDF rendered one after another, in this process
-    and without the cache, on an already-built site (the cost the cache avoids)."""
+    """The checklist PDFs, then the handbook PDF, rendered here without the cache on a built
+    site (the cost the cache avoids)."""
     from macros.data.edition import Edition, build_date
     from macros.data.state import assemble
-    from macros.pdf import font
-    from macros.pdf.book import build_handbook
-    from macros.pdf.documents import build_checklists
+    from macros.pdf.book import Book, book_pages, handbook_job
+    from macros.pdf.documents import checklist_jobs
+    from macros.pdf.writer import write_pdf
 
     config = load_config(project)
     edition = Edition("bench", "bench", build_date())
@@ -143,9 +142,14 @@ def pdf_timings(project: Path) -> dict[str, float]:
     state = assemble(root=project, docs_dir=project / "docs", pages=pages, edition=edition)
     site = project / "site"
     start = time.perf_counter()
-    made = build_checklists(state, site, config["site_name"], font.font_face())
+    jobs = checklist_jobs(state, config["site_name"])
+    for job in jobs:
+        write_pdf(job.html, site / job.target, site, forms=job.forms)
+    made = [site / job.target for job in jobs]
     middle = time.perf_counter()
-    build_handbook(state, site, {**config, "copyright": config.get("copyright", "")})
+    conf = {**config, "copyright": config.get("copyright", "")}
+    book = handbook_job(Book(state, site, book_pages(state, config["nav"])), conf)
+    write_pdf(book.html, site / book.target, site)
     return {
         "checklist_pdfs": len(made),
         "checklist_pdfs_seconds": round(middle - start, 2),

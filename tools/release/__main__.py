@@ -1,8 +1,5 @@
-"""`make release` and `make verify-release`.
-
-python -m tools.release build [--out dist] [--local areas/north.yml]
-python -m tools.release verify dist/ta-hsb-handbook-<version>[-<overlay>] [--local …]
-"""
+"""python -m tools.release build [--out dist] [--local areas/north.yml]
+python -m tools.release verify dist/ta-hsb-handbook-<version>[-<overlay>] [--local …]"""
 
 from __future__ import annotations
 
@@ -13,14 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from tools.release.build import build
+from tools.release.notes import NotesError
+from tools.release.sbom import SbomError
+from tools.release.source import SourceError
+from tools.release.verify import verify
 
-from tools.release.build import build  # noqa: E402
-from tools.release.notes import NotesError  # noqa: E402
-from tools.release.sbom import SbomError  # noqa: E402
-from tools.release.source import SourceError  # noqa: E402
-from tools.release.verify import verify  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def main() -> int:

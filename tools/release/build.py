@@ -1,22 +1,15 @@
-"""Build a release: the site for servers, the offline zip, the SBOM, the release notes and
-their checksums, in ``dist/<name>/``.
-
-Everything is made from the checkout and the time of ``SOURCE_DATE_EPOCH`` (else of the
-last commit), so two builds of one commit, in any folders, give the same bytes.
-"""
+"""A release in ``dist/<name>/``, made from the checkout and the time of ``SOURCE_DATE_EPOCH``
+(else of the last commit): two builds of one commit, in any folders, give the same bytes."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.hooks.edition_hooks import OUT as EDITION_OUT
 from macros.hooks.servers import DEPLOY_FILES
-from tools import dist
-from tools.mkdocs_config import build_command
+from tools import dist, mkdocs_config
 
 from .bundle import write_sums, write_tar_gz
 from .notes import edition_notes, release_notes
@@ -25,8 +18,7 @@ from .source import commit, overlay_in, release_name, source_date_epoch, version
 
 NOTES = "RELEASE-NOTES.md"
 SUMS = "SHA256SUMS"
-#: Besides the built site, the server archive carries the server configurations and the
-#: licence and notice.
+#: Besides the site, the server archive carries the server configurations, licence and notice.
 STATIC_DEPLOY = ("deploy/nginx/brotli.conf",)
 TEXTS = ("LICENSE", "NOTICE")
 
@@ -34,41 +26,7 @@ TEXTS = ("LICENSE", "NOTICE")
 @dataclass(frozen=True)
 class Release:
     folder: Path
-    name: str
-    epoch: int
-    commit: str
-
-    @property
-    def site_archive(self) -> str:
-        return f"{self.name}.tar.gz"
-
-    @property
-    def offline_zip(self) -> str:
-        return f"{self.name}-offline.zip"
-
-    @property
-    def sbom(self) -> str:
-        return f"{self.name}.cdx.json"
-
-    @property
-    def guidance(self) -> str:
-        """This edition's snapshot of the guidance (editions/<version>.json, README)."""
-        return f"{self.name}-guidance.json"
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        """Every file of the release, SHA256SUMS last."""
-        return (self.site_archive, self.offline_zip, self.sbom, self.guidance, NOTES, SUMS)
-
-
-def mkdocs(root: Path, site: Path, env: dict[str, str]) -> None:
-    """A strict build with PDFs and compressed copies, whatever the caller's settings."""
-    subprocess.run(
-        build_command(site),
-        cwd=root,
-        env={**os.environ, **env, "HANDBOOK_PDF": "true", "HANDBOOK_COMPRESS": "true"},
-        check=True,
-    )
+    files: tuple[str, ...]  # SHA256SUMS last
 
 
 def deploy_files(root: Path, into: Path) -> Path:
@@ -85,34 +43,31 @@ def deploy_files(root: Path, into: Path) -> Path:
 def build(root: Path, out: Path, overlay: str | None) -> Release:
     overlay = overlay_in(root, overlay)  # recorded in the SBOM: from the root, never absolute
     epoch = source_date_epoch(root)
-    release = Release(
-        out / release_name(version(root), overlay),
-        release_name(version(root), overlay),
-        epoch,
-        commit(root),
-    )
-    notes = release_notes(root, version(root), release.name)  # first: no build without them
+    name = release_name(version(root), overlay)
+    head = commit(root)
+    # The server archive, the offline zip, the SBOM and this edition's snapshot of the guidance.
+    ends = (".tar.gz", "-offline.zip", ".cdx.json", "-guidance.json")
+    archive, offline_zip, sbom, guidance_json = (f"{name}{end}" for end in ends)
+    release = Release(out / name, (archive, offline_zip, sbom, guidance_json, NOTES, SUMS))
+    notes = release_notes(root, version(root), name)  # first: no build without them
     work = root / "build" / "release"
-    env = {
-        "SOURCE_DATE_EPOCH": str(epoch),
-        "HANDBOOK_LOCAL": overlay or "",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    mkdocs(root, work / "site", {**env, EDITION_OUT: str(work / "guidance.json")})
+    env = {"SOURCE_DATE_EPOCH": str(epoch), "HANDBOOK_LOCAL": overlay or ""}
+    # PDFs and compressed copies, whatever the caller's settings.
+    site = {**env, "HANDBOOK_PDF": "true", "HANDBOOK_COMPRESS": "true"}
+    mkdocs_config.build(root, work / "site", {**site, EDITION_OUT: str(work / "guidance.json")})
     guidance = (work / "guidance.json").read_text(encoding="utf-8")
     notes += edition_notes(root, guidance, overlay)
     dist.build(work / "offline", env)
-    shutil.rmtree(release.folder, ignore_errors=True)
-    release.folder.mkdir(parents=True)
-    name = release.name
+    folder = release.folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     parts = {f"{name}/site": work / "site", f"{name}/deploy": deploy_files(root, work / "files")}
     parts |= {f"{name}/{text}": root / text for text in TEXTS}
-    write_tar_gz(release.folder / release.site_archive, parts, epoch)
-    zip_folder = Path(release.offline_zip).stem
-    dist.package(work / "offline", release.folder / release.offline_zip, zip_folder, epoch)
-    bom = make_bom(root, version(root), name, epoch, release.commit, overlay)
-    (release.folder / release.sbom).write_text(sbom_json(bom), encoding="utf-8")
-    (release.folder / NOTES).write_text(notes, encoding="utf-8")
-    (release.folder / release.guidance).write_text(guidance, encoding="utf-8")
-    write_sums(release.folder, release.files[:-1], SUMS)
+    write_tar_gz(folder / archive, parts, epoch)
+    dist.package(work / "offline", folder / offline_zip, Path(offline_zip).stem, epoch)
+    bom = make_bom(root, version(root), name, epoch, head, overlay)
+    (folder / sbom).write_text(sbom_json(bom), encoding="utf-8")
+    (folder / NOTES).write_text(notes, encoding="utf-8")
+    (folder / guidance_json).write_text(guidance, encoding="utf-8")
+    write_sums(folder, release.files[:-1], SUMS)
     return release

@@ -1,13 +1,6 @@
-"""Reproducible archives: the same files and the same time give the same bytes.
-
-- ``.tar.gz``: entries in sorted order, folders first; every time stamp the release's
-  (``SOURCE_DATE_EPOCH``); owner and group 0 with no names; modes 0644 and 0755; GNU
-  format, so no pax headers with access or change times; gzip with no file name and
-  time 0.
-- ``.zip``: entries in sorted order, each with the release's time (no earlier than
-  1980, the first a zip can hold), mode 0644 and no extra fields.
-- ``SHA256SUMS``: one ``<sha256>  <name>`` line per file, as ``sha256sum -c`` reads it.
-"""
+"""Reproducible archives: entries sorted, every time the release's (a zip's no earlier than 1980,
+the first it can hold), owner 0 with no names, modes 0644/0755, GNU tar (no pax headers with
+access times), gzip with no name and time 0; and ``SHA256SUMS`` as ``sha256sum -c`` reads it."""
 
 from __future__ import annotations
 
@@ -97,8 +90,7 @@ def write_sums(folder: Path, names: Iterable[str], target: str = "SHA256SUMS") -
 
 
 def check_sums(folder: Path, target: str = "SHA256SUMS") -> list[str]:
-    """One line per problem: a file whose hash differs, a listed file missing, a file in
-    ``folder`` that is not listed."""
+    """One line per file whose hash differs, listed file missing or file not listed."""
     sums = folder / target
     if not sums.is_file():
         return [f"{sums}: missing"]

@@ -1,7 +1,6 @@
-"""A release's notes: the version's section of the changelog (docs/reference/changelog.md),
-for the website and the tools, then "Changes to the guidance", generated from this
-edition's snapshot and the one before it (macros/data/changes.py), so that a safeguarding
-board can approve an edition from one file."""
+"""Release notes: the version's changelog section, then "Changes to the guidance" from this
+edition's snapshot and the one before (macros/data/changes.py): a safeguarding board can
+approve an edition from one file."""
 
 from __future__ import annotations
 
@@ -32,8 +31,7 @@ def section(changelog: str, version: str) -> str:
 
 
 def _text(words: str) -> str:
-    """Words from the data (an overlay's too) as text in Markdown: no tag ever reaches a
-    Markdown viewer as HTML."""
+    """Words from the data (an overlay's too) escaped: no tag reaches a Markdown viewer as HTML."""
     return escape(words, quote=False)
 
 
@@ -54,8 +52,7 @@ def _entry(change: Change) -> str:
 def guidance_notes(
     previous: Snapshot | None, current: Snapshot, title: str = "Changes to the guidance"
 ) -> str:
-    """The "Changes to the guidance" section: every unit added, removed, moved or reworded
-    since the previous edition, grouped by page and checklist, with its words."""
+    """Every unit added, removed, moved or reworded since ``previous``, by page and checklist."""
     title = f"## {title}\n\n"
     if previous is None:
         return title + "The first edition with a snapshot of its guidance: nothing to compare.\n"
@@ -86,9 +83,7 @@ def release_notes(root: Path, version: str, name: str, guidance: str = "") -> st
 def _before(snapshots: tuple[Snapshot, ...], current: Snapshot, shown: str) -> Snapshot | None:
     """The edition before ``current``; a snapshot of this version must hold its units."""
     same = [s for s in snapshots if s.version == current.version]
-    if same and sorted(same[0].units, key=lambda u: u.id) != sorted(
-        current.units, key=lambda u: u.id
-    ):
+    if same and set(same[0].units) != set(current.units):
         raise NotesError(
             f"{shown}/{current.version}.json: its guidance differs from this build's: "
             "set the next version in pyproject.toml (a published edition is never changed)"
@@ -98,28 +93,20 @@ def _before(snapshots: tuple[Snapshot, ...], current: Snapshot, shown: str) -> S
 
 
 def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
-    """ "Changes to the guidance" for this build's snapshot (and, for an overlay's release,
-    its local changes, from the overlay's own snapshots)."""
+    """ "Changes to the guidance" for this build's snapshot, and an overlay's local changes."""
     built = Snapshot.model_validate_json(snapshot_json)
+    places = [(False, root / EDITIONS_DIR, "Changes to the guidance")]
+    if overlay:
+        places.append((True, overlay_folder(root / overlay) / EDITIONS_DIR, "Local changes"))
     parts = []
     try:
-        for local, folder, shown, title in (
-            (False, root / EDITIONS_DIR, EDITIONS_DIR, "Changes to the guidance"),
-            (
-                True,
-                overlay_folder(root / overlay) / EDITIONS_DIR if overlay else None,
-                overlay,
-                "Local changes",
-            ),
-        ):
-            if folder is None:
-                continue
+        for local, folder, title in places:
             mine = built.model_copy(
                 update={"units": tuple(u for u in built.units if u.local == local)}
             )
-            shown_folder = str(shown if not local else folder.relative_to(root))
-            found = load_snapshots(folder, shown_folder, built.version, local)
-            parts.append(guidance_notes(_before(found, mine, shown_folder), mine, title))
+            shown = folder.relative_to(root).as_posix()
+            found = load_snapshots(folder, shown, built.version, local)
+            parts.append(guidance_notes(_before(found, mine, shown), mine, title))
     except DataError as exc:
         raise NotesError(str(exc)) from None
     return "\n" + "\n".join(parts)

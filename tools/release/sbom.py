@@ -1,12 +1,7 @@
-"""The release's software bill of materials: CycloneDX 1.6 JSON, made with the CycloneDX
-Python library and checked with its validator.
-
-It lists what ships inside the release (data/third-party.yml, the list the Licences page is
-made from: scope "required") and what built it (the Python packages of requirements.lock
-and the Node.js tools of package-lock.json: scope "excluded", as they are not in the
-release). Nothing in it depends on the machine or the time it is made: its time is the
-release's (``SOURCE_DATE_EPOCH``) and its serial number is derived from the release.
-"""
+"""The release's SBOM, CycloneDX 1.6 JSON made and validated by the CycloneDX Python library:
+what ships (data/third-party.yml, as the Licences page: scope "required") and what built it
+(requirements.lock, package-lock.json: scope "excluded"). Its time is the release's and its
+serial number derived from the release, so it does not depend on the machine or the hour."""
 
 from __future__ import annotations
 
@@ -49,7 +44,11 @@ licences = LicenseFactory()
 
 
 class SbomError(Exception):
-    """The SBOM does not validate (the message has the validator's words)."""
+    """The SBOM does not validate (the validator's words)."""
+
+
+def prop(name: str, value: str) -> Property:
+    return Property(name=f"{PREFIX}:{name}", value=value)
 
 
 def shipped(components: Sequence[third_party.Component]) -> list[Component]:
@@ -77,7 +76,7 @@ def shipped(components: Sequence[third_party.Component]) -> list[Component]:
                 external_references=[
                     ExternalReference(type=ExternalReferenceType.WEBSITE, url=XsUri(str(c.url)))
                 ],
-                properties=[Property(name=f"{PREFIX}:files", value=" ".join(c.files))],
+                properties=[prop("files", " ".join(c.files))],
             )
         )
     return out
@@ -100,8 +99,8 @@ def python_licences(name: str) -> list[License]:
 
 
 def built_with_python(lock_text: str) -> list[Component]:
-    """The Python packages of requirements.lock (versions from the lock, licences from
-    their installed metadata: `make install` installs exactly the lock)."""
+    """requirements.lock's packages (licences from their installed metadata: `make install`
+    installs exactly the lock)."""
     return [
         Component(
             name=name,
@@ -110,15 +109,14 @@ def built_with_python(lock_text: str) -> list[Component]:
             scope=ComponentScope.EXCLUDED,
             purl=PackageURL(type="pypi", name=name.lower(), version=version),
             licenses=python_licences(name),
-            properties=[Property(name=f"{PREFIX}:locked-in", value=LOCK)],
+            properties=[prop("locked-in", LOCK)],
         )
         for name, version in LOCK_ENTRY.findall(lock_text)
     ]
 
 
 def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
-    """The Node.js tools of package-lock.json (the HTML checker, Lighthouse), with the
-    SHA-512 npm recorded for each."""
+    """package-lock.json's packages, with the SHA-512 npm recorded for each."""
     out: dict[str, Component] = {}
     packages = package_lock.get("packages")
     if not isinstance(packages, dict):
@@ -146,7 +144,7 @@ def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
                 licenses=[licences.make_from_string(str(info["license"]))]
                 if info.get("license")
                 else [],
-                properties=[Property(name=f"{PREFIX}:locked-in", value=NPM_LOCK)],
+                properties=[prop("locked-in", NPM_LOCK)],
             ),
         )
     return list(out.values())
@@ -164,10 +162,8 @@ def make_bom(
         description="TA-HSB practice handbook: the built site, its PDFs and its offline package",
         licenses=[licences.make_from_string("MIT")],
         properties=[
-            Property(name=f"{PREFIX}:release", value=release),
-            Property(name=f"{PREFIX}:commit", value=commit),
-            Property(name=f"{PREFIX}:source-date-epoch", value=str(epoch)),
-            Property(name=f"{PREFIX}:overlay", value=overlay or ""),
+            *(prop("release", release), prop("commit", commit)),
+            *(prop("source-date-epoch", str(epoch)), prop("overlay", overlay or "")),
         ],
     )
     bom = Bom(
@@ -178,13 +174,9 @@ def make_bom(
     )
     bom.metadata.tools.components.add(this_component())
     inside = shipped(components)
-    npm_lock = json.loads((root / NPM_LOCK).read_text(encoding="utf-8"))
-    for component in [
-        *inside,
-        *built_with_python((root / LOCK).read_text(encoding="utf-8")),
-        *built_with_npm(npm_lock),
-    ]:
-        bom.components.add(component)
+    bom.components.update(inside)
+    bom.components.update(built_with_python((root / LOCK).read_text(encoding="utf-8")))
+    bom.components.update(built_with_npm(json.loads((root / NPM_LOCK).read_text(encoding="utf-8"))))
     by_ref = {str(c.bom_ref): c for c in inside}
     for component, listed in zip(inside, components, strict=True):
         parent = by_ref.get(f"shipped:{listed.part_of}") if listed.part_of else None

@@ -39,9 +39,8 @@ def source_date_epoch(root: Path) -> int:
 
 
 def overlay_in(root: Path, overlay: str | None) -> str | None:
-    """The overlay as a path from the checkout's root, as the release records it (no
-    build machine's path belongs in a release, and `make verify-release` rebuilds it
-    from a clone of the checkout); an overlay outside the checkout is refused."""
+    """The overlay as a path from the checkout's root (no build machine's path belongs in a
+    release, and verify rebuilds in a clone); an overlay outside the checkout is refused."""
     if not overlay:
         return None
     path = Path(os.path.normpath(Path(root, overlay)))  # an absolute overlay stays itself
@@ -70,6 +69,5 @@ def version(root: Path) -> str:
 
 
 def release_name(version: str, overlay: str | None) -> str:
-    """``ta-hsb-handbook-<version>``, with the overlay's name for an area's copy
-    (``areas/north.yml`` → ``ta-hsb-handbook-<version>-north``), as `make dist` names it."""
+    """``ta-hsb-handbook-<version>[-north]`` (for ``areas/north.yml``), as `make dist` names it."""
     return f"{PROJECT}-{version}" + (f"-{Path(overlay).stem}" if overlay else "")

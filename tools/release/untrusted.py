@@ -1,11 +1,6 @@
-"""Values read from a release, which `make verify-release` does not trust: the SBOM's
-properties, the names in SHA256SUMS, the release folder's entries.
-
-A release is checked before anything in it is used: a commit is a hexadecimal id (never
-an option to git), the time is digits, an overlay is a relative path of plain names inside
-the checkout, no path leaves the folder it belongs to and no symbolic link is followed.
-Every problem is one line naming the file and the value.
-"""
+"""What `make verify-release` reads from a release, checked before use: a commit is a hex id
+(never an option to git), the time digits, an overlay a relative path of plain names; no path
+leaves its folder, no symbolic link is followed; each problem one line naming file and value."""
 
 from __future__ import annotations
 
@@ -21,8 +16,7 @@ EPOCH = re.compile(r"[0-9]{1,11}")
 
 
 def recorded_properties(release: Path) -> dict[str, str]:
-    """The commit, time and overlay the release's SBOM records, each checked: a value read
-    from a release is untrusted input. Every problem is one line (a SourceError)."""
+    """The commit, time and overlay the release's SBOM records, each checked (SourceError)."""
     sboms = sorted(p for p in release.iterdir() if p.name.endswith(".cdx.json"))
     if len(sboms) != 1:
         found = "no SBOM" if not sboms else f"{len(sboms)} SBOMs"
@@ -65,8 +59,7 @@ def shown(text: str, limit: int = 120) -> str:
 
 
 def entry_problems(release: Path) -> list[str]:
-    """One line per entry of the release folder that is not a plain file (a symbolic link,
-    a folder, a device) or whose name is not a plain file name."""
+    """One line per entry of ``release`` that is not a plain file with a plain name."""
     return [
         f"{shown(p.name)}: " + ("a symbolic link" if p.is_symlink() else "not a plain file")
         for p in sorted(release.iterdir())

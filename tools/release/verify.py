@@ -1,16 +1,7 @@
-"""Check a release against its source: its checksums, then every file byte for byte against
-a release built here from the commit and time its SBOM records.
-
-The rebuild runs in a fresh clone of this checkout at that commit, so local changes never
-enter it. An area's copy is rebuilt with its overlay: from the commit if the overlay is in
-it, else from this checkout (``--local`` names it if the release was built with it from
-another path).
-
-Nothing read from the release is trusted (tools/release/untrusted.py): its SBOM's commit,
-time and overlay, the names in its SHA256SUMS and its folder's entries are checked before
-they are used, every path stays inside the clone, the checkout or the release folder, no
-symbolic link is followed, and each problem is one line.
-"""
+"""A release checked against its source: its checksums, then every file byte for byte against a
+rebuild, in a fresh clone at the commit and time its SBOM records (untrusted.py checks them).
+An area's copy is rebuilt with its overlay, from the commit or else from this checkout
+(``--local`` names it if it was built from another path)."""
 
 from __future__ import annotations
 
@@ -45,8 +36,8 @@ def archive_members(path: Path) -> dict[str, bytes]:
 
 
 def compare(expected: Path, actual: Path, limit: int = 10) -> list[str]:
-    """One line per file of either release folder that is missing from the other or
-    differs from it (and, inside an archive, the first members that differ)."""
+    """One line per file missing from either folder or differing (and an archive's first
+    members that differ)."""
     names = sorted({p.name for p in expected.iterdir()} | {p.name for p in actual.iterdir()})
     problems = []
     for name in names:
@@ -76,10 +67,8 @@ def clone(root: Path, commit: str, into: Path) -> Path:
 
 
 def bring_overlay(root: Path, source: Path, overlay: str) -> None:
-    """The overlay and its folder in ``source``, from this checkout if the commit lacks them.
-
-    ``overlay`` is a plain relative path (see :func:`plain_path`): every path stays inside
-    the checkout and the clone, and no symbolic link is followed or copied."""
+    """The overlay and its folder in ``source``, from this checkout if the commit lacks them
+    (``overlay`` is a :func:`plain_path`; no symbolic link is followed or copied)."""
     target = inside(source, overlay)
     if target.is_file():
         return

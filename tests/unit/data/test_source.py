@@ -20,7 +20,7 @@ from macros.data.source import (
     word_count,
 )
 from macros.render.citations import PageLink, reference_entry
-from macros.render.source import coverage_html, wording_html
+from macros.render.html import macros
 
 TEXT = "\n".join(
     [
@@ -34,6 +34,8 @@ TEXT = "\n".join(
         "One more line of three words",  # 8
     ]
 )
+
+SOURCE = macros("source.html")
 
 
 def trace(tid: str = "a", lines: tuple[str, ...] = ("1-5",), begins: str = "Title of") -> Trace:
@@ -118,7 +120,7 @@ def test_problems_name_unused_traces_and_untraced_lines() -> None:
 
 def test_wording_block_is_closed_and_escaped() -> None:
     src = Source("<b>&</b> text here", TraceFile(traces=(trace(lines=("1",), begins="<b>"),)))
-    html = str(wording_html(src.passages["a"], "../cov/"))
+    html = str(SOURCE.wording(src.passages["a"], "../cov/"))
     assert html.startswith('<details class="quote hb-source-wording" id="source-a">')
     assert " open" not in html.split(">", 1)[0]
     assert "<summary>Source wording</summary>" in html
@@ -131,7 +133,7 @@ def test_notes_go_in_the_same_block_escaped() -> None:
         update={"notes": ("The slide's <i>title</i> & more.",)}
     )
     src = Source("<b>&</b> text here", TraceFile(traces=(noted,)))
-    html = str(wording_html(src.passages["a"], "../cov/"))
+    html = str(SOURCE.wording(src.passages["a"], "../cov/"))
     assert "<summary>Source and notes</summary>" in html
     assert (
         '<ul class="hb-source-wording__notes"><li>The slide&#39;s &lt;i&gt;title&lt;/i&gt;'
@@ -153,7 +155,7 @@ def test_a_bad_note_is_refused_in_one_line_naming_the_field() -> None:
 
 def test_coverage_lists_rows_and_never_shows_hidden_text() -> None:
     src = source(trace(), left=(LeftOut(lines=("7",), reason="Private.", shown=False),))
-    html = str(coverage_html(src.rows(), lambda t: PageLink(f"Page › {t.section}", "p/#x")))
+    html = str(SOURCE.coverage(src.rows(), lambda t: PageLink(f"Page › {t.section}", "p/#x")))
     assert "Contact line" not in html
     assert "(not shown)" in html
     assert "Left out: Private." in html

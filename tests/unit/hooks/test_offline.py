@@ -1,4 +1,4 @@
-"""The offline copy's files (macros/hooks/offline.py, manifest.py) and the joined scripts."""
+"""The offline copy's files and the manifest (macros/hooks/offline.py), and the joined scripts."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PIL import Image
 from macros.data.edition import Edition
 from macros.data.local_models import LocalOverlay
 from macros.data.logo import Logo
-from macros.hooks import manifest
+from macros.hooks import offline
 from macros.hooks.assets import join_scripts
 from macros.hooks.offline import (
     MARKER,
@@ -182,15 +182,15 @@ SIZED_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="64px" height="64"><
 
 
 def test_without_a_fitting_logo_the_handbooks_icons() -> None:
-    handbook = [i.url for i in manifest.icons(None)]
-    assert handbook == [url for url, _, _ in manifest.HANDBOOK_ICONS]
+    handbook = [i.url for i in offline.icons(None)]
+    assert handbook == [url for url, _, _ in offline.HANDBOOK_ICONS]
     for logo in (Logo(WIDE_SVG, ".svg"), Logo(png(400, 100), ".png"), Logo(png(64, 64), ".png")):
-        assert [i.url for i in manifest.icons(logo)] == handbook
+        assert [i.url for i in offline.icons(logo)] == handbook
 
 
 def test_the_handbooks_png_icons_are_the_sizes_they_claim() -> None:
     root = Path(__file__).resolve().parents[3] / "docs"
-    for url, sizes, kind in manifest.HANDBOOK_ICONS:
+    for url, sizes, kind in offline.HANDBOOK_ICONS:
         if kind == "image/png":
             with Image.open(root / url) as image:
                 assert f"{image.width}x{image.height}" == sizes
@@ -198,14 +198,14 @@ def test_the_handbooks_png_icons_are_the_sizes_they_claim() -> None:
 
 @pytest.mark.parametrize("data", [SQUARE_SVG, SIZED_SVG])
 def test_a_square_svg_logo_is_the_icon(data: bytes) -> None:
-    chosen = manifest.icons(Logo(data, ".svg"))
+    chosen = offline.icons(Logo(data, ".svg"))
     assert [i.entry() for i in chosen] == [
         {"src": "assets/local/logo.svg", "sizes": "any", "type": "image/svg+xml"}
     ]
 
 
 def test_a_square_raster_logo_becomes_png_icons_the_same_each_time() -> None:
-    big = manifest.icons(Logo(png(600, 600), ".png"))
+    big = offline.icons(Logo(png(600, 600), ".png"))
     assert [(i.url, i.sizes) for i in big] == [
         ("assets/local/icon-192.png", "192x192"),
         ("assets/local/icon-512.png", "512x512"),
@@ -215,13 +215,13 @@ def test_a_square_raster_logo_becomes_png_icons_the_same_each_time() -> None:
         with Image.open(BytesIO(icon.data)) as image:
             assert image.format == "PNG"
             assert f"{image.width}x{image.height}" == icon.sizes
-    assert big == manifest.icons(Logo(png(600, 600), ".png"))
-    medium = manifest.icons(Logo(png(300, 300), ".jpg"))
+    assert big == offline.icons(Logo(png(600, 600), ".png"))
+    medium = offline.icons(Logo(png(300, 300), ".jpg"))
     assert [i.sizes for i in medium] == ["192x192"]
 
 
 def test_the_manifest_names_the_organisation_and_stays_relative() -> None:
-    data = manifest.manifest("Org: TA-HSB practice handbook", "About it", manifest.icons(None))
+    data = offline.manifest("Org: TA-HSB practice handbook", "About it", offline.icons(None))
     assert data["name"] == "Org: TA-HSB practice handbook"
     assert data["start_url"] == data["scope"] == data["id"] == "./"
     assert data["display"] == "standalone"

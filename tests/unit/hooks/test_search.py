@@ -146,3 +146,19 @@ def test_pages_name_the_handbooks_worker() -> None:
         search.point_to_worker(
             '<script id="__config" type="application/json">{}</script>', MATERIAL, own
         )
+
+
+def test_the_search_dialog_gets_a_name_and_the_help() -> None:
+    html = (
+        f'{search.DIALOG}<nav class="md-search__options" aria-label="Search"></nav>'
+        f'<div class="md-search-result__meta">Initializing</div>{search.RESULT_LIST}</div>'
+    )
+    out = search.search_dialog(html, {"reference/glossary.md": "../reference/glossary/"})
+    assert out.startswith(
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
+    )
+    assert '<a href="../reference/glossary/">Glossary A–Z</a>;</li></ul></div><ol' in out
+    assert "prompt lists" not in out  # its page is not in this build
+    assert search.search_dialog("<p>no search</p>", {}) == "<p>no search</p>"
+    with pytest.raises(search.SearchError, match="not Material's"):
+        search.search_dialog(search.DIALOG, {})

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.hooks import apache, security, servers
+from macros.hooks import security, servers
 from macros.hooks.security import (
     A_DAY,
     CACHE_RULES,
@@ -17,7 +17,7 @@ from macros.hooks.security import (
     REVALIDATED,
     cache_control,
 )
-from macros.hooks.static_hosts import static_headers
+from macros.hooks.servers import static_headers
 from tests.conftest import ROOT
 from tests.static_hosts import addresses, matching, rules
 from tools.deploy import stale
@@ -57,11 +57,9 @@ def test_a_changed_header_or_cache_rule_makes_the_configurations_stale(
     """The check can fail: one header more, or one cache rule less, and the files that
     carry it differ (nginx's server block includes the headers from its snippet)."""
     with monkeypatch.context() as patch:
-        for module in (servers, apache):
-            patch.setattr(module, "HEADERS", (*HEADERS, ("X-Test", "1")))
+        patch.setattr(servers, "HEADERS", (*HEADERS, ("X-Test", "1")))
         assert set(stale()) == set(servers.DEPLOY_FILES) - {"deploy/nginx/handbook.conf"}
-    for module in (servers, apache):
-        monkeypatch.setattr(module, "CACHE_RULES", CACHE_RULES[1:])
+    monkeypatch.setattr(servers, "CACHE_RULES", CACHE_RULES[1:])
     assert set(stale()) == set(servers.DEPLOY_FILES) - {"deploy/nginx/security-headers.conf"}
 
 
@@ -94,7 +92,7 @@ def test_cache_rules(path: str, expected: str) -> None:
 
 
 def test_the_nginx_locations_are_the_cache_rules_in_order() -> None:
-    conf = servers.nginx_site()
+    conf = servers.DEPLOY_FILES["deploy/nginx/handbook.conf"]()
     found = re.findall(
         r'location ~ "(.*)\$" \{\n.*\n\s+add_header Cache-Control "([^"]+)" always;', conf
     )
@@ -107,8 +105,9 @@ def test_the_nginx_locations_are_the_cache_rules_in_order() -> None:
     )
 
 
-@pytest.mark.parametrize("text", [apache.apache_site(), apache.apache_htaccess()])
-def test_apache_sends_every_header_and_caches_by_the_rules_in_order(text: str) -> None:
+@pytest.mark.parametrize("name", ["deploy/apache/handbook.conf", "deploy/apache/htaccess"])
+def test_apache_sends_every_header_and_caches_by_the_rules_in_order(name: str) -> None:
+    text = servers.DEPLOY_FILES[name]()
     for name, value in HEADERS:
         assert f'Header always set {name} "{value}"' in text
     found = re.findall(

@@ -11,13 +11,13 @@ import weasyprint
 from macros.data.nav import NavPage, nav_pages
 from macros.pdf.book import (
     MAX_LOCAL_ELEMENTS,
+    Book,
     article_from_content,
     book_order,
     handbook_job,
     output_file,
     slug,
 )
-from macros.pdf.cache import SnapshotBook
 from macros.pdf.writer import PdfError, write_pdf
 from tests.conftest import mkdocs_config
 from tests.unit.pdf.test_cache import handbook
@@ -104,11 +104,11 @@ def test_local_pages_past_the_element_limit_stop_the_pdf_before_it_is_laid_out(
     pages = [NavPage("Home", "index.md", None), *local]
     items = "<ul>" + "<li>x</li>" * 1300 + "</ul>"
     texts = {p.src: article_from_content(items, p.title) for p in pages}
-    three = SnapshotBook(state, Path(), pages[:4], texts)
+    three = Book(state, Path(), pages[:4], texts)
     assert "<li>x</li>" in handbook_job(three, conf).html  # 3,906 elements: within the limit
     monkeypatch.setattr(weasyprint, "HTML", lambda *a, **k: pytest.fail("laid out"))
     with pytest.raises(PdfError) as err:  # refused before WeasyPrint lays anything out
-        handbook_job(SnapshotBook(state, Path(), pages, texts), conf)
+        handbook_job(Book(state, Path(), pages, texts), conf)
     assert str(err.value) == (
         "areas/north.yml: local page 'pages/p3.md': the local pages up to this one have "
         f"5,208 HTML elements; the limit for all of them is {MAX_LOCAL_ELEMENTS:,} (the "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -12,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from markupsafe import Markup
 from pypdf import PdfReader
 
 from macros.data.edition import Edition
@@ -20,14 +20,12 @@ from macros.data.local_models import LocalOverlay
 from macros.data.nav import NavPage, nav_pages, nav_sources
 from macros.data.state import State, assemble
 from macros.hooks import site_hooks
-from macros.pdf import cache as pdf_cache
-from macros.pdf import documents, font, workers, writer
-from macros.pdf.book import article_from_content, book_order, book_pages, handbook_job
+from macros.pdf import documents, workers, writer
+from macros.pdf.book import Book, article_from_content, book_order, book_pages, handbook_job
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import sheet_text
 
 EDITION = Edition("9.0.0", "Guidance 2017", dt.date(2026, 1, 1))
-FACE = Markup(font.MARKER)  # noqa: S704 -- the constant placeholder, as in a build
 
 
 def handbook(edition: Edition = EDITION) -> State:
@@ -40,8 +38,8 @@ def handbook(edition: Edition = EDITION) -> State:
 
 
 def keys(book: State, tmp_path: Path) -> dict[str, str]:
-    jobs = documents.checklist_jobs(book, "Site", FACE)
-    return {job.target: pdf_cache.cache_key(job, tmp_path) for job in jobs}
+    jobs = documents.checklist_jobs(book, "Site")
+    return {job.target: workers.cache_key(job, tmp_path) for job in jobs}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -107,7 +105,9 @@ def test_version_overlay_and_form_font_change_every_key(
         ),
     )
     assert all(before[t] != k for t, k in keys(with_overlay, tmp_path).items())
-    monkeypatch.setattr(font, "font_id", lambda: "another font")
+    other_font = tmp_path / "form.ttf"
+    other_font.write_bytes(writer.FORM_FONT.read_bytes() + b"\0")
+    monkeypatch.setattr(writer, "FORM_FONT", other_font)
     assert all(before[t] != k for t, k in keys(base, tmp_path).items())
 
 
@@ -115,9 +115,9 @@ def test_a_local_file_the_pdf_embeds_is_part_of_the_key(tmp_path: Path) -> None:
     image = tmp_path / "logo.svg"
     image.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
     job = documents.PdfJob("x.pdf", '<img src="logo.svg" alt="">')
-    first = pdf_cache.cache_key(job, tmp_path)
+    first = workers.cache_key(job, tmp_path)
     image.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='2'/>", encoding="utf-8")
-    assert pdf_cache.cache_key(job, tmp_path) != first
+    assert workers.cache_key(job, tmp_path) != first
 
 
 def test_the_handbook_key_follows_the_built_pages(base: State, tmp_path: Path) -> None:
@@ -128,19 +128,19 @@ def test_the_handbook_key_follows_the_built_pages(base: State, tmp_path: Path) -
         return f'<html><body><article class="md-content__inner"><h1>T</h1><p>{text}</p></article></body></html>'
 
     texts = {p.src: page("Same") for p in pages}
-    first = handbook_job(pdf_cache.SnapshotBook(base, tmp_path, pages, texts), conf)
-    again = handbook_job(pdf_cache.SnapshotBook(base, tmp_path, pages, dict(texts)), conf)
+    first = handbook_job(Book(base, tmp_path, pages, texts), conf)
+    again = handbook_job(Book(base, tmp_path, pages, dict(texts)), conf)
     texts[pages[3].src] = page("One line edited")
-    edited = handbook_job(pdf_cache.SnapshotBook(base, tmp_path, pages, texts), conf)
-    assert pdf_cache.cache_key(first, tmp_path) == pdf_cache.cache_key(again, tmp_path)
-    assert pdf_cache.cache_key(first, tmp_path) != pdf_cache.cache_key(edited, tmp_path)
+    edited = handbook_job(Book(base, tmp_path, pages, texts), conf)
+    assert workers.cache_key(first, tmp_path) == workers.cache_key(again, tmp_path)
+    assert workers.cache_key(first, tmp_path) != workers.cache_key(edited, tmp_path)
 
 
 def test_render_uses_the_cache_the_second_time(tmp_path: Path) -> None:
     job = documents.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>Cached text</p>")
     cache = tmp_path / "cache"
-    first = pdf_cache.render(job, tmp_path, cache)
-    second = pdf_cache.render(job, tmp_path, cache)
+    first = workers.render(job, tmp_path, cache)
+    second = workers.render(job, tmp_path, cache)
     assert first.rendered
     assert not second.rendered
     assert second.path == first.path
@@ -153,10 +153,10 @@ def test_prune_keeps_the_most_recently_used(tmp_path: Path) -> None:
         path = tmp_path / f"{i}.pdf"
         path.write_bytes(b"%PDF")
         os.utime(path, (i, i))
-    pdf_cache.prune(tmp_path, keep=2)
+    workers.prune(tmp_path, keep=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["3.pdf", "4.pdf"]
     (tmp_path / "5.pdf").write_bytes(b"%PDF")  # just used: another build may be copying it
-    pdf_cache.prune(tmp_path, keep=0)
+    workers.prune(tmp_path, keep=0)
     assert [p.name for p in tmp_path.iterdir()] == ["5.pdf"]
 
 
@@ -194,6 +194,21 @@ def test_no_pdf_lands_after_serve_shuts_down(tmp_path: Path) -> None:
     assert not (site / "downloads" / "a.pdf").exists()
 
 
+def test_a_background_pdf_that_fails_is_logged_in_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = tmp_path / "site"
+    batch = workers.Batch(tmp_path / "cache", background=True)
+    batch.add(documents.PdfJob("downloads/a.pdf", '<img src="https://example.org/x.png">'), site)
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.handbook"):
+        batch.publish(site)
+        batch.wait()
+    [message] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert message.startswith("a.pdf: a resource could not be loaded: 'https://example.org/")
+    assert "\n" not in message
+    assert not (site / "downloads" / "a.pdf").exists()
+
+
 @pytest.mark.parametrize(
     ("value", "mode"),
     [(True, "wait"), (False, "off"), ("background", "background"), ("false", "off"), ("", "off")],
@@ -225,7 +240,7 @@ def test_the_book_is_the_same_from_content_or_from_the_built_page(base: State) -
     built = {page.src: BUILT}
     glossary = NavPage("Glossary", "reference/glossary.md", "Reference")
     sections = [
-        str(pdf_cache.SnapshotBook(base, ROOT / "site", [page, glossary], texts).article(page))
+        str(Book(base, ROOT / "site", [page, glossary], texts).article(page))
         for texts in (early, built)
     ]
     assert sections[0] == sections[1]
@@ -266,8 +281,8 @@ def test_the_form_font_has_the_characters_people_type_and_no_more() -> None:
     """Latin, Latin-1 and Latin Extended-A letters, quotation marks, dashes, € and ™ (README)."""
     promised = {*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2028)}
     promised |= {*range(0x2030, 0x203B), 0x20AC, 0x2122}
-    face = TTFont(font.FONT)
+    face = TTFont(writer.FORM_FONT)
     assert set(face.getBestCmap()) == promised
     assert "GSUB" not in face  # no layout tables
     assert "fpgm" not in face  # no hinting
-    assert font.FONT.stat().st_size < 40_000
+    assert writer.FORM_FONT.stat().st_size < 40_000

@@ -7,12 +7,14 @@ import datetime as dt
 from macros.data.loading import overdue
 from macros.data.local_models import Review
 from macros.data.results import A11yResults, PdfResults
-from macros.render.overlay import note_html, notice_html, review_html
-from macros.render.statement import (
+from macros.render.local import (
     compliance_html,
     exceptions_html,
+    note_html,
+    notice_html,
     pdf_results_html,
     results_html,
+    review_html,
 )
 from tests.unit.results import RESULTS
 
