@@ -23,9 +23,9 @@ from mkdocs_macros.errors import format_error
 
 from .data.edition import Edition, build_date, git_commit, read_version
 from .data.files import DataError
+from .data.loading import NAV_TITLE, overdue
 from .data.local_models import site_url
 from .data.nav import nav_sources
-from .data.overlay import NAV_TITLE, overdue
 from .data.state import State, assemble
 from .hooks import Current
 from .pages import Macros

@@ -1,4 +1,5 @@
-"""What changed in the guidance between two editions, and when each page last changed.
+"""What changed in the guidance between two editions, and when each page last changed; the
+published editions (``editions/``, an overlay's ``<folder>/editions/``) up to this build.
 
 Units are matched by id first. Units left over on both sides (an id that changed: a
 renamed heading, a section moved to another page) are matched by the similarity of their
@@ -13,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
-from .editions import Snapshot, Unit, version_key
+from .editions import EDITIONS_DIR, Snapshot, Unit, check_units, load_snapshots, version_key
+from .files import DataError
+from .units import data_units
 
 Status = Literal["added", "removed", "moved", "reworded"]
 #: The least similarity (difflib's ratio over words) for two units under different ids to be one.
@@ -183,11 +187,7 @@ class LastChanged:
     def of(self, *keys: str) -> Step | None:
         """The latest step changing any of ``keys``; the first edition if none did."""
         found = [self.latest[k] for k in keys if k in self.latest]
-        return _newest(found) or self.first
-
-
-def _newest(steps: Sequence[Step]) -> Step | None:
-    return max(steps, key=lambda s: version_key(s.version)) if steps else None
+        return max(found, key=lambda s: version_key(s.version), default=self.first)
 
 
 def last_changed(steps: Sequence[Step]) -> LastChanged:
@@ -197,3 +197,62 @@ def last_changed(steps: Sequence[Step]) -> LastChanged:
             for place in places(change):
                 found.latest[place] = step
     return found
+
+
+@dataclass(frozen=True)
+class History:
+    version: str  # the version being built
+    base: tuple[Snapshot, ...]
+    local: tuple[Snapshot, ...] = ()
+    _data: dict[str, LastChanged] = field(default_factory=dict, compare=False)
+
+    def current(self, units: Iterable[Unit], date: str | None = None) -> Snapshot:
+        return Snapshot(version=self.version, date=date, units=tuple(units))
+
+    def steps(self, units: Sequence[Unit], label: str = "this build") -> list[Step]:
+        """Every edition with its changes, and the version being built if it differs."""
+        check_units(units, label)
+        base = timeline(self.base, self.current(u for u in units if not u.local))
+        local = timeline(self.local, self.current(u for u in units if u.local))
+        return merge(base, local) if self.local else base
+
+    def data_changes(self, units: Sequence[Unit]) -> LastChanged:
+        """When each checklist last changed, from the data units alone (no page is needed:
+        the checklist PDFs start before the pages are built)."""
+        if "data" not in self._data:
+
+            def data(snapshots: Iterable[Snapshot]) -> tuple[Snapshot, ...]:
+                return tuple(
+                    s.model_copy(update={"units": tuple(u for u in s.units if u.checklist)})
+                    for s in snapshots
+                )
+
+            kept = History(self.version, data(self.base), data(self.local))
+            self._data["data"] = last_changed(kept.steps([u for u in units if u.checklist]))
+        return self._data["data"]
+
+
+def state_units(
+    checklists: Iterable[Any], glossary: Iterable[Any], references: Iterable[Any]
+) -> list[Unit]:
+    """The data units of the validated models (checklists with an overlay's local items)."""
+    return data_units(
+        [c.model_dump() for c in checklists],
+        [e.model_dump() for e in glossary],
+        [r.model_dump(mode="json") for r in references],
+    )
+
+
+def load_history(root: Path, version: str, overlay_folder: Path | None = None) -> History:
+    """The handbook's snapshots and, for an overlay, its own; every problem one line each."""
+    base = load_snapshots(root / EDITIONS_DIR, EDITIONS_DIR, version)
+    local: tuple[Snapshot, ...] = ()
+    if overlay_folder is not None:
+        shown = overlay_folder / EDITIONS_DIR
+        label = shown.relative_to(root).as_posix() if shown.is_relative_to(root) else str(shown)
+        local = load_snapshots(shown, label, version, local=True)
+        known = {s.version for s in base} | {version}
+        unknown = [s.version for s in local if s.version not in known]
+        if unknown:
+            raise DataError(f"{label}: version {unknown[0]}: no such edition in {EDITIONS_DIR}/")
+    return History(version, base, local)

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,23 +61,23 @@ def epoch_seconds(value: str) -> int:
     return int(value)
 
 
-def build_date(environ: dict[str, str] | None = None) -> dt.date:
+def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
     """Today (UTC), or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
-    environ = dict(os.environ) if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(epoch_seconds(epoch), tz=dt.UTC).date()
     return dt.datetime.now(tz=dt.UTC).date()
 
 
-def git_commit(git: dict[str, object] | None, environ: dict[str, str] | None = None) -> str | None:
+def git_commit(
+    git: dict[str, object] | None, environ: Mapping[str, str] = os.environ
+) -> str | None:
     """The commit the site is built from: ``HANDBOOK_COMMIT``, else the first ten digits of
     mkdocs-macros' ``git.commit`` (empty without a git checkout, a message if git failed).
 
     Not its ``git.short_commit``: git abbreviates to more digits as a repository grows, so a
     fresh clone could stamp fewer than the checkout and a release would not rebuild the same.
     """
-    environ = dict(os.environ) if environ is None else environ
     if environ.get("HANDBOOK_COMMIT"):
         return environ["HANDBOOK_COMMIT"]
     commit = str((git or {}).get("commit", ""))

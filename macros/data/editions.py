@@ -1,27 +1,23 @@
 """Snapshots of the guidance, one per published edition (``editions/<version>.json``).
 
-A snapshot holds one entry per unit of guidance (a page section, a checklist's
-introduction, section, item or item note, a glossary entry's short or full text, a
-reference, an overlay's local page section, note or item) with a stable id and the words
-a reader sees, whitespace joined and without markup. The same content always gives the
-same bytes (:func:`snapshot_json`). Snapshots are read as strictly as any data file: one
-line naming the file and field for a missing field, malformed JSON, a file over the size
-limit, two files claiming one version, a version newer than the one being built, or a
-unit id used twice.
+A snapshot holds one unit per piece of guidance (macros/data/units.py) with a stable id
+and the words a reader sees; the same content always gives the same bytes
+(:func:`snapshot_json`). Snapshots are read as strictly as any data file, and two files
+claiming one version, a version newer than the one being built or a unit id used twice
+are refused too, one line each.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import DataError, validate
-from .json_file import read_json
+from .files import DataError, fail, read_json, validate
 
 EDITIONS_DIR = "editions"
 MAX_UNITS = 5000
@@ -83,19 +79,14 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in match.groups()) if match else (0,)
 
 
-def duplicate_ids(units: Iterable[Unit]) -> list[str]:
+def check_units(units: Sequence[Unit], label: str) -> None:
+    """Refuse a unit id used twice in one edition: one line naming them."""
     seen: set[str] = set()
-    repeated: list[str] = []
+    repeated: list[str] = []  # in the order their second use comes
     for unit in units:
         if unit.id in seen and unit.id not in repeated:
             repeated.append(unit.id)
         seen.add(unit.id)
-    return repeated
-
-
-def check_units(units: Sequence[Unit], label: str) -> None:
-    """Refuse a unit id used twice in one edition: one line naming them."""
-    repeated = duplicate_ids(units)
     if repeated:
         shown = ", ".join(f"'{r}'" for r in repeated[:5])
         raise DataError(f"{label}: unit id used twice in one edition: {shown}")
@@ -107,15 +98,6 @@ def snapshot_json(snapshot: Snapshot) -> str:
     data = snapshot.model_dump()
     data["units"] = sorted(data["units"], key=lambda u: u["id"])
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def read_snapshot(path: Path, label: str) -> Snapshot:
-    """One snapshot file, checked (read_json: UTF-8, at most 1 MiB, no repeated keys)."""
-    if path.is_symlink():
-        raise DataError(f"{label}: (top level): a symbolic link is not allowed here")
-    snapshot = validate(Snapshot, read_json(path, label), label)
-    check_units(snapshot.units, label)
-    return snapshot
 
 
 def load_snapshots(
@@ -133,8 +115,9 @@ def load_snapshots(
     found: dict[str, tuple[str, Snapshot]] = {}
     for path in sorted(folder.glob("*.json")):
         label = f"{shown}/{path.name}"
-        try:
-            snapshot = read_snapshot(path, label)
+        try:  # read_json: UTF-8, at most 1 MiB, no repeated keys, no symbolic link
+            snapshot = validate(Snapshot, read_json(path, label), label)
+            check_units(snapshot.units, label)
         except DataError as exc:
             problems += str(exc).splitlines()
             continue
@@ -150,6 +133,5 @@ def load_snapshots(
             problems.append(f"{label}: units: an overlay's snapshot holds only local units")
         else:
             found[snapshot.version] = (label, snapshot)
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
     return tuple(s for _, s in sorted(found.values(), key=lambda f: f[1].key))

@@ -1,15 +1,14 @@
-"""Reading the handbook's data files: strict YAML (JSON: macros/data/json_file.py), size
-limits, validation.
+"""Reading the data files: strict YAML and JSON, size limits, validation into pydantic models.
 
-Every problem becomes a :class:`DataError` whose message is one line per problem, of
-the form ``file: line N: field.path: what is wrong`` (macros/data/marks.py). The macros
-module turns it into a MkDocs ``PluginError``, so the build stops with that message
-and no traceback.
+Every problem is a :class:`DataError` of one line per problem, ``file: line N: field.path:
+what is wrong`` (lines: macros/data/marks.py); the build stops with it, never a traceback.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,15 +20,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from .marks import (
-    Unreadable,
-    field_path,
-    line_at,
-    lined_map,
-    lined_seq,
-    printable,
-    unreadable,
-)
+from .marks import Unreadable, field_path, line_at, lined_map, lined_seq, printable, unreadable
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -45,27 +36,24 @@ def message(msg: str) -> str:
 
 
 def one_line(text: str, limit: int = 50) -> str:
-    """A value from a file, quoted in a message: whitespace runs as one space, shortened,
-    other characters a terminal acts on escaped (:func:`printable`)."""
+    """A value from a file, quoted in a message: one line, shortened, :func:`printable`."""
     return printable(" ".join(text.split())[:limit])
 
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest data file today is ~21 KB
 MAX_DEPTH = 20  # the deepest data today is 5 levels (checklist items' terms)
 MAX_NUMBER = 20  # characters in a number: the largest today is a year
-INT_TAG = "tag:yaml.org,2002:int"
-MERGE_TAG = "tag:yaml.org,2002:merge"
+MAX_ENTRIES = 1000  # glossary entries or references in one file
 
 
 class _Strict:
     """Refuse repeated keys, merge keys, aliases, deep nesting and unreadable values.
 
-    PyYAML keeps the last of two equal keys without a word (a merge key ``<<``
-    can slip a second value in the same way), composes nested nodes recursively
-    (hundreds of levels end in a ``RecursionError``), and raises a bare
-    ``ValueError`` for a date that is not in the calendar or an integer over
-    4,300 digits. Each becomes one line with the line number; a value that cannot be
-    built is an :class:`Unreadable`, so the rest of the file is still read and checked.
+    PyYAML keeps the last of two equal keys (or a merge key's ``<<`` value) without a word,
+    composes recursively (hundreds of levels: ``RecursionError``) and raises a bare
+    ``ValueError`` for a date not in the calendar or an integer over 4,300 digits. Each is
+    one line with its line number; a value that cannot be built is an :class:`Unreadable`,
+    so the rest of the file is still checked.
     """
 
     _depth = 0
@@ -89,20 +77,19 @@ class _Strict:
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         line = node.start_mark.line + 1
-        if node.tag == INT_TAG and len(node.value) > MAX_NUMBER:
+        if node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_NUMBER:
             problem = f"a number of more than {MAX_NUMBER} characters is not allowed"
             return Unreadable(line, problem, one_line(node.value, MAX_NUMBER) + "…")
         try:
             return super().construct_object(node, deep=deep)  # type: ignore[misc]
         except ValueError as exc:  # a value PyYAML recognises but cannot build
             shown = one_line(str(node.value))
-            value = Unreadable(
-                line,
-                f"'{shown}' is not a real date or time ({exc})"
+            what = (
+                "is not a real date or time"
                 if node.tag.endswith(":timestamp")
-                else f"'{shown}' cannot be read ({exc})",
-                shown,
+                else "cannot be read"
             )
+            value = Unreadable(line, f"'{shown}' {what} ({exc})", shown)
             # As PyYAML does for a value it built: a key is built twice (duplicate check).
             self.recursive_objects.pop(node, None)  # type: ignore[attr-defined]
             self.constructed_objects[node] = value  # type: ignore[attr-defined]
@@ -111,7 +98,7 @@ class _Strict:
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            if key_node.tag == MERGE_TAG:
+            if key_node.tag == "tag:yaml.org,2002:merge":
                 raise yaml.MarkedYAMLError(
                     problem="merge keys (<<) are not allowed", problem_mark=key_node.start_mark
                 )
@@ -179,14 +166,12 @@ def read_text(path: Path, label: str, limit: int = MAX_FILE_BYTES) -> str:
 
 
 def read_yaml(path: Path, label: str, values_later: bool = False) -> Any:
-    """Parse a YAML file; every problem is one line naming the file and line."""
     return read_yaml_text(read_text(path, label), label, values_later)
 
 
 def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
     """Parse YAML text (a file's, or a page's front matter); problems name ``label`` and
-    line. ``values_later`` leaves an :class:`Unreadable` where a value cannot be built, for
-    :func:`error_lines` to report with the other problems in the data."""
+    line. ``values_later`` leaves each :class:`Unreadable` for :func:`error_lines`."""
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
     except yaml.reader.ReaderError as exc:
@@ -212,10 +197,53 @@ def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
     return data
 
 
+# A JSON string, skipped whole (an unclosed one runs to the end: no backtracking), or a bracket.
+JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"repeated key '{one_line(key)}' in one object")
+        out[key] = value
+    return out
+
+
+def _json_int(text: str) -> int:
+    if len(text) > MAX_NUMBER:
+        raise ValueError(f"a number of more than {MAX_NUMBER} characters is not allowed")
+    return int(text)
+
+
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def read_json(path: Path, label: str) -> Any:
+    """Parse a JSON file as strictly as :func:`read_yaml`: Python's ``json`` keeps the last
+    of two equal keys, reads integers of any length (over 4,300 digits a bare
+    ``ValueError``), accepts ``NaN`` and ``Infinity`` and recurses once per level."""
+    text = read_text(path, label)
+    depth = 0
+    for token in JSON_TOKEN.finditer(text):
+        depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(token.group(), 0)
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, token.start()) + 1
+            raise DataError(f"{label}: line {line}: nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(
+            text, object_pairs_hook=_json_pairs, parse_int=_json_int, parse_constant=_json_constant
+        )
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{label}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except ValueError as exc:
+        raise DataError(f"{label}: (top level): {exc}") from None
+
+
 def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = None) -> list[str]:
-    """One line per problem in ``exc``, naming the file, the line (where ``data`` was read
-    from YAML) and the field path, in file order; a value that could not be read is named
-    with its own problem."""
+    """One line per problem in ``exc``, in file order, naming the file, the line (where
+    ``data`` was read from YAML) and the field path; an :class:`Unreadable` by its own problem."""
     found: list[tuple[int, str]] = []
     said: set[Unreadable] = set()
     errors = exc.errors()
@@ -229,9 +257,7 @@ def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = 
         path = field_path(loc)
         if prefix:
             path = (
-                prefix
-                if path == "(top level)"
-                else f"{prefix}{'' if path.startswith('[') else '.'}{path}"
+                prefix if path == "(top level)" else prefix + ("" if path[0] == "[" else ".") + path
             )
         problem, line = message(err["msg"]), line_at(data, loc)
         value = err.get("input")
@@ -255,9 +281,6 @@ def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
         raise DataError("\n".join(error_lines(exc, label, prefix, data))) from None
 
 
-MAX_ENTRIES = 1000  # glossary entries or references in one file
-
-
 def validate_list(model: type[M], data: Any, label: str) -> list[M]:
     if not isinstance(data, list):
         raise DataError(f"{label}: (top level): expected a list of entries")
@@ -269,5 +292,6 @@ def validate_list(model: type[M], data: Any, label: str) -> list[M]:
 
 
 def fail(problems: Sequence[str]) -> None:
+    """Raise the problems as one :class:`DataError`, one line each, if there are any."""
     if problems:
         raise DataError("\n".join(problems))

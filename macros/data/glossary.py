@@ -14,12 +14,9 @@ NAME_PUNCTUATION = " -'’().,/&:+"  # besides Latin letters and digits, in a gl
 
 
 def name_key(name: str) -> str:
-    """How glossary names are compared and looked up.
-
-    NFKC folds compatibility forms (full-width letters, ligatures) into plain
-    ones; format characters (zero-width space, joiners, direction marks) are
-    dropped; then case-folded, with runs of whitespace as one space.
-    """
+    """How glossary names are compared and looked up: NFKC (full-width letters, ligatures
+    as plain ones), format characters (zero-width space, joiners, direction marks) dropped,
+    case-folded, runs of whitespace as one space."""
     text = unicodedata.normalize("NFKC", name)
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return " ".join(text.casefold().split())
@@ -42,12 +39,9 @@ def _latin_letter(char: str) -> bool:
 
 
 def name_problem(name: str, what: str = "a glossary name") -> str | None:
-    """Why a glossary name could pass for another, or None.
-
-    The handbook is in English: a name is Latin letters, ASCII digits, spaces
-    and a little punctuation. So a Cyrillic or Greek look-alike ("ІІОС" for
-    "IIOC") or an invisible character cannot make a second, different name.
-    """
+    """Why a glossary name could pass for another, or None: a name is Latin letters, ASCII
+    digits, spaces and a little punctuation, so a Cyrillic or Greek look-alike ("ІІОС" for
+    "IIOC") or an invisible character cannot make a second, different name."""
     for char in unicodedata.normalize("NFKC", name):
         if not (_latin_letter(char) or char in NAME_PUNCTUATION or "0" <= char <= "9"):
             character = unicodedata.name(char, "unnamed character")

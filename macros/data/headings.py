@@ -1,11 +1,8 @@
 """The ids of a page's headings, read from its Markdown without building it.
 
-A practice note may name a heading by its id (the part of the page's address after ``#``).
-Python-Markdown's ``toc`` extension gives each heading the slug of its text (its
-``slugify``), made unique with ``_1``, ``_2`` … (its ``unique``), or the id of an attribute
-list (``{: #id }``). This reads the same from the source with those two functions, so
-`make check` can check a note's heading without rendering pages; tests/site/test_pages.py checks that it
-finds exactly the ids of the built pages' headings.
+A practice note may name a heading by its id; `make check` checks it without rendering,
+with the ``toc`` extension's own ``slugify`` and ``unique`` (or an attribute list's
+``{: #id }``). tests/site/test_pages.py checks it finds exactly the built pages' ids.
 """
 
 from __future__ import annotations

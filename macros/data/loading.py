@@ -1,12 +1,15 @@
-"""Load the handbook's YAML data into validated models: references, checklists, an overlay.
-
-Cross-file rules (citation keys exist, glossary terms exist, ids are unique) are
-checked here; each problem is one line naming the file and the field.
+"""Load the handbook's YAML data into validated models: references, checklists, an overlay
+(its own files, notes and checklist items), with the cross-file rules (citation keys and
+glossary terms exist, ids are unique); each problem one line naming the file and field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+import os
+import stat
+from collections.abc import Mapping, Set
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +17,9 @@ from pydantic import ValidationError
 
 from .files import DataError, error_lines, fail, read_yaml, validate, validate_list
 from .glossary import Glossary
-from .local_models import LocalOverlay
+from .local_models import LocalOverlay, Review
 from .logo import Logo, LogoError, read_logo
-from .models import Checklist, Reference, reserved_item_ids
+from .models import Checklist, ChecklistItem, ChecklistSection, Reference, reserved_item_ids
 
 
 def load_references(path: Path, label: str) -> dict[str, Reference]:
@@ -99,6 +102,60 @@ def overlay_folder(overlay_path: Path) -> Path:
     return overlay_path.parent / overlay_path.stem
 
 
+def shown(path: Path, root: Path) -> str:
+    """A path as messages show it: relative to the project where it is inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def _not_plain(path: Path, root: Path, folder: bool = False) -> str | None:
+    """Why ``path`` is not a plain file (or folder) of an overlay, or None (also if absent).
+
+    ``lstat`` never follows a link: a link could lead anywhere on the build machine (another
+    area's drafts, a file whose lines a message would then quote)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None  # reported where it is needed ("no such file")
+    except OSError as exc:
+        return f"{shown(path, root)}: cannot be read ({exc.strerror})"
+    if stat.S_ISLNK(mode):
+        return (
+            f"{shown(path, root)}: is a symbolic link; no part of an overlay may be one (its "
+            "file, the folders on the way to it, its folder or anything in that folder)"
+        )
+    if not (stat.S_ISREG(mode) or (folder and stat.S_ISDIR(mode))):
+        return f"{shown(path, root)}: is not a regular {'file or folder' if folder else 'file'}"
+    return None
+
+
+def first_link(base: Path, relative: str, root: Path) -> str | None:
+    """The problem with the first link (or special file) below ``base`` on the way to
+    ``base / relative``, or None."""
+    path, parts = base, Path(relative).parts
+    for i, part in enumerate(parts):
+        path = path / part
+        problem = _not_plain(path, root, folder=i < len(parts) - 1)
+        if problem:
+            return problem
+    return None
+
+
+def check_owned(overlay: Path, folder: Path, root: Path) -> Path:
+    """The overlay's ``folder``, once no link or special file is found at the overlay file,
+    on the way to it from the project, at its folder or anywhere inside that, before
+    anything of it is opened; else a :class:`DataError`, one line for each."""
+    inside = overlay.is_relative_to(root)
+    problem = first_link(root, overlay.relative_to(root).as_posix(), root) if inside else None
+    problems = [problem or _not_plain(overlay, root), _not_plain(folder, root, folder=True)]
+    if not any(problems) and folder.is_dir():
+        for top, dirs, files in os.walk(folder):  # never follows a link (followlinks=False)
+            dirs.sort()
+            problems += [_not_plain(Path(top, n), root, folder=True) for n in dirs]
+            problems += [_not_plain(Path(top, n), root) for n in sorted(files)]
+    fail([p for p in problems if p])
+    return folder
+
+
 #: An overlay's list fields: an entry with a problem is set aside, the rest still checked.
 OVERLAY_LISTS = ("contacts", "pages", "notes", "checklist_items")
 #: Stand-ins for required fields with problems, so the other fields can still be checked.
@@ -106,12 +163,9 @@ STAND_INS: dict[str, Any] = {"organisation": "-", "contacts": [{"role": "-"}]}
 
 
 def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]]:
-    """The overlay and every problem in its fields.
-
-    With problems, the overlay returned is what is left once the entries and fields with
-    problems are set aside, so the checks that follow (pages, notes, checklist items) can
-    still run on the rest; each entry keeps its index in the file (``numbered``). None
-    when nothing can be checked (the file is not a mapping)."""
+    """The overlay and every problem in its fields. With problems, what is left once the
+    entries and fields with problems are set aside (each entry keeps its index: ``numbered``),
+    so the checks that follow still run on the rest; None when nothing can be checked."""
     data = read_yaml(path, label, values_later=True)
     try:
         overlay = LocalOverlay.model_validate(data)
@@ -158,3 +212,79 @@ def load_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, Logo | No
         return overlay, read_logo(overlay_folder(path), overlay.logo), problems
     except LogoError as exc:
         return overlay, None, [*problems, f"{overlay.at(label, 'logo')}: {exc}"]
+
+
+NAV_TITLE = "Local resources"
+
+
+def check_notes(overlay: LocalOverlay, headings: Mapping[str, Set[str]], label: str) -> None:
+    """Each note names a guidance page in the navigation and, if it has an anchor, a heading
+    on that page. ``headings`` maps each page to its headings' ids (macros/data/headings.py).
+    """
+    problems = []
+    for i, note in overlay.numbered("notes"):
+        if note.page not in headings:
+            problems.append(
+                f"{overlay.at(label, 'notes', i, 'page')}: no guidance page '{note.page}'"
+            )
+        elif note.anchor is not None and note.anchor not in headings[note.page]:
+            problems.append(
+                f"{overlay.at(label, 'notes', i, 'anchor')}: "
+                f"no heading '#{note.anchor}' on page '{note.page}'"
+            )
+    fail(problems)
+
+
+def merge_items(
+    checklists: Mapping[str, Checklist], overlay: LocalOverlay, label: str
+) -> dict[str, Checklist]:
+    """The checklists with the overlay's local items appended to their sections."""
+    problems: list[str] = []
+    added: dict[tuple[str, str], list[ChecklistItem]] = {}
+    used = {cid: {item.id for item in c.items} for cid, c in checklists.items()}
+    for i, item in overlay.numbered("checklist_items"):
+        where = partial(overlay.at, label, "checklist_items", i)
+        checklist = checklists.get(item.checklist)
+        if checklist is None:
+            problems.append(f"{where('checklist')}: no checklist '{item.checklist}'")
+            continue
+        if item.section not in {s.id for s in checklist.sections}:
+            problems.append(
+                f"{where('section')}: no section '{item.section}' in checklist '{item.checklist}'"
+            )
+            continue
+        reserved = reserved_item_ids(checklist).get(item.id)
+        if reserved:
+            problems.append(
+                f"{where('id')}: '{item.id}' is reserved in checklist '{item.checklist}' "
+                f"({reserved} uses it)"
+            )
+            continue
+        if item.id in used[item.checklist]:
+            problems.append(
+                f"{where('id')}: '{item.id}' is already an item id in checklist '{item.checklist}'"
+            )
+            continue
+        used[item.checklist].add(item.id)
+        local = ChecklistItem(id=item.id, text=item.text, note=item.note, local=True)
+        added.setdefault((item.checklist, item.section), []).append(local)
+    fail(problems)
+
+    def section(cid: str, s: ChecklistSection) -> ChecklistSection:
+        extra = added.get((cid, s.id))
+        return s.model_copy(update={"items": (*s.items, *extra)}) if extra else s
+
+    return {
+        cid: c.model_copy(update={"sections": tuple(section(cid, s) for s in c.sections)})
+        for cid, c in checklists.items()
+    }
+
+
+def overdue(review: Review | None, today: dt.date) -> str | None:
+    """A notice line when the next planned review date has passed."""
+    if review is None or review.next_review >= today:
+        return None
+    return (
+        f"NOTICE: the local overlay's next planned review date ({review.next_review}) "
+        f"has passed (build date {today}); review the local content"
+    )

@@ -1,20 +1,14 @@
 """An overlay's local pages, read and checked before any page is built.
 
-A local page is the organisation's Markdown. It never reaches a template engine:
-
-- the one call it may use, ``{{ term("…") }}`` (or ``{{ term("…", "text") }}``), is
-  found by a strict pattern and replaced by a placeholder word that the local-page hook
-  turns into the glossary link after the page is rendered and sanitised;
-- anything else that looks like Jinja (``{{`` or ``{%``) is refused, one line naming the
-  file and line;
-- front matter may hold only a ``title`` (validated like the overlay's titles); leading
-  ``Key: value`` lines stay text, because the page MkDocs reads always starts with the
-  handbook's own front matter (``render_macros: false``);
-- size, bracket runs and nesting are bounded, because Python-Markdown is quadratic in
-  unclosed ``[`` and recursive in nested lists (and raw HTML's nesting, where the overlay
-  allows it: macros/data/raw_html.py).
-
-Everything here is plain data; the hooks place it (macros/hooks/local_hooks.py).
+A local page never reaches a template engine: its one allowed call, ``{{ term("…") }}``
+(or ``{{ term("…", "text") }}``), is found by a strict pattern and replaced by a placeholder
+word the local-page hook (macros/hooks/local_hooks.py) turns into the glossary link after
+the page is rendered and sanitised; any other ``{{`` or ``{%`` is refused. Front matter
+may hold only a ``title``; leading ``Key: value`` lines stay text, because the page MkDocs
+reads starts with the handbook's own front matter (``render_macros: false``). Size,
+bracket runs and nesting are bounded: Python-Markdown is quadratic in unclosed ``[`` and
+recursive in nested lists, and every later step walks raw HTML's elements, some
+recursively (a few thousand nested ones stopped the build with a traceback).
 """
 
 from __future__ import annotations
@@ -23,13 +17,12 @@ import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
-from .files import DataError, read_text, read_yaml_text, validate
-from .loading import overlay_folder
+from .files import DataError, fail, read_text, read_yaml_text, validate
+from .loading import first_link, overlay_folder, shown
 from .local_models import LocalOverlay, LocalPageMeta
-from .owned import first_link, shown
-from .raw_html import too_deep
 
 LOCAL_PREFIX = "local/"  # where local pages live in the built site
 MAX_PAGE_BYTES = 128 * 1024  # a long local page is a few KB
@@ -40,6 +33,15 @@ MAX_MARKERS = 20  # block quote and list markers at the start of one line
 # plain text; macros/pdf/book.py bounds their HTML elements, which cost far more).
 MAX_LOCAL_BYTES = 512 * 1024
 BOM = "\ufeff"
+MAX_HTML_DEPTH = 40  # a real page nests a few levels: a table in a list in a details block
+# Elements that hold no others, and those the next of their kind ends: neither nests.
+FLAT = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
+        *("source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option"),
+        *("optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp"),
+    }
+)
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 TERM_CALL = re.compile(
@@ -66,10 +68,8 @@ class TermCall:
 
 @dataclass(frozen=True)
 class LocalSource:
-    """One local page: where it is in the site and on disk, its titles and its Markdown.
-
-    ``markdown`` is what MkDocs reads: the handbook's front matter, then the page's text
-    with each term call replaced by ``placeholder(i)``."""
+    """One local page; ``markdown`` (what MkDocs reads) has each term call replaced by
+    ``placeholder(i)`` after the handbook's front matter."""
 
     src_uri: str
     path: Path
@@ -102,16 +102,10 @@ def _front_matter(text: str, label: str) -> tuple[str | None, str]:
         return None, text
     # A leading newline makes YAML's line numbers the file's (the front matter starts on 2).
     data = read_yaml_text("\n" + (match.group(1) or ""), label)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
+    if not isinstance(data, dict | None):
         raise DataError(f"{label}: front matter: expected 'title: ...' or nothing")
-    meta = validate(LocalPageMeta, data, f"{label}: front matter")
+    meta = validate(LocalPageMeta, data or {}, f"{label}: front matter")
     return meta.title, text[match.end() :]
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 def _markers(line: str) -> tuple[int, str]:
@@ -146,6 +140,30 @@ def _limits(body: str, label: str, first_line: int) -> list[str]:
             break
         start += block.count("\n") + 2
     return problems
+
+
+class _Depth(HTMLParser):
+    """The line where raw HTML first nests deeper than :data:`MAX_HTML_DEPTH`, if it does."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.too_deep: int | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in FLAT or self.too_deep is not None:
+            return
+        self.open.append(tag)
+        if len(self.open) > MAX_HTML_DEPTH:
+            self.too_deep = self.getpos()[0]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """``<x/>`` opens nothing."""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:  # closes everything opened after the last one of its kind
+            while self.open.pop() != tag:
+                pass
 
 
 def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list[str]:
@@ -194,12 +212,18 @@ def read_page(
             "UTF-8 without one"
         )
     meta_title, body = _front_matter(text, label)
-    first_line = _line_of(text, len(text) - len(body))
+    first_line = text.count("\n", 0, len(text) - len(body)) + 1
     problems = _limits(body, label, first_line) + _terms(body, label, first_line, glossary_names)
     if raw_html:
-        problems += too_deep(body, label, first_line)
-    if problems:
-        raise DataError("\n".join(problems))
+        parser = _Depth()
+        parser.feed(body)
+        parser.close()
+        if parser.too_deep is not None:
+            line = parser.too_deep + first_line - 1
+            problems.append(
+                f"{label}: line {line}: HTML elements nested more than {MAX_HTML_DEPTH} deep"
+            )
+    fail(problems)
     token = secrets.token_hex(6)
     calls: list[TermCall] = []
 
@@ -255,17 +279,9 @@ def local_pages(
             )
             continue
         seen[dest] = page.file
+        args = (path, shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names)
         try:
-            out.append(
-                read_page(
-                    path,
-                    shown(path, root),
-                    LOCAL_PREFIX + page.file,
-                    page.title,
-                    glossary_names,
-                    overlay.allow_raw_html,
-                )
-            )
+            out.append(read_page(*args, overlay.allow_raw_html))
         except DataError as exc:
             problems.append(str(exc))
             continue
@@ -277,6 +293,5 @@ def local_pages(
                 "PDF lays out every one)"
             )
             break
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
     return out

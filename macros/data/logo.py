@@ -1,33 +1,19 @@
-"""An organisation's logo from its overlay: checked by content, published under a fixed name.
+"""An organisation's logo from its overlay: checked by content, published under a fixed name
+(``assets/local/logo.<png|jpg|svg>``: the file's own name never reaches a page).
 
-The logo must be a file inside the overlay's folder, a PNG, JPEG or SVG by its
-content (not only its name), under a size limit. A PNG or JPEG is at most
-``MAX_LOGO_SIDE`` pixels on each side, read from its header before any pixel is
-decoded (a 20 KB PNG can claim 13,000 × 13,000 pixels, 676 MB once decoded).
-
-An SVG must be a plain, flat drawing: every element and attribute comes from the
-allow-lists below, in the SVG namespace, and nothing refers to anything, inside
-the drawing or outside it. There is no ``<style>`` element (CSS in it fetched
-from another host twice, by routes a checker missed), no ``url(`` anywhere in
-any spelling (so no gradient, which only ``url(#id)`` can use), no ``<use>``,
-``<pattern>``, ``<filter>``, mask or clip path (one reference can draw its
-target many times over), no link or ``href``, no element from another
-namespace (an XHTML ``<meta>`` would redirect a reader who opens the file), and
-no CSS escape, at-rule or function other than colours and transforms in a
-``style`` attribute.
-
-Its cost to draw is bounded, because every page shows it and the browser paints
-nothing until it is drawn (a 144 KB logo of dashed paths held every page for
-95 s): at most ``MAX_SVG_ELEMENTS`` elements, ``MAX_PATH_DATA`` numbers and
-commands of path data (``d`` and ``points``) in all and ``MAX_ONE_PATH`` in one
-shape (a wide stroke along one long self-crossing path took Chromium seconds),
-``MAX_SVG_DEPTH`` levels, and no dash pattern (``stroke-dasharray`` other than
-``none``: a long path with tiny dashes is millions of strokes). The handbook's own
-logos use at most 10 elements and 25 numbers; Chromium draws a logo at every limit
-in under 2 s on a busy machine (tests/browser/test_logo_cost.py).
-
-The site only ever uses ``assets/local/logo.<png|jpg|svg>``: the file's own
-name never reaches a page.
+A PNG or JPEG is at most ``MAX_LOGO_SIDE`` pixels a side, read from its header before any
+pixel is decoded (a 20 KB PNG can claim 13,000 × 13,000 pixels, 676 MB decoded). An SVG
+is a plain, flat drawing from the allow-lists below, in the SVG namespace, referring to
+nothing: no ``<style>`` (its CSS fetched from another host by routes a checker missed),
+no ``url(`` in any spelling (so no gradient), no ``<use>``, pattern, filter, mask or clip
+path (one reference can draw its target many times over), no link, no other namespace
+(an XHTML ``<meta>`` would redirect a reader who opens the file), no CSS escape, at-rule
+or function but colours and transforms. Its cost to draw is bounded, because the browser
+paints nothing until it is drawn (a 144 KB logo of dashed paths held every page for
+95 s): elements, path numbers in all and in one shape (a wide stroke along one long
+self-crossing path took Chromium seconds), depth, and no dash pattern (millions of
+strokes). The handbook's own logos use at most 10 elements and 25 numbers; Chromium
+draws one at every limit in under 2 s (tests/browser/test_logo_cost.py).
 """
 
 from __future__ import annotations
@@ -118,7 +104,7 @@ class Logo:
 
 
 def _shown(name: str) -> str:
-    """An element or attribute name for a message: on one line, at most 80 characters."""
+    """An element or attribute name for a message: one line, at most 80 characters."""
     if name.startswith(SVG):
         name = name[len(SVG) :]
     elif name.startswith(XML):
@@ -217,10 +203,8 @@ def svg_problem(text: str) -> str | None:
 
 
 def raster_problem(data: bytes, suffix: str) -> str | None:
-    """Why a PNG or JPEG file is not one (by its content) or is too large, or None.
-
-    The size comes from the file's header: Pillow's image classes read only the header
-    when opened, and ``verify`` checks the chunks without decoding a pixel."""
+    """Why a PNG or JPEG file is not one (by its content) or is too large, or None. Pillow
+    reads only the header when opening; ``verify`` checks the chunks, decoding no pixel."""
     from PIL import JpegImagePlugin, PngImagePlugin  # only a raster logo needs Pillow
 
     kind = {".png": PngImagePlugin.PngImageFile, ".jpg": JpegImagePlugin.JpegImageFile}[suffix]

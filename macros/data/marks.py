@@ -1,10 +1,8 @@
 """Where a value is in its YAML file, so every problem can name its line.
 
-The strict loader (macros/data/files.py) builds mappings and lists that remember the
-line of each key and item, and puts a :class:`Unreadable` where a value cannot be built
-(a date not in the calendar), so reading goes on and the problems after it are still
-found. :func:`where` turns a field path (pydantic's ``loc``, or one a check builds) into
-``file: line N: field.path``.
+The strict loader (files.py) builds mappings and lists that remember each key's and
+item's line, and an :class:`Unreadable` where a value cannot be built (a date not in the
+calendar), so the problems after it are still found.
 """
 
 from __future__ import annotations
@@ -93,11 +91,10 @@ def line_at(data: Any, loc: Sequence[int | str]) -> int | None:
     return line
 
 
-def where(label: str, data: Any, loc: Sequence[int | str], path: str | None = None) -> str:
+def where(label: str, data: Any, loc: Sequence[int | str]) -> str:
     """``label: line N: field.path`` (without ``line N`` if ``data`` has no lines)."""
     line = line_at(data, loc)
-    shown = field_path(loc) if path is None else path
-    return f"{label}: line {line}: {shown}" if line else f"{label}: {shown}"
+    return f"{label}: line {line}: {field_path(loc)}" if line else f"{label}: {field_path(loc)}"
 
 
 def unreadable(data: Any) -> list[Unreadable]:

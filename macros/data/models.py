@@ -1,9 +1,5 @@
-"""Validated data models for the handbook's YAML data.
-
-Each model rejects unknown fields, so a typo in a field name is an error,
-never silently ignored content. Cross-file rules (citation keys exist,
-glossary terms exist, ids are unique) live in :mod:`macros.data.loading`.
-"""
+"""The handbook's YAML data as pydantic models. Each refuses unknown fields, so a typo in a
+field name is an error, never silently ignored content (cross-file rules: loading.py)."""
 
 from __future__ import annotations
 
@@ -182,13 +178,10 @@ class SearchAidGroup(_Model):
 
 
 def reserved_item_ids(checklist: Checklist) -> dict[str, str]:
-    """Item ids the checklist's own page ids and PDF field names use, with what uses each.
-
-    An item's checkbox is ``cl-<checklist>-<item>`` on the page and ``<checklist>.<item>``
-    in the fillable PDF. The title is ``cl-<checklist>-title``, the PDF's case fields
-    ``<checklist>.date`` and so on, and each section's notes ``<section>-notes`` in both:
-    an item with one of those ids would share an id or a field with it.
-    """
+    """Item ids the checklist's own page ids and PDF field names use, with what uses each:
+    an item is ``cl-<checklist>-<item>`` on the page and ``<checklist>.<item>`` in the PDF,
+    as are the title (``cl-<checklist>-title``), the PDF's case fields (``<checklist>.date``)
+    and each section's notes (``<section>-notes``)."""
     reserved = {"title": "the checklist's title"}
     reserved |= {name: f"the PDF's '{label}' field" for name, label in CASE_FIELDS}
     reserved |= {f"{s.id}-notes": f"the notes of section '{s.id}'" for s in checklist.sections}

@@ -7,17 +7,6 @@ from pathlib import Path
 from typing import Any
 
 
-def nav_sources(nav: Any) -> list[str]:
-    """Every Markdown source path in the ``nav`` config, in navigation order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [src for value in nav.values() for src in nav_sources(value)]
-    if isinstance(nav, list):
-        return [src for value in nav for src in nav_sources(value)]
-    return []
-
-
 @dataclass(frozen=True)
 class NavPage:
     title: str
@@ -38,3 +27,8 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
             else:
                 out += nav_pages(value, part or title)
     return out
+
+
+def nav_sources(nav: Any) -> list[str]:
+    """Every Markdown source path in the ``nav`` config, in navigation order."""
+    return [page.src for page in nav_pages(nav or []) if page.src.endswith(".md")]

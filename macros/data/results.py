@@ -1,10 +1,6 @@
-"""The accessibility statement's figures: read from the results file the axe test run writes.
-
-``tests/browser/test_a11y.py`` (the web pages, axe-core) and
-``tests/site/test_pdf_accessibility.py`` (the PDFs, a PDF/UA-1 checker) write
-``test-artifacts/accessibility-results.json``; ``make a11y-results`` copies it to
-``data/accessibility-results.json``, which the build reads (``HANDBOOK_A11Y_RESULTS``
-names another file). No figure is typed by hand.
+"""The accessibility statement's figures, never typed by hand: tests/browser/test_a11y.py
+(axe-core) and tests/site/test_pdf_accessibility.py (PDF/UA-1) write them, ``make
+a11y-results`` copies them to data/accessibility-results.json (or ``HANDBOOK_A11Y_RESULTS``).
 """
 
 from __future__ import annotations
@@ -14,8 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
-from .files import validate
-from .json_file import read_json
+from .files import read_json, validate
 from .models import Text
 
 RESULTS_FILE = "data/accessibility-results.json"
@@ -53,7 +48,7 @@ class A11yResults(BaseModel):
     pdf: PdfResults | None = None
 
 
-def load_results(root: Path, given: str | None) -> tuple[A11yResults, str]:
-    """The results file (``given`` or the committed one) and its label for messages."""
+def load_results(root: Path, given: str | None) -> A11yResults:
+    """The results file: ``given`` (``HANDBOOK_A11Y_RESULTS``) or the committed one."""
     label = given or RESULTS_FILE
-    return validate(A11yResults, read_json(root / label, label), label), label
+    return validate(A11yResults, read_json(root / label, label), label)

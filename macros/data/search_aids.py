@@ -1,23 +1,21 @@
 """Search aids: words readers type that the slides do not use, each group pointing at a
 glossary entry or a page (data/search-aids.yml), and an overlay's aids for its own pages.
 
-An aid is the handbook's, never the slides' words: it goes into the search index only
-(macros/hooks/search.py puts it in an index field that results never show). A glossary
-entry's ``spellings`` (its own names written another way: US spelling, a misspelling, a
-word form) are indexed the same way and are the only aids the Glossary shows, under "Also
-searched as", marked as the handbook's search aids: other words could read as meanings
-the slides do not give. The glossary's
-own names (term, abbreviation, aliases) are indexed on the page that explains each term,
-so they need no aid. Every problem is one line naming the file and the field.
+An aid is the handbook's words, never the slides': it goes into a search index field that
+results never show (macros/hooks/search.py). A glossary entry's ``spellings`` (its own
+names written another way) are indexed the same way and are the only aids the Glossary
+shows, under "Also searched as": other words could read as meanings the slides do not
+give. The glossary's own names are indexed on the page that explains each term.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from .files import DataError, fail, read_yaml, validate_list
+from .files import fail, read_yaml, validate_list
 from .glossary import Glossary, name_key, name_problem, same_name_key
 from .local_models import LocalOverlay
 from .local_pages import LOCAL_PREFIX
@@ -87,6 +85,14 @@ class Names:
         self.owner[key] = owner
         return None
 
+    def take_all(
+        self, aids: Sequence[str], where: Callable[[int], str], owner: str
+    ) -> tuple[list[str], list[str]]:
+        """The aids taken, and one problem for each that could not be."""
+        problems = [self.take(aid, where(j), owner) for j, aid in enumerate(aids)]
+        taken = [aid for aid, problem in zip(aids, problems, strict=True) if not problem]
+        return taken, [problem for problem in problems if problem]
+
 
 def load_search_aids(
     path: Path, label: str, glossary: Glossary, pages: Sequence[str]
@@ -99,11 +105,11 @@ def load_search_aids(
     groups = validate_list(SearchAidGroup, read_yaml(path, label), label)
     problems: list[str] = []
     known = set(pages)
-    by_page: dict[str, list[str]] = {}
-    by_term: dict[str, list[str]] = {}
+    by_page: dict[str, tuple[str, ...]] = {}
+    by_term: dict[str, tuple[str, ...]] = {}
     spellings: dict[str, tuple[str, ...]] = {}
     targets: list[Target] = []
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     for i, group in enumerate(groups):
         kind, value = ("term", group.term) if group.term else ("page", group.page or "")
         where = f"{label}: [{i}].{kind}"
@@ -113,35 +119,24 @@ def load_search_aids(
         if kind == "page" and value not in known:
             problems.append(f"{where}: no page 'docs/{value}' in the navigation")
             continue
-        if f"{kind}:{value}" in seen:
-            first = seen[f"{kind}:{value}"]
-            problems.append(f"{where}: '{value}' already has its aids at [{first}]")
+        if (kind, value) in seen:
+            problems.append(f"{where}: '{value}' already has its aids at [{seen[kind, value]}]")
             continue
-        seen[f"{kind}:{value}"] = i
-        taken = []
+        seen[kind, value] = i
+        owner, taken = f"a search aid at [{i}] of {label}", []
         for key, words in (("aids", group.aids), ("spellings", group.spellings)):
-            for j, aid in enumerate(words):
-                problem = names.take(
-                    aid, f"{label}: [{i}].{key}[{j}]", f"a search aid at [{i}] of {label}"
-                )
-                if problem:
-                    problems.append(problem)
-                else:
-                    taken.append(aid)
+            at = f"{label}: [{i}].{key}[{{}}]".format  # [j] filled in per aid
+            took, found = names.take_all(words, at, owner)
+            taken += took
+            problems += found
         if kind == "term":
-            by_term[value] = taken
+            by_term[value] = tuple(taken)
             spellings[value] = tuple(a for a in group.spellings if a in taken)
         else:
-            by_page[value] = taken
+            by_page[value] = tuple(taken)
             targets.append(Target(value, where))
     fail(problems)
-    aids = SearchAids(
-        {p: tuple(a) for p, a in by_page.items()},
-        {t: tuple(a) for t, a in by_term.items()},
-        tuple(targets),
-        spellings,
-    )
-    return aids, names
+    return SearchAids(by_page, by_term, tuple(targets), spellings), names
 
 
 def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label: str) -> SearchAids:
@@ -162,18 +157,13 @@ def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label:
         if src in pages:
             problems.append(f"{where}: '{group.page}' already has its aids")
             continue
-        taken = []
-        for j, aid in enumerate(group.aids):
-            owner = f"a search aid at search_aids[{i}] of {label}"
-            problem = names.take(aid, overlay.at(label, "search_aids", i, "aids", j), owner)
-            if problem:
-                problems.append(problem)
-            else:
-                taken.append(aid)
+        owner = f"a search aid at search_aids[{i}] of {label}"
+        at = partial(overlay.at, label, "search_aids", i, "aids")
+        taken, found = names.take_all(group.aids, at, owner)
+        problems += found
         pages[src] = tuple(taken)
         targets.append(Target(src, where))
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
     return SearchAids(pages, aids.terms, tuple(targets), aids.spellings)
 
 

@@ -1,9 +1,6 @@
-"""Source provenance: the slide text, which lines each section restates, and coverage.
-
-The trace (``data/source-trace.yml``) maps each section that restates the
-source to line ranges of the source file, and lists the lines the handbook
-deliberately leaves out. This module loads both, checks every passage against
-the source, and works out the coverage rows. It knows nothing about MkDocs.
+"""Source provenance: the trace (``data/source-trace.yml``) maps each section that restates
+the slides to line ranges of the source text and lists the lines deliberately left out;
+each passage is checked against the source, and the coverage rows worked out.
 """
 
 from __future__ import annotations
@@ -11,13 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Annotated
 
 from markdown.extensions.toc import slugify
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import DataError, read_text, read_yaml, validate
+from .files import fail, read_text, read_yaml, validate
 from .models import Text as Note
 
 SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
@@ -124,10 +122,6 @@ class Row:
     def label(self) -> str:
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
 
-    @property
-    def words(self) -> int:
-        return word_count(self.text or "")
-
 
 class Source:
     """The source lines and the validated trace over them."""
@@ -157,8 +151,7 @@ class Source:
                 problems.append(problem)
             elif overlap:
                 problems.append(f"{where}: line {overlap[0]} is also traced; pick one")
-        if problems:
-            raise DataError("\n".join(problems))
+        fail(problems)
 
     def _check(self, ranges: Sequence[str], where: str) -> str | None:
         for part in ranges:
@@ -198,28 +191,17 @@ class Source:
         left: dict[int, LeftOut] = {n: x for x in self.trace.left_out for n in numbers(x.lines)}
         which = {n: i for i, x in enumerate(self.trace.left_out) for n in numbers(x.lines)}
         rows: list[Row] = []
-        key: object = None
-        run: list[int] = []
 
-        def flush() -> None:
-            if not run:
-                return
+        def same(n: int) -> tuple[tuple[str, ...], int | None]:
+            return tuple(t.id for t in carried.get(n, ())), which.get(n)
+
+        lines = (n for n, line in enumerate(self.lines, start=1) if line.strip())
+        for _, group in groupby(lines, key=same):
+            run = list(group)
             gone = left.get(run[0])
-            shown = gone is None or gone.shown
-            text = joined(self.lines[n - 1] for n in run) if shown else None
+            text = joined(self.lines[n - 1] for n in run) if gone is None or gone.shown else None
             traces = tuple(carried.get(run[0], ()))
             rows.append(Row(run[0], run[-1], text, traces, gone.reason if gone else None))
-
-        for n, line in enumerate(self.lines, start=1):
-            if not line.strip():
-                continue
-            this = (tuple(t.id for t in carried.get(n, ())), which.get(n))
-            if this != key:
-                flush()
-                run = []
-                key = this
-            run.append(n)
-        flush()
         return rows
 
     def untraced(self) -> list[int]:

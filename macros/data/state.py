@@ -1,32 +1,36 @@
-"""The handbook's state, assembled in one place and read-only after.
-
-:func:`assemble` loads and validates every data file, merges the overlay (its local
-pages, notes and checklist items), loads the accessibility results and the source
-trace, and scans the Markdown sources for usage. The macros, the hooks and the PDF step
-only read the :class:`State` it returns.
-"""
+"""The handbook's state: every data file loaded and checked, the overlay merged, the pages'
+usage scanned, once (:func:`assemble`); the macros, hooks and PDF step only read it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+import ast
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import source as provenance
+from .changes import History, load_history, state_units
 from .edition import Edition
-from .files import DataError, read_text
+from .files import DataError, fail, read_text
 from .glossary import Glossary, load_glossary
 from .headings import heading_ids
-from .history import History, load_history, state_units
-from .loading import load_checklists, load_overlay, load_references, overlay_folder
+from .loading import (
+    check_notes,
+    check_owned,
+    load_checklists,
+    load_overlay,
+    load_references,
+    merge_items,
+    overdue,
+    overlay_folder,
+)
 from .local_models import LocalOverlay
 from .local_pages import LocalSource, local_pages
 from .logo import Logo
 from .marks import printable
 from .models import Checklist, Reference
-from .overlay import check_notes, merge_items, overdue
-from .owned import check_owned
 from .paths import (
     CHECKLISTS_DIR,
     GLOSSARY_FILE,
@@ -38,9 +42,67 @@ from .paths import (
 from .results import A11yResults, load_results
 from .search_aids import SearchAids, add_local_aids, check_explained, load_search_aids
 from .third_party import Component, load_components
-from .usage import Usage, scan
 
 T = TypeVar("T")
+CALL = re.compile(r"\{\{-?\s*(term|cite)\(((?:[^()\"']|\"[^\"]*\"|'[^']*')*)\)\s*-?\}\}")
+H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def call_args(raw: str) -> tuple[str, ...]:
+    """The string arguments of a macro call, e.g. ``"a", "b"`` → ``("a", "b")``."""
+    try:
+        value = ast.literal_eval(f"({raw},)")
+    except (SyntaxError, ValueError):
+        return ()
+    return tuple(v for v in value if isinstance(v, str))
+
+
+@dataclass
+class Usage:
+    """Which pages (by source path, in navigation order) use each term and citation."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    terms: dict[str, list[str]] = field(default_factory=dict)
+    cites: dict[str, list[str]] = field(default_factory=dict)
+
+    def _add(self, table: dict[str, list[str]], key: str, page: str) -> None:
+        pages = table.setdefault(key, [])
+        if page not in pages:
+            pages.append(page)
+
+
+def scan(
+    pages: Iterable[tuple[str, str]],
+    glossary: Glossary,
+    checklists: Mapping[str, Checklist],
+    glossary_page: str,
+) -> Usage:
+    """Scan ``(src_path, markdown)`` pairs; checklist data counts for the page that embeds it.
+    Backlinks must be known before the Glossary and References pages render, and MkDocs
+    renders pages in order: scanning the sources up front is deterministic and cheap."""
+    usage = Usage()
+    embedded = {c.page: c for c in checklists.values()}
+    for src, text in pages:
+        title = H1.search(text)
+        usage.titles[src] = title.group(1) if title else Path(src).stem
+        for match in CALL.finditer(text):
+            args = call_args(match.group(2))
+            if match.group(1) == "term" and args:
+                entry = glossary.find(args[0])
+                if entry is not None:
+                    usage._add(usage.terms, entry.id, src)
+            elif match.group(1) == "cite":
+                for key in args:
+                    usage._add(usage.cites, key, src)
+        if (checklist := embedded.get(src)) is not None:
+            for term in (term for item in checklist.items for term in item.terms):
+                usage._add(usage.terms, term, src)
+            for key in checklist.cite:
+                usage._add(usage.cites, key, src)
+    for entry in glossary.entries:
+        for key in entry.cite:
+            usage._add(usage.cites, key, glossary_page)
+    return usage
 
 
 @dataclass(frozen=True)
@@ -56,7 +118,6 @@ class State:
     glossary: Glossary
     checklists: Mapping[str, Checklist]  # with the overlay's local items
     overlay: LocalOverlay | None
-    overlay_path: Path | None
     overlay_label: str
     logo: Logo | None  # the overlay's logo, checked
     local_pages: tuple[LocalSource, ...]
@@ -66,7 +127,7 @@ class State:
     source_problems: tuple[str, ...]
     search_aids: SearchAids  # with the overlay's, for its local pages
     components: tuple[Component, ...]  # third-party components shipped (data/third-party.yml)
-    history: History | None = None  # the published editions (editions/, macros/data/history.py)
+    history: History | None = None  # the published editions (editions/, macros/data/changes.py)
 
     @property
     def downloads(self) -> Downloads:
@@ -80,7 +141,7 @@ class State:
         return self.edition.line
 
     def checklist_changed(self, checklist_id: str) -> str:
-        """ "Checklist last changed in version X", for paper and PDFs (macros/data/history.py)."""
+        """ "Checklist last changed in version X", for paper and PDFs (macros/data/changes.py)."""
         if self.history is None:
             return ""
         units = state_units(self.checklists.values(), (), ())
@@ -120,39 +181,21 @@ class State:
 
 
 class Steps:
-    """Runs the steps of the assembly and keeps every problem they report.
-
-    A step with a problem does not stop the others: the steps after it still run where
-    they can (a step whose input had a problem is skipped, so one mistake is reported
-    once), and every problem is reported together, one line each."""
+    """Runs the assembly's steps, keeping every problem they report, one line each: a problem
+    stops no other step, and a step given a None (a failed step's) is skipped, so one
+    mistake is reported once."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
 
-    def run(self, step: Callable[[], T]) -> T | None:
-        try:
-            return step()
-        except DataError as exc:
-            self.problems += [printable(line) for line in str(exc).split("\n")]  # one line each
+    def run(self, step: Callable[..., T], *args: Any) -> T | None:
+        if any(arg is None for arg in args):
             return None
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What the steps made; None where a step had a problem."""
-
-    references: Mapping[str, Reference] | None
-    glossary: Glossary | None
-    checklists: Mapping[str, Checklist] | None
-    overlay: LocalOverlay | None
-    logo: Logo | None
-    local_pages: tuple[LocalSource, ...]
-    a11y: A11yResults | None
-    sources: list[tuple[str, str]] | None
-    source: provenance.Source | None
-    components: tuple[Component, ...] | None
-    search_aids: SearchAids | None
-    history: History | None
+        try:
+            return step(*args)
+        except DataError as exc:
+            self.problems += [printable(line) for line in str(exc).split("\n")]
+            return None
 
 
 def load(
@@ -163,28 +206,18 @@ def load(
     edition: Edition,
     overlay_file: str | None,
     a11y_results: str | None,
-) -> Loaded:
-    """Load and check every data file and the overlay, and read the pages' sources."""
-    references = steps.run(lambda: load_references(root / REFERENCES_FILE, REFERENCES_FILE))
-    glossary = checklists = None
-    if references is not None:
-        refs = references
-        glossary = steps.run(lambda: load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, refs))
-    if references is not None and glossary is not None:
-        refs, terms = references, glossary
-        checklists = steps.run(
-            lambda: load_checklists(root / CHECKLISTS_DIR, root, refs, terms, docs_dir)
-        )
-    aids = aid_names = None
-    if glossary is not None:
-        entries = glossary
-        steps.run(lambda: check_explained(entries, pages, GLOSSARY_FILE))
-        found = steps.run(
-            lambda: load_search_aids(root / SEARCH_AIDS_FILE, SEARCH_AIDS_FILE, entries, pages)
-        )
-        aids, aid_names = found or (None, None)
+) -> dict[str, Any]:
+    """The :class:`State`'s fields (and ``sources``, the pages' Markdown), each None where a
+    step had a problem: every data file and the overlay loaded and checked."""
+    run = steps.run
+    refs = run(load_references, root / REFERENCES_FILE, REFERENCES_FILE)
+    glossary = run(load_glossary, root / GLOSSARY_FILE, GLOSSARY_FILE, refs)
+    checklists = run(load_checklists, root / CHECKLISTS_DIR, root, refs, glossary, docs_dir)
+    run(check_explained, glossary, pages, GLOSSARY_FILE)
+    found = run(load_search_aids, root / SEARCH_AIDS_FILE, SEARCH_AIDS_FILE, glossary, pages)
+    aids, aid_names = found or (None, None)
     # A page missing from docs/ is reported by MkDocs itself (nav validation).
-    sources = steps.run(
+    sources = run(
         lambda: [
             (src, read_text(docs_dir / src, f"docs/{src}"))
             for src in pages
@@ -193,45 +226,35 @@ def load(
     )
     overlay = logo = None
     local: list[LocalSource] | None = []
-    if overlay_file:
-        path, label = root / overlay_file, overlay_file
-        owned = steps.run(lambda: check_owned(path, overlay_folder(path), root))
-        if owned is not None:  # nothing of an overlay is read before it is known to be its own
-            got = steps.run(lambda: load_overlay(path, label))
-            overlay, logo, problems = got or (None, None, [])
-            steps.problems += problems
-    if overlay is not None and overlay_file:
-        read = overlay
-        if glossary is not None:
-            names = list(glossary.by_name)
-            local = steps.run(lambda: local_pages(read, path, root, names))
-        if sources is not None:
-            headings = {src: heading_ids(text) for src, text in sources}
-            steps.run(lambda: check_notes(read, headings, label))
-        if checklists is not None:
-            merged = checklists
-            checklists = steps.run(lambda: merge_items(merged, read, label))
-        if aids is not None and aid_names is not None:
-            base, known = aids, aid_names
-            aids = steps.run(lambda: add_local_aids(base, known, read, label))
-    return Loaded(
-        references=references,
-        glossary=glossary,
-        checklists=checklists,
-        overlay=overlay,
-        logo=logo,
-        local_pages=tuple(local or ()),
-        a11y=steps.run(lambda: load_results(root, a11y_results)[0]),
-        sources=sources,
-        source=steps.run(lambda: provenance.load(root)),
-        components=steps.run(lambda: load_components(root)),
-        search_aids=aids,
-        history=steps.run(
-            lambda: load_history(
-                root, edition.version, overlay_folder(root / overlay_file) if overlay_file else None
-            )
-        ),
-    )
+    path = root / overlay_file if overlay_file else None
+    folder = overlay_folder(path) if path else None
+    # Nothing of an overlay is read before it is known to be its own.
+    if path and folder and run(check_owned, path, folder, root) is not None:
+        overlay, logo, problems = run(load_overlay, path, overlay_file) or (None, None, [])
+        steps.problems += problems
+    if overlay is not None:
+        names = list(glossary.by_name) if glossary else None
+        local = run(local_pages, overlay, path, root, names)
+        headings = (
+            {src: heading_ids(text) for src, text in sources} if sources is not None else None
+        )
+        run(check_notes, overlay, headings, overlay_file)
+        checklists = run(merge_items, checklists, overlay, overlay_file)
+        aids = run(add_local_aids, aids, aid_names, overlay, overlay_file)
+    return {
+        "references": refs,
+        "glossary": glossary,
+        "checklists": checklists,
+        "overlay": overlay,
+        "logo": logo,
+        "local_pages": tuple(local or ()),
+        "a11y": run(lambda: load_results(root, a11y_results)),
+        "sources": sources,
+        "source": run(provenance.load, root),
+        "components": run(load_components, root),
+        "search_aids": aids,
+        "history": run(lambda: load_history(root, edition.version, folder)),
+    }
 
 
 def check(
@@ -240,8 +263,8 @@ def check(
     """Every problem :func:`assemble` would find, without making a State (`make check`),
     and the notices a build would print (a next review date that has passed)."""
     steps = Steps()
-    got = load(steps, root, docs_dir, pages, edition, overlay_file, None)
-    notice = overdue(got.overlay.review, edition.build_date) if got.overlay else None
+    overlay = load(steps, root, docs_dir, pages, edition, overlay_file, None)["overlay"]
+    notice = overdue(overlay.review, edition.build_date) if overlay else None
     return steps.problems, [notice] if notice else []
 
 
@@ -254,20 +277,14 @@ def assemble(
     overlay_file: str | None = None,
     a11y_results: str | None = None,
 ) -> State:
-    """Load, validate, merge the overlay and scan usage: the one way a State is made.
-
-    Every problem is reported in one :class:`macros.data.files.DataError`, one line each
-    naming the file and field."""
+    """Load, validate, merge the overlay and scan usage: the one way a State is made; every
+    problem in one :class:`DataError`, one line each naming the file and field."""
     steps = Steps()
     got = load(steps, root, docs_dir, pages, edition, overlay_file, a11y_results)
-    references, glossary, checklists = got.references, got.glossary, got.checklists
-    if steps.problems:
-        raise DataError("\n".join(steps.problems))
-    if references is None or glossary is None or checklists is None:
-        raise DataError("(internal) a step failed without saying why")
-    if got.a11y is None or got.sources is None or got.components is None:
-        raise DataError("(internal) a step failed without saying why")
-    if got.search_aids is None:
+    fail(steps.problems)
+    sources, source = got.pop("sources"), got["source"]
+    needed = ("references", "glossary", "checklists", "a11y", "components", "search_aids")
+    if sources is None or any(got[name] is None for name in needed):
         raise DataError("(internal) a step failed without saying why")
     return State(
         root=root,
@@ -275,19 +292,8 @@ def assemble(
         edition=edition,
         directory_urls=directory_urls,
         pages=tuple(pages),
-        references=references,
-        glossary=glossary,
-        checklists=checklists,
-        overlay=got.overlay,
-        overlay_path=root / overlay_file if overlay_file else None,
         overlay_label=overlay_file or "",
-        logo=got.logo,
-        local_pages=got.local_pages,
-        a11y=got.a11y,
-        usage=scan(got.sources, glossary, checklists, GLOSSARY_PAGE),
-        source=got.source,
-        source_problems=tuple(got.source.problems(got.sources) if got.source else ()),
-        components=got.components,
-        search_aids=got.search_aids,
-        history=got.history,
+        usage=scan(sources, got["glossary"], got["checklists"], GLOSSARY_PAGE),
+        source_problems=tuple(source.problems(sources) if source else ()),
+        **got,
     )

@@ -1,9 +1,7 @@
-"""The third-party components a built copy ships (data/third-party.yml).
-
-One list feeds the Licences page (``{{ licences() }}``) and the release's SBOM
-(tools/release/sbom.py), so they cannot disagree. A component with a ``pkg:pypi`` address
-must be the version installed (a Material upgrade stops the build until the list is
-updated); tests/site/test_licences.py checks the list against the built site.
+"""The third-party components a built copy ships (data/third-party.yml): one list for the
+Licences page and the release's SBOM (tools/release/sbom.py), so they cannot disagree. A
+``pkg:pypi`` component must be the version installed (a Material upgrade stops the build
+until the list is updated); tests/site/test_licences.py checks the list against the site.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .files import DataError, read_yaml, validate_list
+from .files import fail, read_yaml, validate_list
 from .models import Name, Slug, Text
 
 THIRD_PARTY_FILE = "data/third-party.yml"
@@ -56,13 +54,6 @@ class Component(BaseModel):
         return self.licence_name or self.licence or ""
 
 
-def installed_version(distribution: str) -> str | None:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return None
-
-
 def load_components(root: Path) -> tuple[Component, ...]:
     """The list, checked: unique ids, ``part_of`` names one of them, and each Python
     package is the version installed."""
@@ -79,12 +70,14 @@ def load_components(root: Path) -> tuple[Component, ...]:
             problems.append(f"{label}: [{i}].part_of: no component '{component.part_of}'")
         if component.purl and component.purl.startswith("pkg:pypi/"):
             name, _, version = component.purl.removeprefix("pkg:pypi/").partition("@")
-            found = installed_version(name)
+            try:
+                found: str | None = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                found = None
             if version != component.version or found != version:
                 problems.append(
                     f"{label}: [{i}].version: '{component.version}' but {name} "
                     f"{found or '(not installed)'} is installed: update this entry"
                 )
-    if problems:
-        raise DataError("\n".join(problems))
+    fail(problems)
     return tuple(components)

@@ -1,17 +1,11 @@
 """The units of guidance, as a reader sees them, for an edition's snapshot.
 
-From the data, as plain dicts (the models' ``model_dump()``, or an old commit's YAML as
-it is): each checklist's title and introduction, its sections, items and item notes;
-each glossary entry's short and full text; each reference; an overlay's practice notes.
-
-From a page's HTML (MkDocs' ``page.content``, or the ``<article>`` of a built page): each
-section by its heading id, its heading and words up to the next heading with an id. Left
-out of a section's words, because they are units of their own, are not the guidance's
-words, or are not part of the content: the blocks rendered from the data (checklists,
-their print views and the record, the glossary and the references), the slides' verbatim
-"Source wording" blocks with their provenance line, glossary tooltips, section links, an
-overlay's notices, notes and contact details, and the theme's and the build's additions
-(the update notice, the print stamp, the "last changed" line, print and PDF buttons).
+From the data, as plain dicts (the models' ``model_dump()``, or an old commit's YAML): each
+checklist's title and introduction, sections, items and item notes; each glossary entry's
+short and full text; each reference; an overlay's practice notes. From a page's HTML
+(MkDocs' ``page.content``, or a built page's ``<article>``): each section by its heading
+id, its heading and words up to the next heading with an id, without what ``LEFT_OUT``
+names: units of their own, words not the guidance's, or the theme's and build's additions.
 """
 
 from __future__ import annotations
@@ -26,13 +20,14 @@ from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
 from .editions import Unit
 from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
 
-#: The pages whose sections are guidance: Home and every page under these folders.
-GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
-LOCAL_FOLDER = "local/"
-
 
 def _names(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+#: The pages whose sections are guidance: Home and every page under these folders.
+GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
+LOCAL_FOLDER = "local/"
 
 
 LEFT_OUT = _names(
@@ -52,6 +47,9 @@ BLOCK = _names(
     "p li td th dt dd div section article blockquote details summary figure figcaption "
     "table tr ul ol dl pre h1 h2 h3 h4 h5 h6"
 )
+
+
+UNIT_FIELDS = ("id", "kind", "group", "label", "page", "anchor", "text")
 
 
 def words(text: str | None) -> str:
@@ -114,60 +112,44 @@ class _Sections(HTMLParser):
         (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
 
 
+def _unit(*fields: str, local: bool = False) -> Unit:
+    """A unit from its fields in order: id, kind, group, label, page, anchor, text."""
+    return Unit.model_validate({**dict(zip(UNIT_FIELDS, fields, strict=True)), "local": local})
+
+
 def page_units(src: str, html: str, title: str = "", local: bool = False) -> list[Unit]:
     """One unit per section of the page (see the module's note on what is left out)."""
     parser = _Sections()
     parser.feed(html)
     parser.close()
-    sections = parser.sections
     group = parser.title or title or src
-    units = []
-    for anchor, label, parts in sections:
-        text = words("".join(parts))
-        if not text:
-            continue
-        units.append(
-            Unit(
-                id=f"page:{src}#{anchor}",
-                kind="section",
-                group=group,
-                label=label or group,
-                page=src,
-                anchor=anchor,
-                text=text,
-                local=local,
-            )
+    return [
+        _unit(
+            f"page:{src}#{anchor}", "section", group, label or group, src, anchor, text, local=local
         )
-    return units
+        for anchor, label, parts in parser.sections
+        if (text := words("".join(parts)))
+    ]
 
 
 def checklist_units(checklist: Mapping[str, Any]) -> list[Unit]:
     cid, title, page = checklist["id"], words(checklist["title"]), checklist["page"]
 
-    def unit(uid: str, kind: Any, label: str, text: str, anchor: str, local: bool) -> Unit:
-        return Unit(
-            id=f"checklist:{cid}{uid}",
-            kind=kind,
-            group=title,
-            label=label,
-            page=page,
-            anchor=anchor,
-            text=words(text),
-            local=local,
-        )
+    def unit(uid: str, kind: str, label: str, text: str, anchor: str, local: Any = False) -> Unit:
+        uid = f"checklist:{cid}{uid}"
+        return _unit(uid, kind, title, label, page, anchor, words(text), local=bool(local))
 
     intro = f"{title} {checklist.get('intro') or ''}"
-    units = [unit("", "checklist", "Title and introduction", intro, f"cl-{cid}-title", False)]
+    units = [unit("", "checklist", "Title and introduction", intro, f"cl-{cid}-title")]
     for section in checklist["sections"]:
         name = words(section["title"])
         text = f"{name} {section.get('intro') or ''}"
-        units.append(unit(f":section:{section['id']}", "checklist-section", name, text, "", False))
+        units.append(unit(f":section:{section['id']}", "checklist-section", name, text, ""))
         for item in section["items"]:
             uid, anchor, local = f":item:{item['id']}", f"cl-{cid}-{item['id']}", item.get("local")
-            units.append(unit(uid, "item", name, item["text"], anchor, bool(local)))
+            units.append(unit(uid, "item", name, item["text"], anchor, local))
             if item.get("note"):
-                note = item["note"]
-                units.append(unit(f"{uid}:note", "item-note", name, note, anchor, bool(local)))
+                units.append(unit(f"{uid}:note", "item-note", name, item["note"], anchor, local))
     return units
 
 
@@ -176,17 +158,11 @@ def glossary_units(entries: Iterable[Mapping[str, Any]]) -> list[Unit]:
     for entry in entries:
         term, abbreviation = words(entry["term"]), entry.get("abbreviation")
         heading = f"{term} ({abbreviation})" if abbreviation and abbreviation not in term else term
-        for part, kind in (("short", "glossary-short"), ("definition", "glossary-definition")):
+        for part, what in (("short", "short text"), ("definition", "definition")):
+            uid, label = f"glossary:{entry['id']}:{part}", f"{heading} ({what})"
+            text = words(entry[part])
             units.append(
-                Unit(
-                    id=f"glossary:{entry['id']}:{part}",
-                    kind=kind,
-                    group="Glossary",
-                    label=f"{heading} ({'short text' if part == 'short' else 'definition'})",
-                    page=GLOSSARY_PAGE,
-                    anchor=entry["id"],
-                    text=words(entry[part]),
-                )
+                _unit(uid, f"glossary-{part}", "Glossary", label, GLOSSARY_PAGE, entry["id"], text)
             )
     return units
 
@@ -208,16 +184,10 @@ def reference_units(references: Iterable[Mapping[str, Any]]) -> list[Unit]:
         parts += [f"Cited for: {ref['cited_for']}"]
         if ref.get("from_outside_source"):
             parts.append(f"Not from the slides: {ref['from_outside_source']}")
+        text = words(". ".join(str(p) for p in parts if p))
+        uid, anchor = f"reference:{ref['key']}", f"ref-{ref['key']}"
         units.append(
-            Unit(
-                id=f"reference:{ref['key']}",
-                kind="reference",
-                group="References",
-                label=words(label),
-                page=REFERENCES_PAGE,
-                anchor=f"ref-{ref['key']}",
-                text=words(". ".join(str(p) for p in parts if p)),
-            )
+            _unit(uid, "reference", "References", words(label), REFERENCES_PAGE, anchor, text)
         )
     return units
 
@@ -228,17 +198,11 @@ def note_units(notes: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) ->
     for note in notes:
         place = f"{note['page']}#{note.get('anchor') or ''}"
         count[place] = count.get(place, 0) + 1
+        anchor = note.get("anchor") or ""
+        text = words(note["text"])
+        uid, group = f"note:{place}:{count[place]}", titles.get(note["page"], note["page"])
         units.append(
-            Unit(
-                id=f"note:{place}:{count[place]}",
-                kind="note",
-                group=titles.get(note["page"], note["page"]),
-                label="Practice note",
-                page=note["page"],
-                anchor=note.get("anchor") or "",
-                text=words(note["text"]),
-                local=True,
-            )
+            _unit(uid, "note", group, "Practice note", note["page"], anchor, text, local=True)
         )
     return units
 

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..data.loading import NAV_TITLE as LOCAL_NAV_TITLE
 from ..data.local_pages import LOCAL_PREFIX
 from ..data.nav import NavPage, nav_pages
-from ..data.overlay import NAV_TITLE as LOCAL_NAV_TITLE
 from ..data.paths import CHANGES_PAGE, COVERAGE_PAGE, RECORD_PAGE, page_url
 from ..data.state import State
 from ..render.html import el, lines

@@ -2,7 +2,7 @@
 overlay file, not a folder on the way to it, not its folder, not a folder on the way to a
 file it names, not a file in it. Each is refused in one line naming the path, before
 anything of the overlay is read, so no message quotes a file the overlay does not own
-(macros/data/owned.py)."""
+(macros/data/loading.py)."""
 
 from __future__ import annotations
 

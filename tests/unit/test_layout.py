@@ -39,7 +39,7 @@ def test_imports_point_down_the_pipeline() -> None:
 @pytest.mark.parametrize(
     ("module", "line", "wrong"),
     [
-        ("macros.data.usage", "from ..pages.links import where", "macros.pages.links"),
+        ("macros.data.state", "from ..pages.links import where", "macros.pages.links"),
         ("macros.render.html", "from macros.pdf import writer", "macros.pdf.writer"),
         ("macros.pdf.book", "from ..pages import Macros", "macros.pages"),
         (

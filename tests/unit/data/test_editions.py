@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from macros.data.changes import compare, last_changed, timeline
+from macros.data.changes import compare, last_changed, load_history, timeline
 from macros.data.editions import Snapshot, Unit, load_snapshots, snapshot_json
 from macros.data.files import DataError
-from macros.data.history import load_history
 from macros.data.units import checklist_units, page_units, reference_units
 
 

@@ -12,10 +12,9 @@ from markupsafe import Markup
 
 from macros.data.files import DataError
 from macros.data.glossary import load_glossary
-from macros.data.loading import load_checklist, load_checklists
+from macros.data.loading import load_checklist, load_checklists, merge_items
 from macros.data.local_models import LocalOverlay
 from macros.data.models import CASE_FIELDS, Checklist, Reference, reserved_item_ids
-from macros.data.overlay import merge_items
 from macros.render.checklist import (
     ChecklistLinks,
     paper_html,

@@ -154,7 +154,7 @@ def test_years_dates_and_times_that_exist_still_load(tmp_path: Path) -> None:
     ],
 )
 def test_read_json_problems_are_one_line(tmp_path: Path, text: str, expected: str) -> None:
-    from macros.data.json_file import read_json
+    from macros.data.files import read_json
 
     path = tmp_path / "r.json"
     path.write_bytes(text.encode("latin-1"))
@@ -164,7 +164,7 @@ def test_read_json_problems_are_one_line(tmp_path: Path, text: str, expected: st
 
 
 def test_json_brackets_inside_strings_are_not_nesting(tmp_path: Path) -> None:
-    from macros.data.json_file import read_json
+    from macros.data.files import read_json
 
     path = tmp_path / "r.json"
     path.write_text(
@@ -176,7 +176,7 @@ def test_json_brackets_inside_strings_are_not_nesting(tmp_path: Path) -> None:
 @pytest.mark.parametrize("body", ["x" * 30, 'x\\"' * 200_000], ids=["short", "escaped-quotes"])
 def test_unclosed_json_string_fails_fast(tmp_path: Path, body: str) -> None:
     """The nesting scan skips strings with a pattern that cannot backtrack."""
-    from macros.data.json_file import read_json
+    from macros.data.files import read_json
 
     path = tmp_path / "r.json"
     path.write_text('{"a": "' + body, encoding="utf-8")

@@ -12,7 +12,7 @@ from macros.data.loading import load_checklist, load_references
 from macros.data.marks import field_path, line_at, unreadable
 from macros.data.models import Reference
 from macros.data.paths import page_url, relative
-from macros.data.usage import call_args, scan
+from macros.data.state import call_args, scan
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from macros.data.files import DataError
-from macros.data.loading import read_overlay
+from macros.data.loading import merge_items, read_overlay
 from macros.data.local_models import LocalOverlay
 from macros.data.models import Checklist
-from macros.data.overlay import merge_items
 
 CHECKLIST = Checklist.model_validate(
     {

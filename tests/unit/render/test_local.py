@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from macros.data.loading import overdue
 from macros.data.local_models import Review
-from macros.data.overlay import overdue
 from macros.data.results import A11yResults, PdfResults
 from macros.render.local import (
     compliance_html,
