@@ -60,14 +60,18 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     def make(work: Path) -> None:
         work.mkdir(parents=True)
-        subprocess.run(
+        result = subprocess.run(
             [
-                *(sys.executable, str(ROOT / "tools" / "dist.py")),
+                *(sys.executable, "-m", "tools.dist"),
                 *("--out", str(work / target), "--site-dir", str(work / "build")),
             ],
-            check=True,
+            check=False,
             capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
+        if result.returncode != 0:
+            pytest.fail(f"make dist failed:\n{result.stderr}")
         with zipfile.ZipFile(work / target) as zf:
             zf.extractall(work / "unzipped")
 
