@@ -180,8 +180,8 @@ def test_unclosed_json_string_fails_fast(tmp_path: Path, body: str) -> None:
 
     path = tmp_path / "r.json"
     path.write_text('{"a": "' + body, encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU: others' load does not count
     with pytest.raises(DataError) as err:
         read_json(path, "r.json")
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
     assert str(err.value) == "r.json: line 1: not valid JSON (Unterminated string starting at)"

@@ -171,10 +171,10 @@ def test_a_long_style_value_is_checked_in_linear_time(folder: Path) -> None:
         f'<rect fill="{word}x(1)"/></svg>',
         encoding="utf-8",
     )
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU: others' load does not count
     with pytest.raises(LogoError) as err:
         read_logo(folder, "long.svg")
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
     assert str(err.value).startswith("SVG with the CSS function aaaa")
 
 
@@ -278,10 +278,10 @@ def test_an_oversized_raster_logo_is_refused_from_its_header(
 ) -> None:
     (folder / name).write_bytes(data)
     assert len(data) < 4096
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU: others' load does not count
     with pytest.raises(LogoError) as err:
         read_logo(folder, name)
-    assert time.perf_counter() - start < 0.5  # nothing decoded
+    assert time.process_time() - start < 0.5  # nothing decoded
     assert str(err.value) == f"the image is {size} pixels; the limit is 4,096 pixels on each side"
 
 
