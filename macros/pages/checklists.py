@@ -10,7 +10,6 @@ from ..data.paths import CHANGES_PAGE, CHECKLISTS_DIR, RECORD_PAGE, print_page
 from ..data.state import State
 from ..render import checklist as checklist_render
 from ..render import local
-from ..render import record as record_render
 from .links import Links, Page, unknown, where
 from .reference import ReferenceMacros
 
@@ -56,12 +55,9 @@ class ChecklistMacros:
 
     def record(self, page: Page) -> Markup:
         """The Assessment record: the case header and every checklist, in one tab-only state."""
-        entries = [
-            record_render.RecordChecklist(c, self._screen(page, c, in_record=True))
-            for c in self.state.record_order()
-        ]
+        entries = [(c, self._screen(page, c, in_record=True)) for c in self.state.record_order()]
         changes = self.links.href(page, CHANGES_PAGE) if CHANGES_PAGE in self.state.pages else None
-        return record_render.record_html(
+        return checklist_render.TEMPLATE.record(
             entries, self.state.edition.version, self.state.stamp, changes
         )
 
@@ -76,14 +72,13 @@ class ChecklistMacros:
             state.checklist_stamp(checklist.id),
             fillable=False,
         )
-        html: Markup = checklist_render.TEMPLATE.print_view(
+        return checklist_render.TEMPLATE.print_view(
             self.links.file_href(page, state.downloads.checklist(checklist.id)),
             state.usage.titles.get(checklist.page, "the guidance"),
             self.links.href(page, checklist.page),
             local.contacts_text(state.overlay) if state.overlay else None,
             paper,
         )
-        return html
 
     def checklist_downloads(self, page: Page) -> Markup:
         """A list of every checklist's print view and PDF, and the combined PDF."""
@@ -98,5 +93,4 @@ class ChecklistMacros:
             for c in self.state.checklists.values()
         ]
         combined = self.links.file_href(page, downloads.all_checklists)
-        html: Markup = checklist_render.TEMPLATE.downloads(combined, rows)
-        return html
+        return checklist_render.TEMPLATE.downloads(combined, rows)

@@ -44,7 +44,7 @@ class ReferenceMacros:
         if not keys:
             log.warning("%s: cite(): needs at least one citation key", where(page))
         found = [
-            (references[k], self.links.href(page, REFERENCES_PAGE, citations.anchor(k)))
+            (references[k], self.links.href(page, REFERENCES_PAGE, f"ref-{k}"))
             for k in keys
             if k in references
         ]
@@ -111,8 +111,7 @@ class ReferenceMacros:
                 trace_id,
                 passage.trace.page,
             )
-        html: Markup = SOURCE.wording(passage, self.links.href(page, COVERAGE_PAGE))
-        return html
+        return SOURCE.wording(passage, self.links.href(page, COVERAGE_PAGE))
 
     def source_coverage(self, page: Page) -> Markup:
         """The Source coverage table: every passage of the source, where it is carried."""
@@ -129,13 +128,11 @@ class ReferenceMacros:
             href = self.links.href(page, trace.page, anchor)
             return citations.PageLink(f"{title} › {trace.section}", href)
 
-        html: Markup = SOURCE.coverage(self.state.source.rows(), link)
-        return html
+        return SOURCE.coverage(self.state.source.rows(), link)
 
     def licences_page(self) -> Markup:
         """Every third-party component the copy ships, from data/third-party.yml."""
-        html: Markup = LICENCES.licences(self.state.components)
-        return html
+        return LICENCES.licences(self.state.components)
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(

@@ -96,8 +96,7 @@ def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
         (group, sorted(found, key=lambda c: (c.unit.anchor, c.unit.id)))
         for (_, group, _), found in sorted(groups.items())
     ]
-    html: Markup = TEMPLATE.step(step, link, by_group)
-    return html
+    return TEMPLATE.step(step, link, by_group)
 
 
 def changes_page(

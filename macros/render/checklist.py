@@ -1,5 +1,11 @@
-"""Checklists: the interactive on-screen version and the paper/PDF version
-(templates/checklist.html)."""
+"""Checklists (templates/checklist.html): the interactive on-screen version, the paper/PDF
+version, the print view, the downloads list and the Assessment record.
+
+The record (``record``) holds the case header once and every checklist, each from
+:func:`screen_html`. ``record.js`` makes its buttons work (print, copy as text, save, open,
+clear) and fills in the live messages and the print view; without JavaScript the page is a
+plain form to print.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +17,7 @@ from markupsafe import Markup
 from ..data.models import CASE_FIELDS, Checklist, ChecklistItem
 from .html import macros
 
-PRIVACY = (
-    "Anything you tick or type here stays in this browser tab only: it is never sent "
-    "anywhere, and it is gone when you close the tab."
-)
-TEMPLATE = macros("checklist.html")
+TEMPLATE = macros("checklist.html", CASE_FIELDS=CASE_FIELDS)
 
 TermLinks = Callable[[ChecklistItem], Markup | None]
 
@@ -30,11 +32,6 @@ class ChecklistLinks:
     record: str | None = None  # the Assessment record page; None on that page itself
 
 
-def title_id(checklist: Checklist) -> str:
-    """The id of the element that names the checklist (its title, or the record's summary)."""
-    return f"cl-{checklist.id}-title"
-
-
 def screen_html(
     checklist: Checklist, links: ChecklistLinks, terms: TermLinks, in_record: bool = False
 ) -> Markup:
@@ -43,15 +40,13 @@ def screen_html(
     Without JavaScript it is a plain list of native checkboxes; the scripts
     (``checklist.js``, ``storage.js``) reveal the live count and the Clear button
     and keep the state in ``sessionStorage`` for this tab only. ``in_record``: the
-    checklist sits in the Assessment record, which gives the title (with
-    :func:`title_id`) and the privacy note once for all checklists.
+    checklist sits in the Assessment record, which gives the title (``cl-{id}-title``)
+    and the privacy note once for all checklists.
     """
-    html: Markup = TEMPLATE.screen(checklist, links, terms, in_record, PRIVACY)
-    return html
+    return TEMPLATE.screen(checklist, links, terms, in_record)
 
 
 def paper_html(checklist: Checklist, source: str, stamp: str, fillable: bool) -> Markup:
     """The paper checklist; ``fillable`` turns the blanks into form fields (for WeasyPrint's
     AcroForm PDFs)."""
-    html: Markup = TEMPLATE.paper(checklist, source, stamp, fillable, CASE_FIELDS)
-    return html
+    return TEMPLATE.paper(checklist, source, stamp, fillable)

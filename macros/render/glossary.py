@@ -10,7 +10,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from ..data.models import GlossaryEntry
-from .citations import PageLink, page_links
+from .citations import PageLink
 from .html import macros
 
 AIDS_NOTE = "the handbook's search aids, not the slides' words"
@@ -19,8 +19,7 @@ AIDS_NOTE = "the handbook's search aids, not the slides' words"
 def term_html(entry: GlossaryEntry, text: str, href: str, tip_id: str) -> Markup:
     """A term linked to its glossary entry, described by a hover/focus tooltip."""
     abbr = entry.abbreviation is not None and text.casefold() == entry.abbreviation.casefold()
-    html: Markup = TEMPLATE.term(entry, text, href, tip_id, abbr)
-    return html
+    return TEMPLATE.term(entry, text, href, tip_id, abbr)
 
 
 def letter(entry: GlossaryEntry) -> str:
@@ -49,7 +48,6 @@ TEMPLATE = macros(
     AIDS_NOTE=AIDS_NOTE,
     NO_LINKS=EntryLinks(),
     aliases=aliases,
-    page_links=page_links,
 )
 
 
@@ -64,5 +62,4 @@ def glossary_html(
         (k, list(g))
         for k, g in groupby(sorted(entries, key=lambda e: e.term.casefold()), key=letter)
     ]
-    html: Markup = TEMPLATE.glossary(groups, names, links, cite)
-    return html
+    return TEMPLATE.glossary(groups, names, links, cite)

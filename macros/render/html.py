@@ -3,9 +3,9 @@ escaped; only :class:`Markup` passes through) and the autoescaped Jinja2 templat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Protocol, cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -51,7 +51,11 @@ TEMPLATES = Environment(
 )
 
 
-def macros(name: str, **constants: object) -> Any:
+class Macros(Protocol):
+    def __getattr__(self, name: str) -> Callable[..., Markup]: ...
+
+
+def macros(name: str, **constants: object) -> Macros:
     """The macros of ``templates/{name}``, to call like functions; ``constants`` are the
     names they read besides their arguments."""
-    return TEMPLATES.get_template(name, globals=constants).module
+    return cast(Macros, TEMPLATES.get_template(name, globals=constants).module)

@@ -18,6 +18,7 @@ from html import unescape
 
 import nh3
 from markupsafe import Markup, escape
+from pygments.token import STANDARD_TYPES  # type: ignore[import-untyped]
 
 #: What Markdown (with the handbook's extensions) writes for ordinary text.
 TAGS = frozenset(
@@ -45,20 +46,12 @@ ADMONITIONS = {
     *("admonition", "note", "abstract", "info", "tip", "success", "question", "warning"),
     *("failure", "danger", "bug", "example", "quote"),
 }
-# Pygments' short token classes, as Markdown's code highlighting writes them.
-CODE_CLASSES = {
-    *("c", "ch", "cm", "cp", "cpf", "c1", "cs", "err", "k", "kc", "kd", "kn", "kp", "kr"),
-    *("kt", "m", "mb", "mf", "mh", "mi", "mo", "il", "n", "na", "nb", "bp", "nc", "no"),
-    *("nd", "ni", "ne", "nf", "fm", "nl", "nn", "nt", "nv", "vc", "vg", "vi", "vm", "o"),
-    *("ow", "p", "s", "sa", "sb", "sc", "dl", "sd", "s2", "se", "sh", "si", "sx", "sr"),
-    *("s1", "ss", "w", "gd", "ge", "gr", "gh", "gi", "go", "gp", "gs", "gu", "gt", "x"),
-}
 CLASSES: dict[str, set[str]] = {
     "a": {"headerlink", "footnote-ref", "footnote-backref"},
     "div": {"footnote", "highlight", *ADMONITIONS},
     "details": set(ADMONITIONS),
     "p": {"admonition-title"},
-    "span": CODE_CLASSES,
+    "span": set(STANDARD_TYPES.values()) - {""},  # Pygments' classes, as code highlighting writes
 }
 # Ids the theme and the handbook use themselves (__drawer, __search, md-…, hb-…) are not
 # for local content to take: every id (and every link to one on the same page) becomes

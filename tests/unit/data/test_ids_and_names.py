@@ -15,12 +15,7 @@ from macros.data.glossary import load_glossary
 from macros.data.loading import load_checklist, load_checklists, merge_items
 from macros.data.local_models import LocalOverlay
 from macros.data.models import CASE_FIELDS, Checklist, Reference, reserved_item_ids
-from macros.render.checklist import (
-    ChecklistLinks,
-    paper_html,
-    screen_html,
-)
-from macros.render.record import RecordChecklist, record_html
+from macros.render.checklist import TEMPLATE, ChecklistLinks, paper_html, screen_html
 from tests.conftest import ROOT
 
 REFS = {"lim-2017": Reference(key="lim-2017", authors="Lim et al.", year=2017, cited_for="x")}
@@ -56,14 +51,11 @@ def repeated(checklist: Checklist) -> list[str]:
     """Element ids and form field names used twice on the record page or in the fillable PDF."""
     screen = BeautifulSoup(
         str(
-            record_html(
-                [
-                    RecordChecklist(
-                        checklist, screen_html(checklist, LINKS, _no_terms, in_record=True)
-                    )
-                ],
+            TEMPLATE.record(
+                [(checklist, screen_html(checklist, LINKS, _no_terms, in_record=True))],
                 "1",
                 "s",
+                None,
             )
         ),
         "html.parser",

@@ -19,7 +19,7 @@ from macros.data.source import (
     section_anchor,
     word_count,
 )
-from macros.render.citations import PageLink, reference_entry
+from macros.render.citations import TEMPLATE, PageLink
 from macros.render.html import macros
 
 TEXT = "\n".join(
@@ -194,7 +194,7 @@ def test_reference_from_outside_the_slides_is_shown_as_such() -> None:
         cited_for="The guidance.",
         from_outside_source="The publisher, from the report's title page.",
     )
-    html = str(reference_entry(ref, []))
+    html = str(TEMPLATE.entry(ref, []))
     assert ref.label == "A guide"
     assert (
         '<span class="hb-ref__label">Not from the slides: </span>'

@@ -6,17 +6,23 @@ import re
 
 from markupsafe import Markup, escape
 
-from macros.render import checklist, record
-from tests.unit.render.test_render import SMALL, _no_terms
+from macros.render import checklist
+from tests.unit.render.test_render import PRIVACY, SMALL, _no_terms
 
+COPY_NOTE = (
+    "Copy as text leaves out control characters, and puts an apostrophe (') before a line "
+    "that starts with =, +, - or @, so that a spreadsheet shows it as text, not a formula."
+)
+NO_SCRIPT = (
+    "JavaScript is off in this browser, so this page cannot keep, save or open a record. "
+    "It works as a paper form: print it and fill it in by hand."
+)
 LINKS = checklist.ChecklistLinks(pdf="x.pdf", print_view="print/", source=Markup("Lim"))
 
 
 def _record() -> str:
-    entry = record.RecordChecklist(
-        SMALL, checklist.screen_html(SMALL, LINKS, _no_terms, in_record=True)
-    )
-    return str(record.record_html([entry], version="9.9.9", stamp='v9 <b>"x"</b>'))
+    entry = (SMALL, checklist.screen_html(SMALL, LINKS, _no_terms, in_record=True))
+    return str(checklist.TEMPLATE.record([entry], "9.9.9", 'v9 <b>"x"</b>', None))
 
 
 def test_record_has_the_four_case_fields_with_exact_labels() -> None:
@@ -34,8 +40,8 @@ def test_record_buttons_have_exact_names_and_start_hidden_without_script() -> No
     assert '<div class="hb-record__toolbar" hidden data-search-exclude>' in html
     # Beside the buttons: what Copy as text does to formulas and control characters.
     toolbar = html.partition('class="hb-record__toolbar"')[2].partition("</div>")[0]
-    assert f'<p class="hb-record__hint">{escape(record.COPY_NOTE)}</p>' in toolbar
-    assert record.NO_SCRIPT in html
+    assert f'<p class="hb-record__hint">{escape(COPY_NOTE)}</p>' in toolbar
+    assert NO_SCRIPT in html
     assert 'role="status" aria-live="polite"' in html
     assert 'role="alertdialog" aria-labelledby="rec-confirm-text" hidden data' in html
 
@@ -51,7 +57,7 @@ def test_record_checklist_is_collapsible_with_count_and_named_by_its_summary() -
     assert 'aria-labelledby="cl-demo-title"' in html
     # The record gives the title and the privacy note once, not per checklist.
     assert "Checklist: Demo" not in html
-    assert checklist.PRIVACY not in html
+    assert PRIVACY not in html
     assert html.count('id="cl-demo-title"') == 1
 
 

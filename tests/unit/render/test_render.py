@@ -22,6 +22,10 @@ IIOC = GlossaryEntry(
     short="Images of a child under 18 that are indecent.",
     definition="Includes images, video clips and pseudo-photographs.",
 )
+PRIVACY = (
+    "Anything you tick or type here stays in this browser tab only: it is never sent "
+    "anywhere, and it is gone when you close the tab."
+)
 SMALL = Checklist.model_validate(
     {
         "id": "demo",
@@ -89,18 +93,18 @@ def test_a_citation_the_handbook_attributes_itself_carries_a_mark_to_one_note() 
         '<sup class="hb-cite__mark"><a href="../reference/references/#attribution-nspcc-2017-report"'
         ' aria-label="Attribution note" title="Attribution note">†</a></sup>'
     )
-    entry = str(citations.reference_entry(nspcc, []))
+    entry = str(citations.TEMPLATE.entry(nspcc, []))
     assert (
         '<p id="attribution-nspcc-2017-report" class="hb-ref__attribution">'
         '<span class="hb-ref__label">Attribution note (†): </span>'
         "&lt;b&gt;Ours&lt;/b&gt; &amp; not the slides&#39;.</p>"
     ) in entry
-    assert "attribution-" not in str(citations.reference_entry(LIM, []))
+    assert "attribution-" not in str(citations.TEMPLATE.entry(LIM, []))
 
 
 def test_reference_entry_lists_cited_on_pages() -> None:
     html = str(
-        citations.reference_entry(
+        citations.TEMPLATE.entry(
             LIM, [citations.PageLink("Pornography", "../prompts/pornography/")]
         )
     )
@@ -114,7 +118,7 @@ def test_reference_without_year_has_no_empty_brackets() -> None:
         key="iicsa", authors="Independent Inquiry into Child Sexual Abuse", cited_for="Quote."
     )
     assert ref.label == "Independent Inquiry into Child Sexual Abuse"
-    assert "()" not in str(citations.reference_entry(ref, []))
+    assert "()" not in str(citations.TEMPLATE.entry(ref, []))
 
 
 def test_term_html_has_link_abbr_and_described_tooltip() -> None:
@@ -169,7 +173,7 @@ def test_screen_checklist_escapes_and_labels_every_checkbox() -> None:
     )
     assert '<label for="cl-demo-one-notes">Notes: First &amp; only</label>' in html
     assert "0 of 1 covered" in html
-    assert checklist.PRIVACY in html
+    assert PRIVACY in html
     assert "<b>" not in html
 
 
