@@ -19,26 +19,23 @@ class LocalMacros:
         self.state = state
 
     def contacts(self) -> Markup:
-        return local.contacts_html(self.state.overlay)
+        return local.TEMPLATE.contacts(self.state.overlay)
 
     def review(self) -> Markup:
-        """The overlay's review dates (home and About pages); nothing without an overlay."""
+        """The overlay's review dates (home and About pages); nothing without them."""
         overlay = self.state.overlay
-        return local.review_html(overlay.organisation, overlay.review) if overlay else Markup("")
+        if overlay is None or overlay.review is None:
+            return Markup("")
+        return local.TEMPLATE.review(overlay.organisation, overlay.review)
 
     def accessibility(self, part: str) -> Markup:
         """One data-driven part of the accessibility statement (docs/reference/accessibility.md)."""
-        overlay, a11y = self.state.overlay, self.state.a11y
-        details = overlay.accessibility if overlay else None
-        if part == "contact":
-            return local.contact_html(overlay.organisation if overlay else None, details)
-        if part == "prepared":
-            return local.prepared_html(a11y, details, self.state.edition.build_date)
         if part not in PARTS:
             message = f"accessibility('{part}'): no such part (one of {', '.join(PARTS)})"
             return unknown(message, f"unknown part: {part}")
-        html: Markup = getattr(local, f"{part}_html")(a11y)
-        return html
+        overlay, build_date = self.state.overlay, self.state.edition.build_date
+        org, details = (overlay.organisation, overlay.accessibility) if overlay else (None, None)
+        return local.TEMPLATE.statement(part, self.state.a11y, org, details, build_date)
 
     def offline_copy(self, part: str) -> Markup:
         """What the privacy notice or the accessibility statement says about the offline copy."""

@@ -7,16 +7,13 @@ import datetime as dt
 from macros.data.loading import overdue
 from macros.data.local_models import Review
 from macros.data.results import A11yResults, PdfResults
-from macros.render.local import (
-    compliance_html,
-    exceptions_html,
-    note_html,
-    notice_html,
-    pdf_results_html,
-    results_html,
-    review_html,
-)
+from macros.render.local import TEMPLATE, note_html, notice_html
 from tests.unit.results import RESULTS
+
+
+def part(name: str, results: A11yResults) -> str:
+    """One part of the statement as the accessibility() macro gives it without an overlay."""
+    return str(TEMPLATE.statement(name, results, None, None, dt.date(2026, 11, 29)))
 
 
 def test_notice_and_note_escape_the_organisation_and_text() -> None:
@@ -38,9 +35,8 @@ def test_review_dates_and_overdue_notice() -> None:
         last_review=dt.date(2026, 1, 5),
         next_review=dt.date(2027, 1, 5),
     )
-    html = str(review_html("Org", review))
+    html = str(TEMPLATE.review("Org", review))
     assert '<dd><time datetime="2027-01-05">5 January 2027</time></dd>' in html
-    assert str(review_html("Org", None)) == ""
     assert overdue(review, dt.date(2027, 1, 5)) is None
     assert overdue(review, dt.date(2027, 1, 6)) == (
         "NOTICE: the local overlay's next planned review date (2027-01-05) has passed "
@@ -58,22 +54,20 @@ def test_statement_reports_the_results_it_is_given() -> None:
         states=("search dialog open",),
         violations=0,
     )
-    assert "does not claim full compliance" not in str(compliance_html(clean))  # no PDF results
-    assert "<li>The PDFs have not been checked for accessibility.</li>" in str(
-        exceptions_html(clean)
-    )
-    assert "they were not checked" in str(pdf_results_html(clean))
+    assert "does not claim full compliance" not in part("compliance", clean)  # no PDF results
+    assert "<li>The PDFs have not been checked for accessibility.</li>" in part("exceptions", clean)
+    assert "they were not checked" in part("pdf_results", clean)
     clean = clean.model_copy(update={"pdf": PDF})
-    table = str(results_html(clean))
+    table = part("results", clean)
     assert "<td>axe-core 4.12.1</td>" in table
     assert "<td>30</td>" in table
     assert "<td>no violations</td>" in table
     assert "<li>search dialog open</li>" in table
-    assert "does not claim full compliance" in str(compliance_html(clean))
+    assert "does not claim full compliance" in part("compliance", clean)
     failing = clean.model_copy(update={"violations": 1, "exceptions": ("a.html: label: <x>",)})
-    assert "<td>1 violation</td>" in str(results_html(failing))
-    assert "partially compliant" in str(compliance_html(failing))
-    assert "<li>a.html: label: &lt;x&gt;</li>" in str(exceptions_html(failing))
+    assert "<td>1 violation</td>" in part("results", failing)
+    assert "partially compliant" in part("compliance", failing)
+    assert "<li>a.html: label: &lt;x&gt;</li>" in part("exceptions", failing)
 
 
 PDF = PdfResults(
@@ -89,14 +83,14 @@ PDF = PdfResults(
 
 def test_statement_reports_the_pdf_results_the_same_way() -> None:
     web = RESULTS.model_copy(update={"pdf": PDF})
-    table = str(pdf_results_html(web))
+    table = part("pdf_results", web)
     assert "<td>pdfua 0.1.3 (PDF/UA-1 rules it can check)</td>" in table
     assert "<td>2 December 2026</td>" in table
     assert "<td>2: a.pdf, b.pdf</td>" in table
     assert "<td>no errors or warnings</td>" in table
     assert "<li>headings in order</li>" in table
-    assert "does not claim full compliance" in str(compliance_html(web))
-    assert "found no content that is not accessible" in str(exceptions_html(web))
+    assert "does not claim full compliance" in part("compliance", web)
+    assert "found no content that is not accessible" in part("exceptions", web)
     failing = web.model_copy(
         update={
             "pdf": PDF.model_copy(
@@ -104,8 +98,6 @@ def test_statement_reports_the_pdf_results_the_same_way() -> None:
             )
         }
     )
-    assert "<td>1 error, 0 warnings; 1 problem in all</td>" in str(pdf_results_html(failing))
-    assert "partially compliant" in str(compliance_html(failing))
-    assert "<li>downloads/a.pdf: UA-01 error: &lt;untagged&gt;</li>" in str(
-        exceptions_html(failing)
-    )
+    assert "<td>1 error, 0 warnings; 1 problem in all</td>" in part("pdf_results", failing)
+    assert "partially compliant" in part("compliance", failing)
+    assert "<li>downloads/a.pdf: UA-01 error: &lt;untagged&gt;</li>" in part("exceptions", failing)

@@ -195,7 +195,7 @@ def test_paper_checklist_for_print_has_boxes_not_fields() -> None:
 
 
 def test_contacts_html_without_overlay_is_a_neutral_notice() -> None:
-    html = str(local.contacts_html(None))
+    html = str(local.TEMPLATE.contacts(None))
     assert "no local contacts" in html
     assert "tel:" not in html
 
@@ -227,7 +227,7 @@ def test_contact_links_only_for_well_formed_numbers_and_addresses(
     overlay = LocalOverlay(
         organisation="Org", contacts=[Contact(role="Lead", phone=phone, email=email)]
     )
-    html = BeautifulSoup(str(local.contacts_html(overlay)), "html.parser")
+    html = BeautifulSoup(str(local.TEMPLATE.contacts(overlay)), "html.parser")
     assert [a["href"] for a in html.select("a")] == links
     assert phone in html.get_text()
     assert email in html.get_text()
