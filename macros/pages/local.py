@@ -39,12 +39,11 @@ class LocalMacros:
 
     def offline_copy(self, part: str) -> Markup:
         """What the privacy notice or the accessibility statement says about the offline copy."""
-        overlay = self.state.overlay
-        text = local.offline_text(part, overlay is None or overlay.offline_app)
-        if text is None:
+        if part not in ("privacy", "accessibility"):
             message = f"offline_copy('{part}'): no such part (privacy or accessibility)"
             return unknown(message, f"unknown part: {part}")
-        return text
+        overlay = self.state.overlay
+        return local.TEMPLATE.offline(part, overlay is None or overlay.offline_app)
 
     def host_name(self) -> str:
         """Who hosts this copy, for the privacy notice."""
