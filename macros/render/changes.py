@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..data.changes import Change, Step
 from ..data.editions import Unit
-from .html import Child, el, lines, macros
+from .html import el, lines, macros
 
 KINDS = {
     "section": "Section",
@@ -28,7 +28,6 @@ KINDS = {
     "note": "Practice note",
 }
 STATUS = {"added": "Added", "removed": "Removed", "moved": "Moved", "reworded": "Reworded"}
-REPRINT = "If your printed copy shows an earlier version, print a new one."
 #: Where the ``guidance_changes`` macro puts the list, filled in once every page is ready
 #: (macros/hooks/edition_hooks.py).
 PLACEHOLDER = '<div class="hb-changes" data-hb-changes></div>'
@@ -68,12 +67,6 @@ def word_marks(before: str, after: str) -> tuple[Markup, Markup]:
         if j2 > j1:
             now.append(marked(new[j1:j2], "ins"))
     return Markup(" ").join(was), Markup(" ").join(now)
-
-
-def version_words(step: Step) -> str:
-    if step.since:
-        return f"changes after version {step.version} (not yet published)"
-    return f"version {step.version} ({step.date or 'not yet published'})"
 
 
 def summary(changes: Sequence[Change]) -> str:
@@ -136,19 +129,4 @@ TEMPLATE = macros(
 
 def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
     """The line under a page's title: when its guidance last changed."""
-    if step is None:
-        return Markup("")
-    if step.comparison is None:
-        text: list[Child] = [f"Unchanged since the first edition, {version_words(step)}."]
-    else:
-        see = [": ", el("a", "see what changed", href=href)] if href else []
-        text = [f"Last changed in {version_words(step)}", *see, "."]
-    # A div: the page's first paragraph stays its first paragraph. On every page, so left out
-    # of the search index.
-    reprint = f" {REPRINT}" if checklist else None
-    return el("div", *text, reprint, class_="hb-changed", data_search_exclude=True)
-
-
-def checklist_changed(step: Step | None) -> str:
-    """Beside the edition stamp on a printed checklist and its PDF."""
-    return f"Checklist last changed in version {step.version}" if step else ""
+    return Markup("") if step is None else TEMPLATE.changed(step, href, checklist)
