@@ -66,18 +66,14 @@ class ChecklistMacros:
         if checklist is None:
             return self._unknown(page, checklist_id)
         state = self.state
-        paper = checklist_render.paper_html(
-            checklist,
-            state.cite_text(checklist.cite),
-            state.checklist_stamp(checklist.id),
-            fillable=False,
-        )
         return checklist_render.TEMPLATE.print_view(
+            checklist,
             self.links.file_href(page, state.downloads.checklist(checklist.id)),
             state.usage.titles.get(checklist.page, "the guidance"),
             self.links.href(page, checklist.page),
             local.contacts_text(state.overlay) if state.overlay else None,
-            paper,
+            state.cite_text(checklist.cite),
+            state.checklist_stamp(checklist.id),
         )
 
     def checklist_downloads(self, page: Page) -> Markup:

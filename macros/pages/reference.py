@@ -33,16 +33,11 @@ class ReferenceMacros:
 
     def cite(self, page: Page, *keys: str) -> Markup:
         references = self.state.references
-        missing = [k for k in keys if k not in references]
+        missing, here = [k for k in keys if k not in references], where(page)
         for key in missing:
-            log.warning(
-                "%s: cite('%s'): unknown citation key (not in %s)",
-                where(page),
-                key,
-                REFERENCES_FILE,
-            )
+            log.warning(f"{here}: cite('{key}'): unknown citation key (not in {REFERENCES_FILE})")
         if not keys:
-            log.warning("%s: cite(): needs at least one citation key", where(page))
+            log.warning(f"{here}: cite(): needs at least one citation key")
         found = [
             (references[k], self.links.href(page, REFERENCES_PAGE, f"ref-{k}"))
             for k in keys
@@ -106,10 +101,8 @@ class ReferenceMacros:
             return unknown(message, f"unknown source trace: {trace_id}")
         if passage.trace.page != here:
             log.warning(
-                "%s: source_wording('%s'): the trace is for %s, not this page",
-                here,
-                trace_id,
-                passage.trace.page,
+                f"{here}: source_wording('{trace_id}'): the trace is for {passage.trace.page}, "
+                "not this page"
             )
         return SOURCE.wording(passage, self.links.href(page, COVERAGE_PAGE))
 

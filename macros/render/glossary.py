@@ -13,13 +13,10 @@ from ..data.models import GlossaryEntry
 from .citations import PageLink
 from .html import macros
 
-AIDS_NOTE = "the handbook's search aids, not the slides' words"
-
 
 def term_html(entry: GlossaryEntry, text: str, href: str, tip_id: str) -> Markup:
     """A term linked to its glossary entry, described by a hover/focus tooltip."""
-    abbr = entry.abbreviation is not None and text.casefold() == entry.abbreviation.casefold()
-    return TEMPLATE.term(entry, text, href, tip_id, abbr)
+    return TEMPLATE.term(entry, text, href, tip_id)
 
 
 def letter(entry: GlossaryEntry) -> str:
@@ -45,7 +42,6 @@ def aliases(entry: GlossaryEntry) -> list[str]:
 
 TEMPLATE = macros(
     "glossary.html",
-    AIDS_NOTE=AIDS_NOTE,
     NO_LINKS=EntryLinks(),
     aliases=aliases,
 )
