@@ -10,8 +10,6 @@ from typing import Protocol, cast
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-VOID = frozenset({"br", "hr", "img", "input", "meta", "link"})
-
 Child = str | Markup | None | Iterable["Child"]
 AttrValue = str | int | bool | None
 
@@ -32,8 +30,6 @@ def el(tag: str, *content: Child, **attributes: AttrValue) -> Markup:
         for name, value in attributes.items()
         if value is not None and value is not False
     )
-    if tag in VOID:
-        return Markup("<{}{}>").format(tag, attrs)
     return Markup("<{0}{1}>{2}</{0}>").format(tag, attrs, children(*content))
 
 
