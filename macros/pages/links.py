@@ -48,6 +48,7 @@ class Links:
         return relative(path, page.url)
 
     def page_links(self, page: Page, srcs: Sequence[str]) -> list[PageLink]:
-        """Links to pages by source path, each with its title."""
+        """Links to pages by source path (``page.md`` or ``page.md#anchor``), with their titles."""
         titles = self.state.usage.titles
-        return [PageLink(titles.get(s, s), self.href(page, s)) for s in srcs]
+        parts = [s.partition("#") for s in srcs]
+        return [PageLink(titles.get(s, s), self.href(page, s, a or None)) for s, _, a in parts]

@@ -67,20 +67,15 @@ class ReferenceMacros:
         self._tips.pop(page.url, None)
 
     def glossary_page(self, page: Page) -> Markup:
-        used = self.state.usage.terms
-        titles = self.state.usage.titles
-        links = {}
-        for entry in self.state.glossary.entries:
-            explained = None
-            if entry.explained:
-                src, _, anchor = entry.explained.partition("#")
-                href = self.links.href(page, src, anchor or None)
-                explained = citations.PageLink(titles.get(src, src), href)
-            links[entry.id] = glossary.EntryLinks(
-                explained,
-                self.links.page_links(page, used.get(entry.id, ())),
-                self.state.search_aids.shown_for(entry.id),
+        used, page_links = self.state.usage.terms, self.links.page_links
+        links = {
+            e.id: glossary.EntryLinks(
+                page_links(page, [e.explained] if e.explained else []),
+                page_links(page, used.get(e.id, ())),
+                self.state.search_aids.shown_for(e.id),
             )
+            for e in self.state.glossary.entries
+        }
         return glossary.glossary_html(
             self.state.glossary.entries, links, lambda keys: self.cite(page, *keys)
         )

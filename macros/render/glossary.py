@@ -26,11 +26,11 @@ def letter(entry: GlossaryEntry) -> str:
 
 @dataclass(frozen=True)
 class EntryLinks:
-    """What an entry links to besides its definition: the page that explains the term, the
-    pages that use it, and its spellings search finds it by (data/search-aids.yml; the
-    other aids are in the index only)."""
+    """What an entry links to besides its definition: the page that explains the term (one
+    or none), the pages that use it, and its spellings search finds it by
+    (data/search-aids.yml; the other aids are in the index only)."""
 
-    explained: PageLink | None = None
+    explained: Sequence[PageLink] = ()
     used_on: Sequence[PageLink] = ()
     aids: Sequence[str] = ()
 

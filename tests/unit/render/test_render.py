@@ -144,7 +144,10 @@ def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
             {
                 "iioc": glossary.EntryLinks(
                     used_on=[citations.PageLink("IIOC prompts", "../../prompts/iioc/")]
-                )
+                ),
+                "sexting": glossary.EntryLinks(
+                    explained=[citations.PageLink("Sexting", "../../prompts/sexting/#what")]
+                ),
             },
             lambda keys: Markup("cite"),
         )
@@ -153,6 +156,10 @@ def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
     assert '<a href="#letter-s">S</a>' in html
     assert html.index('id="iioc"') < html.index('id="sexting"')
     assert 'Used on: </span><a href="../../prompts/iioc/">IIOC prompts</a>' in html
+    assert (
+        '<p class="hb-gloss__explained" data-search-exclude><span class="hb-gloss__label">'
+        'Explained on: </span><a href="../../prompts/sexting/#what">Sexting</a></p>'
+    ) in html
     assert '<a href="#iioc">Indecent images of children (IIOC)</a>' in html
 
 
