@@ -1,11 +1,7 @@
 """Checklists (templates/checklist.html): the interactive on-screen version, the paper/PDF
-version, the print view, the downloads list and the Assessment record.
-
-The record (``record``) holds the case header once and every checklist, each from
-:func:`screen_html`. ``record.js`` makes its buttons work (print, copy as text, save, open,
-clear) and fills in the live messages and the print view; without JavaScript the page is a
-plain form to print.
-"""
+version, the print view, the downloads list, and the Assessment record, which holds the case
+header once and every checklist (record.js makes its buttons work: print, copy as text, save,
+open, clear); without JavaScript the record is a plain form to print."""
 
 from __future__ import annotations
 

@@ -3,10 +3,8 @@ Rust Ammonia sanitiser), before it reaches the site, the search index or the han
 
 Only the elements, attributes, classes and URL schemes listed below survive, whatever
 Markdown feature produced the rest (raw HTML, attr_list, links): this is the one list to
-change. Ids are rewritten to ``[a-z0-9-]``, away from the theme's and the handbook's own,
-with the same-page links that point at them; the table of contents is then read from the
-sanitised headings (:func:`headings`), since MkDocs built it from the Markdown and the
-theme prints its titles and ids as they are.
+change. The table of contents is read from the sanitised headings (:func:`headings`):
+MkDocs built it from the Markdown, and the theme prints its titles and ids as they are.
 """
 
 from __future__ import annotations
