@@ -35,11 +35,6 @@ Link = Callable[[Unit], str | None]
 CONTEXT = 12  # unchanged words shown on each side of a change
 
 
-def marked(words: Sequence[str], tag: str) -> Markup:
-    spoken = "removed: " if tag == "del" else "added: "
-    return el(tag, el("span", spoken, class_="hb-visually-hidden"), " ".join(words))
-
-
 def _kept(words: list[str], first: bool, last: bool) -> str:
     """Unchanged words, shortened to :data:`CONTEXT` words beside each change."""
     if len(words) <= 2 * CONTEXT + 1 or (first and last):
@@ -63,9 +58,9 @@ def word_marks(before: str, after: str) -> tuple[Markup, Markup]:
             now.append(same)
             continue
         if i2 > i1:
-            was.append(marked(old[i1:i2], "del"))
+            was.append(TEMPLATE.marked(old[i1:i2], "del"))
         if j2 > j1:
-            now.append(marked(new[j1:j2], "ins"))
+            now.append(TEMPLATE.marked(new[j1:j2], "ins"))
     return Markup(" ").join(was), Markup(" ").join(now)
 
 
@@ -121,7 +116,6 @@ TEMPLATE = macros(
     "changes.html",
     KINDS=KINDS,
     STATUS=STATUS,
-    marked=marked,
     summary=summary,
     word_marks=word_marks,
 )
