@@ -10,6 +10,7 @@ MkDocs built it from the Markdown, and the theme prints its titles and ids as th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import unescape
@@ -123,22 +124,20 @@ def fill_placeholders(
     inside a tag, so splitting on tags is exact; it has no placeholder in a tag either
     (:func:`sanitise` filled in or removed every one).
     """
-    depth: dict[str, int] = {}
+    depth: Counter[str] = Counter()
     out: list[str] = []
     in_headings: list[int] = []
     for part in TAG.split(html):
         if part.startswith("<"):
-            match = OPENING.match(part)
-            if match is not None and match.group(2).lower() in PLAIN_INSIDE:
-                name = match.group(2).lower()
-                depth[name] = depth.get(name, 0) + (-1 if match.group(1) else 1)
+            if (match := OPENING.match(part)) and (name := match.group(2).lower()) in PLAIN_INSIDE:
+                depth[name] += -1 if match.group(1) else 1
             out.append(part)
             continue
-        if any(depth.get(h, 0) > 0 for h in HEADINGS):
+        if any(depth[h] > 0 for h in HEADINGS):
             in_headings += [int(m.group(1)) for m in placeholder.finditer(part)]
-        if depth.get("code", 0) > 0 or depth.get("pre", 0) > 0:
+        if depth["code"] > 0 or depth["pre"] > 0:
             out.append(placeholder.sub(lambda m: str(escape(source[int(m.group(1))])), part))
-        elif any(depth.get(t, 0) > 0 for t in PLAIN_INSIDE):
+        elif any(depth[t] > 0 for t in PLAIN_INSIDE):
             out.append(placeholder.sub(lambda m: str(escape(plain[int(m.group(1))])), part))
         else:
             out.append(placeholder.sub(lambda m: str(link(int(m.group(1)))), part))
