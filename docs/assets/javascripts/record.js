@@ -1,9 +1,6 @@
-/* The assessment record (`[data-record]`): case details, buttons, messages, the print view
- * and Copy as text. Its checklists are ordinary checklist components; all state goes
- * through hbStorage. What is typed or read from a file reaches the page as text, never as
- * markup, and a file is checked completely before anything changes: a refused file leaves
- * the record exactly as it was.
- */
+/* The assessment record (`[data-record]`): case details, buttons, messages, print view and
+ * Copy as text; state goes through hbStorage. Typed or opened text reaches the page as text,
+ * never markup; a file is checked completely first, so a refused one changes nothing. */
 (function () {
   "use strict";
 
@@ -29,7 +26,7 @@
     return node;
   }
 
-  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function all(root, selector) { return Array.from(root.querySelectorAll(selector)); }
 
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 
@@ -43,9 +40,8 @@
     return value.slice(0, 4) !== "0000" && !isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
   }
 
-  /* JSON.parse keeps only the last of two equal keys in an object, so a repeated
-   * key would drop part of a record without a word. The text has already parsed:
-   * walk its strings and brackets, and return the first key repeated in one object. */
+  /* JSON.parse keeps only the last of two equal keys, silently dropping part of a record:
+   * walk the (valid) text's strings and brackets for the first key repeated in one object. */
   function repeatedKey(json) {
     var token = /"[^"\\]*(?:\\.[^"\\]*)*"?|[{}[\]]/g;
     var colon = /\s*:/y;
@@ -74,8 +70,7 @@
     return words(copy.textContent);
   }
 
-  /* A checklist as the page renders it: the print and Copy as text read everything
-   * (introductions, item notes, the Source line) from the page, never from a copy. */
+  /* A checklist as rendered: print and Copy as text read everything from the page. */
   function describe(section) {
     var id = section.getAttribute("data-checklist");
     var title = document.getElementById(section.getAttribute("aria-labelledby"));
@@ -119,9 +114,8 @@
   function map(value, where, allowed) {
     if (!isObject(value)) { throw new Problem(where + " is missing or not a list of entries."); }
     if (own(value).length > MAX_ENTRIES) { throw new Problem(where + " has more than " + MAX_ENTRIES + " entries."); }
-    own(value).forEach(function (key) {
-      if (allowed && allowed.indexOf(key) < 0) { throw new Problem(where + " has a field this handbook does not know: “" + key.slice(0, 50) + "”."); }
-    });
+    var extra = allowed && own(value).find((key) => !allowed.includes(key));
+    if (extra !== undefined) { throw new Problem(where + " has a field this handbook does not know: “" + extra.slice(0, 50) + "”."); }
     return value;
   }
 
@@ -130,7 +124,7 @@
   }
 
   /* A parsed file → {header, states, saved, version, missing[], reworded[]}, or throws Problem;
-   * `known` maps the page's checklist ids to their {items: {id: text}, notes: {name: true}}. */
+   * `known` maps the page's checklist ids to {items: Map(id → text), notes: Set(name)}. */
   function check(data, known) {
     if (!isObject(data) || data.format !== FORMAT) {
       throw new Problem("The file is not an assessment record saved by this handbook (its format marker is missing).");
@@ -164,32 +158,30 @@
       var title = entry.title === undefined ? id : text(entry.title, MAX_TEXT, "The title of checklist “" + id + "”");
       var ticked = map(entry.ticked === undefined ? {} : entry.ticked, "The ticked items of “" + title + "”");
       var notes = map(entry.notes === undefined ? {} : entry.notes, "The notes of “" + title + "”");
-      var page = known[id];
+      var page = known.get(id);
       var state = { items: {}, notes: {} };
       own(ticked).forEach(function (item) {
         checkId(item, "“" + title + "” names an item with an invalid id.");
         var label = text(ticked[item], MAX_TEXT, "An item of “" + title + "”");
-        if (!page || !(item in page.items)) { missing.push(title + ": ticked item “" + label + "”"); return; }
+        var now = page && page.items.get(item);
+        if (now === undefined) { missing.push(title + ": ticked item “" + label + "”"); return; }
         state.items[item] = true;
-        if (words(label) !== words(page.items[item])) {
-          reworded.push(title + ": “" + label + "” now reads “" + page.items[item] + "”");
-        }
+        if (words(label) !== words(now)) { reworded.push(title + ": “" + label + "” now reads “" + now + "”"); }
       });
       own(notes).forEach(function (name) {
         checkId(name, "“" + title + "” has notes with an invalid name.");
         var note = text(notes[name], MAX_NOTE, "A note in “" + title + "”");
         if (!note) { return; }
-        if (page && name in page.notes) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
+        if (page && page.notes.has(name)) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
       });
       if (page && (own(state.items).length || own(state.notes).length)) { states[id] = state; }
     });
     return { header: header, states: states, saved: saved, version: version, missing: missing, reworded: reworded };
   }
 
-  /* Copy as text is made inert for a spreadsheet (OWASP, "CSV Injection"): no control or
-   * bidirectional characters (tabs become spaces: a tab would start a new cell), and a line
-   * that starts with = + - @ (or their full-width forms) starts with an apostrophe, so a
-   * spreadsheet shows it as text, never runs it as a formula. */
+  /* Copy as text made inert for a spreadsheet (OWASP, "CSV Injection"): no control or bidi
+   * characters (a tab, which starts a new cell, becomes a space), and a line starting with
+   * = + - @ (or full-width forms) gets an apostrophe: shown as text, never run as a formula. */
   var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
   var FORMULA = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
   function inert(value) {
@@ -213,12 +205,9 @@
     var printBox = root.querySelector(".hb-record__print");
     var pending = null;
 
-    var known = Object.create(null); /* no inherited names: an id in a file is only a key */
-    lists.forEach(function (c) {
-      var entry = known[c.id] = { items: Object.create(null), notes: Object.create(null) };
-      c.items.forEach(function (item) { entry.items[item.box.name] = item.text; });
-      c.notes.forEach(function (t) { entry.notes[t.name] = true; });
-    });
+    var known = new Map(lists.map((c) => [c.id, { /* Maps: an id in a file is only a key */
+      items: new Map(c.items.map((item) => [item.box.name, item.text])), notes: new Set(c.notes.map((t) => t.name))
+    }]));
 
     function say(kind, heading, details) {
       message.className = "hb-record__message hb-record__message--" + kind;
@@ -231,11 +220,7 @@
       var header = hbStorage.header();
       fields.forEach(function (f) { f.value = typeof header[f.name] === "string" ? header[f.name] : ""; });
     }
-    function headerValues() {
-      var header = {};
-      fields.forEach(function (f) { header[f.name] = f.value; });
-      return header;
-    }
+    function headerValues() { return Object.fromEntries(fields.map((f) => [f.name, f.value])); }
     root.querySelector(".hb-record__header").addEventListener("input", function () {
       hbStorage.setHeader(headerValues());
       hbStorage.markUnsaved("header");
@@ -275,12 +260,9 @@
 
     /* Save */
     function snapshot() {
-      var out = {};
-      lists.forEach(function (c) {
-        var entry = out[c.id] = { title: c.title, ticked: {}, notes: {} };
-        ticked(c).forEach(function (item) { entry.ticked[item.box.name] = item.text; });
-        c.notes.forEach(function (t) { if (t.value) { entry.notes[t.name] = t.value; } });
-      });
+      var out = Object.fromEntries(lists.map((c) => [c.id, { title: c.title,
+        ticked: Object.fromEntries(ticked(c).map((item) => [item.box.name, item.text])),
+        notes: Object.fromEntries(c.notes.filter((t) => t.value).map((t) => [t.name, t.value])) }]));
       return { format: FORMAT, formatVersion: FORMAT_VERSION, handbookVersion: version, edition: stamp,
         saved: new Date().toISOString(), header: headerValues(), checklists: out };
     }
@@ -305,23 +287,20 @@
     }
 
     /* Open */
-    chooser.addEventListener("change", function () {
+    chooser.addEventListener("change", async function () {
       var file = chooser.files && chooser.files[0];
-      var reader = new FileReader();
       chooser.value = "";
       if (!file) { return; }
-      new Promise(function (resolve, reject) {
+      try {
         if (!/\.json$/i.test(file.name) && file.type !== "application/json") {
           throw new Problem("“" + file.name + "” is not a saved record: a record is a .json file.");
         }
         if (file.size > MAX_BYTES) {
           throw new Problem("“" + file.name + "” is too large (" + Math.ceil(file.size / 1024) + " KB): a saved record is at most 1 MB.");
         }
-        reader.onload = resolve;
-        reader.onerror = function () { reject(new Problem("The file could not be read.")); };
-        reader.readAsText(file); /* not Blob.text(): this honours a UTF-16 byte order mark */
-      }).then(function () {
-        var content = reader.result;
+        var content = await new Promise((resolve, reject) => Object.assign(new FileReader(), {
+          onload: (event) => resolve(event.target.result), onerror: () => reject(new Problem("The file could not be read."))
+        }).readAsText(file)); /* not Blob.text(): this honours a UTF-16 byte order mark */
         var data;
         try { data = JSON.parse(content); } catch (e) {
           throw new Problem("“" + file.name + "” is damaged or not a record: it is not valid JSON.");
@@ -354,17 +333,18 @@
           link.href = changesPage;
           message.appendChild(make("p", null, null, [link]));
         }
-      }).catch(function (problem) {
+      } catch (problem) {
         say("error", "The file was not opened. Your record has not changed.",
           [problem instanceof Problem ? problem.message : "The file could not be opened."]);
-      });
+      }
     });
 
-    /* The printed record (elements in `box`) and the copied text, from one walk of the
-     * page: `put` makes an element and adds `line` to the text (a line, true for the
-     * element's own words, or a list of them, "" a blank line). */
+    /* The printed record (elements in `box`, emptied first) and the copied text, from one walk:
+     * `put` makes an element and adds `line` to the text (a line, true for the element's own
+     * words, or a list of them, "" a blank line). */
     function render(box) {
       var lines = [];
+      box.replaceChildren();
       var now = when(new Date());
       function put(parent, tag, text, className, line) {
         [].concat(line === undefined ? [] : line).forEach(function (l) { lines.push(l === true ? text : l); });
@@ -413,16 +393,11 @@
       /* Copy as text: for a case management system or a spreadsheet, made inert there. */
       return inert(lines.concat("", "Copied " + now + ". " + stamp).join("\n")) + "\n";
     }
-    function buildPrint() {
-      printBox.textContent = "";
-      render(printBox);
-    }
-    window.addEventListener("beforeprint", buildPrint);
+    window.addEventListener("beforeprint", () => render(printBox));
 
     function copy() {
-      var clipboard = navigator.clipboard;
-      var writing = clipboard && clipboard.writeText ? clipboard.writeText(render(make("div"))) : Promise.reject(new Error("no clipboard"));
-      writing.then(function () {
+      /* no clipboard (or no writeText) throws, and is refused like a denied one */
+      Promise.resolve().then(() => navigator.clipboard.writeText(render(make("div")))).then(function () {
         var n = lists.filter(used).length;
         say("info", "Copied the record to the clipboard as text.", [
           "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (with their " +
@@ -438,7 +413,7 @@
 
     /* Buttons */
     var actions = {
-      print: function () { buildPrint(); window.print(); },
+      print: function () { render(printBox); window.print(); },
       copy: copy,
       save: function (button) {
         if (hbStorage.noticed()) { download(); return; }
@@ -458,10 +433,8 @@
       button.addEventListener("click", function () { actions[button.getAttribute("data-action")](button); });
     });
 
-    /* The checklists are open in the page as sent (readable without scripts) and closed
-     * here without their theme animation: animating every checklist's shadow and arrow as
-     * the page opens repaints it for a quarter of a second, a long wait on a phone. The
-     * animation is back from the next frame on, for the reader's clicks. */
+    /* Sent open (readable without scripts), closed here without the theme's animation of
+     * their shadow and arrow, which repainted the page for 0.25 s on a phone; back next frame. */
     function closeQuietly() {
       root.classList.add("hb-record--opening");
       root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
