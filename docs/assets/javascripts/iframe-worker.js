@@ -1,11 +1,7 @@
-/* Search in the offline copy: browsers refuse Web Workers on file: addresses, so there
- * Material's search worker runs in a hidden iframe (the idea of the iframe-worker package,
- * MIT, whose shim writes an inline script there; this file loads itself instead, so the
- * Content-Security-Policy needs no 'unsafe-inline'). Only in the offline package
- * (macros/hooks/site_hooks.py), and only for a page opened from disk. In the page it is
- * what Material uses of window.Worker (new Worker(url), postMessage, "message" events);
- * in the iframe (data-worker) it gives the worker postMessage and importScripts.
- */
+/* Search from file:, where browsers refuse Web Workers (offline package only): Material's
+ * worker runs in a hidden iframe (the iframe-worker package's idea, MIT; this file loads itself
+ * there instead of an inline script, so the CSP needs no 'unsafe-inline'). In the page: what
+ * Material uses of window.Worker; in the iframe (data-worker): postMessage and importScripts. */
 (function () {
   "use strict";
 

@@ -1,8 +1,5 @@
-/* Leave prompt: closing or reloading a tab that holds record or checklist content changed
- * since it was last saved to a file or printed asks first, with the browser's own "Leave
- * site?" dialogue (beforeunload). Never for an empty or saved record, and not for a link
- * to another page of the handbook (the tab keeps its content on the way).
- */
+/* The browser's "Leave site?" (beforeunload) when closing or reloading a tab with content
+ * changed since the last save or print; never for a link within the handbook (the tab keeps it). */
 (function () {
   "use strict";
 
@@ -32,9 +29,7 @@
   /* Printing counts as saving what the page prints: the record prints it all. */
   window.addEventListener("afterprint", function () {
     var record = document.querySelector("[data-record]");
-    var parts = Array.prototype.map.call(document.querySelectorAll(".hb-checklist[data-checklist]"), function (c) {
-      return c.getAttribute("data-checklist");
-    });
+    var parts = Array.from(document.querySelectorAll(".hb-checklist[data-checklist]"), (c) => c.getAttribute("data-checklist"));
     if (record || parts.length) { hbStorage.markSaved(record ? null : parts); }
     update();
   });

@@ -1,17 +1,13 @@
-/* Light and dark colour schemes: the header's toggle (overrides/partials/palette.html) in
- * place of Material's palette component, which set the palette again on every page load
- * and then forced a style recalculation of the whole page (guides/content.md: measured).
- * As with Material's, the scheme is kept under its "__palette" key (its inline script
- * applies it before the first paint), a first visit follows prefers-color-scheme, and
- * Enter on the focused option moves to the next scheme; unlike Material's, opening a page
- * changes nothing when the page already has its scheme.
- */
+/* The light/dark toggle (overrides/partials/palette.html) in place of Material's palette
+ * component, which set the scheme again on every load and restyled the whole page
+ * (guides/content.md: measured). As Material's: the "__palette" key, prefers-color-scheme on a
+ * first visit, Enter for the next scheme; unlike it, a page with its scheme is left alone. */
 (function () {
   "use strict";
 
   var form = document.querySelector("[data-hb-palette]");
   if (!form || typeof __md_get !== "function") { return; }
-  var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+  var inputs = Array.from(form.querySelectorAll("input"));
   var body = document.body;
   var kept = __md_get("__palette"); /* read once: apply() keeps `current` after that */
   var current = kept && inputs[kept.index] ? kept.index : Math.max(0, inputs.findIndex(function (input) {
@@ -36,10 +32,7 @@
       color[key] = inputs[index].getAttribute(name);
       if (key !== "media" && body.getAttribute(name) !== color[key]) { body.setAttribute(name, color[key]); }
     });
-    inputs.forEach(function (input, i) {
-      var label = input.nextElementSibling;
-      if (label && label.tagName === "LABEL") { label.hidden = i !== index; }
-    });
+    form.querySelectorAll("label").forEach(function (label) { label.hidden = label.previousElementSibling !== inputs[index]; });
     if (switching) {
       themeColor();
       window.setTimeout(function () { body.removeAttribute("data-md-color-switching"); });

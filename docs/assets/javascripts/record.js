@@ -221,10 +221,7 @@
       fields.forEach(function (f) { f.value = typeof header[f.name] === "string" ? header[f.name] : ""; });
     }
     function headerValues() { return Object.fromEntries(fields.map((f) => [f.name, f.value])); }
-    root.querySelector(".hb-record__header").addEventListener("input", function () {
-      hbStorage.setHeader(headerValues());
-      hbStorage.markUnsaved("header");
-    });
+    root.querySelector(".hb-record__header").addEventListener("input", () => hbStorage.set("header", headerValues()));
 
     /* Each checklist's count ("n of N covered", checklist.js) in its summary too */
     function tally(details) {

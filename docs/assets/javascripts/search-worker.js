@@ -1,11 +1,6 @@
-/* The handbook's search worker: Material's own (lunr), with each query tidied first
- * (guides/content.md, "The search worker"): common words left out, the first part of a
- * joined word and a short word before the last one searched as whole words, and a word
- * of four letters or more that starts no word in the index as lunr's fuzzy term (word~1,
- * word~2 from eight letters). A query with search syntax (" + - * ~ ^ :) is left as it is.
- * macros/hooks/search.py publishes it under a hashed name, with the address of Material's
- * worker in MATERIAL_WORKER; in the offline copy it runs in an iframe (iframe-worker.js).
- */
+/* Material's search worker (lunr) with each query tidied first (guides/content.md, "The
+ * search worker"); a query with search syntax (" + - * ~ ^ :) is left as it is. Published by
+ * macros/hooks/search.py, which fills in MATERIAL_WORKER; offline, in an iframe-worker.js. */
 (function () {
   "use strict";
 

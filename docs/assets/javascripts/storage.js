@@ -1,7 +1,5 @@
-/* Tab storage: the one owner of the handbook's sessionStorage keys, and the only way
- * components talk to each other (a change, such as opening a file, is announced with the
- * "hb-storage" event). Privacy: sessionStorage is this tab's alone; it survives a reload
- * and is deleted with the tab, never sent anywhere or shared with other tabs. Keys:
+/* The one owner of the sessionStorage keys (this tab's alone: kept over a reload, deleted with
+ * the tab, never sent or shared) and the components' only link ("hb-storage" event). Keys:
  *   hb-checklist:<id>   one checklist: {items: {itemId: true}, notes: {name: text}}
  *   hb-record:header    the record's case details: {caseReference, date, assessor, agency}
  *   hb-record:noticed   "1" once the notice before the first save has been shown
@@ -24,6 +22,9 @@ var hbStorage = (function () {
   function attempt(action, fallback) {
     try { return action(window.sessionStorage); } catch (e) { return fallback; }
   }
+
+  /* A part of the record: "header" or a checklist id. */
+  function keyOf(part) { return part === "header" ? HEADER : CHECKLIST + part; }
 
   function read(key) { return attempt(function (s) { return object(JSON.parse(s.getItem(key))); }, {}); }
 
@@ -54,19 +55,15 @@ var hbStorage = (function () {
       var state = read(CHECKLIST + id);
       return { items: object(state.items), notes: object(state.notes) };
     },
-    setChecklist: function (id, state) { write(CHECKLIST + id, state); },
     clearChecklist: function (id) { remove(CHECKLIST + id); },
     header: function () { return read(HEADER); },
-    setHeader: function (header) { write(HEADER, header); },
     noticed: function () { return attempt(function (s) { return s.getItem(NOTICED) === "1"; }, false); },
     setNoticed: function () { attempt(function (s) { s.setItem(NOTICED, "1"); }); },
-    /* Changed by the reader since the last save or print: "header" or a checklist id. */
-    markUnsaved: function (part) {
+    /* The reader changed a part: kept, and marked as changed since the last save or print. */
+    set: function (part, value) {
       var parts = read(UNSAVED);
-      if (parts[part] !== true) {
-        parts[part] = true;
-        write(UNSAVED, parts);
-      }
+      write(keyOf(part), value);
+      if (parts[part] !== true) { write(UNSAVED, Object.assign(parts, { [part]: true })); }
     },
     /* Saved to a file or printed: the parts given, or everything. */
     markSaved: function (parts) {
@@ -78,7 +75,7 @@ var hbStorage = (function () {
     /* The changed parts that still hold something (an emptied one is nothing to lose). */
     unsaved: function () {
       return Object.keys(read(UNSAVED)).filter(function (part) {
-        return filled(part === "header" ? read(HEADER) : read(CHECKLIST + part));
+        return filled(read(keyOf(part)));
       });
     },
     replaceAll: replaceAll,

@@ -1,7 +1,5 @@
-/* The handbook's offline copy is off for this site (`offline_app: false`, or `make serve`):
- * this worker replaces one an earlier build installed, deletes the handbook's caches for
- * this copy, unregisters itself and answers no request (macros/hooks/offline.py).
- */
+/* Offline copy off (`offline_app: false`, `make serve`): replaces an earlier build's worker,
+ * deletes this copy's caches, unregisters itself, answers no request (macros/hooks/offline.py). */
 "use strict";
 
 const PREFIX = "ta-hsb " + self.registration.scope + " ";

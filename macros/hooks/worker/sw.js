@@ -1,12 +1,6 @@
-/* The TA-HSB handbook's service worker: this edition, readable offline after one visit.
- * Made at build time (macros/hooks/offline.py) with this edition's files (pages, assets,
- * search index, PDFs), each with the start of its SHA-256, kept in one cache for this
- * edition: no case data (that stays in the tab), nothing from another site. Install
- * fetches every file revalidated and checks its hash, so a copy half deployed fails the
- * install (the browser tries again later); then it takes over at once and deletes other
- * editions' caches. A file of this edition comes from its cache, anything else from the
- * network; edition.json from the network first.
- */
+/* The service worker: this edition's files (DATA, filled in by macros/hooks/offline.py) in
+ * one cache, each checked against its SHA-256 so a half-deployed copy fails the install
+ * (guides/hosting.md). Its files come from the cache, edition.json from the network first. */
 "use strict";
 
 const DATA = /* EDITION */ null;
