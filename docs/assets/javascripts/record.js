@@ -51,12 +51,12 @@
       var t = match[0];
       var keys = open[open.length - 1]; /* the keys of the object the token is in, if any */
       colon.lastIndex = token.lastIndex;
-      if (t === "{" || t === "[") { open.push(t === "{" ? Object.create(null) : null); }
+      if (t === "{" || t === "[") { open.push(t === "{" ? new Set() : null); }
       else if (t === "}" || t === "]") { open.pop(); }
       else if (keys && colon.test(json)) {
         var key = JSON.parse(t);
-        if (key in keys) { return key; }
-        keys[key] = true;
+        if (keys.has(key)) { return key; }
+        keys.add(key);
       }
     }
     return null;
@@ -74,23 +74,19 @@
   function describe(section) {
     var id = section.getAttribute("data-checklist");
     var title = document.getElementById(section.getAttribute("aria-labelledby"));
-    var sections = all(section, ".hb-checklist__section").map(function (fs) {
-      return {
-        title: fs.querySelector("legend").textContent.trim(),
-        intro: shown(fs.querySelector(".hb-checklist__intro")),
-        items: all(fs, "input[type=checkbox]").map(function (box) {
-          return { box: box, text: box.labels.length ? box.labels[0].textContent.trim() : box.name };
-        }),
-        notes: fs.querySelector("textarea")
-      };
-    });
+    var sections = all(section, ".hb-checklist__section").map((fs) => ({
+      title: fs.querySelector("legend").textContent.trim(),
+      intro: shown(fs.querySelector(".hb-checklist__intro")),
+      items: all(fs, "input[type=checkbox]").map((box) => ({ box: box, text: box.labels.length ? box.labels[0].textContent.trim() : box.name })),
+      notes: fs.querySelector("textarea")
+    }));
     return {
       id: id,
       title: title ? title.textContent.trim() : id,
       intro: shown(section.querySelector(":scope > .hb-checklist__intro")),
       source: shown(section.querySelector(":scope > .hb-checklist__source")),
       sections: sections,
-      items: [].concat.apply([], sections.map(function (s) { return s.items; })),
+      items: sections.flatMap((s) => s.items),
       notes: sections.map(function (s) { return s.notes; }).filter(Boolean)
     };
   }
@@ -326,8 +322,7 @@
         }
         say(record.missing.length || record.reworded.length ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
         if (record.reworded.length && changesPage) {
-          var link = make("a", "See what changed in the guidance, edition by edition");
-          link.href = changesPage;
+          var link = Object.assign(make("a", "See what changed in the guidance, edition by edition"), { href: changesPage });
           message.appendChild(make("p", null, null, [link]));
         }
       } catch (problem) {

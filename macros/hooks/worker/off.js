@@ -7,10 +7,6 @@ const PREFIX = "ta-hsb " + self.registration.scope + " ";
 self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith(PREFIX)).map((n) => caches.delete(n))))
-      .then(() => self.registration.unregister())
-  );
+  const mine = caches.keys().then((names) => names.filter((n) => n.startsWith(PREFIX)));
+  event.waitUntil(mine.then((names) => Promise.all(names.map((n) => caches.delete(n)))).then(() => self.registration.unregister()));
 });

@@ -35,13 +35,8 @@ async function fill() {
 self.addEventListener("install", (event) => event.waitUntil(fill().then(() => self.skipWaiting())));
 
 self.addEventListener("activate", (event) => {
-  const others = (names) => names.filter((n) => n.startsWith(PREFIX) && n !== CACHE);
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(others(names).map((n) => caches.delete(n))))
-      .then(() => self.clients.claim())
-  );
+  const others = caches.keys().then((names) => names.filter((n) => n.startsWith(PREFIX) && n !== CACHE));
+  event.waitUntil(others.then((names) => Promise.all(names.map((n) => caches.delete(n)))).then(() => self.clients.claim()));
 });
 
 async function respond(request, file, networkFirst) {
