@@ -38,8 +38,7 @@
       "handbook version " + own.version + ", built " + own.built + ".";
     line.hidden = navigator.onLine;
   }
-  window.addEventListener("online", connection);
-  window.addEventListener("offline", connection);
+  ["online", "offline"].forEach((name) => window.addEventListener(name, connection));
   connection();
 
   /* Nothing below is needed for the first paint: it waits for the page to load (this
@@ -49,9 +48,8 @@
   window.addEventListener("load", function () {
     if (!on || !controlled) { compare(); } /* else the worker says when it keeps a newer one */
     if (on) {
-      workers.register(new URL("sw.js", root), { scope: root.pathname }).catch(function () {
-        /* storage refused (private mode, policy): the site works online as before */
-      });
+      /* refused (private mode, policy): the site works online as before */
+      workers.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {});
     } else if (workers) {
       workers.getRegistrations().then((all) => all.filter((r) => r.scope === root.href).forEach((r) => r.unregister()));
       window.caches.keys().then((names) => names.filter((name) => name.startsWith("ta-hsb " + root.href + " "))

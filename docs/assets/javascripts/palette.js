@@ -10,9 +10,8 @@
   var inputs = Array.from(form.querySelectorAll("input"));
   var body = document.body;
   var kept = __md_get("__palette"); /* read once: apply() keeps `current` after that */
-  var current = kept && inputs[kept.index] ? kept.index : Math.max(0, inputs.findIndex(function (input) {
-    return window.matchMedia(input.getAttribute("data-md-color-media")).matches;
-  }));
+  var current = kept && inputs[kept.index] ? kept.index
+    : Math.max(0, inputs.findIndex((input) => window.matchMedia(input.getAttribute("data-md-color-media")).matches));
 
   /* The browser's bar takes the header's colour, as with Material. */
   function themeColor() {
@@ -43,9 +42,7 @@
   var first = apply(current, false);
   if (!kept) { __md_set("__palette", first); }
   window.addEventListener("load", function () { (window.requestIdleCallback || window.setTimeout)(themeColor); });
-  inputs.forEach(function (input, index) {
-    input.addEventListener("change", function () { __md_set("__palette", apply(index, true)); });
-  });
+  form.addEventListener("change", (event) => __md_set("__palette", apply(inputs.indexOf(event.target), true)));
   form.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") { return; }
     var next = inputs[(current + 1) % inputs.length];

@@ -13,24 +13,18 @@
 
   function learn(index) {
     separator = new RegExp(index.config.separator, "g");
-    var seen = new Set();
-    index.docs.forEach(function (doc) {
-      [doc.title, doc.text, doc.aids].forEach(function (field) {
-        if (typeof field !== "string") { return; }
-        field.replace(/<[^>]*>/g, " ").split(separator).forEach(function (word) { seen.add(word.toLowerCase()); });
-      });
-    });
+    var fields = index.docs.flatMap((doc) => [doc.title, doc.text, doc.aids]).filter((field) => typeof field === "string");
+    var seen = new Set(fields.flatMap((field) => field.replace(/<[^>]*>/g, " ").split(separator)).map((word) => word.toLowerCase()));
     words = "\n" + Array.from(seen).join("\n");
   }
 
   function tidy(query) {
     if (SYNTAX.test(query) || !words) { return query; }
-    var pieces = []; /* [word, whole]: whole if more of the same typed word follows */
-    query.trim().split(/\s+/).forEach(function (part) {
+    var pieces = query.trim().split(/\s+/).flatMap((part) => { /* [word, whole]: whole if more of the typed word follows */
       var parts = part.split(separator).filter(Boolean);
-      parts.forEach(function (piece, i) { pieces.push([piece.toLowerCase(), i < parts.length - 1]); });
+      return parts.map((piece, i) => [piece.toLowerCase(), i < parts.length - 1]);
     });
-    var content = pieces.filter(function (piece) { return self.lunr.stopWordFilter(piece[0]); });
+    var content = pieces.filter((piece) => self.lunr.stopWordFilter(piece[0]));
     if (content.length) { pieces = content; }
     return pieces.map(function (item, i) {
       var piece = item[0];

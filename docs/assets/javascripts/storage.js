@@ -33,21 +33,16 @@ var hbStorage = (function () {
   function remove(key) { attempt(function (s) { s.removeItem(key); }); }
 
   function filled(state) {
-    return Object.keys(state).some(function (key) {
-      var value = state[key];
-      return value === true || (typeof value === "string" && value.trim() !== "") ||
-        (value !== null && typeof value === "object" && filled(value));
-    });
+    return Object.values(state).some((value) => value === true || (typeof value === "string" && value.trim() !== "") ||
+      (value !== null && typeof value === "object" && filled(value)));
   }
 
   /* Replace the whole record: `checklists` maps ids to states, `ids` lists them all. */
   function replaceAll(header, checklists, ids) {
     if (header) { write(HEADER, header); } else { remove(HEADER); }
-    ids.forEach(function (id) {
-      if (checklists[id]) { write(CHECKLIST + id, checklists[id]); } else { remove(CHECKLIST + id); }
-    });
+    ids.forEach((id) => (checklists[id] ? write(CHECKLIST + id, checklists[id]) : remove(CHECKLIST + id)));
     remove(UNSAVED); /* opened from a file, or cleared: nothing to lose */
-    document.dispatchEvent(new CustomEvent("hb-storage", { detail: { source: "record" } }));
+    document.dispatchEvent(new CustomEvent("hb-storage"));
   }
 
   return {
@@ -73,11 +68,7 @@ var hbStorage = (function () {
       write(UNSAVED, left);
     },
     /* The changed parts that still hold something (an emptied one is nothing to lose). */
-    unsaved: function () {
-      return Object.keys(read(UNSAVED)).filter(function (part) {
-        return filled(read(keyOf(part)));
-      });
-    },
+    unsaved: () => Object.keys(read(UNSAVED)).filter((part) => filled(read(keyOf(part)))),
     replaceAll: replaceAll,
     clearAll: function (ids) { replaceAll(null, {}, ids); },
     onChange: function (callback) { document.addEventListener("hb-storage", callback); }
