@@ -221,12 +221,10 @@
 
     /* Each checklist's count ("n of N covered", checklist.js) in its summary too */
     function tally(details) {
-      details.querySelector(".hb-record__tally").textContent = "(" + details.querySelector(".hb-checklist__count").textContent + ")";
+      var count = details && details.querySelector(".hb-checklist__count");
+      if (count) { details.querySelector(".hb-record__tally").textContent = "(" + count.textContent + ")"; }
     }
-    root.addEventListener("hb-checklist-count", function (event) {
-      var details = event.target.closest(".hb-record__checklist");
-      if (details) { tally(details); }
-    });
+    root.addEventListener("hb-checklist-count", (event) => tally(event.target.closest(".hb-record__checklist")));
     root.querySelectorAll(".hb-record__checklist").forEach(tally);
 
     /* Confirmation, inline and keyboard operable */
@@ -427,16 +425,11 @@
 
     /* Sent open (readable without scripts), closed here without the theme's animation of
      * their shadow and arrow, which repainted the page for 0.25 s on a phone; back next frame. */
-    function closeQuietly() {
-      root.classList.add("hb-record--opening");
-      root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
-      requestAnimationFrame(function () {
-        requestAnimationFrame(function () { root.classList.remove("hb-record--opening"); });
-      });
-    }
+    root.classList.add("hb-record--opening");
+    root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
+    requestAnimationFrame(() => requestAnimationFrame(() => root.classList.remove("hb-record--opening")));
     hbStorage.onChange(restoreHeader);
     restoreHeader();
-    closeQuietly();
     root.querySelector(".hb-record__toolbar").hidden = false;
     root.querySelector(".hb-record__noscript").hidden = true;
   }

@@ -39,13 +39,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(others.then((names) => Promise.all(names.map((n) => caches.delete(n)))).then(() => self.clients.claim()));
 });
 
-async function respond(request, file, networkFirst) {
-  const cache = await caches.open(CACHE);
-  if (networkFirst) {
-    return fetch(request).catch(async (error) => (await cache.match(file)) || Promise.reject(error));
-  }
-  return (await cache.match(file)) || fetch(request);
-}
+const kept = (file) => caches.match(file, { cacheName: CACHE });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -60,8 +54,8 @@ self.addEventListener("fetch", (event) => {
   }
   const file = path === "" || path.endsWith("/") ? path + "index.html" : path; // a folder's address
   if (path === "edition.json") {
-    event.respondWith(respond(request, path, true));
+    event.respondWith(fetch(request).catch(async (error) => (await kept(path)) || Promise.reject(error)));
   } else if (FILES.has(file)) {
-    event.respondWith(respond(request, file, false));
+    event.respondWith(kept(file).then((response) => response || fetch(request)));
   }
 });
