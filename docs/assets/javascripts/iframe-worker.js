@@ -28,8 +28,7 @@
   window.Worker = class extends EventTarget {
     constructor(url) {
       super();
-      var iframe = document.body.appendChild(Object.assign(document.createElement("iframe"), { hidden: true }));
-      var frame = iframe.contentWindow;
+      var frame = this.frame = document.body.appendChild(Object.assign(document.createElement("iframe"), { hidden: true })).contentWindow;
       frame.document.open();
       frame.document.write('<html><body><script src="' + attr(script.src) + '" data-worker></scr' +
         'ipt><script src="' + attr(url) + '"></scr' + 'ipt></body></html>');
@@ -38,7 +37,6 @@
       window.addEventListener("message", (event) => {
         if (event.source === frame) { this.dispatchEvent(new MessageEvent("message", { data: event.data })); }
       });
-      this.frame = frame;
     }
 
     postMessage(data) {

@@ -16,9 +16,9 @@
   /* The browser's bar takes the header's colour, as with Material. */
   function themeColor() {
     var header = document.querySelector("[data-md-component=header]");
-    var meta = document.querySelector("meta[name=theme-color]");
     if (!header) { return; }
-    if (!meta) { meta = document.head.appendChild(Object.assign(document.createElement("meta"), { name: "theme-color" })); }
+    var meta = document.querySelector("meta[name=theme-color]") ||
+      document.head.appendChild(Object.assign(document.createElement("meta"), { name: "theme-color" }));
     meta.content = window.getComputedStyle(header).backgroundColor;
   }
 

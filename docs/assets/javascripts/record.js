@@ -385,26 +385,24 @@
     }
     window.addEventListener("beforeprint", () => render(printBox));
 
-    function copy() {
-      /* no clipboard (or no writeText) throws, and is refused like a denied one */
-      Promise.resolve().then(() => navigator.clipboard.writeText(render(make("div")))).then(function () {
-        var n = lists.filter(used).length;
-        say("info", "Copied the record to the clipboard as text.", [
-          "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (with their " +
-            "introductions and Source lines, each item marked “Covered” or “Not covered” with its note, and your " +
-            "notes), the checklists not used and the handbook’s edition.",
-          "It contains case information: paste it only where your organisation keeps case records."
-        ]);
-      }, function () {
-        say("error", "The record was not copied: this browser did not allow the clipboard.",
-          ["Use Print record or Save to file instead."]);
-      });
-    }
-
     /* Buttons */
     var actions = {
       print: function () { render(printBox); window.print(); },
-      copy: copy,
+      copy: function () {
+        /* no clipboard (or no writeText) throws, and is refused like a denied one */
+        Promise.resolve().then(() => navigator.clipboard.writeText(render(make("div")))).then(function () {
+          var n = lists.filter(used).length;
+          say("info", "Copied the record to the clipboard as text.", [
+            "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (with their " +
+              "introductions and Source lines, each item marked “Covered” or “Not covered” with its note, and your " +
+              "notes), the checklists not used and the handbook’s edition.",
+            "It contains case information: paste it only where your organisation keeps case records."
+          ]);
+        }, function () {
+          say("error", "The record was not copied: this browser did not allow the clipboard.",
+            ["Use Print record or Save to file instead."]);
+        });
+      },
       save: function (button) {
         if (hbStorage.noticed()) { download(); return; }
         ask("The file will contain case information. Store it as your organisation requires for case records.",
