@@ -13,14 +13,10 @@
 
   if (script && script.hasAttribute("data-worker")) {
     window.postMessage = function (data) { window.parent.postMessage(data, "*"); };
-    window.importScripts = function () {
-      return Promise.all(Array.prototype.map.call(arguments, function (src) {
-        return new Promise(function (resolve) {
-          /* in the order given (async false), as in a worker; Material's worker awaits it */
-          document.body.appendChild(Object.assign(document.createElement("script"), { src: src, async: false, onload: resolve }));
-        });
-      }));
-    };
+    /* in the order given (async false), as in a worker; Material's worker awaits it */
+    window.importScripts = (...sources) => Promise.all(sources.map((src) => new Promise((resolve) => {
+      document.body.appendChild(Object.assign(document.createElement("script"), { src: src, async: false, onload: resolve }));
+    })));
     return;
   }
   if (location.protocol !== "file:" || !script) { return; }

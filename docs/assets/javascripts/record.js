@@ -188,9 +188,8 @@
   /* ── the component ────────────────────────────────────────────────────── */
 
   function setUp(root) {
-    var version = root.getAttribute("data-version");
-    var stamp = root.getAttribute("data-stamp");
-    var changesPage = root.getAttribute("data-changes");
+    var version = root.dataset.version;
+    var stamp = root.dataset.stamp;
     var lists = all(root, ".hb-checklist[data-checklist]").map(describe);
     var ids = lists.map(function (c) { return c.id; });
     var fields = all(root, ".hb-record__header input");
@@ -319,8 +318,8 @@
           details = details.concat("These are no longer in this handbook and were not opened; copy anything you need from here:", record.missing);
         }
         say(record.missing.length || record.reworded.length ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
-        if (record.reworded.length && changesPage) {
-          var link = Object.assign(make("a", "See what changed in the guidance, edition by edition"), { href: changesPage });
+        if (record.reworded.length && root.dataset.changes) {
+          var link = Object.assign(make("a", "See what changed in the guidance, edition by edition"), { href: root.dataset.changes });
           message.appendChild(make("p", null, null, [link]));
         }
       } catch (problem) {

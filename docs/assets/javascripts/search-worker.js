@@ -26,9 +26,8 @@
     });
     var content = pieces.filter((piece) => self.lunr.stopWordFilter(piece[0]));
     if (content.length) { pieces = content; }
-    return pieces.map(function (item, i) {
-      var piece = item[0];
-      if (item[1] || (piece.length <= 2 && i < pieces.length - 1)) {
+    return pieces.map(([piece, whole], i) => {
+      if (whole || (piece.length <= 2 && i < pieces.length - 1)) {
         return piece + "^1"; /* a whole word: Material adds no wildcard after ^1 */
       }
       if (piece.length >= 4 && !/\d/.test(piece) && words.indexOf("\n" + piece) < 0) {

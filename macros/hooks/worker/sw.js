@@ -11,13 +11,10 @@ const FILES = new Map(DATA.files);
 
 async function keep(cache, path, digest) {
   const response = await fetch(new Request(path, { cache: "no-cache" }));
-  if (!response.ok) {
-    throw new Error(path + ": HTTP " + response.status);
-  }
+  if (!response.ok) { throw new Error(path + ": HTTP " + response.status); }
   const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
-  if (Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("").slice(0, digest.length) !== digest) {
-    throw new Error(path + ": not a file of edition " + DATA.edition.id);
-  }
+  const hex = Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex.slice(0, digest.length) !== digest) { throw new Error(path + ": not a file of edition " + DATA.edition.id); }
   await cache.put(path, response);
 }
 
@@ -43,14 +40,10 @@ const kept = (file) => caches.match(file, { cacheName: CACHE });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) {
-    return;
-  }
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) { return; }
   let path;
-  try {
-    path = decodeURIComponent(new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length));
-  } catch (error) {
-    return;
+  try { path = decodeURIComponent(new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length)); } catch (error) {
+    return; // a malformed %-escape: not a file of this edition
   }
   const file = path === "" || path.endsWith("/") ? path + "index.html" : path; // a folder's address
   if (path === "edition.json") {
