@@ -15,9 +15,7 @@
 
   /* Listen only while there is something to lose: a beforeunload handler can keep a
    * page out of the back/forward cache. (Adding a listener twice adds it once.) */
-  function update() {
-    window[hbStorage.unsaved().length ? "addEventListener" : "removeEventListener"]("beforeunload", ask);
-  }
+  function update() { window[hbStorage.unsaved().length ? "addEventListener" : "removeEventListener"]("beforeunload", ask); }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
@@ -28,9 +26,8 @@
   document.addEventListener("hb-reload", function () { inSite = Date.now(); });
   /* Printing counts as saving what the page prints: the record prints it all. */
   window.addEventListener("afterprint", function () {
-    var record = document.querySelector("[data-record]");
     var parts = Array.from(document.querySelectorAll(".hb-checklist[data-checklist]"), (c) => c.getAttribute("data-checklist"));
-    if (record || parts.length) { hbStorage.markSaved(record ? null : parts); }
+    hbStorage.markSaved(document.querySelector("[data-record]") ? null : parts);
     update();
   });
   ["input", "change", "hb-saved"].forEach(function (name) { document.addEventListener(name, update); });

@@ -38,12 +38,9 @@
   }
 
   addEventListener("message", function (event) {
-    var message = event.data;
-    if (message && message.type === SETUP) {
-      learn(message.data);
-    } else if (message && message.type === QUERY && typeof message.data === "string") {
-      message.data = tidy(message.data);
-    }
+    var message = event.data || {};
+    if (message.type === SETUP) { learn(message.data); }
+    if (message.type === QUERY && typeof message.data === "string") { message.data = tidy(message.data); }
   });
 
   var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;

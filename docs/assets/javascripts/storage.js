@@ -14,14 +14,10 @@ var hbStorage = (function () {
   var NOTICED = "hb-record:noticed";
   var UNSAVED = "hb-record:unsaved";
 
-  function object(value) {
-    return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-  }
+  function object(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
 
   /* Storage may be unavailable or full: the page then still works for this view. */
-  function attempt(action, fallback) {
-    try { return action(window.sessionStorage); } catch (e) { return fallback; }
-  }
+  function attempt(action, fallback) { try { return action(window.sessionStorage); } catch (e) { return fallback; } }
 
   /* A part of the record: "header" or a checklist id. */
   function keyOf(part) { return part === "header" ? HEADER : CHECKLIST + part; }
