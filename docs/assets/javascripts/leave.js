@@ -27,7 +27,8 @@
   /* Printing counts as saving what the page prints: the record prints it all. */
   window.addEventListener("afterprint", function () {
     var parts = Array.from(document.querySelectorAll(".hb-checklist[data-checklist]"), (c) => c.getAttribute("data-checklist"));
-    hbStorage.markSaved(document.querySelector("[data-record]") ? null : parts);
+    var record = document.querySelector("[data-record]");
+    if (record || parts.length) { hbStorage.markSaved(record ? null : parts); }
     update();
   });
   ["input", "change", "hb-saved"].forEach(function (name) { document.addEventListener(name, update); });
