@@ -7,9 +7,7 @@
 
   var script = document.currentScript;
 
-  function attr(value) {
-    return String(value).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  }
+  function attr(value) { return String(value).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;"); }
 
   if (script && script.hasAttribute("data-worker")) {
     window.postMessage = function (data) { window.parent.postMessage(data, "*"); };
