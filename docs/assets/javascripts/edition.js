@@ -33,8 +33,7 @@
 
   function connection() {
     if (!line) { return; }
-    var kept = Boolean(workers && workers.controller);
-    line.textContent = navigator.onLine ? "" : "Offline: " + (kept ? "the copy kept on this device, " : "") +
+    line.textContent = navigator.onLine ? "" : "Offline: " + (workers && workers.controller ? "the copy kept on this device, " : "") +
       "handbook version " + own.version + ", built " + own.built + ".";
     line.hidden = navigator.onLine;
   }

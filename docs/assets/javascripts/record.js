@@ -115,9 +115,7 @@
     return value;
   }
 
-  function checkId(id, problem) {
-    if (!ID.test(id) || id.length > 100) { throw new Problem(problem); }
-  }
+  function checkId(id, problem) { if (!ID.test(id) || id.length > 100) { throw new Problem(problem); } }
 
   /* A parsed file → {header, states, saved, version, missing[], reworded[]}, or throws Problem;
    * `known` maps the page's checklist ids to {items: Map(id → text), notes: Set(name)}. */
