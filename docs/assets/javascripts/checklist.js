@@ -1,15 +1,12 @@
-/* Checklist component: each `[data-checklist]` section keeps its ticks and notes in this
- * tab (hbStorage), shows "n of N covered" in its live region and has a Clear button. The
- * same checklist on its guidance page and on the Assessment record shares one state. After
- * each change it fires "hb-checklist-count" on its section (the record's tallies), and
- * marks its checklist as changed since the last save or print (for leave.js).
- */
+/* Checklist component (`[data-checklist]`): ticks and notes kept in this tab (hbStorage, one
+ * state per id, on its page and on the record), "n of N covered", a Clear button; each change
+ * fires "hb-checklist-count" (the record's tallies) and marks it unsaved (leave.js). */
 document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (root) {
   "use strict";
 
   var id = root.getAttribute("data-checklist");
-  var boxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox]"));
-  var notes = Array.prototype.slice.call(root.querySelectorAll("textarea"));
+  var boxes = Array.from(root.querySelectorAll("input[type=checkbox]"));
+  var notes = Array.from(root.querySelectorAll("textarea"));
 
   function update() {
     var done = boxes.filter(function (b) { return b.checked; }).length;
@@ -21,8 +18,7 @@ document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (roo
     var state = { items: {}, notes: {} };
     boxes.forEach(function (b) { if (b.checked) { state.items[b.name] = true; } });
     notes.forEach(function (t) { if (t.value) { state.notes[t.name] = t.value; } });
-    hbStorage.setChecklist(id, state);
-    hbStorage.markUnsaved(id);
+    hbStorage.set(id, state);
     update();
   }
 
@@ -36,10 +32,8 @@ document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (roo
   root.addEventListener("change", store);
   root.addEventListener("input", store);
   root.querySelector(".hb-checklist__clear").addEventListener("click", function () {
-    boxes.forEach(function (b) { b.checked = false; });
-    notes.forEach(function (t) { t.value = ""; });
     hbStorage.clearChecklist(id);
-    update();
+    restore(); /* reads the emptied state: every box unticked, every note blank */
     if (boxes.length) { boxes[0].focus(); }
   });
   hbStorage.onChange(restore);

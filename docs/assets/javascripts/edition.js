@@ -1,10 +1,6 @@
-/* Edition and offline copy (the footer stamp `[data-edition]` names this page's edition,
- * the site root, and in `data-app` whether the offline copy is on; macros/hooks/offline.py).
- * On, it registers the service worker (sw.js), which takes over once it keeps a newer
- * edition; off, it removes one an earlier build installed. A newer edition (the worker's,
- * or the deployed edition.json's) is announced; offline, the footer names this edition.
- * From file:// (the offline zip) it does nothing. It never reads or stores case data.
- */
+/* Edition and offline copy (guides/hosting.md): registers sw.js when the footer stamp's
+ * data-app is on, else removes an earlier build's; announces a newer edition (the worker's or
+ * edition.json's); offline, the footer names this edition. Nothing from file://, no case data. */
 (function () {
   "use strict";
 
@@ -19,14 +15,13 @@
 
   function announce(edition) {
     if (!notice || !edition || edition.id === own.edition) { return; }
-    var text = Object.assign(document.createElement("p"), { className: "hb-update__text", textContent:
-      "This handbook has been updated (version " + edition.version + ", built " + edition.built + "). Reload to read the new edition." });
+    var text = "This handbook has been updated (version " + edition.version + ", built " + edition.built + "). Reload to read the new edition.";
     var button = Object.assign(document.createElement("button"), { className: "md-button md-button--primary", type: "button", textContent: "Reload" });
     button.addEventListener("click", function () {
       document.dispatchEvent(new CustomEvent("hb-reload"));
       window.location.reload();
     });
-    notice.replaceChildren(text, button);
+    notice.replaceChildren(Object.assign(document.createElement("p"), { className: "hb-update__text", textContent: text }), button);
   }
 
   function compare() {
@@ -38,13 +33,11 @@
 
   function connection() {
     if (!line) { return; }
-    var kept = Boolean(workers && workers.controller);
-    line.textContent = navigator.onLine ? "" : "Offline: " + (kept ? "the copy kept on this device, " : "") +
+    line.textContent = navigator.onLine ? "" : "Offline: " + (workers && workers.controller ? "the copy kept on this device, " : "") +
       "handbook version " + own.version + ", built " + own.built + ".";
     line.hidden = navigator.onLine;
   }
-  window.addEventListener("online", connection);
-  window.addEventListener("offline", connection);
+  ["online", "offline"].forEach((name) => window.addEventListener(name, connection));
   connection();
 
   /* Nothing below is needed for the first paint: it waits for the page to load (this
@@ -54,16 +47,12 @@
   window.addEventListener("load", function () {
     if (!on || !controlled) { compare(); } /* else the worker says when it keeps a newer one */
     if (on) {
-      workers.register(new URL("sw.js", root), { scope: root.pathname }).catch(function () {
-        /* storage refused (private mode, policy): the site works online as before */
-      });
+      /* refused (private mode, policy): the site works online as before */
+      workers.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {});
     } else if (workers) {
-      workers.getRegistrations().then(function (registrations) {
-        registrations.forEach(function (r) { if (r.scope === root.href) { r.unregister(); } });
-      });
-      window.caches.keys().then(function (names) {
-        names.forEach(function (name) { if (name.indexOf("ta-hsb " + root.href + " ") === 0) { window.caches.delete(name); } });
-      });
+      workers.getRegistrations().then((all) => all.filter((r) => r.scope === root.href).forEach((r) => r.unregister()));
+      window.caches.keys().then((names) => names.filter((name) => name.startsWith("ta-hsb " + root.href + " "))
+        .forEach((name) => window.caches.delete(name)));
     }
   });
   if (on) {

@@ -1,30 +1,20 @@
-/* Search in the offline copy: browsers refuse Web Workers on file: addresses, so there
- * Material's search worker runs in a hidden iframe (the idea of the iframe-worker package,
- * MIT, whose shim writes an inline script there; this file loads itself instead, so the
- * Content-Security-Policy needs no 'unsafe-inline'). Only in the offline package
- * (macros/hooks/site_hooks.py), and only for a page opened from disk. In the page it is
- * what Material uses of window.Worker (new Worker(url), postMessage, "message" events);
- * in the iframe (data-worker) it gives the worker postMessage and importScripts.
- */
+/* Search from file:, where browsers refuse Web Workers (offline package only): Material's
+ * worker runs in a hidden iframe (the iframe-worker package's idea, MIT; this file loads itself
+ * there instead of an inline script, so the CSP needs no 'unsafe-inline'). In the page: what
+ * Material uses of window.Worker; in the iframe (data-worker): postMessage and importScripts. */
 (function () {
   "use strict";
 
   var script = document.currentScript;
 
-  function attr(value) {
-    return String(value).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  }
+  function attr(value) { return String(value).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;"); }
 
   if (script && script.hasAttribute("data-worker")) {
     window.postMessage = function (data) { window.parent.postMessage(data, "*"); };
-    window.importScripts = function () {
-      return Promise.all(Array.prototype.map.call(arguments, function (src) {
-        return new Promise(function (resolve) {
-          /* in the order given (async false), as in a worker; Material's worker awaits it */
-          document.body.appendChild(Object.assign(document.createElement("script"), { src: src, async: false, onload: resolve }));
-        });
-      }));
-    };
+    /* in the order given (async false), as in a worker; Material's worker awaits it */
+    window.importScripts = (...sources) => Promise.all(sources.map((src) => new Promise((resolve) => {
+      document.body.appendChild(Object.assign(document.createElement("script"), { src: src, async: false, onload: resolve }));
+    })));
     return;
   }
   if (location.protocol !== "file:" || !script) { return; }
@@ -32,8 +22,7 @@
   window.Worker = class extends EventTarget {
     constructor(url) {
       super();
-      var iframe = document.body.appendChild(Object.assign(document.createElement("iframe"), { hidden: true }));
-      var frame = iframe.contentWindow;
+      var frame = this.frame = document.body.appendChild(Object.assign(document.createElement("iframe"), { hidden: true })).contentWindow;
       frame.document.open();
       frame.document.write('<html><body><script src="' + attr(script.src) + '" data-worker></scr' +
         'ipt><script src="' + attr(url) + '"></scr' + 'ipt></body></html>');
@@ -42,7 +31,6 @@
       window.addEventListener("message", (event) => {
         if (event.source === frame) { this.dispatchEvent(new MessageEvent("message", { data: event.data })); }
       });
-      this.frame = frame;
     }
 
     postMessage(data) {

@@ -1,8 +1,5 @@
-/* Leave prompt: closing or reloading a tab that holds record or checklist content changed
- * since it was last saved to a file or printed asks first, with the browser's own "Leave
- * site?" dialogue (beforeunload). Never for an empty or saved record, and not for a link
- * to another page of the handbook (the tab keeps its content on the way).
- */
+/* The browser's "Leave site?" (beforeunload) when closing or reloading a tab with content
+ * changed since the last save or print; never for a link within the handbook (the tab keeps it). */
 (function () {
   "use strict";
 
@@ -18,9 +15,7 @@
 
   /* Listen only while there is something to lose: a beforeunload handler can keep a
    * page out of the back/forward cache. (Adding a listener twice adds it once.) */
-  function update() {
-    window[hbStorage.unsaved().length ? "addEventListener" : "removeEventListener"]("beforeunload", ask);
-  }
+  function update() { window[hbStorage.unsaved().length ? "addEventListener" : "removeEventListener"]("beforeunload", ask); }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
@@ -31,10 +26,8 @@
   document.addEventListener("hb-reload", function () { inSite = Date.now(); });
   /* Printing counts as saving what the page prints: the record prints it all. */
   window.addEventListener("afterprint", function () {
+    var parts = Array.from(document.querySelectorAll(".hb-checklist[data-checklist]"), (c) => c.getAttribute("data-checklist"));
     var record = document.querySelector("[data-record]");
-    var parts = Array.prototype.map.call(document.querySelectorAll(".hb-checklist[data-checklist]"), function (c) {
-      return c.getAttribute("data-checklist");
-    });
     if (record || parts.length) { hbStorage.markSaved(record ? null : parts); }
     update();
   });

@@ -1,8 +1,6 @@
-/* Printing (Ctrl+P or the record's Print button): the running footer fixed at the foot of
- * every printed page grows with its text, so it is measured at the printed width (class
- * hb-measure) and the content keeps that much room (--hb-foot-room; else 10 mm, handbook.css).
- * Chromium leaves out fixed elements unless the page is at its top: scroll there and back.
- */
+/* Printing: the fixed running footer grows with its text, so it is measured at the printed
+ * width (hb-measure) and the content keeps that room (--hb-foot-room; else 10 mm, handbook.css).
+ * Chromium leaves out fixed elements unless the page is at its top: scroll there and back. */
 (function () {
   "use strict";
 

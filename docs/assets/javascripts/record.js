@@ -1,9 +1,6 @@
-/* The assessment record (`[data-record]`): case details, buttons, messages, the print view
- * and Copy as text. Its checklists are ordinary checklist components; all state goes
- * through hbStorage. What is typed or read from a file reaches the page as text, never as
- * markup, and a file is checked completely before anything changes: a refused file leaves
- * the record exactly as it was.
- */
+/* The assessment record (`[data-record]`): case details, buttons, messages, print view and
+ * Copy as text; state goes through hbStorage. Typed or opened text reaches the page as text,
+ * never markup; a file is checked completely first, so a refused one changes nothing. */
 (function () {
   "use strict";
 
@@ -29,7 +26,7 @@
     return node;
   }
 
-  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function all(root, selector) { return Array.from(root.querySelectorAll(selector)); }
 
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 
@@ -43,9 +40,8 @@
     return value.slice(0, 4) !== "0000" && !isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
   }
 
-  /* JSON.parse keeps only the last of two equal keys in an object, so a repeated
-   * key would drop part of a record without a word. The text has already parsed:
-   * walk its strings and brackets, and return the first key repeated in one object. */
+  /* JSON.parse keeps only the last of two equal keys, silently dropping part of a record:
+   * walk the (valid) text's strings and brackets for the first key repeated in one object. */
   function repeatedKey(json) {
     var token = /"[^"\\]*(?:\\.[^"\\]*)*"?|[{}[\]]/g;
     var colon = /\s*:/y;
@@ -55,12 +51,12 @@
       var t = match[0];
       var keys = open[open.length - 1]; /* the keys of the object the token is in, if any */
       colon.lastIndex = token.lastIndex;
-      if (t === "{" || t === "[") { open.push(t === "{" ? Object.create(null) : null); }
+      if (t === "{" || t === "[") { open.push(t === "{" ? new Set() : null); }
       else if (t === "}" || t === "]") { open.pop(); }
       else if (keys && colon.test(json)) {
         var key = JSON.parse(t);
-        if (key in keys) { return key; }
-        keys[key] = true;
+        if (keys.has(key)) { return key; }
+        keys.add(key);
       }
     }
     return null;
@@ -74,28 +70,23 @@
     return words(copy.textContent);
   }
 
-  /* A checklist as the page renders it: the print and Copy as text read everything
-   * (introductions, item notes, the Source line) from the page, never from a copy. */
+  /* A checklist as rendered: print and Copy as text read everything from the page. */
   function describe(section) {
     var id = section.getAttribute("data-checklist");
     var title = document.getElementById(section.getAttribute("aria-labelledby"));
-    var sections = all(section, ".hb-checklist__section").map(function (fs) {
-      return {
-        title: fs.querySelector("legend").textContent.trim(),
-        intro: shown(fs.querySelector(".hb-checklist__intro")),
-        items: all(fs, "input[type=checkbox]").map(function (box) {
-          return { box: box, text: box.labels.length ? box.labels[0].textContent.trim() : box.name };
-        }),
-        notes: fs.querySelector("textarea")
-      };
-    });
+    var sections = all(section, ".hb-checklist__section").map((fs) => ({
+      title: fs.querySelector("legend").textContent.trim(),
+      intro: shown(fs.querySelector(".hb-checklist__intro")),
+      items: all(fs, "input[type=checkbox]").map((box) => ({ box: box, text: box.labels.length ? box.labels[0].textContent.trim() : box.name })),
+      notes: fs.querySelector("textarea")
+    }));
     return {
       id: id,
       title: title ? title.textContent.trim() : id,
       intro: shown(section.querySelector(":scope > .hb-checklist__intro")),
       source: shown(section.querySelector(":scope > .hb-checklist__source")),
       sections: sections,
-      items: [].concat.apply([], sections.map(function (s) { return s.items; })),
+      items: sections.flatMap((s) => s.items),
       notes: sections.map(function (s) { return s.notes; }).filter(Boolean)
     };
   }
@@ -119,18 +110,15 @@
   function map(value, where, allowed) {
     if (!isObject(value)) { throw new Problem(where + " is missing or not a list of entries."); }
     if (own(value).length > MAX_ENTRIES) { throw new Problem(where + " has more than " + MAX_ENTRIES + " entries."); }
-    own(value).forEach(function (key) {
-      if (allowed && allowed.indexOf(key) < 0) { throw new Problem(where + " has a field this handbook does not know: “" + key.slice(0, 50) + "”."); }
-    });
+    var extra = allowed && own(value).find((key) => !allowed.includes(key));
+    if (extra !== undefined) { throw new Problem(where + " has a field this handbook does not know: “" + extra.slice(0, 50) + "”."); }
     return value;
   }
 
-  function checkId(id, problem) {
-    if (!ID.test(id) || id.length > 100) { throw new Problem(problem); }
-  }
+  function checkId(id, problem) { if (!ID.test(id) || id.length > 100) { throw new Problem(problem); } }
 
   /* A parsed file → {header, states, saved, version, missing[], reworded[]}, or throws Problem;
-   * `known` maps the page's checklist ids to their {items: {id: text}, notes: {name: true}}. */
+   * `known` maps the page's checklist ids to {items: Map(id → text), notes: Set(name)}. */
   function check(data, known) {
     if (!isObject(data) || data.format !== FORMAT) {
       throw new Problem("The file is not an assessment record saved by this handbook (its format marker is missing).");
@@ -164,32 +152,30 @@
       var title = entry.title === undefined ? id : text(entry.title, MAX_TEXT, "The title of checklist “" + id + "”");
       var ticked = map(entry.ticked === undefined ? {} : entry.ticked, "The ticked items of “" + title + "”");
       var notes = map(entry.notes === undefined ? {} : entry.notes, "The notes of “" + title + "”");
-      var page = known[id];
+      var page = known.get(id);
       var state = { items: {}, notes: {} };
       own(ticked).forEach(function (item) {
         checkId(item, "“" + title + "” names an item with an invalid id.");
         var label = text(ticked[item], MAX_TEXT, "An item of “" + title + "”");
-        if (!page || !(item in page.items)) { missing.push(title + ": ticked item “" + label + "”"); return; }
+        var now = page && page.items.get(item);
+        if (now === undefined) { missing.push(title + ": ticked item “" + label + "”"); return; }
         state.items[item] = true;
-        if (words(label) !== words(page.items[item])) {
-          reworded.push(title + ": “" + label + "” now reads “" + page.items[item] + "”");
-        }
+        if (words(label) !== words(now)) { reworded.push(title + ": “" + label + "” now reads “" + now + "”"); }
       });
       own(notes).forEach(function (name) {
         checkId(name, "“" + title + "” has notes with an invalid name.");
         var note = text(notes[name], MAX_NOTE, "A note in “" + title + "”");
         if (!note) { return; }
-        if (page && name in page.notes) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
+        if (page && page.notes.has(name)) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
       });
       if (page && (own(state.items).length || own(state.notes).length)) { states[id] = state; }
     });
     return { header: header, states: states, saved: saved, version: version, missing: missing, reworded: reworded };
   }
 
-  /* Copy as text is made inert for a spreadsheet (OWASP, "CSV Injection"): no control or
-   * bidirectional characters (tabs become spaces: a tab would start a new cell), and a line
-   * that starts with = + - @ (or their full-width forms) starts with an apostrophe, so a
-   * spreadsheet shows it as text, never runs it as a formula. */
+  /* Copy as text made inert for a spreadsheet (OWASP, "CSV Injection"): no control or bidi
+   * characters (a tab, which starts a new cell, becomes a space), and a line starting with
+   * = + - @ (or full-width forms) gets an apostrophe: shown as text, never run as a formula. */
   var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
   var FORMULA = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
   function inert(value) {
@@ -200,9 +186,8 @@
   /* ── the component ────────────────────────────────────────────────────── */
 
   function setUp(root) {
-    var version = root.getAttribute("data-version");
-    var stamp = root.getAttribute("data-stamp");
-    var changesPage = root.getAttribute("data-changes");
+    var version = root.dataset.version;
+    var stamp = root.dataset.stamp;
     var lists = all(root, ".hb-checklist[data-checklist]").map(describe);
     var ids = lists.map(function (c) { return c.id; });
     var fields = all(root, ".hb-record__header input");
@@ -213,12 +198,9 @@
     var printBox = root.querySelector(".hb-record__print");
     var pending = null;
 
-    var known = Object.create(null); /* no inherited names: an id in a file is only a key */
-    lists.forEach(function (c) {
-      var entry = known[c.id] = { items: Object.create(null), notes: Object.create(null) };
-      c.items.forEach(function (item) { entry.items[item.box.name] = item.text; });
-      c.notes.forEach(function (t) { entry.notes[t.name] = true; });
-    });
+    var known = new Map(lists.map((c) => [c.id, { /* Maps: an id in a file is only a key */
+      items: new Map(c.items.map((item) => [item.box.name, item.text])), notes: new Set(c.notes.map((t) => t.name))
+    }]));
 
     function say(kind, heading, details) {
       message.className = "hb-record__message hb-record__message--" + kind;
@@ -231,24 +213,15 @@
       var header = hbStorage.header();
       fields.forEach(function (f) { f.value = typeof header[f.name] === "string" ? header[f.name] : ""; });
     }
-    function headerValues() {
-      var header = {};
-      fields.forEach(function (f) { header[f.name] = f.value; });
-      return header;
-    }
-    root.querySelector(".hb-record__header").addEventListener("input", function () {
-      hbStorage.setHeader(headerValues());
-      hbStorage.markUnsaved("header");
-    });
+    function headerValues() { return Object.fromEntries(fields.map((f) => [f.name, f.value])); }
+    root.querySelector(".hb-record__header").addEventListener("input", () => hbStorage.set("header", headerValues()));
 
     /* Each checklist's count ("n of N covered", checklist.js) in its summary too */
     function tally(details) {
-      details.querySelector(".hb-record__tally").textContent = "(" + details.querySelector(".hb-checklist__count").textContent + ")";
+      var count = details && details.querySelector(".hb-checklist__count");
+      if (count) { details.querySelector(".hb-record__tally").textContent = "(" + count.textContent + ")"; }
     }
-    root.addEventListener("hb-checklist-count", function (event) {
-      var details = event.target.closest(".hb-record__checklist");
-      if (details) { tally(details); }
-    });
+    root.addEventListener("hb-checklist-count", (event) => tally(event.target.closest(".hb-record__checklist")));
     root.querySelectorAll(".hb-record__checklist").forEach(tally);
 
     /* Confirmation, inline and keyboard operable */
@@ -275,12 +248,9 @@
 
     /* Save */
     function snapshot() {
-      var out = {};
-      lists.forEach(function (c) {
-        var entry = out[c.id] = { title: c.title, ticked: {}, notes: {} };
-        ticked(c).forEach(function (item) { entry.ticked[item.box.name] = item.text; });
-        c.notes.forEach(function (t) { if (t.value) { entry.notes[t.name] = t.value; } });
-      });
+      var out = Object.fromEntries(lists.map((c) => [c.id, { title: c.title,
+        ticked: Object.fromEntries(ticked(c).map((item) => [item.box.name, item.text])),
+        notes: Object.fromEntries(c.notes.filter((t) => t.value).map((t) => [t.name, t.value])) }]));
       return { format: FORMAT, formatVersion: FORMAT_VERSION, handbookVersion: version, edition: stamp,
         saved: new Date().toISOString(), header: headerValues(), checklists: out };
     }
@@ -305,23 +275,20 @@
     }
 
     /* Open */
-    chooser.addEventListener("change", function () {
+    chooser.addEventListener("change", async function () {
       var file = chooser.files && chooser.files[0];
-      var reader = new FileReader();
       chooser.value = "";
       if (!file) { return; }
-      new Promise(function (resolve, reject) {
+      try {
         if (!/\.json$/i.test(file.name) && file.type !== "application/json") {
           throw new Problem("“" + file.name + "” is not a saved record: a record is a .json file.");
         }
         if (file.size > MAX_BYTES) {
           throw new Problem("“" + file.name + "” is too large (" + Math.ceil(file.size / 1024) + " KB): a saved record is at most 1 MB.");
         }
-        reader.onload = resolve;
-        reader.onerror = function () { reject(new Problem("The file could not be read.")); };
-        reader.readAsText(file); /* not Blob.text(): this honours a UTF-16 byte order mark */
-      }).then(function () {
-        var content = reader.result;
+        var content = await new Promise((resolve, reject) => Object.assign(new FileReader(), {
+          onload: (event) => resolve(event.target.result), onerror: () => reject(new Problem("The file could not be read."))
+        }).readAsText(file)); /* not Blob.text(): this honours a UTF-16 byte order mark */
         var data;
         try { data = JSON.parse(content); } catch (e) {
           throw new Problem("“" + file.name + "” is damaged or not a record: it is not valid JSON.");
@@ -349,22 +316,22 @@
           details = details.concat("These are no longer in this handbook and were not opened; copy anything you need from here:", record.missing);
         }
         say(record.missing.length || record.reworded.length ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
-        if (record.reworded.length && changesPage) {
-          var link = make("a", "See what changed in the guidance, edition by edition");
-          link.href = changesPage;
+        if (record.reworded.length && root.dataset.changes) {
+          var link = Object.assign(make("a", "See what changed in the guidance, edition by edition"), { href: root.dataset.changes });
           message.appendChild(make("p", null, null, [link]));
         }
-      }).catch(function (problem) {
+      } catch (problem) {
         say("error", "The file was not opened. Your record has not changed.",
           [problem instanceof Problem ? problem.message : "The file could not be opened."]);
-      });
+      }
     });
 
-    /* The printed record (elements in `box`) and the copied text, from one walk of the
-     * page: `put` makes an element and adds `line` to the text (a line, true for the
-     * element's own words, or a list of them, "" a blank line). */
+    /* The printed record (elements in `box`, emptied first) and the copied text, from one walk:
+     * `put` makes an element and adds `line` to the text (a line, true for the element's own
+     * words, or a list of them, "" a blank line). */
     function render(box) {
       var lines = [];
+      box.replaceChildren();
       var now = when(new Date());
       function put(parent, tag, text, className, line) {
         [].concat(line === undefined ? [] : line).forEach(function (l) { lines.push(l === true ? text : l); });
@@ -413,33 +380,26 @@
       /* Copy as text: for a case management system or a spreadsheet, made inert there. */
       return inert(lines.concat("", "Copied " + now + ". " + stamp).join("\n")) + "\n";
     }
-    function buildPrint() {
-      printBox.textContent = "";
-      render(printBox);
-    }
-    window.addEventListener("beforeprint", buildPrint);
-
-    function copy() {
-      var clipboard = navigator.clipboard;
-      var writing = clipboard && clipboard.writeText ? clipboard.writeText(render(make("div"))) : Promise.reject(new Error("no clipboard"));
-      writing.then(function () {
-        var n = lists.filter(used).length;
-        say("info", "Copied the record to the clipboard as text.", [
-          "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (with their " +
-            "introductions and Source lines, each item marked “Covered” or “Not covered” with its note, and your " +
-            "notes), the checklists not used and the handbook’s edition.",
-          "It contains case information: paste it only where your organisation keeps case records."
-        ]);
-      }, function () {
-        say("error", "The record was not copied: this browser did not allow the clipboard.",
-          ["Use Print record or Save to file instead."]);
-      });
-    }
+    window.addEventListener("beforeprint", () => render(printBox));
 
     /* Buttons */
     var actions = {
-      print: function () { buildPrint(); window.print(); },
-      copy: copy,
+      print: function () { render(printBox); window.print(); },
+      copy: function () {
+        /* no clipboard (or no writeText) throws, and is refused like a denied one */
+        Promise.resolve().then(() => navigator.clipboard.writeText(render(make("div")))).then(function () {
+          var n = lists.filter(used).length;
+          say("info", "Copied the record to the clipboard as text.", [
+            "It holds the case details, " + n + (n === 1 ? " checklist" : " checklists") + " used (with their " +
+              "introductions and Source lines, each item marked “Covered” or “Not covered” with its note, and your " +
+              "notes), the checklists not used and the handbook’s edition.",
+            "It contains case information: paste it only where your organisation keeps case records."
+          ]);
+        }, function () {
+          say("error", "The record was not copied: this browser did not allow the clipboard.",
+            ["Use Print record or Save to file instead."]);
+        });
+      },
       save: function (button) {
         if (hbStorage.noticed()) { download(); return; }
         ask("The file will contain case information. Store it as your organisation requires for case records.",
@@ -458,20 +418,13 @@
       button.addEventListener("click", function () { actions[button.getAttribute("data-action")](button); });
     });
 
-    /* The checklists are open in the page as sent (readable without scripts) and closed
-     * here without their theme animation: animating every checklist's shadow and arrow as
-     * the page opens repaints it for a quarter of a second, a long wait on a phone. The
-     * animation is back from the next frame on, for the reader's clicks. */
-    function closeQuietly() {
-      root.classList.add("hb-record--opening");
-      root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
-      requestAnimationFrame(function () {
-        requestAnimationFrame(function () { root.classList.remove("hb-record--opening"); });
-      });
-    }
+    /* Sent open (readable without scripts), closed here without the theme's animation of
+     * their shadow and arrow, which repainted the page for 0.25 s on a phone; back next frame. */
+    root.classList.add("hb-record--opening");
+    root.querySelectorAll(".hb-record__checklist").forEach(function (d) { d.open = false; });
+    requestAnimationFrame(() => requestAnimationFrame(() => root.classList.remove("hb-record--opening")));
     hbStorage.onChange(restoreHeader);
     restoreHeader();
-    closeQuietly();
     root.querySelector(".hb-record__toolbar").hidden = false;
     root.querySelector(".hb-record__noscript").hidden = true;
   }

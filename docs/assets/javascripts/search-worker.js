@@ -1,11 +1,6 @@
-/* The handbook's search worker: Material's own (lunr), with each query tidied first
- * (guides/content.md, "The search worker"): common words left out, the first part of a
- * joined word and a short word before the last one searched as whole words, and a word
- * of four letters or more that starts no word in the index as lunr's fuzzy term (word~1,
- * word~2 from eight letters). A query with search syntax (" + - * ~ ^ :) is left as it is.
- * macros/hooks/search.py publishes it under a hashed name, with the address of Material's
- * worker in MATERIAL_WORKER; in the offline copy it runs in an iframe (iframe-worker.js).
- */
+/* Material's search worker (lunr) with each query tidied first (guides/content.md, "The
+ * search worker"); a query with search syntax (" + - * ~ ^ :) is left as it is. Published by
+ * macros/hooks/search.py, which fills in MATERIAL_WORKER; offline, in an iframe-worker.js. */
 (function () {
   "use strict";
 
@@ -18,28 +13,21 @@
 
   function learn(index) {
     separator = new RegExp(index.config.separator, "g");
-    var seen = new Set();
-    index.docs.forEach(function (doc) {
-      [doc.title, doc.text, doc.aids].forEach(function (field) {
-        if (typeof field !== "string") { return; }
-        field.replace(/<[^>]*>/g, " ").split(separator).forEach(function (word) { seen.add(word.toLowerCase()); });
-      });
-    });
+    var fields = index.docs.flatMap((doc) => [doc.title, doc.text, doc.aids]).filter((field) => typeof field === "string");
+    var seen = new Set(fields.flatMap((field) => field.replace(/<[^>]*>/g, " ").split(separator)).map((word) => word.toLowerCase()));
     words = "\n" + Array.from(seen).join("\n");
   }
 
   function tidy(query) {
     if (SYNTAX.test(query) || !words) { return query; }
-    var pieces = []; /* [word, whole]: whole if more of the same typed word follows */
-    query.trim().split(/\s+/).forEach(function (part) {
+    var pieces = query.trim().split(/\s+/).flatMap((part) => { /* [word, whole]: whole if more of the typed word follows */
       var parts = part.split(separator).filter(Boolean);
-      parts.forEach(function (piece, i) { pieces.push([piece.toLowerCase(), i < parts.length - 1]); });
+      return parts.map((piece, i) => [piece.toLowerCase(), i < parts.length - 1]);
     });
-    var content = pieces.filter(function (piece) { return self.lunr.stopWordFilter(piece[0]); });
+    var content = pieces.filter((piece) => self.lunr.stopWordFilter(piece[0]));
     if (content.length) { pieces = content; }
-    return pieces.map(function (item, i) {
-      var piece = item[0];
-      if (item[1] || (piece.length <= 2 && i < pieces.length - 1)) {
+    return pieces.map(([piece, whole], i) => {
+      if (whole || (piece.length <= 2 && i < pieces.length - 1)) {
         return piece + "^1"; /* a whole word: Material adds no wildcard after ^1 */
       }
       if (piece.length >= 4 && !/\d/.test(piece) && words.indexOf("\n" + piece) < 0) {
@@ -50,12 +38,9 @@
   }
 
   addEventListener("message", function (event) {
-    var message = event.data;
-    if (message && message.type === SETUP) {
-      learn(message.data);
-    } else if (message && message.type === QUERY && typeof message.data === "string") {
-      message.data = tidy(message.data);
-    }
+    var message = event.data || {};
+    if (message.type === SETUP) { learn(message.data); }
+    if (message.type === QUERY && typeof message.data === "string") { message.data = tidy(message.data); }
   });
 
   var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;

@@ -1,7 +1,5 @@
-/* Tab storage: the one owner of the handbook's sessionStorage keys, and the only way
- * components talk to each other (a change, such as opening a file, is announced with the
- * "hb-storage" event). Privacy: sessionStorage is this tab's alone; it survives a reload
- * and is deleted with the tab, never sent anywhere or shared with other tabs. Keys:
+/* The one owner of the sessionStorage keys (this tab's alone: kept over a reload, deleted with
+ * the tab, never sent or shared) and the components' only link ("hb-storage" event). Keys:
  *   hb-checklist:<id>   one checklist: {items: {itemId: true}, notes: {name: text}}
  *   hb-record:header    the record's case details: {caseReference, date, assessor, agency}
  *   hb-record:noticed   "1" once the notice before the first save has been shown
@@ -16,14 +14,13 @@ var hbStorage = (function () {
   var NOTICED = "hb-record:noticed";
   var UNSAVED = "hb-record:unsaved";
 
-  function object(value) {
-    return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-  }
+  function object(value) { return value && typeof value === "object" && !Array.isArray(value) ? value : {}; }
 
   /* Storage may be unavailable or full: the page then still works for this view. */
-  function attempt(action, fallback) {
-    try { return action(window.sessionStorage); } catch (e) { return fallback; }
-  }
+  function attempt(action, fallback) { try { return action(window.sessionStorage); } catch (e) { return fallback; } }
+
+  /* A part of the record: "header" or a checklist id. */
+  function keyOf(part) { return part === "header" ? HEADER : CHECKLIST + part; }
 
   function read(key) { return attempt(function (s) { return object(JSON.parse(s.getItem(key))); }, {}); }
 
@@ -32,21 +29,16 @@ var hbStorage = (function () {
   function remove(key) { attempt(function (s) { s.removeItem(key); }); }
 
   function filled(state) {
-    return Object.keys(state).some(function (key) {
-      var value = state[key];
-      return value === true || (typeof value === "string" && value.trim() !== "") ||
-        (value !== null && typeof value === "object" && filled(value));
-    });
+    return Object.values(state).some((value) => value === true || (typeof value === "string" && value.trim() !== "") ||
+      (value !== null && typeof value === "object" && filled(value)));
   }
 
   /* Replace the whole record: `checklists` maps ids to states, `ids` lists them all. */
   function replaceAll(header, checklists, ids) {
     if (header) { write(HEADER, header); } else { remove(HEADER); }
-    ids.forEach(function (id) {
-      if (checklists[id]) { write(CHECKLIST + id, checklists[id]); } else { remove(CHECKLIST + id); }
-    });
+    ids.forEach((id) => (checklists[id] ? write(CHECKLIST + id, checklists[id]) : remove(CHECKLIST + id)));
     remove(UNSAVED); /* opened from a file, or cleared: nothing to lose */
-    document.dispatchEvent(new CustomEvent("hb-storage", { detail: { source: "record" } }));
+    document.dispatchEvent(new CustomEvent("hb-storage"));
   }
 
   return {
@@ -54,19 +46,15 @@ var hbStorage = (function () {
       var state = read(CHECKLIST + id);
       return { items: object(state.items), notes: object(state.notes) };
     },
-    setChecklist: function (id, state) { write(CHECKLIST + id, state); },
     clearChecklist: function (id) { remove(CHECKLIST + id); },
     header: function () { return read(HEADER); },
-    setHeader: function (header) { write(HEADER, header); },
     noticed: function () { return attempt(function (s) { return s.getItem(NOTICED) === "1"; }, false); },
     setNoticed: function () { attempt(function (s) { s.setItem(NOTICED, "1"); }); },
-    /* Changed by the reader since the last save or print: "header" or a checklist id. */
-    markUnsaved: function (part) {
+    /* The reader changed a part: kept, and marked as changed since the last save or print. */
+    set: function (part, value) {
       var parts = read(UNSAVED);
-      if (parts[part] !== true) {
-        parts[part] = true;
-        write(UNSAVED, parts);
-      }
+      write(keyOf(part), value);
+      if (parts[part] !== true) { write(UNSAVED, Object.assign(parts, { [part]: true })); }
     },
     /* Saved to a file or printed: the parts given, or everything. */
     markSaved: function (parts) {
@@ -76,11 +64,7 @@ var hbStorage = (function () {
       write(UNSAVED, left);
     },
     /* The changed parts that still hold something (an emptied one is nothing to lose). */
-    unsaved: function () {
-      return Object.keys(read(UNSAVED)).filter(function (part) {
-        return filled(part === "header" ? read(HEADER) : read(CHECKLIST + part));
-      });
-    },
+    unsaved: () => Object.keys(read(UNSAVED)).filter((part) => filled(read(keyOf(part)))),
     replaceAll: replaceAll,
     clearAll: function (ids) { replaceAll(null, {}, ids); },
     onChange: function (callback) { document.addEventListener("hb-storage", callback); }

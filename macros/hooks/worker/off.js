@@ -1,7 +1,5 @@
-/* The handbook's offline copy is off for this site (`offline_app: false`, or `make serve`):
- * this worker replaces one an earlier build installed, deletes the handbook's caches for
- * this copy, unregisters itself and answers no request (macros/hooks/offline.py).
- */
+/* Offline copy off (`offline_app: false`, `make serve`): replaces an earlier build's worker,
+ * deletes this copy's caches, unregisters itself, answers no request (macros/hooks/offline.py). */
 "use strict";
 
 const PREFIX = "ta-hsb " + self.registration.scope + " ";
@@ -9,10 +7,6 @@ const PREFIX = "ta-hsb " + self.registration.scope + " ";
 self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith(PREFIX)).map((n) => caches.delete(n))))
-      .then(() => self.registration.unregister())
-  );
+  const mine = caches.keys().then((names) => names.filter((n) => n.startsWith(PREFIX)));
+  event.waitUntil(mine.then((names) => Promise.all(names.map((n) => caches.delete(n)))).then(() => self.registration.unregister()));
 });

@@ -1,12 +1,6 @@
-/* The TA-HSB handbook's service worker: this edition, readable offline after one visit.
- * Made at build time (macros/hooks/offline.py) with this edition's files (pages, assets,
- * search index, PDFs), each with the start of its SHA-256, kept in one cache for this
- * edition: no case data (that stays in the tab), nothing from another site. Install
- * fetches every file revalidated and checks its hash, so a copy half deployed fails the
- * install (the browser tries again later); then it takes over at once and deletes other
- * editions' caches. A file of this edition comes from its cache, anything else from the
- * network; edition.json from the network first.
- */
+/* The service worker: this edition's files (DATA, filled in by macros/hooks/offline.py) in
+ * one cache, each checked against its SHA-256 so a half-deployed copy fails the install
+ * (guides/hosting.md). Its files come from the cache, edition.json from the network first. */
 "use strict";
 
 const DATA = /* EDITION */ null;
@@ -17,13 +11,10 @@ const FILES = new Map(DATA.files);
 
 async function keep(cache, path, digest) {
   const response = await fetch(new Request(path, { cache: "no-cache" }));
-  if (!response.ok) {
-    throw new Error(path + ": HTTP " + response.status);
-  }
+  if (!response.ok) { throw new Error(path + ": HTTP " + response.status); }
   const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
-  if (Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("").slice(0, digest.length) !== digest) {
-    throw new Error(path + ": not a file of edition " + DATA.edition.id);
-  }
+  const hex = Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex.slice(0, digest.length) !== digest) { throw new Error(path + ": not a file of edition " + DATA.edition.id); }
   await cache.put(path, response);
 }
 
@@ -41,38 +32,23 @@ async function fill() {
 self.addEventListener("install", (event) => event.waitUntil(fill().then(() => self.skipWaiting())));
 
 self.addEventListener("activate", (event) => {
-  const others = (names) => names.filter((n) => n.startsWith(PREFIX) && n !== CACHE);
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(others(names).map((n) => caches.delete(n))))
-      .then(() => self.clients.claim())
-  );
+  const others = caches.keys().then((names) => names.filter((n) => n.startsWith(PREFIX) && n !== CACHE));
+  event.waitUntil(others.then((names) => Promise.all(names.map((n) => caches.delete(n)))).then(() => self.clients.claim()));
 });
 
-async function respond(request, file, networkFirst) {
-  const cache = await caches.open(CACHE);
-  if (networkFirst) {
-    return fetch(request).catch(async (error) => (await cache.match(file)) || Promise.reject(error));
-  }
-  return (await cache.match(file)) || fetch(request);
-}
+const kept = (file) => caches.match(file, { cacheName: CACHE });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) {
-    return;
-  }
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) { return; }
   let path;
-  try {
-    path = decodeURIComponent(new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length));
-  } catch (error) {
-    return;
+  try { path = decodeURIComponent(new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length)); } catch (error) {
+    return; // a malformed %-escape: not a file of this edition
   }
   const file = path === "" || path.endsWith("/") ? path + "index.html" : path; // a folder's address
   if (path === "edition.json") {
-    event.respondWith(respond(request, path, true));
+    event.respondWith(fetch(request).catch(async (error) => (await kept(path)) || Promise.reject(error)));
   } else if (FILES.has(file)) {
-    event.respondWith(respond(request, file, false));
+    event.respondWith(kept(file).then((response) => response || fetch(request)));
   }
 });
