@@ -3,7 +3,6 @@ nginx and from disk as the offline package; latency after the last keystroke; th
 
 from __future__ import annotations
 
-import statistics
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -60,39 +59,3 @@ def measure(site: Path, offline_site: Path) -> dict[str, Any]:
         finally:
             browser.close()
     return out
-
-
-def goals(s: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
-    """Rows for the report's goal table: (measure, figure, target, met)."""
-    served, offline = s["served"], s["offline"]
-    times = served["latency_ms"] + offline["latency_ms"]
-    growth = s["index_gzip"] / INDEX_GZIP_BEFORE
-    return [
-        (
-            f"Search: practitioner queries with the answer in the first three results "
-            f"({served['queries']} queries, tests/browser/search_queries.yml)",
-            f"through nginx {served['hit_rate']:.1%}; offline zip {offline['hit_rate']:.1%}",
-            f"≥ {HIT_TARGET:.0%}",
-            min(served["hit_rate"], offline["hit_rate"]) >= HIT_TARGET,
-        ),
-        (
-            "Search: last keystroke → results, 3-word query (median; slowest)",
-            f"through nginx {statistics.median(served['latency_ms']):.0f} ms; offline zip "
-            f"{statistics.median(offline['latency_ms']):.0f} ms; slowest {max(times):.0f} ms",
-            f"≤ {LATENCY_TARGET_MS} ms",
-            statistics.median(served["latency_ms"]) <= LATENCY_TARGET_MS
-            and statistics.median(offline["latency_ms"]) <= LATENCY_TARGET_MS,
-        ),
-        (
-            "Search index, gzip",
-            f"{s['index_gzip']:,} B; before: {INDEX_GZIP_BEFORE:,} B ({growth - 1:+.1%})",
-            f"≤ +{INDEX_BUDGET - 1:.0%}",
-            growth <= INDEX_BUDGET,
-        ),
-    ]
-
-
-def misses(s: dict[str, Any]) -> list[str]:
-    """The queries whose answer was not in the first three, for the report."""
-    places = (("served", "through nginx"), ("offline", "offline zip"))
-    return [f"- {label}: {miss}" for where, label in places for miss in s[where]["misses"]]
