@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.loopback import QuietHandler, serving
+from tools.servers import QuietHandler, serving
 
 EXTERNAL = re.compile(r"""<a\s(?:[^>]*\s)?href=["'](https?://[^"']+)["']""")
 CONFIG = """\

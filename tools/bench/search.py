@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 from macros.hooks.compress import gzip_bytes
 from tools import searchbox
-from tools.nginx import serve
+from tools.servers import nginx
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = searchbox.load_queries()
@@ -48,7 +48,7 @@ def measure(site: Path, offline_site: Path) -> dict[str, Any]:
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
-            with serve(site.resolve(), Path(tmp)) as url:
+            with nginx(site.resolve(), Path(tmp)) as url:
                 page = browser.new_page()
                 out["served"] = _run(page, url, url)
                 page.close()

@@ -20,7 +20,7 @@ from typing import Any
 from macros.data.edition import read_version
 from macros.data.nav import nav_sources
 from tools.bench.projects import load_config
-from tools.loopback import free_port
+from tools.servers import free_port
 
 
 def build_command(project: Path, env: dict[str, str] | None = None) -> str:

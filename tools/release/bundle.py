@@ -75,11 +75,8 @@ def write_zip(target: Path, files: Iterable[tuple[str, Path]], epoch: int) -> in
 
 
 def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def write_sums(folder: Path, names: Iterable[str], target: str = "SHA256SUMS") -> Path:

@@ -5,6 +5,7 @@ approve an edition from one file."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -30,9 +31,8 @@ def section(changelog: str, version: str) -> str:
     return match.group(1).strip()
 
 
-def _text(words: str) -> str:
-    """Words from the data (an overlay's too) escaped: no tag reaches a Markdown viewer as HTML."""
-    return escape(words, quote=False)
+#: Words from the data (an overlay's too) escaped: no tag reaches a Markdown viewer as HTML.
+_text = partial(escape, quote=False)
 
 
 def _entry(change: Change) -> str:
@@ -70,13 +70,13 @@ def guidance_notes(
     return title + "\n\n".join(lines) + "\n"
 
 
-def release_notes(root: Path, version: str, name: str, guidance: str = "") -> str:
+def release_notes(root: Path, version: str, name: str) -> str:
     """The notes as a Markdown file of their own (links to the handbook's pages as words)."""
     text = LINK.sub(r"\1", section((root / CHANGELOG).read_text(encoding="utf-8"), version))
     return (
         f"# {name}: release notes\n\n"
         f"TA-HSB practice handbook, version {version}. From {CHANGELOG} (the website and "
-        f"the tools).\n\n{text}\n" + (f"\n{guidance}" if guidance else "")
+        f"the tools).\n\n{text}\n"
     )
 
 

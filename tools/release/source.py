@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tomllib
 from pathlib import Path
 
 from macros.data.edition import epoch_seconds
@@ -61,11 +60,6 @@ def commit(root: Path) -> str:
         if given:
             return given
         raise
-
-
-def version(root: Path) -> str:
-    with (root / "pyproject.toml").open("rb") as fh:
-        return str(tomllib.load(fh)["project"]["version"])
 
 
 def release_name(version: str, overlay: str | None) -> str:
