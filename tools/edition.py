@@ -38,11 +38,6 @@ def built_snapshot(root: Path, local: str | None) -> Snapshot:
         return Snapshot.model_validate_json(out.read_text(encoding="utf-8"))
 
 
-def target_of(root: Path, version: str, local: str | None) -> Path:
-    folder = overlay_folder(root / local) if local else root
-    return folder / EDITIONS_DIR / f"{version}.json"
-
-
 def keep(snapshot: Snapshot, target: Path, local: bool) -> bool:
     """The handbook's (or overlay's) part of ``snapshot`` written to ``target``; False if
     the same units were already there."""
@@ -70,8 +65,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("local", nargs="?", help="an overlay file (its local units only)")
     args = parser.parse_args()
-    version = read_version(ROOT / "pyproject.toml")
-    target = target_of(ROOT, version, args.local)
+    folder = overlay_folder(ROOT / args.local) if args.local else ROOT
+    target = folder / EDITIONS_DIR / f"{read_version(ROOT / 'pyproject.toml')}.json"
     try:
         written = keep(built_snapshot(ROOT, args.local), target, bool(args.local))
     except (EditionError, DataError) as exc:

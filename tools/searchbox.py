@@ -49,16 +49,6 @@ class Query:
     source: str
 
 
-@dataclass(frozen=True)
-class Outcome:
-    query: Query
-    found: tuple[str, ...]  # the result pages, best first (page keys)
-
-    @property
-    def hit(self) -> bool:
-        return any(page in self.query.answer for page in self.found[:TOP])
-
-
 def page_key(src: str) -> str:
     """``prompts/sexting.md`` → ``prompts/sexting``, ``assessment/index.md`` → ``assessment``."""
     stem = src.removesuffix(".md")
@@ -121,13 +111,11 @@ def latency_ms(page: Any, text: str, delay: int = 60) -> float:
     return float(marks["render"] - marks["key"])
 
 
-def hit_rate(outcomes: Sequence[Outcome]) -> float:
-    return sum(o.hit for o in outcomes) / len(outcomes) if outcomes else 0.0
-
-
-def misses(outcomes: Sequence[Outcome]) -> list[str]:
-    return [
-        f"{o.query.query!r}: wanted {list(o.query.answer)}, got {list(o.found[:TOP])}"
-        for o in outcomes
-        if not o.hit
-    ]
+def answered(page: Any, root: str, queries: Sequence[Query]) -> tuple[float, list[str]]:
+    """Each query typed in: the share answered in the first TOP results, and the misses."""
+    misses = []
+    for q in queries:
+        found = search(page, q.query, root)[:TOP]
+        if not set(found) & set(q.answer):
+            misses.append(f"{q.query!r}: wanted {list(q.answer)}, got {list(found)}")
+    return 1 - len(misses) / len(queries), misses
