@@ -14,7 +14,7 @@ from tools import dist, mkdocs_config
 
 from .bundle import write_sums, write_tar_gz
 from .notes import edition_notes, release_notes
-from .sbom import make_bom, sbom_json
+from .sbom import sbom_json
 from .source import commit, overlay_in, release_name, source_date_epoch
 
 NOTES = "RELEASE-NOTES.md"
@@ -67,8 +67,9 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     parts |= {f"{name}/{text}": root / text for text in TEXTS}
     write_tar_gz(folder / archive, parts, epoch)
     dist.package(work / "offline", folder / offline_zip, Path(offline_zip).stem, epoch)
-    bom = make_bom(root, version, name, epoch, head, overlay)
-    (folder / sbom).write_text(sbom_json(bom), encoding="utf-8")
+    (folder / sbom).write_text(
+        sbom_json(root, version, name, epoch, head, overlay), encoding="utf-8"
+    )
     (folder / NOTES).write_text(notes, encoding="utf-8")
     (folder / guidance_json).write_text(guidance, encoding="utf-8")
     write_sums(folder, release.files[:-1], SUMS)

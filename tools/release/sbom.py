@@ -53,33 +53,30 @@ def prop(name: str, value: str) -> Property:
 
 def shipped(components: Sequence[third_party.Component]) -> list[Component]:
     """What the built site and its PDFs contain, from data/third-party.yml."""
-    out = []
-    for c in components:
-        licence = (
-            licences.make_from_string(c.licence)
-            if c.licence
-            else licences.make_with_name(
-                c.licence_text, url=XsUri(str(c.licence_url)) if c.licence_url else None
-            )
+    return [
+        Component(
+            name=c.name,
+            version=c.version,
+            type=KINDS[c.kind],
+            bom_ref=f"shipped:{c.id}",
+            scope=ComponentScope.REQUIRED,
+            purl=PackageURL.from_string(c.purl) if c.purl else None,
+            licenses=[
+                licences.make_from_string(c.licence)
+                if c.licence
+                else licences.make_with_name(
+                    c.licence_text, url=XsUri(str(c.licence_url)) if c.licence_url else None
+                )
+            ],
+            copyright=c.copyright,
+            description=c.what,
+            external_references=[
+                ExternalReference(type=ExternalReferenceType.WEBSITE, url=XsUri(str(c.url)))
+            ],
+            properties=[prop("files", " ".join(c.files))],
         )
-        out.append(
-            Component(
-                name=c.name,
-                version=c.version,
-                type=KINDS[c.kind],
-                bom_ref=f"shipped:{c.id}",
-                scope=ComponentScope.REQUIRED,
-                purl=PackageURL.from_string(c.purl) if c.purl else None,
-                licenses=[licence],
-                copyright=c.copyright,
-                description=c.what,
-                external_references=[
-                    ExternalReference(type=ExternalReferenceType.WEBSITE, url=XsUri(str(c.url)))
-                ],
-                properties=[prop("files", " ".join(c.files))],
-            )
-        )
-    return out
+        for c in components
+    ]
 
 
 def python_licences(name: str) -> list[License]:
@@ -150,9 +147,10 @@ def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
     return list(out.values())
 
 
-def make_bom(
+def sbom_json(
     root: Path, version: str, release: str, epoch: int, commit: str, overlay: str | None
-) -> Bom:
+) -> str:
+    """The release's SBOM as JSON, after the library's own validator accepts it."""
     components = third_party.load_components(root)
     project = Component(
         name=PROJECT,
@@ -181,11 +179,6 @@ def make_bom(
     for component, listed in zip(inside, components, strict=True):
         parent = by_ref.get(f"shipped:{listed.part_of}") if listed.part_of else None
         bom.register_dependency(parent or project, [component])
-    return bom
-
-
-def sbom_json(bom: Bom) -> str:
-    """The SBOM as JSON, after the library's own validator accepts it."""
     text = JsonV1Dot6(bom).output_as_string(indent=2) + "\n"
     problem = JsonStrictValidator(SchemaVersion.V1_6).validate_str(text)
     if problem is not None:
