@@ -34,6 +34,8 @@ from packageurl import PackageURL
 
 from macros.data import third_party
 
+from .source import SourceError
+
 PROJECT = "ta-hsb-handbook"
 PREFIX = "ta-hsb"  # of this SBOM's own property names
 LOCK = "requirements.lock"
@@ -41,10 +43,6 @@ NPM_LOCK = "package-lock.json"
 LOCK_ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)", re.M)
 KINDS = {"library": ComponentType.LIBRARY, "icons": ComponentType.FILE, "font": ComponentType.FILE}
 licences = LicenseFactory()
-
-
-class SbomError(Exception):
-    """The SBOM does not validate (the validator's words)."""
 
 
 def prop(name: str, value: str) -> Property:
@@ -117,7 +115,7 @@ def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
     out: dict[str, Component] = {}
     packages = package_lock.get("packages")
     if not isinstance(packages, dict):
-        raise SbomError(f"{NPM_LOCK}: no 'packages' (lockfileVersion 2 or later is needed)")
+        raise SourceError(f"{NPM_LOCK}: no 'packages' (lockfileVersion 2 or later is needed)")
     for path, info in sorted(packages.items()):
         if not path:
             continue  # the project itself
@@ -182,7 +180,7 @@ def sbom_json(
     text = JsonV1Dot6(bom).output_as_string(indent=2) + "\n"
     problem = JsonStrictValidator(SchemaVersion.V1_6).validate_str(text)
     if problem is not None:
-        raise SbomError(f"the SBOM does not validate: {problem}")
+        raise SourceError(f"the SBOM does not validate: {problem}")
     return text
 
 

@@ -13,7 +13,7 @@ PROJECT = "ta-hsb-handbook"
 
 
 class SourceError(Exception):
-    """The release cannot say what it was built from (the message says why)."""
+    """A release cannot be made or checked: its source, changelog or SBOM (one line saying why)."""
 
 
 def git(root: Path, *args: str) -> str:
