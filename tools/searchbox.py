@@ -57,14 +57,10 @@ def page_key(src: str) -> str:
 
 def href_key(href: str, root: str) -> str:
     """A result link as a page key, for a site at ``root`` (``http:`` or ``file:``, ending in ``/``)."""
-    path = unquote(urlsplit(href).path)
-    base = unquote(urlsplit(root).path)
-    rel = posixpath.relpath(path, base.rstrip("/") or "/") if path != base else ""
-    rel = "" if rel == "." else rel
-    if rel.endswith(".html"):
-        rel = rel.removesuffix(".html")
-        rel = "" if rel == "index" else rel.removesuffix("/index")
-    return rel.strip("/")
+    base = unquote(urlsplit(root).path).rstrip("/") or "/"
+    rel = posixpath.relpath(unquote(urlsplit(href).path), base)
+    rel = page_key(rel.removesuffix(".html")) if rel.endswith(".html") else rel
+    return "" if rel == "." else rel.strip("/")
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
