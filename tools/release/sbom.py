@@ -34,9 +34,8 @@ from packageurl import PackageURL
 
 from macros.data import third_party
 
-from .source import SourceError
+from .source import PROJECT, SourceError
 
-PROJECT = "ta-hsb-handbook"
 PREFIX = "ta-hsb"  # of this SBOM's own property names
 LOCK = "requirements.lock"
 NPM_LOCK = "package-lock.json"
