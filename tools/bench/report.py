@@ -10,7 +10,7 @@ from typing import Any
 
 import jinja2
 
-from tools.bench import search
+from tools import searchbox
 
 #: The handbook PDF before the PDF work of issue 15 (commit d24bc4c), built as this bench
 #: builds it (a copy without git, so no commit in the stamp): its size, its printed text in
@@ -42,5 +42,5 @@ def report(r: dict[str, Any]) -> str:
     env.filters.update(kib=kib, seconds=seconds, median=statistics.median)
     env.filters["verdict"] = lambda ok: "pass" if ok else "FAIL"
     constants = {k: v for k, v in globals().items() if k.isupper()}
-    env.globals.update(constants, search=search, cores=os.cpu_count() or 1)
+    env.globals.update(constants, search=searchbox, cores=os.cpu_count() or 1)
     return env.get_template("report.md.j2").render(r=r)
