@@ -20,14 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(local: str | None, root: Path = ROOT) -> tuple[list[str], list[str]]:
     """The problems and notices for the overlay ``local`` (a path from ``root``)."""
     conf = load_config(root / "mkdocs.yml")
-    edition = Edition(
-        version=read_version(root / "pyproject.toml"),
-        source_edition=conf["extra"]["handbook"]["source_edition"],
-        build_date=build_date(),
-    )
-    return check(
-        root, root / conf.get("docs_dir", "docs"), nav_sources(conf["nav"]), edition, local
-    )
+    source = conf["extra"]["handbook"]["source_edition"]
+    edition = Edition(read_version(root / "pyproject.toml"), source, build_date())
+    docs = root / conf.get("docs_dir", "docs")
+    return check(root, docs, nav_sources(conf["nav"]), edition, local)
 
 
 def main() -> int:

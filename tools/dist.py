@@ -18,10 +18,6 @@ from tools.release.source import source_date_epoch
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(out_dir: Path, env: dict[str, str] | None = None) -> None:
-    mkdocs_config.build(ROOT, out_dir, {**(env or {}), "OFFLINE": "true"})
-
-
 def package(site: Path, target: Path, folder: str, epoch: int) -> int:
     """Zip ``site`` under ``folder``, without the compressed copies only servers use; the count."""
     files = [
@@ -39,7 +35,7 @@ def main() -> int:
     args = parser.parse_args()
     start = time.perf_counter()
     try:
-        build(args.site_dir)
+        mkdocs_config.build(ROOT, args.site_dir, {"OFFLINE": "true"})
     except subprocess.CalledProcessError:
         print("dist: the offline build failed (see the messages above)", file=sys.stderr)
         return 1

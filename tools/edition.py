@@ -21,10 +21,6 @@ from tools.mkdocs_config import build
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class EditionError(Exception):
-    """The snapshot could not be written: one line saying why."""
-
-
 def built_snapshot(root: Path, local: str | None) -> Snapshot:
     """The snapshot of a strict build without PDFs or compressed copies."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -34,13 +30,8 @@ def built_snapshot(root: Path, local: str | None) -> Snapshot:
         try:
             build(root, Path(tmp, "site"), env, "-q")
         except subprocess.CalledProcessError:
-            raise EditionError("the build failed: see its messages above") from None
+            raise DataError("the build failed: see its messages above") from None
         return Snapshot.model_validate_json(out.read_text(encoding="utf-8"))
-
-
-def target_of(root: Path, version: str, local: str | None) -> Path:
-    folder = overlay_folder(root / local) if local else root
-    return folder / EDITIONS_DIR / f"{version}.json"
 
 
 def keep(snapshot: Snapshot, target: Path, local: bool) -> bool:
@@ -52,15 +43,15 @@ def keep(snapshot: Snapshot, target: Path, local: bool) -> bool:
         try:
             before = Snapshot.model_validate_json(target.read_text(encoding="utf-8"))
         except ValueError:
-            raise EditionError(f"{target}: not a snapshot; remove it and run again") from None
+            raise DataError(f"{target}: not a snapshot; remove it and run again") from None
         if set(before.units) == set(units):
             return False
-        raise EditionError(
+        raise DataError(
             f"{target}: version {snapshot.version} is published with other content: "
             "set the next version in pyproject.toml, then run make edition"
         )
     if target.parent.is_symlink():
-        raise EditionError(f"{target.parent}: a symbolic link is not allowed here")
+        raise DataError(f"{target.parent}: a symbolic link is not allowed here")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(snapshot_json(mine), encoding="utf-8")
     return True
@@ -70,11 +61,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("local", nargs="?", help="an overlay file (its local units only)")
     args = parser.parse_args()
-    version = read_version(ROOT / "pyproject.toml")
-    target = target_of(ROOT, version, args.local)
+    folder = overlay_folder(ROOT / args.local) if args.local else ROOT
+    target = folder / EDITIONS_DIR / f"{read_version(ROOT / 'pyproject.toml')}.json"
     try:
         written = keep(built_snapshot(ROOT, args.local), target, bool(args.local))
-    except (EditionError, DataError) as exc:
+    except DataError as exc:
         print(f"edition: {exc}", file=sys.stderr)
         return 1
     shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.loopback import QuietHandler, serving
+from tools.servers import QuietHandler, serving
 
 EXTERNAL = re.compile(r"""<a\s(?:[^>]*\s)?href=["'](https?://[^"']+)["']""")
 CONFIG = """\
@@ -46,11 +46,6 @@ class Handler(QuietHandler):
             super().handle()
 
 
-def external_links(site: Path) -> list[str]:
-    pages = (page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
-    return sorted({html.unescape(href) for text in pages for href in EXTERNAL.findall(text)})
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("site", type=Path)
@@ -61,7 +56,8 @@ def main() -> int:
             cfg.write(CONFIG.format(port=urlsplit(url).port))
         linkchecker = Path(sys.executable).with_name("linkchecker")
         result = subprocess.run([str(linkchecker), "-f", cfg.name, url], check=False)
-    links = external_links(args.site)
+    pages = (page.read_text(encoding="utf-8") for page in args.site.rglob("*.html"))
+    links = sorted({html.unescape(href) for text in pages for href in EXTERNAL.findall(text)})
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text("".join(f"{link}\n" for link in links), encoding="utf-8")
     print(f"linkcheck: external links listed, not fetched: {len(links)} (see {args.report})")

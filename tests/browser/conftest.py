@@ -13,8 +13,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from tests.browser.helpers import CSP_LISTENER, files_only
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, shared
-from tools.loopback import ServerError
-from tools.nginx import serve
+from tools import servers
+from tools.servers import ServerError
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +94,7 @@ def from_disk(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
 def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The built site behind the shipped nginx configuration, one server per test module."""
     try:
-        with serve(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+        with servers.nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
             yield url
     except ServerError as exc:
         pytest.fail(str(exc))

@@ -26,8 +26,8 @@ from tests.browser.hosting import (
     raw_request,
     site_files,
 )
-from tools.apache import VARIANTS, serve
-from tools.loopback import ServerError
+from tools import servers
+from tools.servers import VARIANTS, ServerError
 
 EXTRA = {**DOTFILES, **WELL_KNOWN, **dict.fromkeys(REVALIDATED, "{}\n")}
 
@@ -36,7 +36,7 @@ EXTRA = {**DOTFILES, **WELL_KNOWN, **dict.fromkeys(REVALIDATED, "{}\n")}
 def apache(request: pytest.FixtureRequest, site_dir: Path) -> Iterator[str]:
     """The site behind Apache, with dotfiles a careless deployment might leave in it."""
     try:
-        with serve(site_dir, request.param, EXTRA) as url:
+        with servers.apache(site_dir, request.param, EXTRA) as url:
             yield url
     except ServerError as exc:
         pytest.fail(str(exc))
@@ -46,7 +46,7 @@ def apache(request: pytest.FixtureRequest, site_dir: Path) -> Iterator[str]:
 def apache_site(site_dir: Path) -> Iterator[str]:
     """The site configuration alone: what only a site (not an .htaccess) can set."""
     try:
-        with serve(site_dir, "site") as url:
+        with servers.apache(site_dir, "site") as url:
             yield url
     except ServerError as exc:
         pytest.fail(str(exc))

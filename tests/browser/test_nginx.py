@@ -26,8 +26,8 @@ from tests.browser.hosting import (
     raw_request,
     site_files,
 )
-from tools.loopback import ServerError
-from tools.nginx import serve
+from tools import servers
+from tools.servers import ServerError
 
 
 def test_every_page_through_nginx_has_no_csp_violation(
@@ -69,7 +69,7 @@ def nginx_with_dotfiles(site_dir: Path, tmp_path_factory: pytest.TempPathFactory
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     try:
-        with serve(root, tmp_path_factory.mktemp("nginx")) as url:
+        with servers.nginx(root, tmp_path_factory.mktemp("nginx")) as url:
             yield url
     except ServerError as exc:
         pytest.fail(str(exc))
@@ -157,7 +157,7 @@ def test_brotli_copies_where_the_module_is_installed(
     site_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     try:
-        with serve(site_dir, tmp_path_factory.mktemp("nginx-br"), brotli=True) as url:
+        with servers.nginx(site_dir, tmp_path_factory.mktemp("nginx-br"), brotli=True) as url:
             for kind, path in first_load_files(site_dir).items():
                 headers, body = fetch(url + path, "gzip, deflate, br")
                 assert headers.get("content-encoding") == "br", kind

@@ -23,9 +23,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expec
 from tests.browser.helpers import CSP_LISTENER, Traffic
 from tests.browser.test_a11y import violations
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tools import servers
 from tools.bench.projects import copy_project
-from tools.loopback import ServerError
-from tools.nginx import serve
+from tools.servers import ServerError
 
 pytestmark = pytest.mark.slow
 
@@ -123,7 +123,7 @@ def deployment(site_dir: Path, tmp_path: Path) -> Iterator[Deployment]:
     root = tmp_path / "site"
     root.symlink_to(site_dir)
     try:
-        with serve(root, tmp_path / "nginx", access_log=True) as url:
+        with servers.nginx(root, tmp_path / "nginx", access_log=True) as url:
             yield Deployment(url, root, tmp_path / "nginx" / "access.log")
     except ServerError as exc:
         pytest.fail(str(exc))
@@ -300,7 +300,7 @@ def test_the_copy_can_be_installed(
     tmp_path: Path,
 ) -> None:
     try:
-        with serve(overlay_site_dir if overlay else site_dir, tmp_path / "nginx") as url:
+        with servers.nginx(overlay_site_dir if overlay else site_dir, tmp_path / "nginx") as url:
             page = visit_once(persistent, url)
             cdp = persistent.new_cdp_session(page)
             assert cdp.send("Page.getInstallabilityErrors") == {"installabilityErrors": []}

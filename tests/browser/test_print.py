@@ -15,7 +15,7 @@ from macros.data.paths import page_url
 from tests.conftest import ROOT
 from tests.pdftext import Word, overlapping_lines, pdf_text, printed_words, sheet_text
 from tests.site.reading import CHECKLISTS, checklist_words, items, nav, normalise
-from tools.loopback import serving
+from tools.servers import serving
 
 GUIDANCE_PAGES = [
     page_url(src, directory_urls=True) for src in nav() if not src.startswith("checklists/")

@@ -22,6 +22,7 @@ import pytest
 from cyclonedx.schema import SchemaVersion
 from cyclonedx.validation.json import JsonStrictValidator
 
+from macros.data.edition import read_version
 from macros.data.third_party import load_components
 from macros.hooks.servers import DEPLOY_FILES
 from tests.conftest import ROOT
@@ -29,12 +30,12 @@ from tests.unit.test_lock import LOCKED
 from tools.release import verify as verify_module
 from tools.release.bundle import write_sums
 from tools.release.notes import CHANGELOG, LINK, section
-from tools.release.source import SourceError, git, release_name, version
+from tools.release.source import SourceError, git, release_name
 from tools.release.verify import clone, compare
 
 pytestmark = pytest.mark.slow
 EPOCH = 1767225600  # 2026-01-01 00:00:00 UTC
-VERSION = version(ROOT)
+VERSION = read_version(ROOT / "pyproject.toml")
 NAME = release_name(VERSION, None)
 
 

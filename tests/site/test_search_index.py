@@ -18,7 +18,7 @@ from macros.hooks.compress import gzip_bytes
 from tests.conftest import ROOT
 from tests.pdftext import sheet_text
 from tests.site.reading import VERSION, built_page, nav, normalise, soup
-from tools.bench.search import INDEX_BUDGET, INDEX_GZIP_BEFORE
+from tools.searchbox import INDEX_BUDGET, INDEX_GZIP_BEFORE
 
 AIDS = yaml.safe_load((ROOT / "data" / "search-aids.yml").read_text(encoding="utf-8"))
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))

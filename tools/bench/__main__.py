@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from macros.data.nav import nav_sources
-from tools.bench import lighthouse, measures, projects, search, timing
+from tools import searchbox
+from tools.bench import lighthouse, measures, projects, timing
 from tools.bench.report import report
 
 
@@ -53,7 +54,7 @@ def main() -> int:
         r["pdf"] = timing.pdf_timings(real)
         offline = projects.offline(copy("offline"))  # search from disk, as in the offline zip
         timing.hyperfine({"offline": timing.build_command(offline)}, 1)
-        r["search"] = search.measure(site, offline / "site")
+        r["search"] = searchbox.measure(site, offline / "site")
         r["compress"] = measures.precompress(site)
         r["offline_copy"] = measures.offline_copy(site)
         r["lighthouse"] = lighthouse.measure(site)

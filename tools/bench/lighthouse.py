@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 
 from tools.bench.measures import transfer_sizes
 from tools.bench.projects import ROOT
-from tools.loopback import ServerError
-from tools.nginx import BROTLI_MODULE, serve
+from tools.servers import BROTLI_MODULE, ServerError, nginx
 
 LHCI = ROOT / "node_modules" / ".bin" / "lhci"
 CONFIG = ROOT / "tools" / "bench" / "lighthouserc.json"
@@ -59,7 +58,7 @@ def measure(site: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         try:
-            with serve(site, work / "nginx", brotli=BROTLI_MODULE.exists()) as url:
+            with nginx(site, work / "nginx", brotli=BROTLI_MODULE.exists()) as url:
                 for path in PAGES.values():  # one page at a time: a lost trace costs one retry
                     for _attempt in range(3):
                         done = lhci("collect", "--additive", f"--url={url}{path}", cwd=work)

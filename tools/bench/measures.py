@@ -52,15 +52,13 @@ def transfer_sizes(site: Path, base_url: str) -> dict[str, int]:
     """Bytes of the home page's first load from ``base_url``, per ``Accept-Encoding``."""
     files = [f for kind in first_load(site, site / "index.html").values() for f in kind]
     paths = ["" if f == site / "index.html" else f.relative_to(site).as_posix() for f in files]
-    sizes = {}
-    for encoding in ("identity", "gzip", "br"):
-        total = 0
-        for path in paths:
-            request = urllib.request.Request(base_url + path, headers={"Accept-Encoding": encoding})  # noqa: S310 -- loopback
-            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-                total += len(response.read())
-        sizes[encoding] = total
-    return sizes
+
+    def size(path: str, encoding: str) -> int:
+        request = urllib.request.Request(base_url + path, headers={"Accept-Encoding": encoding})  # noqa: S310 -- loopback
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return len(response.read())
+
+    return {e: sum(size(path, e) for path in paths) for e in ("identity", "gzip", "br")}
 
 
 def offline_copy(site: Path) -> dict[str, int]:
@@ -74,11 +72,6 @@ def precompress(site: Path) -> dict[str, Any]:
     start = time.perf_counter()
     done = compress_site(site)
     return {"seconds": round(time.perf_counter() - start, 2), **asdict(done)}
-
-
-def pdf_text_size(reader: Any) -> int:
-    """Characters of text in a PDF (pypdf's extraction), whitespace not counted."""
-    return sum(len("".join(page.extract_text().split())) for page in reader.pages)
 
 
 def field_problems(path: Path, reader: Any, names: set[str]) -> list[str]:
@@ -114,7 +107,8 @@ def pdf_sizes(site: Path) -> dict[str, Any]:
         problems += field_problems(path, reader, names)
     book_reader = PdfReader(book)
     return {
-        "handbook_text": pdf_text_size(book_reader),
+        # characters of text (pypdf's extraction), whitespace not counted
+        "handbook_text": sum(len("".join(pg.extract_text().split())) for pg in book_reader.pages),
         "handbook_pages": len(book_reader.pages),
         "single_max": max(p.stat().st_size for p in singles),
         "single_total": sum(p.stat().st_size for p in singles),

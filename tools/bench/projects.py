@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,27 +30,29 @@ def load_config(project: Path) -> dict[str, Any]:
     return mkdocs_config.load_config(project / "mkdocs.yml")
 
 
-def save_config(project: Path, config: dict[str, Any]) -> None:
+@contextmanager
+def edited_config(project: Path) -> Iterator[dict[str, Any]]:
+    """``project``'s mkdocs.yml to change in the block, written back after it."""
+    config = load_config(project)
+    yield config
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
 def handbook(project: Path) -> Path:
     """The handbook without PDFs and compressed copies (both timed on their own); a copy left
     as it is builds as ``make build`` does."""
-    config = load_config(project)
-    config["extra"]["handbook"].update(pdf=False, compress=False)
-    save_config(project, config)
+    with edited_config(project) as config:
+        config["extra"]["handbook"].update(pdf=False, compress=False)
     return project
 
 
 def plain(project: Path) -> Path:
     """A plain Material build of the same pages: no macros plugin, no theme overrides."""
-    config = load_config(project)
-    config["plugins"] = ["search"]
-    config.pop("hooks", None)
-    config["theme"].pop("custom_dir", None)
-    config["strict"] = False
-    save_config(project, config)
+    with edited_config(project) as config:
+        config["plugins"] = ["search"]
+        config.pop("hooks", None)
+        config["theme"].pop("custom_dir", None)
+        config["strict"] = False
     return project
 
 
@@ -66,10 +70,9 @@ def macros_only(project: Path) -> Path:
     pages = (project / "docs").rglob("*.md")
     names = sorted({n for page in pages for n in MACRO_CALL.findall(page.read_text())})
     (project / "bench_stub.py").write_text(STUB_MACROS.format(names=names), encoding="utf-8")
-    config = load_config(project)
-    stub = {"module_name": "bench_stub", "on_error_fail": True, "on_undefined": "strict"}
-    config["plugins"] = ["search", {"macros": stub}]
-    save_config(project, config)
+    with edited_config(project) as config:
+        stub = {"module_name": "bench_stub", "on_error_fail": True, "on_undefined": "strict"}
+        config["plugins"] = ["search", {"macros": stub}]
     return project
 
 
@@ -87,9 +90,8 @@ def without_term_links(project: Path) -> Path:
         "# Terms\n\n" + " ".join(f'{{{{ term("{e["id"]}") }}}}' for e in glossary) + "\n",
         encoding="utf-8",
     )
-    config = load_config(project)
-    config["nav"].append({"Terms": "glossary-terms.md"})
-    save_config(project, config)
+    with edited_config(project) as config:
+        config["nav"].append({"Terms": "glossary-terms.md"})
     return project
 
 
@@ -102,11 +104,10 @@ def offline(project: Path) -> Path:
     """The offline package's build (``make dist``): the copy's mkdocs.yml holds each ``!ENV``
     default, so ``OFFLINE=true`` would not reach the offline plugin."""
     handbook(project)
-    config = load_config(project)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "offline" in plugin:
-            plugin["offline"]["enabled"] = True
-    save_config(project, config)
+    with edited_config(project) as config:
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "offline" in plugin:
+                plugin["offline"]["enabled"] = True
     return project
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from macros.data.edition import read_version
 from macros.data.nav import nav_sources
 from tools.bench.projects import load_config
-from tools.loopback import free_port
+from tools.servers import free_port
 
 
 def build_command(project: Path, env: dict[str, str] | None = None) -> str:
@@ -34,7 +34,7 @@ def build_command(project: Path, env: dict[str, str] | None = None) -> str:
 
 def hyperfine(commands: dict[str, str], runs: int, prepare: dict[str, str] | None = None) -> Any:
     """Each command ``runs`` times after a warm-up, ``prepare[name]`` before each: per name,
-    the best run, the median and every run (s)."""
+    hyperfine's own figures (s): ``min`` (the best run), ``median``, ``times`` …"""
     if shutil.which("hyperfine") is None:
         raise SystemExit("bench: hyperfine is missing: install it (`make system-deps`, as root)")
     with tempfile.TemporaryDirectory() as tmp:
@@ -46,11 +46,7 @@ def hyperfine(commands: dict[str, str], runs: int, prepare: dict[str, str] | Non
             args += ["--prepare", (prepare or {}).get(name, "true")] if prepare else []
         if subprocess.run(args, stdout=subprocess.DEVNULL, check=False).returncode != 0:
             raise SystemExit(f"bench: hyperfine failed: {shlex.join(args)}")
-        results = json.loads(out.read_text(encoding="utf-8"))["results"]
-    return {
-        r["command"]: {"seconds": r["min"], "median": r["median"], "times": r["times"]}
-        for r in results
-    }
+        return {r["command"]: r for r in json.loads(out.read_text(encoding="utf-8"))["results"]}
 
 
 def fetch(url: str, method: str = "GET") -> str | None:
@@ -130,7 +126,7 @@ def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]
 def pdf_timings(project: Path) -> dict[str, float]:
     """The checklist PDFs, then the handbook PDF, rendered here without the cache on a built
     site (the cost the cache avoids)."""
-    from macros.data.edition import Edition, build_date, read_version
+    from macros.data.edition import Edition, build_date
     from macros.data.state import assemble
     from macros.pdf.book import Book, book_pages, handbook_job
     from macros.pdf.documents import checklist_jobs

@@ -7,14 +7,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.data.edition import read_version
 from macros.hooks.edition_hooks import OUT as EDITION_OUT
 from macros.hooks.servers import DEPLOY_FILES
 from tools import dist, mkdocs_config
 
 from .bundle import write_sums, write_tar_gz
 from .notes import edition_notes, release_notes
-from .sbom import make_bom, sbom_json
-from .source import commit, overlay_in, release_name, source_date_epoch, version
+from .sbom import sbom_json
+from .source import commit, overlay_in, release_name, source_date_epoch
 
 NOTES = "RELEASE-NOTES.md"
 SUMS = "SHA256SUMS"
@@ -43,13 +44,14 @@ def deploy_files(root: Path, into: Path) -> Path:
 def build(root: Path, out: Path, overlay: str | None) -> Release:
     overlay = overlay_in(root, overlay)  # recorded in the SBOM: from the root, never absolute
     epoch = source_date_epoch(root)
-    name = release_name(version(root), overlay)
+    version = read_version(root / "pyproject.toml")
+    name = release_name(version, overlay)
     head = commit(root)
     # The server archive, the offline zip, the SBOM and this edition's snapshot of the guidance.
     ends = (".tar.gz", "-offline.zip", ".cdx.json", "-guidance.json")
     archive, offline_zip, sbom, guidance_json = (f"{name}{end}" for end in ends)
     release = Release(out / name, (archive, offline_zip, sbom, guidance_json, NOTES, SUMS))
-    notes = release_notes(root, version(root), name)  # first: no build without them
+    notes = release_notes(root, version, name)  # first: no build without them
     work = root / "build" / "release"
     env = {"SOURCE_DATE_EPOCH": str(epoch), "HANDBOOK_LOCAL": overlay or ""}
     # PDFs and compressed copies, whatever the caller's settings.
@@ -57,7 +59,7 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     mkdocs_config.build(root, work / "site", {**site, EDITION_OUT: str(work / "guidance.json")})
     guidance = (work / "guidance.json").read_text(encoding="utf-8")
     notes += edition_notes(root, guidance, overlay)
-    dist.build(work / "offline", env)
+    mkdocs_config.build(root, work / "offline", {**env, "OFFLINE": "true"})
     folder = release.folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -65,8 +67,9 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     parts |= {f"{name}/{text}": root / text for text in TEXTS}
     write_tar_gz(folder / archive, parts, epoch)
     dist.package(work / "offline", folder / offline_zip, Path(offline_zip).stem, epoch)
-    bom = make_bom(root, version(root), name, epoch, head, overlay)
-    (folder / sbom).write_text(sbom_json(bom), encoding="utf-8")
+    (folder / sbom).write_text(
+        sbom_json(root, version, name, epoch, head, overlay), encoding="utf-8"
+    )
     (folder / NOTES).write_text(notes, encoding="utf-8")
     (folder / guidance_json).write_text(guidance, encoding="utf-8")
     write_sums(folder, release.files[:-1], SUMS)

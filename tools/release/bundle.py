@@ -18,18 +18,14 @@ from .untrusted import PLAIN_SEGMENT, shown
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
-def tree(folder: Path) -> list[str]:
-    """Every file and folder under ``folder`` (relative POSIX paths), sorted."""
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
-
-
 def write_tar_gz(target: Path, parts: Mapping[str, Path], epoch: int) -> int:
     """A .tar.gz of ``parts`` (name in the archive → file or folder); the entry count."""
-    entries: list[tuple[str, Path]] = []
+    entries = list(parts.items())
     for name, source in parts.items():
-        entries.append((name, source))
         if source.is_dir():
-            entries += [(f"{name}/{rel}", source / rel) for rel in tree(source)]
+            entries += [
+                (f"{name}/{p.relative_to(source).as_posix()}", p) for p in source.rglob("*")
+            ]
     names = {name for name, _ in entries}
     parents = {
         "/".join(name.split("/")[:i]) for name in names for i in range(1, name.count("/") + 1)
@@ -75,11 +71,8 @@ def write_zip(target: Path, files: Iterable[tuple[str, Path]], epoch: int) -> in
 
 
 def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def write_sums(folder: Path, names: Iterable[str], target: str = "SHA256SUMS") -> Path:

@@ -5,6 +5,7 @@ approve an edition from one file."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -14,25 +15,24 @@ from macros.data.files import DataError
 from macros.data.loading import overlay_folder
 from macros.render.changes import KINDS, STATUS, summary
 
+from .source import SourceError
+
 CHANGELOG = "docs/reference/changelog.md"
 LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)")  # a link to another page: its words
-
-
-class NotesError(Exception):
-    """The changelog has no section for the version."""
 
 
 def section(changelog: str, version: str) -> str:
     """The text under ``## <version>``, up to the next ``## `` heading."""
     match = re.search(rf"^## {re.escape(version)}[ \t]*\n(.*?)(?=^## |\Z)", changelog, re.M | re.S)
     if match is None or not match.group(1).strip():
-        raise NotesError(f"{CHANGELOG}: no section '## {version}': add the release's changes first")
+        raise SourceError(
+            f"{CHANGELOG}: no section '## {version}': add the release's changes first"
+        )
     return match.group(1).strip()
 
 
-def _text(words: str) -> str:
-    """Words from the data (an overlay's too) escaped: no tag reaches a Markdown viewer as HTML."""
-    return escape(words, quote=False)
+#: Words from the data (an overlay's too) escaped: no tag reaches a Markdown viewer as HTML.
+_text = partial(escape, quote=False)
 
 
 def _entry(change: Change) -> str:
@@ -70,13 +70,13 @@ def guidance_notes(
     return title + "\n\n".join(lines) + "\n"
 
 
-def release_notes(root: Path, version: str, name: str, guidance: str = "") -> str:
+def release_notes(root: Path, version: str, name: str) -> str:
     """The notes as a Markdown file of their own (links to the handbook's pages as words)."""
     text = LINK.sub(r"\1", section((root / CHANGELOG).read_text(encoding="utf-8"), version))
     return (
         f"# {name}: release notes\n\n"
         f"TA-HSB practice handbook, version {version}. From {CHANGELOG} (the website and "
-        f"the tools).\n\n{text}\n" + (f"\n{guidance}" if guidance else "")
+        f"the tools).\n\n{text}\n"
     )
 
 
@@ -84,7 +84,7 @@ def _before(snapshots: tuple[Snapshot, ...], current: Snapshot, shown: str) -> S
     """The edition before ``current``; a snapshot of this version must hold its units."""
     same = [s for s in snapshots if s.version == current.version]
     if same and set(same[0].units) != set(current.units):
-        raise NotesError(
+        raise SourceError(
             f"{shown}/{current.version}.json: its guidance differs from this build's: "
             "set the next version in pyproject.toml (a published edition is never changed)"
         )
@@ -108,5 +108,5 @@ def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
             found = load_snapshots(folder, shown, built.version, local)
             parts.append(guidance_notes(_before(found, mine, shown), mine, title))
     except DataError as exc:
-        raise NotesError(str(exc)) from None
+        raise SourceError(str(exc)) from None
     return "\n" + "\n".join(parts)

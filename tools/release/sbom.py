@@ -34,7 +34,8 @@ from packageurl import PackageURL
 
 from macros.data import third_party
 
-PROJECT = "ta-hsb-handbook"
+from .source import PROJECT, SourceError
+
 PREFIX = "ta-hsb"  # of this SBOM's own property names
 LOCK = "requirements.lock"
 NPM_LOCK = "package-lock.json"
@@ -43,43 +44,36 @@ KINDS = {"library": ComponentType.LIBRARY, "icons": ComponentType.FILE, "font": 
 licences = LicenseFactory()
 
 
-class SbomError(Exception):
-    """The SBOM does not validate (the validator's words)."""
-
-
 def prop(name: str, value: str) -> Property:
     return Property(name=f"{PREFIX}:{name}", value=value)
 
 
 def shipped(components: Sequence[third_party.Component]) -> list[Component]:
     """What the built site and its PDFs contain, from data/third-party.yml."""
-    out = []
-    for c in components:
-        licence = (
-            licences.make_from_string(c.licence)
-            if c.licence
-            else licences.make_with_name(
-                c.licence_text, url=XsUri(str(c.licence_url)) if c.licence_url else None
-            )
+    return [
+        Component(
+            name=c.name,
+            version=c.version,
+            type=KINDS[c.kind],
+            bom_ref=f"shipped:{c.id}",
+            scope=ComponentScope.REQUIRED,
+            purl=PackageURL.from_string(c.purl) if c.purl else None,
+            licenses=[
+                licences.make_from_string(c.licence)
+                if c.licence
+                else licences.make_with_name(
+                    c.licence_text, url=XsUri(str(c.licence_url)) if c.licence_url else None
+                )
+            ],
+            copyright=c.copyright,
+            description=c.what,
+            external_references=[
+                ExternalReference(type=ExternalReferenceType.WEBSITE, url=XsUri(str(c.url)))
+            ],
+            properties=[prop("files", " ".join(c.files))],
         )
-        out.append(
-            Component(
-                name=c.name,
-                version=c.version,
-                type=KINDS[c.kind],
-                bom_ref=f"shipped:{c.id}",
-                scope=ComponentScope.REQUIRED,
-                purl=PackageURL.from_string(c.purl) if c.purl else None,
-                licenses=[licence],
-                copyright=c.copyright,
-                description=c.what,
-                external_references=[
-                    ExternalReference(type=ExternalReferenceType.WEBSITE, url=XsUri(str(c.url)))
-                ],
-                properties=[prop("files", " ".join(c.files))],
-            )
-        )
-    return out
+        for c in components
+    ]
 
 
 def python_licences(name: str) -> list[License]:
@@ -120,7 +114,7 @@ def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
     out: dict[str, Component] = {}
     packages = package_lock.get("packages")
     if not isinstance(packages, dict):
-        raise SbomError(f"{NPM_LOCK}: no 'packages' (lockfileVersion 2 or later is needed)")
+        raise SourceError(f"{NPM_LOCK}: no 'packages' (lockfileVersion 2 or later is needed)")
     for path, info in sorted(packages.items()):
         if not path:
             continue  # the project itself
@@ -150,9 +144,10 @@ def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
     return list(out.values())
 
 
-def make_bom(
+def sbom_json(
     root: Path, version: str, release: str, epoch: int, commit: str, overlay: str | None
-) -> Bom:
+) -> str:
+    """The release's SBOM as JSON, after the library's own validator accepts it."""
     components = third_party.load_components(root)
     project = Component(
         name=PROJECT,
@@ -181,15 +176,10 @@ def make_bom(
     for component, listed in zip(inside, components, strict=True):
         parent = by_ref.get(f"shipped:{listed.part_of}") if listed.part_of else None
         bom.register_dependency(parent or project, [component])
-    return bom
-
-
-def sbom_json(bom: Bom) -> str:
-    """The SBOM as JSON, after the library's own validator accepts it."""
     text = JsonV1Dot6(bom).output_as_string(indent=2) + "\n"
     problem = JsonStrictValidator(SchemaVersion.V1_6).validate_str(text)
     if problem is not None:
-        raise SbomError(f"the SBOM does not validate: {problem}")
+        raise SourceError(f"the SBOM does not validate: {problem}")
     return text
 
 

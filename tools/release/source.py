@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tomllib
 from pathlib import Path
 
 from macros.data.edition import epoch_seconds
@@ -14,7 +13,7 @@ PROJECT = "ta-hsb-handbook"
 
 
 class SourceError(Exception):
-    """The release cannot say what it was built from (the message says why)."""
+    """A release cannot be made or checked: its source, changelog or SBOM (one line saying why)."""
 
 
 def git(root: Path, *args: str) -> str:
@@ -61,11 +60,6 @@ def commit(root: Path) -> str:
         if given:
             return given
         raise
-
-
-def version(root: Path) -> str:
-    with (root / "pyproject.toml").open("rb") as fh:
-        return str(tomllib.load(fh)["project"]["version"])
 
 
 def release_name(version: str, overlay: str | None) -> str:
