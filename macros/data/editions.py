@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import DataError, fail, read_json, validate
+from .files import DataError, fail, read_json, repeated, validate
 
 EDITIONS_DIR = "editions"
 MAX_UNITS = 5000
@@ -81,14 +81,9 @@ def version_key(version: str) -> tuple[int, ...]:
 
 def check_units(units: Sequence[Unit], label: str) -> None:
     """Refuse a unit id used twice in one edition: one line naming them."""
-    seen: set[str] = set()
-    repeated: list[str] = []  # in the order their second use comes
-    for unit in units:
-        if unit.id in seen and unit.id not in repeated:
-            repeated.append(unit.id)
-        seen.add(unit.id)
-    if repeated:
-        shown = ", ".join(f"'{r}'" for r in repeated[:5])
+    twice = list(dict.fromkeys(uid for _, uid in repeated(unit.id for unit in units)))
+    if twice:
+        shown = ", ".join(f"'{uid}'" for uid in twice[:5])
         raise DataError(f"{label}: unit id used twice in one edition: {shown}")
 
 

@@ -10,7 +10,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +23,7 @@ from yaml.resolver import Resolver
 from .marks import Unreadable, field_path, line_at, lined_map, lined_seq, printable, unreadable
 
 M = TypeVar("M", bound=BaseModel)
+H = TypeVar("H", bound=Hashable)
 
 
 class DataError(Exception):
@@ -115,7 +116,7 @@ class _Strict:
 
 
 class _StrictLoader(_Strict, yaml.SafeLoader):
-    """The pure-Python safe loader with the checks above."""
+    pass
 
 
 try:
@@ -295,3 +296,9 @@ def fail(problems: Sequence[str]) -> None:
     """Raise the problems as one :class:`DataError`, one line each, if there are any."""
     if problems:
         raise DataError("\n".join(problems))
+
+
+def repeated(values: Iterable[H]) -> list[tuple[int, H]]:
+    """Each value that was already seen, with its index."""
+    first: dict[H, int] = {}
+    return [(i, v) for i, v in enumerate(values) if first.setdefault(v, i) != i]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import fail, read_yaml, validate_list
+from .files import fail, read_yaml, repeated, validate_list
 from .models import GlossaryEntry, Reference
 
 NAME_PUNCTUATION = " -'’().,/&:+"  # besides Latin letters and digits, in a glossary name
@@ -72,15 +72,14 @@ class Glossary:
 
 def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glossary:
     entries = validate_list(GlossaryEntry, read_yaml(path, label), label)
-    problems: list[str] = []
+    problems = [
+        f"{label}: [{i}].id: duplicate glossary id '{eid}'"
+        for i, eid in repeated(e.id for e in entries)
+    ]
     by_name: dict[str, GlossaryEntry] = {}
     owner: dict[str, str] = {}
     ids = {e.id for e in entries}
-    seen_ids: set[str] = set()
     for i, entry in enumerate(entries):
-        if entry.id in seen_ids:
-            problems.append(f"{label}: [{i}].id: duplicate glossary id '{entry.id}'")
-        seen_ids.add(entry.id)
         names = [("id", entry.id), ("term", entry.term)]
         if entry.abbreviation:
             names.append(("abbreviation", entry.abbreviation))

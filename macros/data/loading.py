@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .files import DataError, error_lines, fail, read_yaml, validate, validate_list
+from .files import DataError, error_lines, fail, read_yaml, repeated, validate, validate_list
 from .glossary import Glossary
 from .local_models import LocalOverlay, Review
 from .logo import Logo, LogoError, read_logo
@@ -24,14 +24,9 @@ from .models import Checklist, ChecklistItem, ChecklistSection, Reference, reser
 
 def load_references(path: Path, label: str) -> dict[str, Reference]:
     refs = validate_list(Reference, read_yaml(path, label), label)
-    out: dict[str, Reference] = {}
-    problems = []
-    for i, ref in enumerate(refs):
-        if ref.key in out:
-            problems.append(f"{label}: [{i}].key: duplicate reference key '{ref.key}'")
-        out[ref.key] = ref
-    fail(problems)
-    return out
+    keys = repeated(ref.key for ref in refs)
+    fail([f"{label}: [{i}].key: duplicate reference key '{key}'" for i, key in keys])
+    return {ref.key: ref for ref in refs}
 
 
 def load_checklist(
@@ -48,13 +43,13 @@ def load_checklist(
         for j, key in enumerate(checklist.cite)
         if key not in refs
     ]
-    section_ids: set[str] = set()
+    problems += [
+        f"{label}: sections[{s}].id: duplicate section id '{sid}'"
+        for s, sid in repeated(s.id for s in checklist.sections)
+    ]
     item_ids: set[str] = set()
     reserved = reserved_item_ids(checklist)
     for s, section in enumerate(checklist.sections):
-        if section.id in section_ids:
-            problems.append(f"{label}: sections[{s}].id: duplicate section id '{section.id}'")
-        section_ids.add(section.id)
         for i, item in enumerate(section.items):
             where = f"{label}: sections[{s}].items[{i}]"
             if item.id in reserved:

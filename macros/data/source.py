@@ -13,25 +13,19 @@ from pathlib import Path
 from typing import Annotated
 
 from markdown.extensions.toc import slugify
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from .files import fail, read_text, read_yaml, validate
-from .models import Text as Note
+from .models import Name, Slug, Text, _Model
 
 SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
 TRACE_FILE = "data/source-trace.yml"
 MIN_WORDS = 3  # a source line of this many words must be traced or left out
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 LineRange = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*(?:-[1-9][0-9]*)?$")]
 
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 USE = re.compile(r"""source_wording\(\s*["']([^"']+)["']""")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Trace(_Model):
@@ -39,12 +33,12 @@ class Trace(_Model):
 
     id: Slug
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
-    section: Text | None = None
+    section: Name | None = None
     lines: tuple[LineRange, ...] = Field(min_length=1)
-    begins: Text
+    begins: Name
     # What the handbook says about these lines: which slide, what it credits or leaves out,
     # the handbook's own attributions and readings, typing errors (plain text, escaped).
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Text, ...] = ()
 
 
 class LeftOut(_Model):
@@ -88,10 +82,6 @@ def numbers(ranges: Iterable[str]) -> list[int]:
     return out
 
 
-def range_label(ranges: Sequence[str]) -> str:
-    return ", ".join(r.replace("-", "–") for r in ranges)
-
-
 @dataclass(frozen=True)
 class Passage:
     """A trace with the source text it points at (blank lines skipped, whitespace joined)."""
@@ -105,7 +95,7 @@ class Passage:
 
     @property
     def label(self) -> str:
-        return range_label(self.trace.lines)
+        return ", ".join(r.replace("-", "–") for r in self.trace.lines)
 
 
 @dataclass(frozen=True)
@@ -175,10 +165,6 @@ class Source:
 
     def text_of(self, ranges: Sequence[str]) -> str:
         return joined(self.lines[n - 1] for n in numbers(ranges))
-
-    def contains(self, passage: str) -> bool:
-        """Whether ``passage`` is in the source word for word (whitespace and quotes aside)."""
-        return normalise(passage) in normalise(" ".join(self.lines))
 
     # -- coverage ------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .files import fail, read_yaml, validate_list
+from .files import fail, read_yaml, repeated, validate_list
 from .models import Name, Slug, Text
 
 THIRD_PARTY_FILE = "data/third-party.yml"
@@ -59,12 +59,11 @@ def load_components(root: Path) -> tuple[Component, ...]:
     package is the version installed."""
     label = THIRD_PARTY_FILE
     components = validate_list(Component, read_yaml(root / label, label), label)
-    problems = []
-    ids: set[str] = set()
-    for i, component in enumerate(components):
-        if component.id in ids:
-            problems.append(f"{label}: [{i}].id: duplicate id '{component.id}'")
-        ids.add(component.id)
+    ids = {component.id for component in components}
+    problems = [
+        f"{label}: [{i}].id: duplicate id '{cid}'"
+        for i, cid in repeated(component.id for component in components)
+    ]
     for i, component in enumerate(components):
         if component.part_of is not None and component.part_of not in ids:
             problems.append(f"{label}: [{i}].part_of: no component '{component.part_of}'")
