@@ -1,12 +1,9 @@
-"""What changed in the guidance between two editions, and when each page last changed; the
-published editions (``editions/``, an overlay's ``<folder>/editions/``) up to this build.
+"""What changed in the guidance between editions, and when each page last changed.
 
-Units are matched by id first. Units left over on both sides (an id that changed: a
-renamed heading, a section moved to another page) are matched by the similarity of their
-words, within one kind of unit, the same page first. A matched unit whose words changed is
-"reworded"; one that now belongs to another page or checklist is "moved" (its words may
-have changed too); a unit matched only under a new id with the same words and place is a
-change of presentation and is not listed. What is left is "added" or "removed".
+Units match by id, then (a renamed heading, a moved section) by the similarity of their
+words, within one kind, the same page first. A match with other words is "reworded"; one in
+another page or checklist "moved"; one under a new id with the same words and place is not
+listed. What is left is "added" or "removed".
 """
 
 from __future__ import annotations
@@ -50,8 +47,6 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Step:
-    """One edition and what changed in it since the one before (nothing for the first)."""
-
     version: str
     date: str | None  # None: not yet published
     comparison: Comparison | None
@@ -86,7 +81,6 @@ def _similar(a: Unit, b: Unit) -> float:
 
 
 def _pairs(old: Sequence[Unit], new: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
-    """The best pairs of similar units of one kind, greedily, the same page preferred."""
     scored = [
         (a.page == b.page, score, i, j)
         for i, a in enumerate(old)
@@ -129,8 +123,7 @@ def compare(old: Iterable[Unit], new: Iterable[Unit]) -> Comparison:
 
 
 def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[Step]:
-    """Each published edition, oldest first, with its changes; then the version being
-    built if its content differs from the newest snapshot (``current.date`` is None)."""
+    """Each published edition with its changes; then the one being built, if it differs."""
     steps: list[Step] = []
     previous: Snapshot | None = None
     for snapshot in snapshots:
@@ -146,7 +139,6 @@ def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[St
 
 
 def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
-    """An overlay's own steps joined to the handbook's, version by version."""
     found = {(s.version, s.published): s for s in base}
     for step in local:
         mine = found.get((step.version, step.published))
@@ -167,7 +159,6 @@ def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
 
 
 def places(change: Change) -> set[str]:
-    """The pages (and ``checklist:<id>``) a change touches, before and after."""
     out: set[str] = set()
     for unit in (change.before, change.after):
         if unit is not None:
@@ -179,8 +170,6 @@ def places(change: Change) -> set[str]:
 
 @dataclass
 class LastChanged:
-    """For each page and checklist, the latest step that changed it."""
-
     first: Step | None
     latest: dict[str, Step] = field(default_factory=dict)
 
@@ -210,15 +199,13 @@ class History:
         return Snapshot(version=self.version, date=date, units=tuple(units))
 
     def steps(self, units: Sequence[Unit], label: str = "this build") -> list[Step]:
-        """Every edition with its changes, and the version being built if it differs."""
         check_units(units, label)
         base = timeline(self.base, self.current(u for u in units if not u.local))
         local = timeline(self.local, self.current(u for u in units if u.local))
         return merge(base, local) if self.local else base
 
     def data_changes(self, units: Sequence[Unit]) -> LastChanged:
-        """When each checklist last changed, from the data units alone (no page is needed:
-        the checklist PDFs start before the pages are built)."""
+        """When each checklist last changed, from data units alone (the PDFs start first)."""
         if "data" not in self._data:
 
             def data(snapshots: Iterable[Snapshot]) -> tuple[Snapshot, ...]:
@@ -235,7 +222,6 @@ class History:
 def state_units(
     checklists: Iterable[Any], glossary: Iterable[Any], references: Iterable[Any]
 ) -> list[Unit]:
-    """The data units of the validated models (checklists with an overlay's local items)."""
     return data_units(
         [c.model_dump() for c in checklists],
         [e.model_dump() for e in glossary],
@@ -244,7 +230,6 @@ def state_units(
 
 
 def load_history(root: Path, version: str, overlay_folder: Path | None = None) -> History:
-    """The handbook's snapshots and, for an overlay, its own; every problem one line each."""
     base = load_snapshots(root / EDITIONS_DIR, EDITIONS_DIR, version)
     local: tuple[Snapshot, ...] = ()
     if overlay_folder is not None:

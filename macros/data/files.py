@@ -1,8 +1,5 @@
-"""Reading the data files: strict YAML and JSON, size limits, validation into pydantic models.
-
-Every problem is a :class:`DataError` of one line per problem, ``file: line N: field.path:
-what is wrong`` (lines: macros/data/marks.py); the build stops with it, never a traceback.
-"""
+"""Strict YAML and JSON reading, size limits and validation into pydantic models; every
+problem a :class:`DataError` line ``file: line N: field.path: what``, never a traceback."""
 
 from __future__ import annotations
 
@@ -143,7 +140,6 @@ for _cls in {_StrictLoader, _Loader}:
 
 
 def read_text(path: Path, label: str, limit: int = MAX_FILE_BYTES) -> str:
-    """A data file's text: UTF-8, under the size limit; problems name the file and line."""
     try:
         mode = os.lstat(path).st_mode
         if stat.S_ISLNK(mode):
@@ -171,8 +167,7 @@ def read_yaml(path: Path, label: str, values_later: bool = False) -> Any:
 
 
 def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
-    """Parse YAML text (a file's, or a page's front matter); problems name ``label`` and
-    line. ``values_later`` leaves each :class:`Unreadable` for :func:`error_lines`."""
+    """``values_later`` leaves each :class:`Unreadable` for :func:`error_lines`."""
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
     except yaml.reader.ReaderError as exc:
@@ -243,8 +238,7 @@ def read_json(path: Path, label: str) -> Any:
 
 
 def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = None) -> list[str]:
-    """One line per problem in ``exc``, in file order, naming the file, the line (where
-    ``data`` was read from YAML) and the field path; an :class:`Unreadable` by its own problem."""
+    """One line per problem in ``exc``, in file order; an :class:`Unreadable` by its own problem."""
     found: list[tuple[int, str]] = []
     said: set[Unreadable] = set()
     errors = exc.errors()
@@ -275,7 +269,6 @@ def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = 
 
 
 def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
-    """Validate ``data`` against ``model``; errors name the file, line and field path."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -293,7 +286,6 @@ def validate_list(model: type[M], data: Any, label: str) -> list[M]:
 
 
 def fail(problems: Sequence[str]) -> None:
-    """Raise the problems as one :class:`DataError`, one line each, if there are any."""
     if problems:
         raise DataError("\n".join(problems))
 

@@ -54,8 +54,6 @@ def name_problem(name: str, what: str = "a glossary name") -> str | None:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Glossary entries in file order, with a case-insensitive name lookup."""
-
     entries: tuple[GlossaryEntry, ...]
     by_name: Mapping[str, GlossaryEntry] = field(repr=False)
 

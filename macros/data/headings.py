@@ -1,9 +1,5 @@
-"""The ids of a page's headings, read from its Markdown without building it.
-
-A practice note may name a heading by its id; `make check` checks it without rendering,
-with the ``toc`` extension's own ``slugify`` and ``unique`` (or an attribute list's
-``{: #id }``). tests/site/test_pages.py checks it finds exactly the built pages' ids.
-"""
+"""The ids of a page's headings from its Markdown, unbuilt (for practice notes' anchors),
+with toc's own slugify and unique; tests/site/test_pages.py checks them against built pages."""
 
 from __future__ import annotations
 

@@ -58,8 +58,6 @@ MARKERS = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 
 @dataclass(frozen=True)
 class TermCall:
-    """One ``{{ term(...) }}`` in a local page, and what it stands for."""
-
     name: str
     text: str
     source: str  # the call as written (shown as it is inside code)
@@ -96,7 +94,6 @@ def destination(src_uri: str) -> str:
 
 
 def _front_matter(text: str, label: str) -> tuple[str | None, str]:
-    """The validated front-matter title (or None) and the text after the front matter."""
     match = FRONT_MATTER.match(text)
     if match is None:
         return None, text
@@ -109,7 +106,6 @@ def _front_matter(text: str, label: str) -> tuple[str | None, str]:
 
 
 def _markers(line: str) -> tuple[int, str]:
-    """How many quote and list markers a line starts with, and its text after them."""
     count = 0
     while (m := MARKERS.match(line)) is not None:
         count += 1
@@ -118,7 +114,6 @@ def _markers(line: str) -> tuple[int, str]:
 
 
 def _limits(body: str, label: str, first_line: int) -> list[str]:
-    """Nesting and bracket-run problems, one line each (the first of each kind)."""
     problems: list[str] = []
     lines = body.split("\n")
     for number, line in enumerate(lines, start=first_line):
@@ -167,8 +162,7 @@ class _Depth(HTMLParser):
 
 
 def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list[str]:
-    """Problems with the Jinja-like parts of ``body``: anything but a term call, a term call
-    in a heading, an unknown term."""
+    """Anything but a term call, a term call in a heading, an unknown term."""
     problems: list[str] = []
     lines = body.split("\n")
     names = {n.casefold() for n in known}
@@ -203,8 +197,7 @@ def read_page(
     glossary_names: Sequence[str],
     raw_html: bool = False,
 ) -> LocalSource:
-    """One local page, checked; every problem in it is one line naming the file and line.
-    With ``raw_html`` (the overlay's ``allow_raw_html``) its HTML's nesting is bounded too."""
+    """One local page, checked; with ``raw_html`` its HTML's nesting is bounded too."""
     text = read_text(path, label, limit=MAX_PAGE_BYTES)
     if text.startswith(BOM):  # it would hide the front matter from the checks below
         raise DataError(
@@ -246,8 +239,6 @@ def read_page(
 def local_pages(
     overlay: LocalOverlay, overlay_path: Path, root: Path, glossary_names: Sequence[str]
 ) -> list[LocalSource]:
-    """The overlay's local pages, read from its own folder and checked; every problem in
-    every page is reported, one line each."""
     own = overlay_folder(overlay_path)
     folder = own.resolve()
     shown_folder = shown(own, root)

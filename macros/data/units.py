@@ -1,12 +1,6 @@
-"""The units of guidance, as a reader sees them, for an edition's snapshot.
-
-From the data, as plain dicts (the models' ``model_dump()``, or an old commit's YAML): each
-checklist's title and introduction, sections, items and item notes; each glossary entry's
-short and full text; each reference; an overlay's practice notes. From a page's HTML
-(MkDocs' ``page.content``, or a built page's ``<article>``): each section by its heading
-id, its heading and words up to the next heading with an id, without what ``LEFT_OUT``
-names: units of their own, words not the guidance's, or the theme's and build's additions.
-"""
+"""The units of guidance as a reader sees them, for an edition's snapshot: from the data as
+plain dicts (``model_dump()``, or an old commit's YAML), and from a page's HTML, one unit
+per section (by heading id) without what ``LEFT_OUT`` names."""
 
 from __future__ import annotations
 
@@ -28,8 +22,6 @@ def _names(text: str) -> frozenset[str]:
 #: The pages whose sections are guidance: Home and every page under these folders.
 GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
 LOCAL_FOLDER = "local/"
-
-
 LEFT_OUT = _names(
     # the section links; blocks made from the data, units of their own
     "headerlink hb-checklist hb-paper hb-record hb-downloads hb-glossary hb-references "
@@ -47,8 +39,6 @@ BLOCK = _names(
     "p li td th dt dd div section article blockquote details summary figure figcaption "
     "table tr ul ol dl pre h1 h2 h3 h4 h5 h6"
 )
-
-
 UNIT_FIELDS = ("id", "kind", "group", "label", "page", "anchor", "text")
 
 
@@ -61,10 +51,8 @@ def is_guidance_page(src: str) -> bool:
 
 
 class _Sections(HTMLParser):
-    """One pass over a page's HTML: the words of each section, without what is left out.
-
-    A streaming parser, not a tree: the pages hold large blocks (checklists, the record)
-    that are only skipped, and a tree of them costs seconds on every build."""
+    """The words of each section. Streaming, not a tree: a tree of the large blocks that are
+    only skipped (checklists, the record) costs seconds on every build."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -118,7 +106,6 @@ def _unit(*fields: str, local: bool = False) -> Unit:
 
 
 def page_units(src: str, html: str, title: str = "", local: bool = False) -> list[Unit]:
-    """One unit per section of the page (see the module's note on what is left out)."""
     parser = _Sections()
     parser.feed(html)
     parser.close()
@@ -168,7 +155,7 @@ def glossary_units(entries: Iterable[Mapping[str, Any]]) -> list[Unit]:
 
 
 def shown_url(url: str | None) -> str | None:
-    """An address as the References page shows it (pydantic's normal form)."""
+    """As the References page shows it (pydantic's normal form)."""
     try:
         return str(TypeAdapter(AnyHttpUrl).validate_python(url)) if url else None
     except ValidationError:
