@@ -9,7 +9,7 @@ listed. What is left is "added" or "removed".
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Literal
@@ -43,6 +43,9 @@ class Comparison:
     by_id: int  # units matched by id
     by_similarity: int  # units matched by their words, under another id
     unmatched: int  # units added or removed
+
+    def __add__(self, other: Comparison) -> Comparison:
+        return Comparison(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
 @dataclass(frozen=True)
@@ -141,20 +144,10 @@ def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[St
 def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
     found = {(s.version, s.published): s for s in base}
     for step in local:
-        mine = found.get((step.version, step.published))
-        if mine is None or mine.comparison is None:
-            found[(step.version, step.published)] = mine or step
-            continue
-        if step.comparison is None:
-            continue
-        theirs, ours = mine.comparison, step.comparison
-        joined = Comparison(
-            theirs.changes + ours.changes,
-            theirs.by_id + ours.by_id,
-            theirs.by_similarity + ours.by_similarity,
-            theirs.unmatched + ours.unmatched,
-        )
-        found[(step.version, step.published)] = Step(mine.version, mine.date, joined, mine.since)
+        mine = found.setdefault((step.version, step.published), step)
+        if mine is not step and mine.comparison and step.comparison:
+            joined = mine.comparison + step.comparison
+            found[(step.version, step.published)] = replace(mine, comparison=joined)
     return sorted(found.values(), key=lambda s: (version_key(s.version), not s.published))
 
 

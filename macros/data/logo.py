@@ -105,12 +105,10 @@ class Logo:
 
 def _shown(name: str) -> str:
     """An element or attribute name for a message: one line, at most 80 characters."""
-    if name.startswith(SVG):
-        name = name[len(SVG) :]
-    elif name.startswith(XML):
-        name = "xml:" + name[len(XML) :]
-    elif name.startswith(XLINK):
-        name = "xlink:" + name[len(XLINK) :]
+    for space, prefix in ((SVG, ""), (XML, "xml:"), (XLINK, "xlink:")):
+        if name.startswith(space):
+            name = prefix + name.removeprefix(space)
+            break
     return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
 
 
