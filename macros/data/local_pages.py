@@ -1,14 +1,12 @@
 """An overlay's local pages, read and checked before any page is built.
 
-A local page never reaches a template engine: its one allowed call, ``{{ term("…") }}``
-(or ``{{ term("…", "text") }}``), is found by a strict pattern and replaced by a placeholder
-word the local-page hook (macros/hooks/local_hooks.py) turns into the glossary link after
-the page is rendered and sanitised; any other ``{{`` or ``{%`` is refused. Front matter
-may hold only a ``title``; leading ``Key: value`` lines stay text, because the page MkDocs
-reads starts with the handbook's own front matter (``render_macros: false``). Size,
-bracket runs and nesting are bounded: Python-Markdown is quadratic in unclosed ``[`` and
-recursive in nested lists, and every later step walks raw HTML's elements, some
-recursively (a few thousand nested ones stopped the build with a traceback).
+A local page never reaches a template engine: each ``{{ term("…"[, "text"]) }}`` becomes a
+placeholder word that macros/hooks/local_hooks.py turns into the glossary link after the
+page is rendered and sanitised; any other ``{{`` or ``{%`` is refused. Front matter holds
+only a ``title`` (MkDocs reads the handbook's own, ``render_macros: false``, first). Size,
+``[`` runs and nesting are bounded: Python-Markdown is quadratic in unclosed ``[`` and
+recursive in nested lists, and later steps walk raw HTML recursively (a few thousand
+nested elements stopped the build with a traceback).
 """
 
 from __future__ import annotations
