@@ -12,11 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from .editions import EDITIONS_DIR, Snapshot, Unit, check_units, load_snapshots, version_key
 from .files import DataError
-from .units import data_units
 
 Status = Literal["added", "removed", "moved", "reworded"]
 #: The least similarity (difflib's ratio over words) for two units under different ids to be one.
@@ -210,16 +209,6 @@ class History:
             kept = History(self.version, data(self.base), data(self.local))
             self._data["data"] = last_changed(kept.steps([u for u in units if u.checklist]))
         return self._data["data"]
-
-
-def state_units(
-    checklists: Iterable[Any], glossary: Iterable[Any], references: Iterable[Any]
-) -> list[Unit]:
-    return data_units(
-        [c.model_dump() for c in checklists],
-        [e.model_dump() for e in glossary],
-        [r.model_dump(mode="json") for r in references],
-    )
 
 
 def load_history(root: Path, version: str, overlay_folder: Path | None = None) -> History:

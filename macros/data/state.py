@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import source as provenance
-from .changes import History, load_history, state_units
+from .changes import History, load_history
 from .edition import Edition
 from .files import DataError, fail, read_text
 from .glossary import Glossary, load_glossary
@@ -42,6 +42,7 @@ from .paths import (
 from .results import A11yResults, load_results
 from .search_aids import SearchAids, add_local_aids, check_explained, load_search_aids
 from .third_party import Component, load_components
+from .units import state_units
 
 T = TypeVar("T")
 CALL = re.compile(r"\{\{-?\s*(term|cite)\(((?:[^()\"']|\"[^\"]*\"|'[^']*')*)\)\s*-?\}\}")

@@ -1,6 +1,5 @@
-"""The units of guidance as a reader sees them, for an edition's snapshot: from the data as
-plain dicts (``model_dump()``, or an old commit's YAML), and from a page's HTML, one unit
-per section (by heading id) without what ``LEFT_OUT`` names."""
+"""The units of guidance as a reader sees them, for an edition's snapshot: from the data, and
+from a page's HTML one unit per section (by heading id) without what ``LEFT_OUT`` names."""
 
 from __future__ import annotations
 
@@ -9,9 +8,8 @@ from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from typing import Any
 
-from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
-
 from .editions import Unit
+from .models import Checklist, GlossaryEntry, Reference
 from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
 
 
@@ -119,62 +117,53 @@ def page_units(src: str, html: str, title: str = "", local: bool = False) -> lis
     ]
 
 
-def checklist_units(checklist: Mapping[str, Any]) -> list[Unit]:
-    cid, title, page = checklist["id"], words(checklist["title"]), checklist["page"]
+def checklist_units(checklist: Checklist) -> list[Unit]:
+    cid, title, page = checklist.id, words(checklist.title), checklist.page
 
-    def unit(uid: str, kind: str, label: str, text: str, anchor: str, local: Any = False) -> Unit:
+    def unit(uid: str, kind: str, label: str, text: str, anchor: str, local: bool = False) -> Unit:
         uid = f"checklist:{cid}{uid}"
-        return _unit(uid, kind, title, label, page, anchor, words(text), local=bool(local))
+        return _unit(uid, kind, title, label, page, anchor, words(text), local=local)
 
-    intro = f"{title} {checklist.get('intro') or ''}"
+    intro = f"{title} {checklist.intro or ''}"
     units = [unit("", "checklist", "Title and introduction", intro, f"cl-{cid}-title")]
-    for section in checklist["sections"]:
-        name = words(section["title"])
-        text = f"{name} {section.get('intro') or ''}"
-        units.append(unit(f":section:{section['id']}", "checklist-section", name, text, ""))
-        for item in section["items"]:
-            uid, anchor, local = f":item:{item['id']}", f"cl-{cid}-{item['id']}", item.get("local")
-            units.append(unit(uid, "item", name, item["text"], anchor, local))
-            if item.get("note"):
-                units.append(unit(f"{uid}:note", "item-note", name, item["note"], anchor, local))
+    for section in checklist.sections:
+        name = words(section.title)
+        text = f"{name} {section.intro or ''}"
+        units.append(unit(f":section:{section.id}", "checklist-section", name, text, ""))
+        for item in section.items:
+            uid, anchor, local = f":item:{item.id}", f"cl-{cid}-{item.id}", item.local
+            units.append(unit(uid, "item", name, item.text, anchor, local))
+            if item.note:
+                units.append(unit(f"{uid}:note", "item-note", name, item.note, anchor, local))
     return units
 
 
-def glossary_units(entries: Iterable[Mapping[str, Any]]) -> list[Unit]:
-    units = []
-    for entry in entries:
-        term, abbreviation = words(entry["term"]), entry.get("abbreviation")
-        heading = f"{term} ({abbreviation})" if abbreviation and abbreviation not in term else term
-        for part, what in (("short", "short text"), ("definition", "definition")):
-            uid, label = f"glossary:{entry['id']}:{part}", f"{heading} ({what})"
-            text = words(entry[part])
-            units.append(
-                _unit(uid, f"glossary-{part}", "Glossary", label, GLOSSARY_PAGE, entry["id"], text)
-            )
-    return units
+def glossary_units(entries: Iterable[GlossaryEntry]) -> list[Unit]:
+    return [
+        _unit(
+            f"glossary:{entry.id}:{part}",
+            f"glossary-{part}",
+            "Glossary",
+            words(f"{entry.heading} ({what})"),
+            GLOSSARY_PAGE,
+            entry.id,
+            words(getattr(entry, part)),
+        )
+        for entry in entries
+        for part, what in (("short", "short text"), ("definition", "definition"))
+    ]
 
 
-def shown_url(url: str | None) -> str | None:
-    """As the References page shows it (pydantic's normal form)."""
-    try:
-        return str(TypeAdapter(AnyHttpUrl).validate_python(url)) if url else None
-    except ValidationError:
-        return url
-
-
-def reference_units(references: Iterable[Mapping[str, Any]]) -> list[Unit]:
+def reference_units(references: Iterable[Reference]) -> list[Unit]:
     units = []
     for ref in references:
-        name = ref.get("authors") or ref.get("title") or ref.get("publisher") or ""
-        label = f"{name}, {ref['year']}" if ref.get("year") else name
-        parts = [label, ref.get("title"), ref.get("publisher"), shown_url(ref.get("url"))]
-        parts += [f"Cited for: {ref['cited_for']}"]
-        if ref.get("from_outside_source"):
-            parts.append(f"Not from the slides: {ref['from_outside_source']}")
+        parts = [ref.label, ref.title, ref.publisher, ref.url, f"Cited for: {ref.cited_for}"]
+        if ref.from_outside_source:
+            parts.append(f"Not from the slides: {ref.from_outside_source}")
         text = words(". ".join(str(p) for p in parts if p))
-        uid, anchor = f"reference:{ref['key']}", f"ref-{ref['key']}"
+        uid, anchor = f"reference:{ref.key}", f"ref-{ref.key}"
         units.append(
-            _unit(uid, "reference", "References", words(label), REFERENCES_PAGE, anchor, text)
+            _unit(uid, "reference", "References", words(ref.label), REFERENCES_PAGE, anchor, text)
         )
     return units
 
@@ -194,10 +183,11 @@ def note_units(notes: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) ->
     return units
 
 
-def data_units(
-    checklists: Iterable[Mapping[str, Any]],
-    glossary: Iterable[Mapping[str, Any]],
-    references: Iterable[Mapping[str, Any]],
+def state_units(
+    checklists: Iterable[Checklist],
+    glossary: Iterable[GlossaryEntry],
+    references: Iterable[Reference],
 ) -> list[Unit]:
+    """The data's units (checklists with an overlay's local items)."""
     units = [u for c in checklists for u in checklist_units(c)]
     return units + glossary_units(glossary) + reference_units(references)
