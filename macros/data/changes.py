@@ -30,7 +30,6 @@ class Change:
 
     @property
     def unit(self) -> Unit:
-        """The unit as it is now (as it was, for one removed)."""
         unit = self.after or self.before
         assert unit is not None  # noqa: S101 -- a change always has one side
         return unit

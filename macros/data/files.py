@@ -24,7 +24,7 @@ H = TypeVar("H", bound=Hashable)
 
 
 class DataError(Exception):
-    """Invalid handbook data; the message names the file and the field."""
+    """Invalid handbook data, one line a problem."""
 
 
 def message(msg: str) -> str:

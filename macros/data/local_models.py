@@ -75,8 +75,6 @@ LocalTitle = Annotated[Name, AfterValidator(_no_angle_brackets)]
 
 
 class LocalPage(_Model):
-    """A Markdown page of the organisation's own, in the overlay's own folder."""
-
     file: LocalFile
     title: LocalTitle
 
@@ -96,8 +94,6 @@ class PracticeNote(_Model):
 
 
 class LocalItem(_Model):
-    """An extra checklist item appended to one section of a guidance checklist."""
-
     checklist: Slug
     section: Slug
     id: Slug
@@ -125,8 +121,6 @@ class AccessibilityDetails(_Model):
 
 
 class LocalSearchAids(_Model):
-    """Search aids an overlay adds for one of its own local pages."""
-
     page: LocalFile
     aids: tuple[Name, ...] = Field(min_length=1, max_length=100)
 
@@ -156,7 +150,6 @@ class LocalOverlay(_Model):
     _data: Any = PrivateAttr(default=None)
 
     def at(self, label: str, *loc: int | str) -> str:
-        """``label: line N: field.path`` for a problem a check finds in this overlay."""
         return where(label, self._data, loc)
 
     def numbered(self, field: str) -> list[tuple[int, Any]]:

@@ -11,15 +11,11 @@ import yaml
 
 
 class LinedDict(dict[Any, Any]):
-    """A YAML mapping that knows its own line and each key's."""
-
     line: int = 0
     lines: dict[str, int]
 
 
 class LinedList(list[Any]):
-    """A YAML sequence that knows its own line and each item's."""
-
     line: int = 0
     lines: list[int]
 

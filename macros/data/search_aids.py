@@ -34,7 +34,6 @@ class SearchAids:
         return self.terms.get(entry_id, ())
 
     def shown_for(self, entry_id: str) -> tuple[str, ...]:
-        """What the Glossary shows under an entry: its spellings only."""
         return self.spellings.get(entry_id, ())
 
     def index(self, glossary: Glossary) -> dict[str, list[str]]:

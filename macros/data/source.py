@@ -29,8 +29,6 @@ USE = re.compile(r"""source_wording\(\s*["']([^"']+)["']""")
 
 
 class Trace(_Model):
-    """One section of a page and the source lines it restates."""
-
     id: Slug
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
     section: Name | None = None
@@ -42,8 +40,6 @@ class Trace(_Model):
 
 
 class LeftOut(_Model):
-    """Source lines the handbook deliberately does not restate."""
-
     lines: tuple[LineRange, ...] = Field(min_length=1)
     reason: Text
     shown: bool = True
@@ -60,8 +56,8 @@ def normalise(text: str) -> str:
 
 
 def joined(lines: Iterable[str]) -> str:
-    """Lines joined with single spaces: broken extraction lines rejoined, words unchanged."""
-    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+    """Broken extraction lines rejoined with single spaces, words unchanged."""
+    return " ".join(" ".join(lines).split())
 
 
 def section_anchor(heading: str) -> str:
@@ -74,7 +70,6 @@ def word_count(line: str) -> int:
 
 
 def numbers(ranges: Iterable[str]) -> list[int]:
-    """``["3-5", "9"]`` → ``[3, 4, 5, 9]``."""
     out: list[int] = []
     for part in ranges:
         first, _, last = part.partition("-")
@@ -114,8 +109,6 @@ class Row:
 
 
 class Source:
-    """The source lines and the validated trace over them."""
-
     def __init__(self, text: str, trace: TraceFile, label: str = TRACE_FILE) -> None:
         self.lines = text.split("\n")
         self.trace = trace
@@ -217,7 +210,6 @@ class Source:
 
 
 def load(root: Path) -> Source | None:
-    """The source and its trace, or None when the project has no trace file."""
     trace_path = root / TRACE_FILE
     if not trace_path.is_file():
         return None
