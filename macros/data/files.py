@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
@@ -237,7 +237,7 @@ def read_json(path: Path, label: str) -> Any:
         raise DataError(f"{label}: (top level): {exc}") from None
 
 
-def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = None) -> list[str]:
+def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]:
     """One line per problem in ``exc``, in file order; an :class:`Unreadable` by its own problem."""
     found: list[tuple[int, str]] = []
     said: set[Unreadable] = set()
@@ -250,10 +250,6 @@ def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = 
         if err["type"] == "invalid_key":
             loc = loc[:-1]  # pydantic names the key by its repr: name its mapping
         path = field_path(loc)
-        if prefix:
-            path = (
-                prefix if path == "(top level)" else prefix + ("" if path[0] == "[" else ".") + path
-            )
         problem, line = message(err["msg"]), line_at(data, loc)
         value = err.get("input")
         if isinstance(value, Unreadable) and err["type"] != "extra_forbidden":
@@ -268,11 +264,11 @@ def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = 
     return [line for _, line in sorted(found, key=lambda f: f[0])]
 
 
-def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
+def validate(model: type[M], data: Any, label: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise DataError("\n".join(error_lines(exc, label, prefix, data))) from None
+        raise DataError("\n".join(error_lines(exc, label, data))) from None
 
 
 def validate_list(model: type[M], data: Any, label: str) -> list[M]:
@@ -282,7 +278,10 @@ def validate_list(model: type[M], data: Any, label: str) -> list[M]:
         raise DataError(
             f"{label}: (top level): {len(data):,} entries; the limit is {MAX_ENTRIES:,}"
         )
-    return [validate(model, entry, label, prefix=f"[{i}]") for i, entry in enumerate(data)]
+    try:  # every entry's problems, not only the first's
+        return TypeAdapter(list[model]).validate_python(data)  # type: ignore[valid-type]
+    except ValidationError as exc:
+        raise DataError("\n".join(error_lines(exc, label, data))) from None
 
 
 def fail(problems: Sequence[str]) -> None:
