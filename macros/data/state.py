@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -61,14 +61,16 @@ def call_args(raw: str) -> tuple[str, ...]:
 class Usage:
     """Which pages (by source path, in navigation order) use each term and citation."""
 
-    titles: dict[str, str] = field(default_factory=dict)
-    terms: dict[str, list[str]] = field(default_factory=dict)
-    cites: dict[str, list[str]] = field(default_factory=dict)
+    titles: dict[str, str]
+    terms: dict[str, list[str]]
+    cites: dict[str, list[str]]
 
-    def _add(self, table: dict[str, list[str]], key: str, page: str) -> None:
-        pages = table.setdefault(key, [])
-        if page not in pages:
-            pages.append(page)
+
+def _by_key(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, page in dict.fromkeys(pairs):  # each pair once, in first-use order
+        out.setdefault(key, []).append(page)
+    return out
 
 
 def scan(
@@ -79,29 +81,24 @@ def scan(
 ) -> Usage:
     """Scan ``(src_path, markdown)`` up front: backlinks are needed before the Glossary and
     References render. Checklist data counts for the page that embeds it."""
-    usage = Usage()
+    titles: dict[str, str] = {}
+    terms: list[tuple[str, str]] = []
+    cites: list[tuple[str, str]] = []
     embedded = {c.page: c for c in checklists.values()}
     for src, text in pages:
         title = H1.search(text)
-        usage.titles[src] = title.group(1) if title else Path(src).stem
+        titles[src] = title.group(1) if title else Path(src).stem
         for match in CALL.finditer(text):
             args = call_args(match.group(2))
-            if match.group(1) == "term" and args:
-                entry = glossary.find(args[0])
-                if entry is not None:
-                    usage._add(usage.terms, entry.id, src)
-            elif match.group(1) == "cite":
-                for key in args:
-                    usage._add(usage.cites, key, src)
+            if match.group(1) == "cite":
+                cites += [(key, src) for key in args]
+            elif args and (entry := glossary.find(args[0])) is not None:
+                terms.append((entry.id, src))
         if (checklist := embedded.get(src)) is not None:
-            for term in (term for item in checklist.items for term in item.terms):
-                usage._add(usage.terms, term, src)
-            for key in checklist.cite:
-                usage._add(usage.cites, key, src)
-    for entry in glossary.entries:
-        for key in entry.cite:
-            usage._add(usage.cites, key, glossary_page)
-    return usage
+            terms += [(term, src) for item in checklist.items for term in item.terms]
+            cites += [(key, src) for key in checklist.cite]
+    cites += [(key, glossary_page) for entry in glossary.entries for key in entry.cite]
+    return Usage(titles, _by_key(terms), _by_key(cites))
 
 
 @dataclass(frozen=True)
