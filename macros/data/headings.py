@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import markdown
+from mkdocs.utils.meta import get_data
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 EXTENSIONS = [  # mkdocs.yml's markdown_extensions
     *("abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables"),
@@ -19,7 +19,7 @@ EXTENSIONS = [  # mkdocs.yml's markdown_extensions
 def heading_ids(text: str) -> set[str]:
     """The ids the built page gives its headings (macro calls left out)."""
     md = markdown.Markdown(extensions=EXTENSIONS)
-    md.convert(JINJA.sub("", FRONT_MATTER.sub("", text)))
+    md.convert(JINJA.sub("", get_data(text)[0]))  # without front matter, as MkDocs reads it
     ids: set[str] = set()
     tokens = list(md.toc_tokens)
     while tokens:

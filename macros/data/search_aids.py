@@ -43,9 +43,7 @@ class SearchAids:
             if entry.explained is None:
                 continue
             page = entry.explained.partition("#")[0]
-            extra = (entry.abbreviation,) if entry.abbreviation else ()
-            names = (entry.term, *extra, *entry.aliases, *self.for_term(entry.id))
-            out.setdefault(page, []).extend(names)
+            out.setdefault(page, []).extend((*entry.names[1:], *self.for_term(entry.id)))
         return out
 
 
