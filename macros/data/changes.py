@@ -162,7 +162,7 @@ def places(change: Change) -> set[str]:
 @dataclass
 class LastChanged:
     first: Step | None
-    latest: dict[str, Step] = field(default_factory=dict)
+    latest: dict[str, Step]
 
     def of(self, *keys: str) -> Step | None:
         """The latest step changing any of ``keys``; the first edition if none did."""
@@ -171,12 +171,9 @@ class LastChanged:
 
 
 def last_changed(steps: Sequence[Step]) -> LastChanged:
-    found = LastChanged(steps[0] if steps else None)
-    for step in steps:
-        for change in step.comparison.changes if step.comparison else ():
-            for place in places(change):
-                found.latest[place] = step
-    return found
+    changes = [(c, s) for s in steps if s.comparison for c in s.comparison.changes]
+    latest = {place: step for change, step in changes for place in places(change)}
+    return LastChanged(steps[0] if steps else None, latest)
 
 
 @dataclass(frozen=True)
