@@ -16,6 +16,7 @@ from typing import Literal
 
 from .editions import EDITIONS_DIR, Snapshot, Unit, check_units, load_snapshots, version_key
 from .files import DataError
+from .loading import shown
 
 Status = Literal["added", "removed", "moved", "reworded"]
 #: The least similarity (difflib's ratio over words) for two units under different ids to be one.
@@ -211,9 +212,8 @@ def load_history(root: Path, version: str, overlay_folder: Path | None = None) -
     base = load_snapshots(root / EDITIONS_DIR, EDITIONS_DIR, version)
     local: tuple[Snapshot, ...] = ()
     if overlay_folder is not None:
-        shown = overlay_folder / EDITIONS_DIR
-        label = shown.relative_to(root).as_posix() if shown.is_relative_to(root) else str(shown)
-        local = load_snapshots(shown, label, version, local=True)
+        label = shown(overlay_folder / EDITIONS_DIR, root)
+        local = load_snapshots(overlay_folder / EDITIONS_DIR, label, version, local=True)
         known = {s.version for s in base} | {version}
         unknown = [s.version for s in local if s.version not in known]
         if unknown:

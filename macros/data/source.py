@@ -159,8 +159,6 @@ class Source:
     def text_of(self, ranges: Sequence[str]) -> str:
         return joined(self.lines[n - 1] for n in numbers(ranges))
 
-    # -- coverage ------------------------------------------------------------
-
     def rows(self) -> list[Row]:
         """Every non-blank source line, grouped into runs with the same sections or reason."""
         carried: dict[int, list[Trace]] = {}
