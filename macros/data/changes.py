@@ -1,25 +1,22 @@
-"""What changed in the guidance between two editions, and when each page last changed; the
-published editions (``editions/``, an overlay's ``<folder>/editions/``) up to this build.
+"""What changed in the guidance between editions, and when each page last changed.
 
-Units are matched by id first. Units left over on both sides (an id that changed: a
-renamed heading, a section moved to another page) are matched by the similarity of their
-words, within one kind of unit, the same page first. A matched unit whose words changed is
-"reworded"; one that now belongs to another page or checklist is "moved" (its words may
-have changed too); a unit matched only under a new id with the same words and place is a
-change of presentation and is not listed. What is left is "added" or "removed".
+Units match by id, then (a renamed heading, a moved section) by the similarity of their
+words, within one kind, the same page first. A match with other words is "reworded"; one in
+another page or checklist "moved"; one under a new id with the same words and place is not
+listed. What is left is "added" or "removed".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from .editions import EDITIONS_DIR, Snapshot, Unit, check_units, load_snapshots, version_key
 from .files import DataError
-from .units import data_units
+from .loading import shown
 
 Status = Literal["added", "removed", "moved", "reworded"]
 #: The least similarity (difflib's ratio over words) for two units under different ids to be one.
@@ -34,7 +31,6 @@ class Change:
 
     @property
     def unit(self) -> Unit:
-        """The unit as it is now (as it was, for one removed)."""
         unit = self.after or self.before
         assert unit is not None  # noqa: S101 -- a change always has one side
         return unit
@@ -47,11 +43,12 @@ class Comparison:
     by_similarity: int  # units matched by their words, under another id
     unmatched: int  # units added or removed
 
+    def __add__(self, other: Comparison) -> Comparison:
+        return Comparison(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
 
 @dataclass(frozen=True)
 class Step:
-    """One edition and what changed in it since the one before (nothing for the first)."""
-
     version: str
     date: str | None  # None: not yet published
     comparison: Comparison | None
@@ -86,7 +83,6 @@ def _similar(a: Unit, b: Unit) -> float:
 
 
 def _pairs(old: Sequence[Unit], new: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
-    """The best pairs of similar units of one kind, greedily, the same page preferred."""
     scored = [
         (a.page == b.page, score, i, j)
         for i, a in enumerate(old)
@@ -129,8 +125,7 @@ def compare(old: Iterable[Unit], new: Iterable[Unit]) -> Comparison:
 
 
 def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[Step]:
-    """Each published edition, oldest first, with its changes; then the version being
-    built if its content differs from the newest snapshot (``current.date`` is None)."""
+    """Each published edition with its changes; then the one being built, if it differs."""
     steps: list[Step] = []
     previous: Snapshot | None = None
     for snapshot in snapshots:
@@ -146,28 +141,16 @@ def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[St
 
 
 def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
-    """An overlay's own steps joined to the handbook's, version by version."""
     found = {(s.version, s.published): s for s in base}
     for step in local:
-        mine = found.get((step.version, step.published))
-        if mine is None or mine.comparison is None:
-            found[(step.version, step.published)] = mine or step
-            continue
-        if step.comparison is None:
-            continue
-        theirs, ours = mine.comparison, step.comparison
-        joined = Comparison(
-            theirs.changes + ours.changes,
-            theirs.by_id + ours.by_id,
-            theirs.by_similarity + ours.by_similarity,
-            theirs.unmatched + ours.unmatched,
-        )
-        found[(step.version, step.published)] = Step(mine.version, mine.date, joined, mine.since)
+        mine = found.setdefault((step.version, step.published), step)
+        if mine is not step and mine.comparison and step.comparison:
+            joined = mine.comparison + step.comparison
+            found[(step.version, step.published)] = replace(mine, comparison=joined)
     return sorted(found.values(), key=lambda s: (version_key(s.version), not s.published))
 
 
 def places(change: Change) -> set[str]:
-    """The pages (and ``checklist:<id>``) a change touches, before and after."""
     out: set[str] = set()
     for unit in (change.before, change.after):
         if unit is not None:
@@ -179,10 +162,8 @@ def places(change: Change) -> set[str]:
 
 @dataclass
 class LastChanged:
-    """For each page and checklist, the latest step that changed it."""
-
     first: Step | None
-    latest: dict[str, Step] = field(default_factory=dict)
+    latest: dict[str, Step]
 
     def of(self, *keys: str) -> Step | None:
         """The latest step changing any of ``keys``; the first edition if none did."""
@@ -191,12 +172,9 @@ class LastChanged:
 
 
 def last_changed(steps: Sequence[Step]) -> LastChanged:
-    found = LastChanged(steps[0] if steps else None)
-    for step in steps:
-        for change in step.comparison.changes if step.comparison else ():
-            for place in places(change):
-                found.latest[place] = step
-    return found
+    changes = [(c, s) for s in steps if s.comparison for c in s.comparison.changes]
+    latest = {place: step for change, step in changes for place in places(change)}
+    return LastChanged(steps[0] if steps else None, latest)
 
 
 @dataclass(frozen=True)
@@ -210,15 +188,13 @@ class History:
         return Snapshot(version=self.version, date=date, units=tuple(units))
 
     def steps(self, units: Sequence[Unit], label: str = "this build") -> list[Step]:
-        """Every edition with its changes, and the version being built if it differs."""
         check_units(units, label)
         base = timeline(self.base, self.current(u for u in units if not u.local))
         local = timeline(self.local, self.current(u for u in units if u.local))
         return merge(base, local) if self.local else base
 
     def data_changes(self, units: Sequence[Unit]) -> LastChanged:
-        """When each checklist last changed, from the data units alone (no page is needed:
-        the checklist PDFs start before the pages are built)."""
+        """When each checklist last changed, from data units alone (the PDFs start first)."""
         if "data" not in self._data:
 
             def data(snapshots: Iterable[Snapshot]) -> tuple[Snapshot, ...]:
@@ -232,25 +208,12 @@ class History:
         return self._data["data"]
 
 
-def state_units(
-    checklists: Iterable[Any], glossary: Iterable[Any], references: Iterable[Any]
-) -> list[Unit]:
-    """The data units of the validated models (checklists with an overlay's local items)."""
-    return data_units(
-        [c.model_dump() for c in checklists],
-        [e.model_dump() for e in glossary],
-        [r.model_dump(mode="json") for r in references],
-    )
-
-
 def load_history(root: Path, version: str, overlay_folder: Path | None = None) -> History:
-    """The handbook's snapshots and, for an overlay, its own; every problem one line each."""
     base = load_snapshots(root / EDITIONS_DIR, EDITIONS_DIR, version)
     local: tuple[Snapshot, ...] = ()
     if overlay_folder is not None:
-        shown = overlay_folder / EDITIONS_DIR
-        label = shown.relative_to(root).as_posix() if shown.is_relative_to(root) else str(shown)
-        local = load_snapshots(shown, label, version, local=True)
+        label = shown(overlay_folder / EDITIONS_DIR, root)
+        local = load_snapshots(overlay_folder / EDITIONS_DIR, label, version, local=True)
         known = {s.version for s in base} | {version}
         unknown = [s.version for s in local if s.version not in known]
         if unknown:

@@ -22,7 +22,6 @@ class Edition:
 
     @property
     def line(self) -> str:
-        """One line for footers: version, guidance edition, build date and commit."""
         parts = [
             f"Handbook version {self.version}",
             f"Guidance edition: {self.source_edition}",
@@ -34,11 +33,8 @@ class Edition:
 
     @property
     def id(self) -> str:
-        """This build's edition id: version, build date and commit (``1.1.0+2026-12-02+9c13567a6a``).
-
-        The offline copy (macros/hooks/offline.py) keeps one cache per edition and pages
-        compare their id with the deployed ``edition.json`` to say that a newer one is out.
-        """
+        """``1.1.0+2026-12-02+9c13567a6a``: one offline cache per edition, and pages compare
+        it with the deployed ``edition.json`` to say a newer one is out."""
         return f"{self.version}+{self.build_date.isoformat()}+{self.commit or 'no-commit'}"
 
 

@@ -1,11 +1,5 @@
-"""Snapshots of the guidance, one per published edition (``editions/<version>.json``).
-
-A snapshot holds one unit per piece of guidance (macros/data/units.py) with a stable id
-and the words a reader sees; the same content always gives the same bytes
-(:func:`snapshot_json`). Snapshots are read as strictly as any data file, and two files
-claiming one version, a version newer than the one being built or a unit id used twice
-are refused too, one line each.
-"""
+"""Snapshots of the guidance, one per published edition (``editions/<version>.json``): one
+unit per piece of guidance (units.py), a stable id and the words a reader sees."""
 
 from __future__ import annotations
 
@@ -17,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .files import DataError, fail, read_json, validate
+from .files import DataError, fail, read_json, repeated, validate
 
 EDITIONS_DIR = "editions"
 MAX_UNITS = 5000
@@ -39,8 +33,6 @@ Short = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 
 
 class Unit(BaseModel):
-    """One unit of guidance: where it is read and the words a reader sees there."""
-
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: Short  # e.g. page:guidance/definitions.md#offline-hsb, checklist:demo:item:a
@@ -60,8 +52,6 @@ class Unit(BaseModel):
 
 
 class Snapshot(BaseModel):
-    """One edition's guidance."""
-
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     format: Literal[1] = 1
@@ -80,21 +70,14 @@ def version_key(version: str) -> tuple[int, ...]:
 
 
 def check_units(units: Sequence[Unit], label: str) -> None:
-    """Refuse a unit id used twice in one edition: one line naming them."""
-    seen: set[str] = set()
-    repeated: list[str] = []  # in the order their second use comes
-    for unit in units:
-        if unit.id in seen and unit.id not in repeated:
-            repeated.append(unit.id)
-        seen.add(unit.id)
-    if repeated:
-        shown = ", ".join(f"'{r}'" for r in repeated[:5])
+    twice = list(dict.fromkeys(uid for _, uid in repeated(unit.id for unit in units)))
+    if twice:
+        shown = ", ".join(f"'{uid}'" for uid in twice[:5])
         raise DataError(f"{label}: unit id used twice in one edition: {shown}")
 
 
 def snapshot_json(snapshot: Snapshot) -> str:
-    """The snapshot as bytes that depend only on its content: units in id order, keys
-    sorted, two-space indentation, a newline at the end."""
+    """Bytes that depend only on the content: units in id order, keys sorted."""
     data = snapshot.model_dump()
     data["units"] = sorted(data["units"], key=lambda u: u["id"])
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -103,10 +86,8 @@ def snapshot_json(snapshot: Snapshot) -> str:
 def load_snapshots(
     folder: Path, shown: str, building: str, local: bool = False
 ) -> tuple[Snapshot, ...]:
-    """Every ``<version>.json`` in ``folder``, oldest first; every problem one line each.
-    A version being built that is not ``x.y.z`` (``make bench``'s) is newer than any.
-
-    ``local``: an overlay's own snapshots, which may hold only local units."""
+    """Every ``<version>.json`` in ``folder``, oldest first (``local``: an overlay's, local
+    units only). A version being built that is not ``x.y.z`` (``make bench``'s) is newest."""
     if not folder.exists():
         return ()
     if folder.is_symlink() or not folder.is_dir():

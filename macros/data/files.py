@@ -1,8 +1,5 @@
-"""Reading the data files: strict YAML and JSON, size limits, validation into pydantic models.
-
-Every problem is a :class:`DataError` of one line per problem, ``file: line N: field.path:
-what is wrong`` (lines: macros/data/marks.py); the build stops with it, never a traceback.
-"""
+"""Strict YAML and JSON reading, size limits and validation into pydantic models; every
+problem a :class:`DataError` line ``file: line N: field.path: what``, never a traceback."""
 
 from __future__ import annotations
 
@@ -10,12 +7,12 @@ import json
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
@@ -23,10 +20,11 @@ from yaml.resolver import Resolver
 from .marks import Unreadable, field_path, line_at, lined_map, lined_seq, printable, unreadable
 
 M = TypeVar("M", bound=BaseModel)
+H = TypeVar("H", bound=Hashable)
 
 
 class DataError(Exception):
-    """Invalid handbook data; the message names the file and the field."""
+    """Invalid handbook data, one line a problem."""
 
 
 def message(msg: str) -> str:
@@ -115,7 +113,7 @@ class _Strict:
 
 
 class _StrictLoader(_Strict, yaml.SafeLoader):
-    """The pure-Python safe loader with the checks above."""
+    pass
 
 
 try:
@@ -142,7 +140,6 @@ for _cls in {_StrictLoader, _Loader}:
 
 
 def read_text(path: Path, label: str, limit: int = MAX_FILE_BYTES) -> str:
-    """A data file's text: UTF-8, under the size limit; problems name the file and line."""
     try:
         mode = os.lstat(path).st_mode
         if stat.S_ISLNK(mode):
@@ -170,8 +167,7 @@ def read_yaml(path: Path, label: str, values_later: bool = False) -> Any:
 
 
 def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
-    """Parse YAML text (a file's, or a page's front matter); problems name ``label`` and
-    line. ``values_later`` leaves each :class:`Unreadable` for :func:`error_lines`."""
+    """``values_later`` leaves each :class:`Unreadable` for :func:`error_lines`."""
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
     except yaml.reader.ReaderError as exc:
@@ -241,9 +237,8 @@ def read_json(path: Path, label: str) -> Any:
         raise DataError(f"{label}: (top level): {exc}") from None
 
 
-def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = None) -> list[str]:
-    """One line per problem in ``exc``, in file order, naming the file, the line (where
-    ``data`` was read from YAML) and the field path; an :class:`Unreadable` by its own problem."""
+def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]:
+    """One line per problem in ``exc``, in file order; an :class:`Unreadable` by its own problem."""
     found: list[tuple[int, str]] = []
     said: set[Unreadable] = set()
     errors = exc.errors()
@@ -255,10 +250,6 @@ def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = 
         if err["type"] == "invalid_key":
             loc = loc[:-1]  # pydantic names the key by its repr: name its mapping
         path = field_path(loc)
-        if prefix:
-            path = (
-                prefix if path == "(top level)" else prefix + ("" if path[0] == "[" else ".") + path
-            )
         problem, line = message(err["msg"]), line_at(data, loc)
         value = err.get("input")
         if isinstance(value, Unreadable) and err["type"] != "extra_forbidden":
@@ -273,12 +264,11 @@ def error_lines(exc: ValidationError, label: str, prefix: str = "", data: Any = 
     return [line for _, line in sorted(found, key=lambda f: f[0])]
 
 
-def validate(model: type[M], data: Any, label: str, prefix: str = "") -> M:
-    """Validate ``data`` against ``model``; errors name the file, line and field path."""
+def validate(model: type[M], data: Any, label: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise DataError("\n".join(error_lines(exc, label, prefix, data))) from None
+        raise DataError("\n".join(error_lines(exc, label, data))) from None
 
 
 def validate_list(model: type[M], data: Any, label: str) -> list[M]:
@@ -288,10 +278,18 @@ def validate_list(model: type[M], data: Any, label: str) -> list[M]:
         raise DataError(
             f"{label}: (top level): {len(data):,} entries; the limit is {MAX_ENTRIES:,}"
         )
-    return [validate(model, entry, label, prefix=f"[{i}]") for i, entry in enumerate(data)]
+    try:  # every entry's problems, not only the first's
+        return TypeAdapter(list[model]).validate_python(data)  # type: ignore[valid-type]
+    except ValidationError as exc:
+        raise DataError("\n".join(error_lines(exc, label, data))) from None
 
 
 def fail(problems: Sequence[str]) -> None:
-    """Raise the problems as one :class:`DataError`, one line each, if there are any."""
     if problems:
         raise DataError("\n".join(problems))
+
+
+def repeated(values: Iterable[H]) -> list[tuple[int, H]]:
+    """Each value that was already seen, with its index."""
+    first: dict[H, int] = {}
+    return [(i, v) for i, v in enumerate(values) if first.setdefault(v, i) != i]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import fail, read_yaml, validate_list
+from .files import fail, read_yaml, repeated, validate_list
 from .models import GlossaryEntry, Reference
 
 NAME_PUNCTUATION = " -'’().,/&:+"  # besides Latin letters and digits, in a glossary name
@@ -54,8 +54,6 @@ def name_problem(name: str, what: str = "a glossary name") -> str | None:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Glossary entries in file order, with a case-insensitive name lookup."""
-
     entries: tuple[GlossaryEntry, ...]
     by_name: Mapping[str, GlossaryEntry] = field(repr=False)
 
@@ -72,15 +70,14 @@ class Glossary:
 
 def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glossary:
     entries = validate_list(GlossaryEntry, read_yaml(path, label), label)
-    problems: list[str] = []
+    problems = [
+        f"{label}: [{i}].id: duplicate glossary id '{eid}'"
+        for i, eid in repeated(e.id for e in entries)
+    ]
     by_name: dict[str, GlossaryEntry] = {}
     owner: dict[str, str] = {}
     ids = {e.id for e in entries}
-    seen_ids: set[str] = set()
     for i, entry in enumerate(entries):
-        if entry.id in seen_ids:
-            problems.append(f"{label}: [{i}].id: duplicate glossary id '{entry.id}'")
-        seen_ids.add(entry.id)
         names = [("id", entry.id), ("term", entry.term)]
         if entry.abbreviation:
             names.append(("abbreviation", entry.abbreviation))

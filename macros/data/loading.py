@@ -1,7 +1,5 @@
-"""Load the handbook's YAML data into validated models: references, checklists, an overlay
-(its own files, notes and checklist items), with the cross-file rules (citation keys and
-glossary terms exist, ids are unique); each problem one line naming the file and field.
-"""
+"""References, checklists and an overlay loaded, with the cross-file rules (keys and terms
+exist, ids are unique)."""
 
 from __future__ import annotations
 
@@ -15,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .files import DataError, error_lines, fail, read_yaml, validate, validate_list
+from .files import DataError, error_lines, fail, read_yaml, repeated, validate, validate_list
 from .glossary import Glossary
 from .local_models import LocalOverlay, Review
 from .logo import Logo, LogoError, read_logo
@@ -24,14 +22,9 @@ from .models import Checklist, ChecklistItem, ChecklistSection, Reference, reser
 
 def load_references(path: Path, label: str) -> dict[str, Reference]:
     refs = validate_list(Reference, read_yaml(path, label), label)
-    out: dict[str, Reference] = {}
-    problems = []
-    for i, ref in enumerate(refs):
-        if ref.key in out:
-            problems.append(f"{label}: [{i}].key: duplicate reference key '{ref.key}'")
-        out[ref.key] = ref
-    fail(problems)
-    return out
+    keys = repeated(ref.key for ref in refs)
+    fail([f"{label}: [{i}].key: duplicate reference key '{key}'" for i, key in keys])
+    return {ref.key: ref for ref in refs}
 
 
 def load_checklist(
@@ -48,13 +41,13 @@ def load_checklist(
         for j, key in enumerate(checklist.cite)
         if key not in refs
     ]
-    section_ids: set[str] = set()
+    problems += [
+        f"{label}: sections[{s}].id: duplicate section id '{sid}'"
+        for s, sid in repeated(s.id for s in checklist.sections)
+    ]
     item_ids: set[str] = set()
     reserved = reserved_item_ids(checklist)
     for s, section in enumerate(checklist.sections):
-        if section.id in section_ids:
-            problems.append(f"{label}: sections[{s}].id: duplicate section id '{section.id}'")
-        section_ids.add(section.id)
         for i, item in enumerate(section.items):
             where = f"{label}: sections[{s}].items[{i}]"
             if item.id in reserved:
@@ -103,7 +96,6 @@ def overlay_folder(overlay_path: Path) -> Path:
 
 
 def shown(path: Path, root: Path) -> str:
-    """A path as messages show it: relative to the project where it is inside it."""
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
@@ -129,8 +121,7 @@ def _not_plain(path: Path, root: Path, folder: bool = False) -> str | None:
 
 
 def first_link(base: Path, relative: str, root: Path) -> str | None:
-    """The problem with the first link (or special file) below ``base`` on the way to
-    ``base / relative``, or None."""
+    """The problem with the first link (or special file) on the way to ``base / relative``."""
     path, parts = base, Path(relative).parts
     for i, part in enumerate(parts):
         path = path / part
@@ -141,9 +132,8 @@ def first_link(base: Path, relative: str, root: Path) -> str | None:
 
 
 def check_owned(overlay: Path, folder: Path, root: Path) -> Path:
-    """The overlay's ``folder``, once no link or special file is found at the overlay file,
-    on the way to it from the project, at its folder or anywhere inside that, before
-    anything of it is opened; else a :class:`DataError`, one line for each."""
+    """The overlay's ``folder`` once no link or special file is found on the way to the
+    overlay, at it, or in its folder, before anything of it is opened."""
     inside = overlay.is_relative_to(root)
     problem = first_link(root, overlay.relative_to(root).as_posix(), root) if inside else None
     problems = [problem or _not_plain(overlay, root), _not_plain(folder, root, folder=True)]
@@ -203,8 +193,6 @@ def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]
 
 
 def load_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, Logo | None, list[str]]:
-    """The overlay (see :func:`read_overlay`), its logo (checked by content) if it names
-    one, and every problem with either."""
     overlay, problems = read_overlay(path, label)
     if overlay is None or not overlay.logo:
         return overlay, None, problems
@@ -218,9 +206,7 @@ NAV_TITLE = "Local resources"
 
 
 def check_notes(overlay: LocalOverlay, headings: Mapping[str, Set[str]], label: str) -> None:
-    """Each note names a guidance page in the navigation and, if it has an anchor, a heading
-    on that page. ``headings`` maps each page to its headings' ids (macros/data/headings.py).
-    """
+    """Each note names a guidance page and, if it has an anchor, a heading on that page."""
     problems = []
     for i, note in overlay.numbered("notes"):
         if note.page not in headings:
@@ -238,7 +224,6 @@ def check_notes(overlay: LocalOverlay, headings: Mapping[str, Set[str]], label: 
 def merge_items(
     checklists: Mapping[str, Checklist], overlay: LocalOverlay, label: str
 ) -> dict[str, Checklist]:
-    """The checklists with the overlay's local items appended to their sections."""
     problems: list[str] = []
     added: dict[tuple[str, str], list[ChecklistItem]] = {}
     used = {cid: {item.id for item in c.items} for cid, c in checklists.items()}
@@ -281,7 +266,6 @@ def merge_items(
 
 
 def overdue(review: Review | None, today: dt.date) -> str | None:
-    """A notice line when the next planned review date has passed."""
     if review is None or review.next_review >= today:
         return None
     return (

@@ -39,8 +39,7 @@ SiteUrl = Annotated[AnyHttpUrl, AfterValidator(_plain_url)]
 
 
 def site_url(value: str, label: str) -> str:
-    """A site address from elsewhere (``HANDBOOK_SITE_URL``), checked as an overlay's
-    ``site_url`` is; a bad one is a :class:`DataError` in one line naming ``label``."""
+    """``HANDBOOK_SITE_URL``, checked as an overlay's ``site_url`` is."""
     try:
         return str(TypeAdapter(SiteUrl).validate_python(value))
     except ValidationError as exc:
@@ -48,8 +47,6 @@ def site_url(value: str, label: str) -> str:
 
 
 class Contact(_Model):
-    """One entry in an organisation's local contacts block."""
-
     role: Name
     name: Name | None = None
     phone: Name | None = None
@@ -78,8 +75,6 @@ LocalTitle = Annotated[Name, AfterValidator(_no_angle_brackets)]
 
 
 class LocalPage(_Model):
-    """A Markdown page of the organisation's own, in the overlay's own folder."""
-
     file: LocalFile
     title: LocalTitle
 
@@ -99,8 +94,6 @@ class PracticeNote(_Model):
 
 
 class LocalItem(_Model):
-    """An extra checklist item appended to one section of a guidance checklist."""
-
     checklist: Slug
     section: Slug
     id: Slug
@@ -109,8 +102,6 @@ class LocalItem(_Model):
 
 
 class Review(_Model):
-    """Who reviews the local copy, and when."""
-
     responsible_role: Name
     last_review: dt.date
     next_review: dt.date
@@ -125,22 +116,16 @@ class Review(_Model):
 
 
 class AccessibilityDetails(_Model):
-    """The organisation's part of the accessibility statement."""
-
     contact: Name | None = None
     prepared: dt.date | None = None
 
 
 class LocalSearchAids(_Model):
-    """Search aids an overlay adds for one of its own local pages."""
-
     page: LocalFile
     aids: tuple[Name, ...] = Field(min_length=1, max_length=100)
 
 
 class LocalOverlay(_Model):
-    """An organisation's local details, set in one small YAML file."""
-
     organisation: Name
     logo: Name | None = None
     site_url: SiteUrl | None = None
@@ -165,11 +150,9 @@ class LocalOverlay(_Model):
     _data: Any = PrivateAttr(default=None)
 
     def at(self, label: str, *loc: int | str) -> str:
-        """``label: line N: field.path`` for a problem a check finds in this overlay."""
         return where(label, self._data, loc)
 
     def numbered(self, field: str) -> list[tuple[int, Any]]:
-        """The entries of a list field, each with its index in the file."""
         entries = getattr(self, field)
         places = self._positions.get(field, tuple(range(len(entries))))
         return list(zip(places, entries, strict=True))

@@ -1,14 +1,12 @@
 """An overlay's local pages, read and checked before any page is built.
 
-A local page never reaches a template engine: its one allowed call, ``{{ term("…") }}``
-(or ``{{ term("…", "text") }}``), is found by a strict pattern and replaced by a placeholder
-word the local-page hook (macros/hooks/local_hooks.py) turns into the glossary link after
-the page is rendered and sanitised; any other ``{{`` or ``{%`` is refused. Front matter
-may hold only a ``title``; leading ``Key: value`` lines stay text, because the page MkDocs
-reads starts with the handbook's own front matter (``render_macros: false``). Size,
-bracket runs and nesting are bounded: Python-Markdown is quadratic in unclosed ``[`` and
-recursive in nested lists, and every later step walks raw HTML's elements, some
-recursively (a few thousand nested ones stopped the build with a traceback).
+A local page never reaches a template engine: each ``{{ term("…"[, "text"]) }}`` becomes a
+placeholder word that macros/hooks/local_hooks.py turns into the glossary link after the
+page is rendered and sanitised; any other ``{{`` or ``{%`` is refused. Front matter holds
+only a ``title`` (MkDocs reads the handbook's own, ``render_macros: false``, first). Size,
+``[`` runs and nesting are bounded: Python-Markdown is quadratic in unclosed ``[`` and
+recursive in nested lists, and later steps walk raw HTML recursively (a few thousand
+nested elements stopped the build with a traceback).
 """
 
 from __future__ import annotations
@@ -58,8 +56,6 @@ MARKERS = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 
 @dataclass(frozen=True)
 class TermCall:
-    """One ``{{ term(...) }}`` in a local page, and what it stands for."""
-
     name: str
     text: str
     source: str  # the call as written (shown as it is inside code)
@@ -96,7 +92,6 @@ def destination(src_uri: str) -> str:
 
 
 def _front_matter(text: str, label: str) -> tuple[str | None, str]:
-    """The validated front-matter title (or None) and the text after the front matter."""
     match = FRONT_MATTER.match(text)
     if match is None:
         return None, text
@@ -109,7 +104,6 @@ def _front_matter(text: str, label: str) -> tuple[str | None, str]:
 
 
 def _markers(line: str) -> tuple[int, str]:
-    """How many quote and list markers a line starts with, and its text after them."""
     count = 0
     while (m := MARKERS.match(line)) is not None:
         count += 1
@@ -118,7 +112,6 @@ def _markers(line: str) -> tuple[int, str]:
 
 
 def _limits(body: str, label: str, first_line: int) -> list[str]:
-    """Nesting and bracket-run problems, one line each (the first of each kind)."""
     problems: list[str] = []
     lines = body.split("\n")
     for number, line in enumerate(lines, start=first_line):
@@ -167,8 +160,7 @@ class _Depth(HTMLParser):
 
 
 def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list[str]:
-    """Problems with the Jinja-like parts of ``body``: anything but a term call, a term call
-    in a heading, an unknown term."""
+    """Anything but a term call, a term call in a heading, an unknown term."""
     problems: list[str] = []
     lines = body.split("\n")
     names = {n.casefold() for n in known}
@@ -203,8 +195,7 @@ def read_page(
     glossary_names: Sequence[str],
     raw_html: bool = False,
 ) -> LocalSource:
-    """One local page, checked; every problem in it is one line naming the file and line.
-    With ``raw_html`` (the overlay's ``allow_raw_html``) its HTML's nesting is bounded too."""
+    """One local page, checked; with ``raw_html`` its HTML's nesting is bounded too."""
     text = read_text(path, label, limit=MAX_PAGE_BYTES)
     if text.startswith(BOM):  # it would hide the front matter from the checks below
         raise DataError(
@@ -246,8 +237,6 @@ def read_page(
 def local_pages(
     overlay: LocalOverlay, overlay_path: Path, root: Path, glossary_names: Sequence[str]
 ) -> list[LocalSource]:
-    """The overlay's local pages, read from its own folder and checked; every problem in
-    every page is reported, one line each."""
     own = overlay_folder(overlay_path)
     folder = own.resolve()
     shown_folder = shown(own, root)

@@ -1,19 +1,17 @@
-"""An organisation's logo from its overlay: checked by content, published under a fixed name
-(``assets/local/logo.<png|jpg|svg>``: the file's own name never reaches a page).
+"""An overlay's logo, checked by content, published as ``assets/local/logo.<suffix>`` (the
+file's own name never reaches a page).
 
-A PNG or JPEG is at most ``MAX_LOGO_SIDE`` pixels a side, read from its header before any
-pixel is decoded (a 20 KB PNG can claim 13,000 × 13,000 pixels, 676 MB decoded). An SVG
-is a plain, flat drawing from the allow-lists below, in the SVG namespace, referring to
-nothing: no ``<style>`` (its CSS fetched from another host by routes a checker missed),
-no ``url(`` in any spelling (so no gradient), no ``<use>``, pattern, filter, mask or clip
-path (one reference can draw its target many times over), no link, no other namespace
-(an XHTML ``<meta>`` would redirect a reader who opens the file), no CSS escape, at-rule
-or function but colours and transforms. Its cost to draw is bounded, because the browser
-paints nothing until it is drawn (a 144 KB logo of dashed paths held every page for
+A PNG or JPEG's size is read from its header (a 20 KB PNG can claim 13,000 × 13,000
+pixels, 676 MB decoded). An SVG is a flat drawing from the allow-lists below referring to
+nothing: no ``<style>`` (CSS fetched by routes a checker missed), no ``url(`` in any
+spelling, no ``<use>``, pattern, filter, mask or clip path (one reference can draw its
+target many times over), no other namespace (an XHTML ``<meta>`` redirects), no CSS
+escape, at-rule or function but colours and transforms. Its drawing cost is bounded, as
+pages paint nothing until it is drawn (a 144 KB logo of dashed paths held every page for
 95 s): elements, path numbers in all and in one shape (a wide stroke along one long
-self-crossing path took Chromium seconds), depth, and no dash pattern (millions of
-strokes). The handbook's own logos use at most 10 elements and 25 numbers; Chromium
-draws one at every limit in under 2 s (tests/browser/test_logo_cost.py).
+self-crossing path took seconds), depth, no dash pattern. Our logos use at most 10
+elements and 25 numbers; Chromium draws one at every limit in under 2 s
+(tests/browser/test_logo_cost.py).
 """
 
 from __future__ import annotations
@@ -105,12 +103,10 @@ class Logo:
 
 def _shown(name: str) -> str:
     """An element or attribute name for a message: one line, at most 80 characters."""
-    if name.startswith(SVG):
-        name = name[len(SVG) :]
-    elif name.startswith(XML):
-        name = "xml:" + name[len(XML) :]
-    elif name.startswith(XLINK):
-        name = "xlink:" + name[len(XLINK) :]
+    for space, prefix in ((SVG, ""), (XML, "xml:"), (XLINK, "xlink:")):
+        if name.startswith(space):
+            name = prefix + name.removeprefix(space)
+            break
     return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
 
 
@@ -142,7 +138,6 @@ def css_problem(text: str) -> str | None:
 
 
 def attribute_problem(tag: str, attr: str, value: str) -> str | None:
-    """Why one attribute cannot be published, or None."""
     name = _shown(attr)
     if name.casefold().startswith("on"):
         return f"SVG with an event handler ({name}) is not allowed"
@@ -156,7 +151,6 @@ def attribute_problem(tag: str, attr: str, value: str) -> str | None:
 
 
 def svg_problem(text: str) -> str | None:
-    """Why an SVG document cannot be published, or None if it is a plain drawing."""
     if DECLARATION.search(XML_DECLARATION.sub("", text, count=1)):
         return "SVG with a DOCTYPE, entity or processing instruction is not allowed"
     try:
@@ -223,7 +217,6 @@ def raster_problem(data: bytes, suffix: str) -> str | None:
 
 
 def read_logo(folder: Path, name: str) -> Logo:
-    """The logo ``name`` from the overlay's ``folder``; every problem is one line."""
     if UNSAFE_NAME.search(name):
         raise LogoError("the file name must not contain quotes, '<', '>', '&' or '\\'")
     base = folder.resolve()

@@ -1,9 +1,5 @@
-"""Where a value is in its YAML file, so every problem can name its line.
-
-The strict loader (files.py) builds mappings and lists that remember each key's and
-item's line, and an :class:`Unreadable` where a value cannot be built (a date not in the
-calendar), so the problems after it are still found.
-"""
+"""Where a value is in its YAML file (files.py's loader builds these), so a problem can
+name its line; an :class:`Unreadable` stands for a value that cannot be built."""
 
 from __future__ import annotations
 
@@ -15,15 +11,11 @@ import yaml
 
 
 class LinedDict(dict[Any, Any]):
-    """A YAML mapping that knows its own line and each key's."""
-
     line: int = 0
     lines: dict[str, int]
 
 
 class LinedList(list[Any]):
-    """A YAML sequence that knows its own line and each item's."""
-
     line: int = 0
     lines: list[int]
 
@@ -92,13 +84,11 @@ def line_at(data: Any, loc: Sequence[int | str]) -> int | None:
 
 
 def where(label: str, data: Any, loc: Sequence[int | str]) -> str:
-    """``label: line N: field.path`` (without ``line N`` if ``data`` has no lines)."""
     line = line_at(data, loc)
     return f"{label}: line {line}: {field_path(loc)}" if line else f"{label}: {field_path(loc)}"
 
 
 def unreadable(data: Any) -> list[Unreadable]:
-    """Every :class:`Unreadable` in ``data``, in file order."""
     found: list[Unreadable] = []
     stack = [data]
     while stack:

@@ -45,8 +45,6 @@ class _Model(BaseModel):
 
 
 class Reference(_Model):
-    """A work cited by the guidance, as the source gives it."""
-
     key: Slug
     authors: Name | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
@@ -67,12 +65,10 @@ class Reference(_Model):
 
     @property
     def name(self) -> str:
-        """Who or what is cited: the authors; else the title; else the publisher (an organisation)."""
         return self.authors or self.title or self.publisher or ""
 
     @property
     def label(self) -> str:
-        """The author–year label used in running text, e.g. ``Lim et al., 2017``."""
         return self.name if self.year is None else f"{self.name}, {self.year}"
 
 
@@ -86,8 +82,6 @@ PageRef = Annotated[
 
 
 class GlossaryEntry(_Model):
-    """One glossary term with its definition."""
-
     id: Slug
     term: Name
     explained: PageRef | None = None  # the page (and heading) that explains the term
@@ -100,13 +94,11 @@ class GlossaryEntry(_Model):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the entry answers to: id, term, abbreviation and aliases."""
         extra = (self.abbreviation,) if self.abbreviation else ()
         return (self.id, self.term, *extra, *self.aliases)
 
     @property
     def heading(self) -> str:
-        """The entry's heading: ``Term (ABBR)`` or just the term."""
         if self.abbreviation and self.abbreviation not in self.term:
             return f"{self.term} ({self.abbreviation})"
         return self.term
@@ -137,8 +129,6 @@ CASE_FIELDS = (
 
 
 class Checklist(_Model):
-    """A checklist: a stage of the assessment or one prompt list."""
-
     id: Slug
     title: Name
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$", max_length=200)]

@@ -1,10 +1,11 @@
 """Where things are: the data files, the pages the macros link to, and the addresses MkDocs
-gives pages and downloads. Plain functions of a path; no MkDocs imports."""
+gives pages and downloads."""
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
+
+from mkdocs.utils import get_relative_url
 
 REFERENCES_FILE = "data/references.yml"
 GLOSSARY_FILE = "data/glossary.yml"
@@ -28,13 +29,8 @@ def page_url(src: str, directory_urls: bool) -> str:
 
 
 def relative(target: str, from_url: str) -> str:
-    """``target`` (site-relative) as seen from the page at ``from_url`` (same rule as MkDocs)."""
-    head, tail = posixpath.split(from_url)
-    base = head if "." in tail else from_url
-    rel = posixpath.relpath("/" + target, "/" + base)
-    if rel == ".":
-        return "./"
-    return rel + "/" if target == "" or target.endswith("/") else rel
+    """``target`` (site-relative) as seen from the page at ``from_url`` (MkDocs' own rule)."""
+    return get_relative_url(target or "./", from_url)
 
 
 def print_page(checklist_id: str) -> str:

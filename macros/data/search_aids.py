@@ -1,12 +1,7 @@
-"""Search aids: words readers type that the slides do not use, each group pointing at a
-glossary entry or a page (data/search-aids.yml), and an overlay's aids for its own pages.
-
-An aid is the handbook's words, never the slides': it goes into a search index field that
-results never show (macros/hooks/search.py). A glossary entry's ``spellings`` (its own
-names written another way) are indexed the same way and are the only aids the Glossary
-shows, under "Also searched as": other words could read as meanings the slides do not
-give. The glossary's own names are indexed on the page that explains each term.
-"""
+"""Search aids (data/search-aids.yml, an overlay's for its pages): words readers type that
+the slides do not use, for a glossary entry or a page, in an index field results never show.
+Only ``spellings`` (an entry's own names written another way) are shown, in the Glossary:
+other words could read as meanings the slides do not give."""
 
 from __future__ import annotations
 
@@ -24,16 +19,12 @@ from .models import SearchAidGroup
 
 @dataclass(frozen=True)
 class Target:
-    """Where a group of aids is indexed, and the field that named it (for messages)."""
-
     page: str  # a Markdown source path: docs/… or local/…
     where: str  # ``data/search-aids.yml: [3].page``
 
 
 @dataclass(frozen=True)
 class SearchAids:
-    """Every aid, by the page it is indexed on and by glossary entry."""
-
     pages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # aids, then spellings
     targets: tuple[Target, ...] = ()
@@ -43,26 +34,20 @@ class SearchAids:
         return self.terms.get(entry_id, ())
 
     def shown_for(self, entry_id: str) -> tuple[str, ...]:
-        """What the Glossary shows under an entry: its spellings only."""
         return self.spellings.get(entry_id, ())
 
     def index(self, glossary: Glossary) -> dict[str, list[str]]:
-        """What the search index gets, by page: each page's aids, and for each glossary
-        entry explained on it, the entry's names and aids."""
+        """By page: its aids, and each glossary entry's names and aids it explains."""
         out: dict[str, list[str]] = {page: list(aids) for page, aids in self.pages.items()}
         for entry in glossary.entries:
             if entry.explained is None:
                 continue
             page = entry.explained.partition("#")[0]
-            extra = (entry.abbreviation,) if entry.abbreviation else ()
-            names = (entry.term, *extra, *entry.aliases, *self.for_term(entry.id))
-            out.setdefault(page, []).extend(names)
+            out.setdefault(page, []).extend((*entry.names[1:], *self.for_term(entry.id)))
         return out
 
 
 class Names:
-    """The names already taken: the glossary's, then each aid as it is read."""
-
     def __init__(self, glossary: Glossary) -> None:
         self.owner: dict[str, str] = {}
         for entry in glossary.entries:
@@ -88,7 +73,6 @@ class Names:
     def take_all(
         self, aids: Sequence[str], where: Callable[[int], str], owner: str
     ) -> tuple[list[str], list[str]]:
-        """The aids taken, and one problem for each that could not be."""
         problems = [self.take(aid, where(j), owner) for j, aid in enumerate(aids)]
         taken = [aid for aid, problem in zip(aids, problems, strict=True) if not problem]
         return taken, [problem for problem in problems if problem]
@@ -97,8 +81,6 @@ class Names:
 def load_search_aids(
     path: Path, label: str, glossary: Glossary, pages: Sequence[str]
 ) -> tuple[SearchAids, Names]:
-    """The handbook's aids, checked against the glossary and the navigation; an absent
-    file is no aids."""
     names = Names(glossary)
     if not path.exists():
         return SearchAids(), names
@@ -140,7 +122,6 @@ def load_search_aids(
 
 
 def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label: str) -> SearchAids:
-    """The handbook's aids with the overlay's, each for one of the overlay's own pages."""
     own = {page.file for page in overlay.pages}
     problems: list[str] = []
     pages = dict(aids.pages)
@@ -168,8 +149,7 @@ def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label:
 
 
 def check_explained(glossary: Glossary, pages: Sequence[str], label: str) -> None:
-    """Each glossary entry's ``explained`` page is a page in the navigation (its heading
-    is checked once the pages are built, macros/hooks/search.py)."""
+    """Each ``explained`` page is in the navigation (its heading: macros/hooks/search.py)."""
     known = set(pages)
     fail(
         [

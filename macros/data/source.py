@@ -13,43 +13,33 @@ from pathlib import Path
 from typing import Annotated
 
 from markdown.extensions.toc import slugify
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from .files import fail, read_text, read_yaml, validate
-from .models import Text as Note
+from .models import Name, Slug, Text, _Model
 
 SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
 TRACE_FILE = "data/source-trace.yml"
 MIN_WORDS = 3  # a source line of this many words must be traced or left out
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 LineRange = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*(?:-[1-9][0-9]*)?$")]
 
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 USE = re.compile(r"""source_wording\(\s*["']([^"']+)["']""")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 class Trace(_Model):
-    """One section of a page and the source lines it restates."""
-
     id: Slug
     page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
-    section: Text | None = None
+    section: Name | None = None
     lines: tuple[LineRange, ...] = Field(min_length=1)
-    begins: Text
+    begins: Name
     # What the handbook says about these lines: which slide, what it credits or leaves out,
     # the handbook's own attributions and readings, typing errors (plain text, escaped).
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Text, ...] = ()
 
 
 class LeftOut(_Model):
-    """Source lines the handbook deliberately does not restate."""
-
     lines: tuple[LineRange, ...] = Field(min_length=1)
     reason: Text
     shown: bool = True
@@ -66,8 +56,8 @@ def normalise(text: str) -> str:
 
 
 def joined(lines: Iterable[str]) -> str:
-    """Lines joined with single spaces: broken extraction lines rejoined, words unchanged."""
-    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+    """Broken extraction lines rejoined with single spaces, words unchanged."""
+    return " ".join(" ".join(lines).split())
 
 
 def section_anchor(heading: str) -> str:
@@ -80,16 +70,11 @@ def word_count(line: str) -> int:
 
 
 def numbers(ranges: Iterable[str]) -> list[int]:
-    """``["3-5", "9"]`` → ``[3, 4, 5, 9]``."""
     out: list[int] = []
     for part in ranges:
         first, _, last = part.partition("-")
         out += range(int(first), int(last or first) + 1)
     return out
-
-
-def range_label(ranges: Sequence[str]) -> str:
-    return ", ".join(r.replace("-", "–") for r in ranges)
 
 
 @dataclass(frozen=True)
@@ -105,7 +90,7 @@ class Passage:
 
     @property
     def label(self) -> str:
-        return range_label(self.trace.lines)
+        return ", ".join(r.replace("-", "–") for r in self.trace.lines)
 
 
 @dataclass(frozen=True)
@@ -124,8 +109,6 @@ class Row:
 
 
 class Source:
-    """The source lines and the validated trace over them."""
-
     def __init__(self, text: str, trace: TraceFile, label: str = TRACE_FILE) -> None:
         self.lines = text.split("\n")
         self.trace = trace
@@ -176,12 +159,6 @@ class Source:
     def text_of(self, ranges: Sequence[str]) -> str:
         return joined(self.lines[n - 1] for n in numbers(ranges))
 
-    def contains(self, passage: str) -> bool:
-        """Whether ``passage`` is in the source word for word (whitespace and quotes aside)."""
-        return normalise(passage) in normalise(" ".join(self.lines))
-
-    # -- coverage ------------------------------------------------------------
-
     def rows(self) -> list[Row]:
         """Every non-blank source line, grouped into runs with the same sections or reason."""
         carried: dict[int, list[Trace]] = {}
@@ -231,7 +208,6 @@ class Source:
 
 
 def load(root: Path) -> Source | None:
-    """The source and its trace, or None when the project has no trace file."""
     trace_path = root / TRACE_FILE
     if not trace_path.is_file():
         return None

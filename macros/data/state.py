@@ -6,12 +6,12 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from . import source as provenance
-from .changes import History, load_history, state_units
+from .changes import History, load_history
 from .edition import Edition
 from .files import DataError, fail, read_text
 from .glossary import Glossary, load_glossary
@@ -42,6 +42,7 @@ from .paths import (
 from .results import A11yResults, load_results
 from .search_aids import SearchAids, add_local_aids, check_explained, load_search_aids
 from .third_party import Component, load_components
+from .units import state_units
 
 T = TypeVar("T")
 CALL = re.compile(r"\{\{-?\s*(term|cite)\(((?:[^()\"']|\"[^\"]*\"|'[^']*')*)\)\s*-?\}\}")
@@ -49,7 +50,6 @@ H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def call_args(raw: str) -> tuple[str, ...]:
-    """The string arguments of a macro call, e.g. ``"a", "b"`` → ``("a", "b")``."""
     try:
         value = ast.literal_eval(f"({raw},)")
     except (SyntaxError, ValueError):
@@ -61,14 +61,16 @@ def call_args(raw: str) -> tuple[str, ...]:
 class Usage:
     """Which pages (by source path, in navigation order) use each term and citation."""
 
-    titles: dict[str, str] = field(default_factory=dict)
-    terms: dict[str, list[str]] = field(default_factory=dict)
-    cites: dict[str, list[str]] = field(default_factory=dict)
+    titles: dict[str, str]
+    terms: dict[str, list[str]]
+    cites: dict[str, list[str]]
 
-    def _add(self, table: dict[str, list[str]], key: str, page: str) -> None:
-        pages = table.setdefault(key, [])
-        if page not in pages:
-            pages.append(page)
+
+def _by_key(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, page in dict.fromkeys(pairs):  # each pair once, in first-use order
+        out.setdefault(key, []).append(page)
+    return out
 
 
 def scan(
@@ -77,38 +79,30 @@ def scan(
     checklists: Mapping[str, Checklist],
     glossary_page: str,
 ) -> Usage:
-    """Scan ``(src_path, markdown)`` pairs; checklist data counts for the page that embeds it.
-    Backlinks must be known before the Glossary and References pages render, and MkDocs
-    renders pages in order: scanning the sources up front is deterministic and cheap."""
-    usage = Usage()
+    """Scan ``(src_path, markdown)`` up front: backlinks are needed before the Glossary and
+    References render. Checklist data counts for the page that embeds it."""
+    titles: dict[str, str] = {}
+    terms: list[tuple[str, str]] = []
+    cites: list[tuple[str, str]] = []
     embedded = {c.page: c for c in checklists.values()}
     for src, text in pages:
         title = H1.search(text)
-        usage.titles[src] = title.group(1) if title else Path(src).stem
+        titles[src] = title.group(1) if title else Path(src).stem
         for match in CALL.finditer(text):
             args = call_args(match.group(2))
-            if match.group(1) == "term" and args:
-                entry = glossary.find(args[0])
-                if entry is not None:
-                    usage._add(usage.terms, entry.id, src)
-            elif match.group(1) == "cite":
-                for key in args:
-                    usage._add(usage.cites, key, src)
+            if match.group(1) == "cite":
+                cites += [(key, src) for key in args]
+            elif args and (entry := glossary.find(args[0])) is not None:
+                terms.append((entry.id, src))
         if (checklist := embedded.get(src)) is not None:
-            for term in (term for item in checklist.items for term in item.terms):
-                usage._add(usage.terms, term, src)
-            for key in checklist.cite:
-                usage._add(usage.cites, key, src)
-    for entry in glossary.entries:
-        for key in entry.cite:
-            usage._add(usage.cites, key, glossary_page)
-    return usage
+            terms += [(term, src) for item in checklist.items for term in item.terms]
+            cites += [(key, src) for key in checklist.cite]
+    cites += [(key, glossary_page) for entry in glossary.entries for key in entry.cite]
+    return Usage(titles, _by_key(terms), _by_key(cites))
 
 
 @dataclass(frozen=True)
 class State:
-    """All handbook data, validated at start-up."""
-
     root: Path
     docs_dir: Path
     edition: Edition
@@ -135,13 +129,11 @@ class State:
 
     @property
     def stamp(self) -> str:
-        """The edition line for paper, with the organisation's name if there is an overlay."""
         if self.overlay:
             return f"{self.overlay.organisation} · {self.edition.line}"
         return self.edition.line
 
     def checklist_changed(self, checklist_id: str) -> str:
-        """ "Checklist last changed in version X", for paper and PDFs (macros/data/changes.py)."""
         if self.history is None:
             return ""
         units = state_units(self.checklists.values(), (), ())
@@ -149,16 +141,13 @@ class State:
         return f"Checklist last changed in version {step.version}" if step else ""
 
     def checklist_stamp(self, checklist_id: str) -> str:
-        """The edition line for a printed checklist, with when the checklist last changed."""
         changed = self.checklist_changed(checklist_id)
         return f"{self.stamp} · {changed}" if changed else self.stamp
 
     def cite_text(self, keys: Sequence[str]) -> str:
-        """Citations as plain text (paper and PDF checklists)."""
         return "; ".join(self.references[k].label for k in keys)
 
     def record_order(self) -> list[Checklist]:
-        """Every checklist in navigation order of its page: the stages, then the prompt lists."""
         position = {src: i for i, src in enumerate(self.pages)}
         return sorted(self.checklists.values(), key=lambda c: position.get(c.page, len(position)))
 
@@ -166,7 +155,6 @@ class State:
         return next((p for p in self.local_pages if p.src_uri == src_uri), None)
 
     def unused(self) -> list[str]:
-        """Data that no page uses: one line each, naming the file and the entry."""
         refs = [
             f"{REFERENCES_FILE}: '{key}' is not cited on any page"
             for key in self.references
@@ -181,9 +169,8 @@ class State:
 
 
 class Steps:
-    """Runs the assembly's steps, keeping every problem they report, one line each: a problem
-    stops no other step, and a step given a None (a failed step's) is skipped, so one
-    mistake is reported once."""
+    """Runs steps, keeping every problem: a step given a None (a failed step's) is skipped, so
+    one mistake is reported once."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
@@ -207,8 +194,7 @@ def load(
     overlay_file: str | None,
     a11y_results: str | None,
 ) -> dict[str, Any]:
-    """The :class:`State`'s fields (and ``sources``, the pages' Markdown), each None where a
-    step had a problem: every data file and the overlay loaded and checked."""
+    """The :class:`State`'s fields (and ``sources``), each None where a step had a problem."""
     run = steps.run
     refs = run(load_references, root / REFERENCES_FILE, REFERENCES_FILE)
     glossary = run(load_glossary, root / GLOSSARY_FILE, GLOSSARY_FILE, refs)
@@ -260,8 +246,7 @@ def load(
 def check(
     root: Path, docs_dir: Path, pages: Sequence[str], edition: Edition, overlay_file: str | None
 ) -> tuple[list[str], list[str]]:
-    """Every problem :func:`assemble` would find, without making a State (`make check`),
-    and the notices a build would print (a next review date that has passed)."""
+    """:func:`assemble`'s problems without a State (`make check`), and a build's notices."""
     steps = Steps()
     overlay = load(steps, root, docs_dir, pages, edition, overlay_file, None)["overlay"]
     notice = overdue(overlay.review, edition.build_date) if overlay else None
@@ -277,8 +262,7 @@ def assemble(
     overlay_file: str | None = None,
     a11y_results: str | None = None,
 ) -> State:
-    """Load, validate, merge the overlay and scan usage: the one way a State is made; every
-    problem in one :class:`DataError`, one line each naming the file and field."""
+    """The one way a State is made; every problem in one :class:`DataError`."""
     steps = Steps()
     got = load(steps, root, docs_dir, pages, edition, overlay_file, a11y_results)
     fail(steps.problems)

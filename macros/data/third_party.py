@@ -1,8 +1,5 @@
-"""The third-party components a built copy ships (data/third-party.yml): one list for the
-Licences page and the release's SBOM (tools/release/sbom.py), so they cannot disagree. A
-``pkg:pypi`` component must be the version installed (a Material upgrade stops the build
-until the list is updated); tests/site/test_licences.py checks the list against the site.
-"""
+"""The third-party components shipped (data/third-party.yml): one list for the Licences page
+and the SBOM (tools/release/sbom.py); a ``pkg:pypi`` one must be the version installed."""
 
 from __future__ import annotations
 
@@ -10,10 +7,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
-from .files import fail, read_yaml, validate_list
-from .models import Name, Slug, Text
+from .files import fail, read_yaml, repeated, validate_list
+from .models import Name, Slug, Text, _Model
 
 THIRD_PARTY_FILE = "data/third-party.yml"
 Version = Annotated[str, StringConstraints(pattern=r"^[0-9][0-9A-Za-z.+-]{0,40}$")]
@@ -24,11 +21,7 @@ Pattern = Annotated[
 Spdx = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.+() -]{1,100}$")]
 
 
-class Component(BaseModel):
-    """One component: what it is, its licence, and where it is in the built site."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Component(_Model):
     id: Slug
     name: Name
     version: Version | None = None
@@ -55,16 +48,13 @@ class Component(BaseModel):
 
 
 def load_components(root: Path) -> tuple[Component, ...]:
-    """The list, checked: unique ids, ``part_of`` names one of them, and each Python
-    package is the version installed."""
     label = THIRD_PARTY_FILE
     components = validate_list(Component, read_yaml(root / label, label), label)
-    problems = []
-    ids: set[str] = set()
-    for i, component in enumerate(components):
-        if component.id in ids:
-            problems.append(f"{label}: [{i}].id: duplicate id '{component.id}'")
-        ids.add(component.id)
+    ids = {component.id for component in components}
+    problems = [
+        f"{label}: [{i}].id: duplicate id '{cid}'"
+        for i, cid in repeated(component.id for component in components)
+    ]
     for i, component in enumerate(components):
         if component.part_of is not None and component.part_of not in ids:
             problems.append(f"{label}: [{i}].part_of: no component '{component.part_of}'")

@@ -1,12 +1,5 @@
-"""The units of guidance, as a reader sees them, for an edition's snapshot.
-
-From the data, as plain dicts (the models' ``model_dump()``, or an old commit's YAML): each
-checklist's title and introduction, sections, items and item notes; each glossary entry's
-short and full text; each reference; an overlay's practice notes. From a page's HTML
-(MkDocs' ``page.content``, or a built page's ``<article>``): each section by its heading
-id, its heading and words up to the next heading with an id, without what ``LEFT_OUT``
-names: units of their own, words not the guidance's, or the theme's and build's additions.
-"""
+"""The units of guidance as a reader sees them, for an edition's snapshot: from the data, and
+from a page's HTML one unit per section (by heading id) without what ``LEFT_OUT`` names."""
 
 from __future__ import annotations
 
@@ -15,9 +8,8 @@ from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from typing import Any
 
-from pydantic import AnyHttpUrl, TypeAdapter, ValidationError
-
 from .editions import Unit
+from .models import Checklist, GlossaryEntry, Reference
 from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
 
 
@@ -28,8 +20,6 @@ def _names(text: str) -> frozenset[str]:
 #: The pages whose sections are guidance: Home and every page under these folders.
 GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
 LOCAL_FOLDER = "local/"
-
-
 LEFT_OUT = _names(
     # the section links; blocks made from the data, units of their own
     "headerlink hb-checklist hb-paper hb-record hb-downloads hb-glossary hb-references "
@@ -47,8 +37,6 @@ BLOCK = _names(
     "p li td th dt dd div section article blockquote details summary figure figcaption "
     "table tr ul ol dl pre h1 h2 h3 h4 h5 h6"
 )
-
-
 UNIT_FIELDS = ("id", "kind", "group", "label", "page", "anchor", "text")
 
 
@@ -61,10 +49,8 @@ def is_guidance_page(src: str) -> bool:
 
 
 class _Sections(HTMLParser):
-    """One pass over a page's HTML: the words of each section, without what is left out.
-
-    A streaming parser, not a tree: the pages hold large blocks (checklists, the record)
-    that are only skipped, and a tree of them costs seconds on every build."""
+    """The words of each section. Streaming, not a tree: a tree of the large blocks that are
+    only skipped (checklists, the record) costs seconds on every build."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -118,7 +104,6 @@ def _unit(*fields: str, local: bool = False) -> Unit:
 
 
 def page_units(src: str, html: str, title: str = "", local: bool = False) -> list[Unit]:
-    """One unit per section of the page (see the module's note on what is left out)."""
     parser = _Sections()
     parser.feed(html)
     parser.close()
@@ -132,62 +117,53 @@ def page_units(src: str, html: str, title: str = "", local: bool = False) -> lis
     ]
 
 
-def checklist_units(checklist: Mapping[str, Any]) -> list[Unit]:
-    cid, title, page = checklist["id"], words(checklist["title"]), checklist["page"]
+def checklist_units(checklist: Checklist) -> list[Unit]:
+    cid, title, page = checklist.id, words(checklist.title), checklist.page
 
-    def unit(uid: str, kind: str, label: str, text: str, anchor: str, local: Any = False) -> Unit:
+    def unit(uid: str, kind: str, label: str, text: str, anchor: str, local: bool = False) -> Unit:
         uid = f"checklist:{cid}{uid}"
-        return _unit(uid, kind, title, label, page, anchor, words(text), local=bool(local))
+        return _unit(uid, kind, title, label, page, anchor, words(text), local=local)
 
-    intro = f"{title} {checklist.get('intro') or ''}"
+    intro = f"{title} {checklist.intro or ''}"
     units = [unit("", "checklist", "Title and introduction", intro, f"cl-{cid}-title")]
-    for section in checklist["sections"]:
-        name = words(section["title"])
-        text = f"{name} {section.get('intro') or ''}"
-        units.append(unit(f":section:{section['id']}", "checklist-section", name, text, ""))
-        for item in section["items"]:
-            uid, anchor, local = f":item:{item['id']}", f"cl-{cid}-{item['id']}", item.get("local")
-            units.append(unit(uid, "item", name, item["text"], anchor, local))
-            if item.get("note"):
-                units.append(unit(f"{uid}:note", "item-note", name, item["note"], anchor, local))
+    for section in checklist.sections:
+        name = words(section.title)
+        text = f"{name} {section.intro or ''}"
+        units.append(unit(f":section:{section.id}", "checklist-section", name, text, ""))
+        for item in section.items:
+            uid, anchor, local = f":item:{item.id}", f"cl-{cid}-{item.id}", item.local
+            units.append(unit(uid, "item", name, item.text, anchor, local))
+            if item.note:
+                units.append(unit(f"{uid}:note", "item-note", name, item.note, anchor, local))
     return units
 
 
-def glossary_units(entries: Iterable[Mapping[str, Any]]) -> list[Unit]:
-    units = []
-    for entry in entries:
-        term, abbreviation = words(entry["term"]), entry.get("abbreviation")
-        heading = f"{term} ({abbreviation})" if abbreviation and abbreviation not in term else term
-        for part, what in (("short", "short text"), ("definition", "definition")):
-            uid, label = f"glossary:{entry['id']}:{part}", f"{heading} ({what})"
-            text = words(entry[part])
-            units.append(
-                _unit(uid, f"glossary-{part}", "Glossary", label, GLOSSARY_PAGE, entry["id"], text)
-            )
-    return units
+def glossary_units(entries: Iterable[GlossaryEntry]) -> list[Unit]:
+    return [
+        _unit(
+            f"glossary:{entry.id}:{part}",
+            f"glossary-{part}",
+            "Glossary",
+            words(f"{entry.heading} ({what})"),
+            GLOSSARY_PAGE,
+            entry.id,
+            words(getattr(entry, part)),
+        )
+        for entry in entries
+        for part, what in (("short", "short text"), ("definition", "definition"))
+    ]
 
 
-def shown_url(url: str | None) -> str | None:
-    """An address as the References page shows it (pydantic's normal form)."""
-    try:
-        return str(TypeAdapter(AnyHttpUrl).validate_python(url)) if url else None
-    except ValidationError:
-        return url
-
-
-def reference_units(references: Iterable[Mapping[str, Any]]) -> list[Unit]:
+def reference_units(references: Iterable[Reference]) -> list[Unit]:
     units = []
     for ref in references:
-        name = ref.get("authors") or ref.get("title") or ref.get("publisher") or ""
-        label = f"{name}, {ref['year']}" if ref.get("year") else name
-        parts = [label, ref.get("title"), ref.get("publisher"), shown_url(ref.get("url"))]
-        parts += [f"Cited for: {ref['cited_for']}"]
-        if ref.get("from_outside_source"):
-            parts.append(f"Not from the slides: {ref['from_outside_source']}")
+        parts = [ref.label, ref.title, ref.publisher, ref.url, f"Cited for: {ref.cited_for}"]
+        if ref.from_outside_source:
+            parts.append(f"Not from the slides: {ref.from_outside_source}")
         text = words(". ".join(str(p) for p in parts if p))
-        uid, anchor = f"reference:{ref['key']}", f"ref-{ref['key']}"
+        uid, anchor = f"reference:{ref.key}", f"ref-{ref.key}"
         units.append(
-            _unit(uid, "reference", "References", words(label), REFERENCES_PAGE, anchor, text)
+            _unit(uid, "reference", "References", words(ref.label), REFERENCES_PAGE, anchor, text)
         )
     return units
 
@@ -207,10 +183,11 @@ def note_units(notes: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) ->
     return units
 
 
-def data_units(
-    checklists: Iterable[Mapping[str, Any]],
-    glossary: Iterable[Mapping[str, Any]],
-    references: Iterable[Mapping[str, Any]],
+def state_units(
+    checklists: Iterable[Checklist],
+    glossary: Iterable[GlossaryEntry],
+    references: Iterable[Reference],
 ) -> list[Unit]:
+    """The data's units (checklists with an overlay's local items)."""
     units = [u for c in checklists for u in checklist_units(c)]
     return units + glossary_units(glossary) + reference_units(references)

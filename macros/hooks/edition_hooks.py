@@ -20,11 +20,11 @@ from mkdocs.structure.files import Files
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.data.changes import last_changed, state_units
+from macros.data.changes import last_changed
 from macros.data.editions import Unit, snapshot_json
 from macros.data.files import DataError
 from macros.data.paths import print_page
-from macros.data.units import is_guidance_page, note_units, page_units
+from macros.data.units import is_guidance_page, note_units, page_units, state_units
 from macros.hooks import Current
 from macros.hooks.placement import FIRST_HEADING, insert_after
 from macros.pages.links import Links

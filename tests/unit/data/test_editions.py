@@ -12,6 +12,7 @@ import pytest
 from macros.data.changes import compare, last_changed, load_history, timeline
 from macros.data.editions import Snapshot, Unit, load_snapshots, snapshot_json
 from macros.data.files import DataError
+from macros.data.models import Checklist, Reference
 from macros.data.units import checklist_units, page_units, reference_units
 
 
@@ -159,14 +160,15 @@ def test_page_units_are_sections_without_data_blocks_source_wording_or_tooltips(
 
 
 def test_data_units_cover_checklists_and_references() -> None:
-    checklist = {
-        "id": "demo",
-        "title": "Demo",
-        "page": "prompts/demo.md",
-        "sections": [
+    checklist = Checklist(
+        id="demo",
+        title="Demo",
+        page="prompts/demo.md",
+        cite=("k",),
+        sections=[
             {"id": "s", "title": "Questions", "items": [{"id": "a", "text": "One?", "note": "N."}]}
         ],
-    }
+    )
     ids = [u.id for u in checklist_units(checklist)]
     assert ids == [
         "checklist:demo",
@@ -175,6 +177,6 @@ def test_data_units_cover_checklists_and_references() -> None:
         "checklist:demo:item:a:note",
     ]
     ref = reference_units(
-        [{"key": "k", "authors": "Lim", "year": 2017, "url": "https://x.org", "cited_for": "Y."}]
+        [Reference(key="k", authors="Lim", year=2017, url="https://x.org", cited_for="Y.")]
     )
     assert ref[0].text == "Lim, 2017. https://x.org/. Cited for: Y."

@@ -228,3 +228,16 @@ def test_data_is_read_with_libyaml() -> None:
     from macros.data import files as loading
 
     assert loading._Loader is loading._StrictCLoader  # the fast path is in use
+
+
+def test_every_bad_entry_of_a_list_file_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "refs.yml"
+    path.write_text("- key: a\n  title: T\n  cited_for: x\n  year: 1800\n- key: B\n  title: T\n")
+    with pytest.raises(DataError) as err:
+        load_references(path, "refs.yml")
+    lines = str(err.value).splitlines()
+    assert [line.split(": ")[:3] for line in lines] == [
+        ["refs.yml", "line 4", "[0].year"],
+        ["refs.yml", "line 5", "[1].key"],
+        ["refs.yml", "line 5", "[1].cited_for"],
+    ]
