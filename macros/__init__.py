@@ -116,7 +116,7 @@ def register(env: Any, build: Build) -> None:
     env.macro(lambda tid: block(reference.source_wording(page(), tid)), "source_wording")
     env.macro(lambda: block(reference.source_coverage(page())), "source_coverage")
     env.macro(lambda: block(reference.licences_page()), "licences")
-    # The list is filled in once every page is ready (macros/hooks/edition_hooks.py).
+    # The list is filled in once every page is ready (macros/hooks/local_hooks.py).
     env.macro(lambda: block(Markup(PLACEHOLDER)), "guidance_changes")  # noqa: S704
     env.macro(local.review, "local_review")
     env.macro(local.accessibility, "accessibility")

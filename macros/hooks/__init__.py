@@ -1,9 +1,9 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml) and the build steps they run.
 
-MkDocs loads ``site_hooks``, ``local_hooks``, ``search`` and ``edition_hooks``; the steps
+MkDocs loads ``site_hooks``, ``local_hooks`` and ``search``; the steps
 are ``assets`` (hashed names, joined scripts, the logo), ``compress`` (.gz and .br
 copies), ``security`` (headers, caching, the CSP: the one source), ``servers`` (nginx,
-Apache and ``_headers`` from it), ``placement``, ``offline`` (service worker, edition id,
+Apache and ``_headers`` from it), ``offline`` (service worker, edition id,
 web app manifest; ``worker/`` holds the two service workers) and ``finished``.
 """
 

@@ -1,11 +1,10 @@
-"""The last check on the finished site: every HTML file the build wrote, read back, the
-theme's output as much as the handbook's, so whatever route markup finds into a page (a
-template, an overlay value, a local page, a theme upgrade) stops the build. One line per
-file names it and its first problem: an element or attribute outside :data:`ELEMENTS` and
-:data:`ATTRIBUTES` (what the handbook and theme write today: the one list to change); an
-``on…`` attribute; a ``<meta http-equiv>`` but the handbook's own policy; a URL whose
-scheme is not in :data:`URL_SCHEMES`; in overlay content (a local page's article, a
-practice note) an id the theme or the handbook uses (:data:`RESERVED_ID`, or the page's).
+"""The last check: every HTML file the build wrote (the theme's as much as the handbook's),
+read back, so markup from any route (template, overlay, local page, theme upgrade) stops the
+build. One line per file names its first problem: an inline script the CSP does not allow;
+an element or attribute outside :data:`ELEMENTS` and :data:`ATTRIBUTES` (the one list to
+change); an ``on…`` attribute; a ``<meta http-equiv>`` but the handbook's own policy; a URL
+scheme not in :data:`URL_SCHEMES`; in overlay content, an id the theme or the handbook
+uses (:data:`RESERVED_ID`, or the page's).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.data.local_pages import LOCAL_PREFIX
-from macros.hooks.security import meta_policy
+from macros.hooks.security import inline_script_problem, meta_policy
 from macros.render.sanitise import TAGS
 
 #: Every element the theme and the handbook write today (a default build, the example
@@ -157,7 +156,7 @@ def page_problem(html: str, local_page: bool) -> str | None:
     page = _Page(local_page)
     page.feed(html)
     page.close()
-    return page.first_problem()
+    return inline_script_problem(html) or page.first_problem()
 
 
 def check_site(site: Path) -> list[str]:

@@ -120,17 +120,14 @@ def script_hash(body: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
 
 
-def inline_script_problems(html: str, where: str) -> list[str]:
-    """One line for each inline script in ``html`` whose hash the policy does not list."""
-    found = []
+def inline_script_problem(html: str) -> str | None:
+    """The first inline script in ``html`` whose hash the policy does not list, if any."""
     for match in INLINE_SCRIPT.finditer(html):
-        if NOT_CODE.search(match.group("attrs")):
-            continue
         digest = script_hash(match.group("body"))
-        if digest not in THEME_SCRIPTS:
-            found.append(
-                f"{where}: an inline script the Content-Security-Policy does not allow "
-                f"('{digest}', starting '{match.group('body').strip()[:40]}'); if it is the "
-                "theme's own, add its hash to THEME_SCRIPTS in macros/hooks/security.py"
+        if not NOT_CODE.search(match.group("attrs")) and digest not in THEME_SCRIPTS:
+            return (
+                f"an inline script the Content-Security-Policy does not allow ('{digest}', "
+                f"starting '{match.group('body').strip()[:40]}'); if it is the theme's own, "
+                "add its hash to THEME_SCRIPTS in macros/hooks/security.py"
             )
-    return found
+    return None

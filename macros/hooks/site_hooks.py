@@ -1,7 +1,6 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, the handbook's scripts as
-one deferred file, block HTML put back after Markdown, the early start of the handbook
-PDF, the CSP check, the offline copy, ``_headers`` and compressed copies, and last, the
-check of every HTML file written. Only wiring: the steps are in the modules imported below.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml), only wiring: hashed asset names, the scripts as
+one deferred file, block HTML back after Markdown, the handbook PDF's early start, the
+offline copy, ``_headers`` and compressed copies, and last, the check of every HTML file.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ from macros.hooks.assets import (
 )
 from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
-from macros.hooks.security import inline_script_problems, meta_policy
+from macros.hooks.security import meta_policy
 from macros.hooks.servers import HEADERS_FILE, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -40,7 +39,6 @@ _state: dict[str, Any] = {
     "renamed": {},
     "joined": None,
     "lost": [],
-    "scripts": [],
 }
 
 
@@ -55,7 +53,7 @@ def on_shutdown() -> None:
 
 
 def on_pre_build(config: Any) -> None:
-    _state["lost"], _state["scripts"] = [], []
+    _state["lost"] = []
 
 
 def zip_build(config: Any) -> bool:
@@ -143,17 +141,6 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     return env
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Every inline script in a page must be one the policy allows (macros/hooks/security.py)."""
-    _state["scripts"] += inline_script_problems(output, page.file.src_uri)
-    return output
-
-
-def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    _state["scripts"] += inline_script_problems(output_content, template_name)
-    return output_content
-
-
 def write_offline_copy(config: Any) -> None:
     """edition.json, manifest.webmanifest and sw.js at the site root (macros/hooks/offline.py)."""
     state = Current.build.state
@@ -198,8 +185,6 @@ def write_server_copies(config: Any) -> None:
 
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written
 def on_post_build(config: Any) -> None:
-    if _state["scripts"]:
-        raise PluginError("\n".join(_state["scripts"]))
     write_offline_copy(config)
     if _state["command"] != "serve" and not zip_build(config):
         write_server_copies(config)  # no server reads them in the live preview or the zip

@@ -7,7 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.hooks.edition_hooks import OUT as EDITION_OUT
+from macros.hooks.local_hooks import OUT as EDITION_OUT
 from macros.hooks.servers import DEPLOY_FILES
 from tools import dist, mkdocs_config
 
