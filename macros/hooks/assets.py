@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
+
 from ..data.logo import Logo
 
 HASH_LENGTH = 8
@@ -45,6 +47,17 @@ def theme_files(theme_dirs: Iterable[str], pattern: str) -> list[str]:
             if path.is_file()
         }
     )
+
+
+def theme_file(theme_dirs: Iterable[str], pattern: str, user: str) -> str:
+    """The theme's one file matching ``pattern``, which ``user`` loads."""
+    found = theme_files(theme_dirs, pattern)
+    if len(found) != 1:
+        raise PluginError(
+            f"the theme has {len(found)} files matching {pattern} "
+            f"({', '.join(found) or 'none'}); {user} loads exactly one"
+        )
+    return found[0]
 
 
 def join_scripts(sources: list[tuple[str, bytes]]) -> bytes:

@@ -26,7 +26,7 @@ from macros.hooks.assets import (
     hashed_name,
     is_local,
     join_scripts,
-    theme_files,
+    theme_file,
 )
 from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
@@ -34,12 +34,7 @@ from macros.hooks.security import meta_policy
 from macros.hooks.servers import HEADERS_FILE, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state: dict[str, Any] = {
-    "command": "build",
-    "renamed": {},
-    "joined": None,
-    "lost": [],
-}
+_state: dict[str, Any] = {"command": "build", "renamed": {}, "joined": None, "lost": []}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -52,10 +47,6 @@ def on_shutdown() -> None:
         sys.modules["macros.pdf.workers"].shutdown()
 
 
-def on_pre_build(config: Any) -> None:
-    _state["lost"] = []
-
-
 def zip_build(config: Any) -> bool:
     """Whether this is the offline zip (Material's offline plugin on)."""
     plugin = config["plugins"].get("material/offline")
@@ -63,9 +54,8 @@ def zip_build(config: Any) -> bool:
 
 
 def on_config(config: Any) -> Any:
-    """Content-hashed names for ``extra_css``; the local ``extra_javascript`` (one component
-    per file) joined into one deferred file with a content-hashed name: one request, and
-    nothing holds up the first paint. Material's own script is deferred too (main.html)."""
+    """Content-hashed names for ``extra_css``; the local ``extra_javascript`` joined into one
+    deferred, hashed file: one request, nothing holds up the first paint."""
     # The policy as a meta element in every built page (overrides/main.html); not in
     # `serve`, which adds an inline live-reload script to each page it sends.
     config["extra"]["csp"] = None if _state["command"] == "serve" else meta_policy()
@@ -73,13 +63,9 @@ def on_config(config: Any) -> Any:
         config["extra"]["polyfills"] = [
             p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
         ]
-    theme_script = theme_files(config["theme"].dirs, THEME_SCRIPT)
-    if len(theme_script) != 1:
-        raise PluginError(
-            f"the theme has {len(theme_script)} scripts matching {THEME_SCRIPT} "
-            f"({', '.join(theme_script) or 'none'}); overrides/main.html loads exactly one"
-        )
-    config["extra"]["theme_script"] = theme_script[0]
+    config["extra"]["theme_script"] = theme_file(
+        config["theme"].dirs, THEME_SCRIPT, "overrides/main.html"
+    )
     docs = Path(config["docs_dir"])
     local = {p: docs / p for p in map(str, config["extra_css"] + config["extra_javascript"])}
     local = {p: f for p, f in local.items() if is_local(p) and f.is_file()}
@@ -87,7 +73,7 @@ def on_config(config: Any) -> Any:
     config["extra_css"] = [renamed.get(p, p) for p in config["extra_css"]]
     own = [str(s) for s in config["extra_javascript"] if str(s) in local]
     scripts = [s for s in config["extra_javascript"] if str(s) not in local]
-    _state["renamed"], _state["joined"] = renamed, None
+    _state.update(renamed=renamed, joined=None, lost=[])
     if own:
         content = join_scripts([(p, local[p].read_bytes()) for p in own])
         joined = ExtraScriptValue(hashed_name(SCRIPT_BUNDLE, content))

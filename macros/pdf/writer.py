@@ -24,8 +24,7 @@ class PdfError(Exception):
 
 
 def form_font_face() -> Markup:
-    """An ``@font-face`` rule carrying the form font as a ``data:`` URL (no file to fetch);
-    being in the document, the font is part of the PDF cache's key."""
+    """The form font as a ``data:`` URL: in the document, so in the PDF cache's key."""
     try:
         encoded = base64.b64encode(FORM_FONT.read_bytes()).decode("ascii")
     except OSError as exc:
@@ -60,9 +59,8 @@ def document(title: str, body: Markup, *css: str, font_face: Markup | None = Non
 
 
 def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:
-    """Render ``html`` to ``target``. Only files inside the built site and the PDF
-    templates may be loaded: no other file, no network, ever. A resource that is
-    refused or cannot be loaded stops the build with one line naming it."""
+    """Render ``html`` to ``target``, loading only files in the site and the templates (no
+    other file, no network); any other resource stops the build with one line naming it."""
     from urllib.parse import urlsplit
     from urllib.request import url2pathname
 
