@@ -40,8 +40,7 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 
 @dataclass
 class Build:
-    """What one build's hooks read (``hooks.Current.build``): the read-only state, the
-    macros, the block HTML held out of Markdown, and the PDFs under way (if any)."""
+    """What one build's hooks read (``hooks.Current.build``)."""
 
     state: State
     macros: Macros
@@ -152,9 +151,8 @@ def apply_overlay(conf: Any, state: State) -> None:
 
 @format_error.register
 def _one_line(error: Exception, markdown: str, page: Any) -> str:
-    """A macro or template error in a page: one line naming the page, no traceback (the
-    default of mkdocs-macros' dispatcher; Jinja syntax errors keep its own handler, which
-    names the page and line)."""
+    """A macro or template error: one line naming the page, not mkdocs-macros' traceback
+    (Jinja syntax errors keep its own handler, which names the line)."""
     return f"{page.file.src_path}: {type(error).__name__}: {error}"
 
 
@@ -184,10 +182,10 @@ def on_post_build(env: Any) -> None:
 
         publish_logo(build.state.logo, site_dir)
     if build.pdfs is not None:
-        from .pdf import workers
         from .pdf.writer import PdfError
 
         try:
-            workers.finish(build.pdfs, build.state, site_dir, env.conf)
+            build.pdfs.add_book(build.state, site_dir, env.conf)  # unless on_env started it
+            build.pdfs.publish(site_dir)
         except PdfError as exc:
             raise PluginError(str(exc)) from None

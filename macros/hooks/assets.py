@@ -1,6 +1,5 @@
-"""The site's own assets: content-hashed names (a browser may keep such a file for as long
-as it likes: a new edition is a new name), the handbook's scripts joined into one file,
-Material's files found in the theme, and the overlay's logo under its fixed name."""
+"""The site's own assets: content-hashed names (kept by a browser for ever: a new edition is
+a new name), the scripts joined, Material's files in the theme, the overlay's logo."""
 
 from __future__ import annotations
 
@@ -61,8 +60,8 @@ def theme_file(theme_dirs: Iterable[str], pattern: str, user: str) -> str:
 
 
 def join_scripts(sources: list[tuple[str, bytes]]) -> bytes:
-    """The scripts as one file, in order, each after a comment naming it (every component
-    is one function expression, so each keeps its own scope)."""
+    """The scripts as one file, in order, each after a comment naming it (each component is
+    one function expression: its own scope)."""
     parts = [b"/* " + name.encode() + b" */\n" + data.rstrip() + b"\n" for name, data in sources]
     return b"\n".join(parts)
 

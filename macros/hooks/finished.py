@@ -76,12 +76,6 @@ def scheme(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _urls(name: str, value: str) -> list[str]:
-    if name in ("srcset", "imagesrcset"):
-        return [part.split()[0] for part in value.split(",") if part.split()]
-    return [value]
-
-
 class _Page(HTMLParser):
     """One page read back: its problems, and the ids inside and outside local content
     (``region``: the element that holds local content, and how deep in it we are)."""
@@ -124,7 +118,8 @@ class _Page(HTMLParser):
         elif name not in ATTRIBUTES:
             self.problems.append(f"{where}: attribute not in the allow-list")
         if name in URL_ATTRIBUTES:
-            for url in _urls(name, value):
+            urls = [p.split()[0] for p in value.split(",") if p.split()]
+            for url in urls if name in ("srcset", "imagesrcset") else [value]:
                 found = scheme(url)
                 if found is not None and found not in URL_SCHEMES:
                     self.problems.append(f"{where}: URL scheme '{found[:20]}:' not allowed")

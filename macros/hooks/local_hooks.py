@@ -175,16 +175,6 @@ def build_units(state: Any, pages: list[Any]) -> list[Unit]:
     return units
 
 
-def write_snapshot(path: Path, state: Any, units: list[Unit]) -> None:
-    """This build's snapshot, dated with the build date (``SOURCE_DATE_EPOCH``)."""
-    snapshot = state.history.current(units, state.edition.build_date.isoformat())
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(snapshot_json(snapshot), encoding="utf-8")
-    except OSError as exc:
-        raise PluginError(f"{OUT}: {path}: cannot be written ({exc.strerror})") from None
-
-
 @event_priority(50)  # before site_hooks.on_env starts the handbook PDF from these pages
 def on_env(env: Any, config: Any, files: Files) -> Any:
     if _problems:
@@ -200,8 +190,14 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
         steps = state.history.steps(units)
     except DataError as exc:
         raise PluginError(str(exc)) from None
-    if os.environ.get(OUT):
-        write_snapshot(Path(os.environ[OUT]), state, units)
+    if os.environ.get(OUT):  # this build's snapshot, dated with the build date
+        out = Path(os.environ[OUT])
+        snapshot = state.history.current(units, state.edition.build_date.isoformat())
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(snapshot_json(snapshot), encoding="utf-8")
+        except OSError as exc:
+            raise PluginError(f"{OUT}: {out}: cannot be written ({exc.strerror})") from None
     links = Links(state)
     changes = next((p for p in pages if PLACEHOLDER in (p.content or "")), None)
     latest = last_changed(steps)

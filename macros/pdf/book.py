@@ -136,17 +136,17 @@ class Book:
             if href.startswith(("http://", "https://", "mailto:", "tel:")):
                 continue
             path, _, fragment = href.partition("#")
-            if not path:
-                link["href"] = f"#{prefix}--{fragment}" if fragment else f"#{prefix}"
-                continue
-            target = posixpath.normpath(posixpath.join(base_dir, path))
-            target = "" if target == "." else target
-            key = output_file(target + "/" if path.endswith("/") and target else target)
-            if key in self.by_url:
-                dest = self.by_url[key]
-                link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
-            else:
+            dest: str | None = prefix
+            if path:
+                target = posixpath.normpath(posixpath.join(base_dir, path))
+                target = "" if target == "." else target
+                dest = self.by_url.get(
+                    output_file(target + "/" if path.endswith("/") and target else target)
+                )
+            if dest is None:
                 link.unwrap()  # downloads and other files: plain text on paper
+            else:
+                link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
 
     def cover(self, site_name: str, attribution: str) -> Markup:
         edition = self.state.edition

@@ -277,9 +277,3 @@ def start_book(batch: Batch, state: State, conf: Any, pages: Iterable[Any]) -> N
         for page in pages
     }
     batch.add_book(state, Path(conf["site_dir"]), conf, articles)
-
-
-def finish(batch: Batch, state: State, site_dir: Path, conf: Any) -> None:
-    """After the pages are built: the handbook PDF if it has not started, then every PDF in."""
-    batch.add_book(state, site_dir, conf)
-    batch.publish(site_dir)
