@@ -84,7 +84,11 @@ def define_env(env: Any) -> None:
         "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
     build = Current.build = Build(state, Macros(state), Blocks())
-    build.pdfs = start_pdfs(conf, state, root)
+    mode = pdf_mode(settings)
+    if mode != "off":  # the checklist PDFs start now; PDF-less builds never load the modules
+        from .pdf import workers
+
+        build.pdfs = workers.start(state, conf, root, mode == "background")
     register(env, build)
 
 
@@ -160,20 +164,6 @@ def on_pre_page_macros(env: Any) -> None:
     Current.build.macros.reference.start_page(env.page)
 
 
-def start_pdfs(conf: Any, state: State, root: Path) -> Any:
-    """Start the checklist PDFs while MkDocs builds the pages (see macros/pdf/workers.py)."""
-    mode = pdf_mode(conf["extra"]["handbook"])
-    if mode == "off":
-        return None
-    from .pdf import workers  # imported here: PDF-less builds never load them
-    from .pdf.writer import PdfError
-
-    try:
-        return workers.start(state, conf, root, mode == "background")
-    except PdfError as exc:
-        raise PluginError(str(exc)) from None
-
-
 def on_post_build(env: Any) -> None:
     build: Build = Current.build
     site_dir = Path(env.conf["site_dir"])
@@ -182,10 +172,5 @@ def on_post_build(env: Any) -> None:
 
         publish_logo(build.state.logo, site_dir)
     if build.pdfs is not None:
-        from .pdf.writer import PdfError
-
-        try:
-            build.pdfs.add_book(build.state, site_dir, env.conf)  # unless on_env started it
-            build.pdfs.publish(site_dir)
-        except PdfError as exc:
-            raise PluginError(str(exc)) from None
+        build.pdfs.add_book(build.state, site_dir, env.conf)  # unless on_env started it
+        build.pdfs.publish(site_dir)

@@ -46,7 +46,7 @@ RESULT_LIST = '<ol class="md-search-result__list" role="presentation"></ol>'
 HELP_LINKS = {GLOSSARY_PAGE: ("Glossary A–Z", ";"), "prompts/index.md": ("prompt lists", ".")}
 
 
-class SearchError(Exception):
+class SearchError(PluginError):
     """One line each: a search aid or glossary link with no place in the site, or markup."""
 
 
@@ -163,10 +163,7 @@ def on_files(files: Files, config: Any) -> Files:
     files.remove(source)
     found = f"{MATERIAL_WORKER}/search.*.min.js"
     material = theme_file(config["theme"].dirs, found, "the handbook's search worker")
-    try:
-        path, text = worker_file(Path(source.abs_src_path).read_text(encoding="utf-8"), material)
-    except SearchError as exc:
-        raise PluginError(str(exc)) from None
+    path, text = worker_file(Path(source.abs_src_path).read_text(encoding="utf-8"), material)
     files.append(File.generated(config, path, content=text))
     _state["material"], _state["worker"] = material, path
     return files
@@ -180,11 +177,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 def _finish(html: str, page: Any, base: str) -> str:
     """``page`` None: an error page, whose links start from ``base`` (as MkDocs' ``url``)."""
     links = {src: normalize_url(f.url, page, base) for src, f in _state["help"].items()}
-    try:
-        html = search_dialog(html, links)
-        return point_to_worker(html, _state["material"], _state["worker"])
-    except SearchError as exc:
-        raise PluginError(str(exc)) from None
+    return point_to_worker(search_dialog(html, links), _state["material"], _state["worker"])
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from ..render.html import el, lines
 from . import tagging
@@ -19,8 +20,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 FORM_FONT = Path(__file__).resolve().parents[2] / "data" / "fonts" / "handbook-form.ttf"
 
 
-class PdfError(Exception):
-    """A PDF could not be made; the message names the page or file."""
+class PdfError(PluginError):
+    """A PDF could not be made; the message names the page or file (one line, no traceback)."""
 
 
 def form_font_face() -> Markup:
