@@ -1,16 +1,11 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml) for what goes into the pages after Markdown.
 
-An overlay's local content, checked already by the macros plugin's ``on_config``: local
-pages join the site under ``local/`` as prepared Markdown (``render_macros: false``), raw
-HTML shown as text unless the overlay sets ``allow_raw_html``, their HTML sanitised
-(macros/render/sanitise.py) with glossary links, the notice first and a table of contents
-from the sanitised headings; practice notes after the title or the heading named.
-
-What changed in the guidance: once every page's content is ready (``on_env``, before the
-handbook PDF starts from it), this build's units (macros/data/units.py) are compared with
-the published snapshots (``editions/``): the changes page gets its list, each guidance
-page its "last changed" line under the title, and with ``HANDBOOK_EDITION_OUT`` set
-(``make edition``, ``make release``) this build's snapshot is written to that file.
+An overlay's local pages (checked by ``define_env``) join under ``local/`` as prepared
+Markdown, raw HTML as text unless ``allow_raw_html``, sanitised (render/sanitise.py), with
+glossary links, the notice and a table of contents; practice notes go after the title or
+the heading named. Once every page's content is ready (``on_env``, before the handbook PDF
+starts), this build's units are compared with ``editions/``: the changes page gets its list,
+each guidance page its "last changed" line, and ``HANDBOOK_EDITION_OUT`` the snapshot.
 """
 
 from __future__ import annotations
