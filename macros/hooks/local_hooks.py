@@ -41,6 +41,7 @@ from macros.render.sanitise import fill_placeholders, headings, sanitise
 
 OUT = "HANDBOOK_EDITION_OUT"
 FIRST_HEADING = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
+STARTING_TITLE = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.S)
 #: Published editions' part of the changes page, kept between the builds of `make serve`.
 _kept: dict[object, Any] = {}
 
@@ -121,11 +122,7 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
         page.meta["title"] = escape(source.meta_title)
     # The notice: right after the page's title if it starts with one, else first of all.
     notice = str(notice_html(build.state.overlay.organisation))
-    start = html.lstrip()
-    title = FIRST_HEADING.match(start)
-    if title is None:
-        return notice + "\n" + html
-    return start[: title.end()] + "\n" + notice + start[title.end() :]
+    return insert_after(html, STARTING_TITLE, notice) or notice + "\n" + html
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
@@ -143,15 +140,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         box = str(note_html(overlay.organisation, note.text))
         if note.anchor is None:
             html = insert_after(html, FIRST_HEADING, box) or box + "\n" + html
-            continue
-        placed = insert_after(html, heading_pattern(note.anchor), box)
-        if placed is None:
+        elif (placed := insert_after(html, heading_pattern(note.anchor), box)) is not None:
+            html = placed
+        else:
             _problems.append(
                 f"{build.state.overlay_label}: notes[{i}].anchor: no heading "
                 f"'#{note.anchor}' on page '{note.page}'"
             )
-            continue
-        html = placed
     return html
 
 
