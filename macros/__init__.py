@@ -40,8 +40,7 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 
 @dataclass
 class Build:
-    """What one build's hooks read (``hooks.Current.build``): the read-only state, the
-    macros, the block HTML held out of Markdown, and the PDFs under way (if any)."""
+    """What one build's hooks read (``hooks.Current.build``)."""
 
     state: State
     macros: Macros
@@ -85,7 +84,11 @@ def define_env(env: Any) -> None:
         "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
     build = Current.build = Build(state, Macros(state), Blocks())
-    build.pdfs = start_pdfs(conf, state, root)
+    mode = pdf_mode(settings)
+    if mode != "off":  # the checklist PDFs start now; PDF-less builds never load the modules
+        from .pdf import workers
+
+        build.pdfs = workers.start(state, conf, root, mode == "background")
     register(env, build)
 
 
@@ -116,7 +119,7 @@ def register(env: Any, build: Build) -> None:
     env.macro(lambda tid: block(reference.source_wording(page(), tid)), "source_wording")
     env.macro(lambda: block(reference.source_coverage(page())), "source_coverage")
     env.macro(lambda: block(reference.licences_page()), "licences")
-    # The list is filled in once every page is ready (macros/hooks/edition_hooks.py).
+    # The list is filled in once every page is ready (macros/hooks/local_hooks.py).
     env.macro(lambda: block(Markup(PLACEHOLDER)), "guidance_changes")  # noqa: S704
     env.macro(local.review, "local_review")
     env.macro(local.accessibility, "accessibility")
@@ -152,28 +155,13 @@ def apply_overlay(conf: Any, state: State) -> None:
 
 @format_error.register
 def _one_line(error: Exception, markdown: str, page: Any) -> str:
-    """A macro or template error in a page: one line naming the page, no traceback (the
-    default of mkdocs-macros' dispatcher; Jinja syntax errors keep its own handler, which
-    names the page and line)."""
+    """A macro or template error: one line naming the page, not mkdocs-macros' traceback
+    (Jinja syntax errors keep its own handler, which names the line)."""
     return f"{page.file.src_path}: {type(error).__name__}: {error}"
 
 
 def on_pre_page_macros(env: Any) -> None:
     Current.build.macros.reference.start_page(env.page)
-
-
-def start_pdfs(conf: Any, state: State, root: Path) -> Any:
-    """Start the checklist PDFs while MkDocs builds the pages (see macros/pdf/workers.py)."""
-    mode = pdf_mode(conf["extra"]["handbook"])
-    if mode == "off":
-        return None
-    from .pdf import workers  # imported here: PDF-less builds never load them
-    from .pdf.writer import PdfError
-
-    try:
-        return workers.start(state, conf, root, mode == "background")
-    except PdfError as exc:
-        raise PluginError(str(exc)) from None
 
 
 def on_post_build(env: Any) -> None:
@@ -184,10 +172,5 @@ def on_post_build(env: Any) -> None:
 
         publish_logo(build.state.logo, site_dir)
     if build.pdfs is not None:
-        from .pdf import workers
-        from .pdf.writer import PdfError
-
-        try:
-            workers.finish(build.pdfs, build.state, site_dir, env.conf)
-        except PdfError as exc:
-            raise PluginError(str(exc)) from None
+        build.pdfs.add_book(build.state, site_dir, env.conf)  # unless on_env started it
+        build.pdfs.publish(site_dir)

@@ -1,5 +1,5 @@
 """`make edition [LOCAL=…]`: this version's guidance as the snapshot a PDF-less build writes
-(macros/hooks/edition_hooks.py), kept as ``editions/<version>.json`` (with an overlay, its local
+(macros/hooks/local_hooks.py), kept as ``editions/<version>.json`` (with an overlay, its local
 units in ``<overlay folder>/editions/``). A snapshot with other units is a published edition
 and is never rewritten (guides/content.md, "What changed in the guidance")."""
 
@@ -15,7 +15,7 @@ from macros.data.edition import read_version
 from macros.data.editions import EDITIONS_DIR, Snapshot, snapshot_json
 from macros.data.files import DataError
 from macros.data.loading import overlay_folder
-from macros.hooks.edition_hooks import OUT
+from macros.hooks.local_hooks import OUT
 from tools.mkdocs_config import build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,10 +1,5 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml) and the build steps they run.
-
-MkDocs loads ``site_hooks``, ``local_hooks``, ``search`` and ``edition_hooks``; the steps
-are ``assets`` (hashed names, joined scripts, the logo), ``compress`` (.gz and .br
-copies), ``security`` (headers, caching, the CSP: the one source), ``servers`` (nginx,
-Apache and ``_headers`` from it), ``placement``, ``offline`` (service worker, edition id,
-web app manifest; ``worker/`` holds the two service workers) and ``finished``.
+"""MkDocs hooks (``site_hooks``, ``local_hooks``, ``search``: ``hooks:`` in mkdocs.yml) and
+the build steps they run (the other modules; guides/code.md has the map).
 """
 
 from __future__ import annotations

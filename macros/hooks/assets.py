@@ -1,6 +1,5 @@
-"""The site's own assets: content-hashed names (a browser may keep such a file for as long
-as it likes: a new edition is a new name), the handbook's scripts joined into one file,
-Material's files found in the theme, and the overlay's logo under its fixed name."""
+"""The site's own assets: content-hashed names (kept by a browser for ever: a new edition is
+a new name), the scripts joined, Material's files in the theme, the overlay's logo."""
 
 from __future__ import annotations
 
@@ -9,6 +8,8 @@ import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
 
 from ..data.logo import Logo
 
@@ -47,9 +48,20 @@ def theme_files(theme_dirs: Iterable[str], pattern: str) -> list[str]:
     )
 
 
+def theme_file(theme_dirs: Iterable[str], pattern: str, user: str) -> str:
+    """The theme's one file matching ``pattern``, which ``user`` loads."""
+    found = theme_files(theme_dirs, pattern)
+    if len(found) != 1:
+        raise PluginError(
+            f"the theme has {len(found)} files matching {pattern} "
+            f"({', '.join(found) or 'none'}); {user} loads exactly one"
+        )
+    return found[0]
+
+
 def join_scripts(sources: list[tuple[str, bytes]]) -> bytes:
-    """The scripts as one file, in order, each after a comment naming it (every component
-    is one function expression, so each keeps its own scope)."""
+    """The scripts as one file, in order, each after a comment naming it (each component is
+    one function expression: its own scope)."""
     parts = [b"/* " + name.encode() + b" */\n" + data.rstrip() + b"\n" for name, data in sources]
     return b"\n".join(parts)
 

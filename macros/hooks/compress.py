@@ -1,7 +1,6 @@
-"""Pre-compressed copies of the built site's text files, for nginx's ``gzip_static``: a
-reproducible ``.gz`` (level 9, no name or time in the header) and a ``.br`` beside each.
-Brotli quality 7 takes about 0.1 s for the whole site; 11 saves another 10% of bytes but
-takes about 3 s, most of a `make build`."""
+"""Pre-compressed copies of the site's text files for nginx's ``gzip_static``: a reproducible
+``.gz`` (no name or time) and a ``.br`` beside each. Brotli quality 7 takes about 0.1 s for
+the site; 11 saves another 10% of bytes but takes about 3 s, most of a `make build`."""
 
 from __future__ import annotations
 
@@ -41,7 +40,7 @@ def compressible(site_dir: Path) -> Iterator[Path]:
 
 
 def is_copy(path: Path) -> bool:
-    """Whether ``path`` is a compressed copy of a file beside it (``x.css.gz`` next to ``x.css``)."""
+    """Whether ``path`` is a compressed copy of a file beside it."""
     return path.suffix in (".gz", ".br") and path.with_suffix("").is_file()
 
 

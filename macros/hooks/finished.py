@@ -1,11 +1,10 @@
-"""The last check on the finished site: every HTML file the build wrote, read back, the
-theme's output as much as the handbook's, so whatever route markup finds into a page (a
-template, an overlay value, a local page, a theme upgrade) stops the build. One line per
-file names it and its first problem: an element or attribute outside :data:`ELEMENTS` and
-:data:`ATTRIBUTES` (what the handbook and theme write today: the one list to change); an
-``on…`` attribute; a ``<meta http-equiv>`` but the handbook's own policy; a URL whose
-scheme is not in :data:`URL_SCHEMES`; in overlay content (a local page's article, a
-practice note) an id the theme or the handbook uses (:data:`RESERVED_ID`, or the page's).
+"""The last check: every HTML file the build wrote (the theme's as much as the handbook's),
+read back, so markup from any route (template, overlay, local page, theme upgrade) stops the
+build. One line per file names its first problem: an inline script the CSP does not allow;
+an element or attribute outside :data:`ELEMENTS` and :data:`ATTRIBUTES` (the one list to
+change); an ``on…`` attribute; a ``<meta http-equiv>`` but the handbook's own policy; a URL
+scheme not in :data:`URL_SCHEMES`; in overlay content, an id the theme or the handbook
+uses (:data:`RESERVED_ID`, or the page's).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.data.local_pages import LOCAL_PREFIX
-from macros.hooks.security import meta_policy
+from macros.hooks.security import inline_script_problem, meta_policy
 from macros.render.sanitise import TAGS
 
 #: Every element the theme and the handbook write today (a default build, the example
@@ -77,12 +76,6 @@ def scheme(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _urls(name: str, value: str) -> list[str]:
-    if name in ("srcset", "imagesrcset"):
-        return [part.split()[0] for part in value.split(",") if part.split()]
-    return [value]
-
-
 class _Page(HTMLParser):
     """One page read back: its problems, and the ids inside and outside local content
     (``region``: the element that holds local content, and how deep in it we are)."""
@@ -125,7 +118,8 @@ class _Page(HTMLParser):
         elif name not in ATTRIBUTES:
             self.problems.append(f"{where}: attribute not in the allow-list")
         if name in URL_ATTRIBUTES:
-            for url in _urls(name, value):
+            urls = [p.split()[0] for p in value.split(",") if p.split()]
+            for url in urls if name in ("srcset", "imagesrcset") else [value]:
                 found = scheme(url)
                 if found is not None and found not in URL_SCHEMES:
                     self.problems.append(f"{where}: URL scheme '{found[:20]}:' not allowed")
@@ -157,7 +151,7 @@ def page_problem(html: str, local_page: bool) -> str | None:
     page = _Page(local_page)
     page.feed(html)
     page.close()
-    return page.first_problem()
+    return inline_script_problem(html) or page.first_problem()
 
 
 def check_site(site: Path) -> list[str]:

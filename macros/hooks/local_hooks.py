@@ -1,13 +1,16 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml) for an overlay's local content, which the macros
-plugin's ``on_config`` has already checked: local pages join the site under ``local/`` as
-prepared Markdown (``render_macros: false``), with raw HTML shown as text unless the
-overlay sets ``allow_raw_html``; their HTML is sanitised (macros/render/sanitise.py),
-with glossary links, the notice first and a table of contents from the sanitised
-headings. Practice notes go into guidance pages after the title or the heading named.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml) for what goes into the pages after Markdown.
+
+An overlay's local pages (checked by ``define_env``) join under ``local/`` as prepared
+Markdown, raw HTML as text unless ``allow_raw_html``, sanitised (render/sanitise.py), with
+glossary links, the notice and a table of contents; practice notes go after the title or
+the heading named. Once every page's content is ready (``on_env``, before the handbook PDF
+starts), this build's units are compared with ``editions/``: the changes page gets its list,
+each guidance page its "last changed" line, and ``HANDBOOK_EDITION_OUT`` the snapshot.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,21 +21,47 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.data.changes import last_changed
+from macros.data.editions import Unit, snapshot_json
+from macros.data.files import DataError
+from macros.data.paths import print_page
+from macros.data.units import is_guidance_page, note_units, page_units, state_units
 from macros.hooks import Current
-from macros.hooks.placement import FIRST_HEADING, heading_pattern, insert_after
+from macros.pages.links import Links
+from macros.render.changes import PLACEHOLDER, changed_line, changes_page
 from macros.render.local import note_html, notice_html
 from macros.render.sanitise import fill_placeholders, headings, sanitise
+
+OUT = "HANDBOOK_EDITION_OUT"
+FIRST_HEADING = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
+STARTING_TITLE = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.S)
+#: Published editions' part of the changes page, kept between the builds of `make serve`.
+_kept: dict[object, Any] = {}
 
 # Notes whose heading is missing, and term() calls in a heading: the data step checks both
 # from the Markdown first (data/headings.py, local_pages.py); this catches a disagreement.
 # Reported in on_env, so MkDocs does not wrap it in its "Error reading page" line.
 _problems: list[str] = []
+
+
+def heading_pattern(anchor: str) -> re.Pattern[str]:
+    """The whole heading element with ``id="anchor"`` in rendered page HTML."""
+    return re.compile(rf'<h([1-6])\b[^>]*\bid="{re.escape(anchor)}"[^>]*>.*?</h\1>', re.S)
+
+
+def insert_after(html: str, pattern: re.Pattern[str], block: str) -> str | None:
+    """``html`` with ``block`` after the first match of ``pattern``; None if no match."""
+    match = pattern.search(html)
+    if match is None:
+        return None
+    return html[: match.end()] + "\n" + block + html[match.end() :]
 
 
 class RawHtml(Extension):  # type: ignore[misc]
@@ -93,11 +122,7 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
         page.meta["title"] = escape(source.meta_title)
     # The notice: right after the page's title if it starts with one, else first of all.
     notice = str(notice_html(build.state.overlay.organisation))
-    start = html.lstrip()
-    title = FIRST_HEADING.match(start)
-    if title is None:
-        return notice + "\n" + html
-    return start[: title.end()] + "\n" + notice + start[title.end() :]
+    return insert_after(html, STARTING_TITLE, notice) or notice + "\n" + html
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
@@ -115,19 +140,84 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         box = str(note_html(overlay.organisation, note.text))
         if note.anchor is None:
             html = insert_after(html, FIRST_HEADING, box) or box + "\n" + html
-            continue
-        placed = insert_after(html, heading_pattern(note.anchor), box)
-        if placed is None:
+        elif (placed := insert_after(html, heading_pattern(note.anchor), box)) is not None:
+            html = placed
+        else:
             _problems.append(
                 f"{build.state.overlay_label}: notes[{i}].anchor: no heading "
                 f"'#{note.anchor}' on page '{note.page}'"
             )
-            continue
-        html = placed
     return html
 
 
+def build_units(state: Any, pages: list[Any]) -> list[Unit]:
+    """This build's guidance: the data's units, then each guidance page's sections."""
+    units = state_units(
+        state.checklists.values(), state.glossary.entries, state.references.values()
+    )
+    titles = {p.file.src_uri: p.title or p.file.src_uri for p in pages}
+    if state.overlay is not None:
+        units += note_units([n.model_dump() for n in state.overlay.notes], titles)
+    for page in pages:
+        src = page.file.src_uri
+        local = state.local_page(src) is not None
+        units += page_units(src, page.content or "", titles[src], local)
+    return units
+
+
+@event_priority(50)  # before site_hooks.on_env starts the handbook PDF from these pages
 def on_env(env: Any, config: Any, files: Files) -> Any:
     if _problems:
         raise PluginError("\n".join(_problems))
+    build = Current.build
+    state = build.state
+    if state.history is None:
+        return env
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    guidance = [p for p in pages if is_guidance_page(p.file.src_uri)]
+    units = build_units(state, guidance)
+    try:
+        steps = state.history.steps(units)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    if os.environ.get(OUT):  # this build's snapshot, dated with the build date
+        out = Path(os.environ[OUT])
+        snapshot = state.history.current(units, state.edition.build_date.isoformat())
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(snapshot_json(snapshot), encoding="utf-8")
+        except OSError as exc:
+            raise PluginError(f"{OUT}: {out}: cannot be written ({exc.strerror})") from None
+    links = Links(state)
+    changes = next((p for p in pages if PLACEHOLDER in (p.content or "")), None)
+    latest = last_changed(steps)
+    for page in guidance:
+        src = page.file.src_uri
+        shown = [cid for cid, c in state.checklists.items() if src in (c.page, print_page(cid))]
+        step = latest.of(src, *(f"checklist:{cid}" for cid in shown))
+        href = links.href(page, changes.file.src_uri, step.anchor) if changes and step else ""
+        printed = any(src == print_page(cid) for cid in shown)
+        line = str(changed_line(step, href, printed))
+        if not line:
+            continue  # no edition recorded yet
+        content = page.content or ""
+        page.content = insert_after(content, FIRST_HEADING, line) or line + content
+    if changes is not None:
+        order = {src: i for i, src in enumerate(state.pages)}
+        current = {u.id: u for u in units}
+
+        def link(unit: Unit) -> str | None:
+            """The unit's section today, else its page; None if the page has gone too."""
+            now = current.get(unit.id)
+            page = now.page if now else unit.page
+            if files.get_file_from_path(page) is None:
+                return None
+            return links.href(changes, page, (now.anchor or None) if now else None)
+
+        if len(_kept) > 100:
+            _kept.clear()
+        pages_now = tuple(sorted(f.src_uri for f in files.documentation_pages()))
+        key = (changes.url, pages_now, tuple(sorted((u.id, u.page, u.anchor) for u in units)))
+        html = str(changes_page(steps, link, order, _kept, key))
+        changes.content = (changes.content or "").replace(PLACEHOLDER, html)
     return env

@@ -1,11 +1,8 @@
-"""The offline copy of a served handbook, written at the site root after everything else:
-``edition.json`` (a page compares its own edition with it to say a newer one is deployed),
-``manifest.webmanifest`` (name and icons for "Install") and ``sw.js``: ``worker/sw.js``
-with this edition's files and the start of each one's SHA-256. It serves from one cache
-per edition, refuses a file that is not this edition's (a half-deployed copy, an old file
-from a cache on the way) and deletes other editions' caches. With ``offline_app: false``
-and in ``make serve``, ``sw.js`` is ``worker/off.js``: it deletes the caches and
-unregisters itself. The offline zip (``file://``: no service workers) gets none of them.
+"""The offline copy, written at the site root last: ``edition.json`` (a page compares its
+edition with it), ``manifest.webmanifest`` (for "Install") and ``sw.js``: ``worker/sw.js``
+with this edition's files and their SHA-256 prefixes (one cache per edition; a file not
+this edition's refused), or with ``offline_app: false`` and in ``make serve``
+``worker/off.js`` (deletes the caches, unregisters). The offline zip (``file://``) gets none.
 """
 
 from __future__ import annotations
@@ -54,9 +51,7 @@ def app_mode(command: str, offline_build: bool, overlay: LocalOverlay | None) ->
     """``none`` for the offline zip, ``off`` for ``serve`` or ``offline_app: false``, else ``on``."""
     if offline_build:
         return NONE
-    if command == "serve" or (overlay is not None and not overlay.offline_app):
-        return OFF
-    return ON
+    return OFF if command == "serve" or (overlay and not overlay.offline_app) else ON
 
 
 @dataclass(frozen=True)

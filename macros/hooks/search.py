@@ -1,12 +1,7 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml) for search (guides/content.md, "Search"):
-
-- the search aids go into an ``aids`` field of ``search/search_index.json`` (after the
-  search plugin writes it, before the offline plugin copies it); Material indexes every
-  field ``config.fields`` names and shows only title and text;
-- the handbook's worker (search-worker.js: tidies each query, then loads Material's) gets
-  a content-hashed name, and each page's Material configuration names it;
-- the search dialog gets an accessible name (axe: aria-dialog-name) and the help that
-  handbook.css shows while the list is empty and the box holds a query.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml) for search (guides/content.md, "Search"): the
+search aids in an ``aids`` field of the index (Material searches every field
+``config.fields`` names); the handbook's worker (tidies each query, then loads Material's)
+under a hashed name; the dialog's accessible name (axe: aria-dialog-name) and its help.
 """
 
 from __future__ import annotations
@@ -15,7 +10,7 @@ import json
 import posixpath
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,7 +28,7 @@ from macros.data.glossary import Glossary
 from macros.data.paths import GLOSSARY_FILE, GLOSSARY_PAGE, page_url
 from macros.data.search_aids import SearchAids
 from macros.hooks import Current
-from macros.hooks.assets import hashed_name, theme_files
+from macros.hooks.assets import hashed_name, theme_file
 
 AIDS_FIELD = "aids"  # weighed in mkdocs.yml (plugins: search: fields)
 WORKER_SOURCE = "assets/javascripts/search-worker.js"
@@ -51,19 +46,8 @@ RESULT_LIST = '<ol class="md-search-result__list" role="presentation"></ol>'
 HELP_LINKS = {GLOSSARY_PAGE: ("Glossary A–Z", ";"), "prompts/index.md": ("prompt lists", ".")}
 
 
-class SearchError(Exception):
+class SearchError(PluginError):
     """One line each: a search aid or glossary link with no place in the site, or markup."""
-
-
-def material_worker(theme_dirs: Iterable[str]) -> str:
-    """Material's search worker, as a path in the site (``assets/javascripts/workers/…``)."""
-    found = theme_files(theme_dirs, f"{MATERIAL_WORKER}/search.*.min.js")
-    if len(found) != 1:
-        raise SearchError(
-            f"the theme has {len(found)} search workers in {MATERIAL_WORKER}/ "
-            f"({', '.join(found) or 'none'}); the handbook's worker loads exactly one"
-        )
-    return found[0]
 
 
 def worker_file(source: str, material: str) -> tuple[str, str]:
@@ -106,11 +90,6 @@ def search_dialog(html: str, links: Mapping[str, str]) -> str:
     )
     html = html.replace(DIALOG, f'{DIALOG[:-1]} aria-label="{name[1]}">')
     return html.replace(RESULT_LIST, help_block + RESULT_LIST)
-
-
-def heading_ids(html: str) -> set[str]:
-    """The ids of a page's headings (what a link's ``#anchor`` may name)."""
-    return set(HEADING_ID.findall(html))
 
 
 def explained_problems(glossary: Glossary, headings: Mapping[str, set[str]]) -> list[str]:
@@ -163,7 +142,7 @@ def add_aids(
 
 
 def rewrite_index(path: Path, aids: SearchAids, glossary: Glossary, directory_urls: bool) -> None:
-    """:func:`add_aids` on the index file at ``path``, written back as Material writes it."""
+    """:func:`add_aids` on the index file, written back as Material writes it."""
     index = json.loads(path.read_text(encoding="utf-8"))
     problems = add_aids(index, aids, glossary, directory_urls)
     if problems:
@@ -182,29 +161,23 @@ def on_files(files: Files, config: Any) -> Files:
     if source is None or source.abs_src_path is None:
         raise PluginError(f"docs/{WORKER_SOURCE} is missing: search needs it")
     files.remove(source)
-    try:
-        material = material_worker(config["theme"].dirs)
-        path, text = worker_file(Path(source.abs_src_path).read_text(encoding="utf-8"), material)
-    except SearchError as exc:
-        raise PluginError(str(exc)) from None
+    found = f"{MATERIAL_WORKER}/search.*.min.js"
+    material = theme_file(config["theme"].dirs, found, "the handbook's search worker")
+    path, text = worker_file(Path(source.abs_src_path).read_text(encoding="utf-8"), material)
     files.append(File.generated(config, path, content=text))
     _state["material"], _state["worker"] = material, path
     return files
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    _state["headings"][page.file.src_uri] = heading_ids(page.content or "")
+    _state["headings"][page.file.src_uri] = set(HEADING_ID.findall(page.content or ""))
     return context
 
 
 def _finish(html: str, page: Any, base: str) -> str:
     """``page`` None: an error page, whose links start from ``base`` (as MkDocs' ``url``)."""
     links = {src: normalize_url(f.url, page, base) for src, f in _state["help"].items()}
-    try:
-        html = search_dialog(html, links)
-        return point_to_worker(html, _state["material"], _state["worker"])
-    except SearchError as exc:
-        raise PluginError(str(exc)) from None
+    return point_to_worker(search_dialog(html, links), _state["material"], _state["worker"])
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

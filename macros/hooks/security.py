@@ -1,11 +1,8 @@
-"""The security headers and caching of every copy, in one place: macros/hooks/servers.py
-writes deploy/ and ``_headers`` from it, and every page carries the policy as a ``<meta>``
-too (overrides/main.html), for a copy opened from disk or served without headers.
-
-The Content-Security-Policy allows nothing from other hosts and no ``unsafe-inline``:
-Material's inline scripts are allowed by their SHA-256 hashes (:data:`THEME_SCRIPTS`), and
-the build checks every page against them, so a theme upgrade that changes one stops the
-build. A meta policy cannot carry ``frame-ancestors`` (browsers ignore it there).
+"""The security headers and caching of every copy, in one place: servers.py writes deploy/
+and ``_headers`` from it; every page carries the policy as a ``<meta>`` too (main.html), for
+a copy opened from disk. The CSP allows nothing from other hosts and no ``unsafe-inline``:
+Material's inline scripts by hash (:data:`THEME_SCRIPTS`), checked in every page
+(finished.py), so a theme upgrade that changes one stops the build.
 """
 
 from __future__ import annotations
@@ -36,8 +33,6 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("form-action", "'none'"),
     ("frame-ancestors", "'none'"),
 )
-#: Ignored (with a console error) when a policy comes from a ``<meta>`` element.
-HEADER_ONLY = frozenset({"frame-ancestors"})
 
 
 def policy(directives: Iterable[tuple[str, str]] = DIRECTIVES) -> str:
@@ -45,7 +40,8 @@ def policy(directives: Iterable[tuple[str, str]] = DIRECTIVES) -> str:
 
 
 def meta_policy() -> str:
-    return policy((n, v) for n, v in DIRECTIVES if n not in HEADER_ONLY)
+    # frame-ancestors is ignored (with a console error) in a <meta> element.
+    return policy((n, v) for n, v in DIRECTIVES if n != "frame-ancestors")
 
 
 HEADERS: tuple[tuple[str, str], ...] = (
@@ -69,8 +65,8 @@ MANIFEST = ("manifest.webmanifest", "application/manifest+json")
 
 @dataclass(frozen=True)
 class CacheRule:
-    """``pattern``: a regular expression on the address's path in the syntax Python, nginx
-    and Apache share, anchored by neither end (servers add ``$``; a sub-path matches)."""
+    """``pattern``: a regular expression on the path in the syntax Python, nginx and Apache
+    share, anchored by neither end (servers add ``$``)."""
 
     what: str  # for the comments of the generated configurations
     pattern: str
@@ -116,21 +112,15 @@ INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</scrip
 NOT_CODE = re.compile(r"\b(?:src=|type=[\"']?application/json)", re.I)
 
 
-def script_hash(body: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-
-
-def inline_script_problems(html: str, where: str) -> list[str]:
-    """One line for each inline script in ``html`` whose hash the policy does not list."""
-    found = []
+def inline_script_problem(html: str) -> str | None:
+    """The first inline script in ``html`` whose hash the policy does not list, if any."""
     for match in INLINE_SCRIPT.finditer(html):
-        if NOT_CODE.search(match.group("attrs")):
-            continue
-        digest = script_hash(match.group("body"))
-        if digest not in THEME_SCRIPTS:
-            found.append(
-                f"{where}: an inline script the Content-Security-Policy does not allow "
-                f"('{digest}', starting '{match.group('body').strip()[:40]}'); if it is the "
-                "theme's own, add its hash to THEME_SCRIPTS in macros/hooks/security.py"
+        sha = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        digest = "sha256-" + base64.b64encode(sha).decode()
+        if not NOT_CODE.search(match.group("attrs")) and digest not in THEME_SCRIPTS:
+            return (
+                f"an inline script the Content-Security-Policy does not allow ('{digest}', "
+                f"starting '{match.group('body').strip()[:40]}'); if it is the theme's own, "
+                "add its hash to THEME_SCRIPTS in macros/hooks/security.py"
             )
-    return found
+    return None

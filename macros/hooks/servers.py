@@ -1,10 +1,6 @@
-"""Every server configuration, written from the one source, macros/hooks/security.py.
-
-- nginx (a server block and a headers snippet) and Apache httpd (a site, and an
-  ``.htaccess`` for a host that allows only that): deploy/, from deploy.conf.j2 by
-  `make deploy-configs`; tests/unit/hooks/test_servers.py fails when one differs;
-- static hosts that read a ``_headers`` file (Netlify, Cloudflare Pages): written into
-  the site by the build (:func:`static_headers`).
+"""Every server configuration, from the one source, security.py: nginx and Apache
+(deploy/, from deploy.conf.j2 by `make deploy-configs`; test_servers.py fails when one
+differs), and the ``_headers`` file of static hosts (Netlify, Cloudflare Pages) in the site.
 """
 
 from __future__ import annotations
@@ -71,13 +67,10 @@ DEPLOY_FILES: dict[str, Callable[[], str]] = {
 
 
 def static_headers(files: Iterable[str]) -> str:
-    """A ``_headers`` file for the site whose files (relative paths) are ``files``.
-
-    Hosts that read this format apply every rule that matches an address and join the
-    values of a header set by two rules, so ``/*`` carries the security headers only and
-    each address matches exactly one ``Cache-Control`` rule: a folder whose files all
-    cache alike gets one ``/folder/*`` rule, and the files of a mixed folder get one rule
-    each. The result stays far under the 100 rules Cloudflare Pages allows."""
+    """A ``_headers`` file for the site's ``files`` (relative paths). These hosts apply every
+    rule that matches and join a header two rules set, so ``/*`` has the security headers
+    only and each address matches one ``Cache-Control`` rule: ``/folder/*`` where all its
+    files cache alike, else one per file (far under Cloudflare Pages' 100 rules)."""
     paths = sorted({PurePosixPath(f) for f in files} | {PurePosixPath(n) for n in REVALIDATED})
     rules: list[tuple[str, str]] = []
     _cover(PurePosixPath("."), paths, rules)

@@ -1,7 +1,6 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml): hashed asset names, the handbook's scripts as
-one deferred file, block HTML put back after Markdown, the early start of the handbook
-PDF, the CSP check, the offline copy, ``_headers`` and compressed copies, and last, the
-check of every HTML file written. Only wiring: the steps are in the modules imported below.
+"""MkDocs hooks (``hooks:`` in mkdocs.yml), only wiring: hashed asset names, the scripts as
+one deferred file, block HTML back after Markdown, the handbook PDF's early start, the
+offline copy, ``_headers`` and compressed copies, and last, the check of every HTML file.
 """
 
 from __future__ import annotations
@@ -27,21 +26,15 @@ from macros.hooks.assets import (
     hashed_name,
     is_local,
     join_scripts,
-    theme_files,
+    theme_file,
 )
 from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
-from macros.hooks.security import inline_script_problems, meta_policy
+from macros.hooks.security import meta_policy
 from macros.hooks.servers import HEADERS_FILE, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state: dict[str, Any] = {
-    "command": "build",
-    "renamed": {},
-    "joined": None,
-    "lost": [],
-    "scripts": [],
-}
+_state: dict[str, Any] = {"command": "build", "renamed": {}, "joined": None, "lost": []}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -54,10 +47,6 @@ def on_shutdown() -> None:
         sys.modules["macros.pdf.workers"].shutdown()
 
 
-def on_pre_build(config: Any) -> None:
-    _state["lost"], _state["scripts"] = [], []
-
-
 def zip_build(config: Any) -> bool:
     """Whether this is the offline zip (Material's offline plugin on)."""
     plugin = config["plugins"].get("material/offline")
@@ -65,9 +54,8 @@ def zip_build(config: Any) -> bool:
 
 
 def on_config(config: Any) -> Any:
-    """Content-hashed names for ``extra_css``; the local ``extra_javascript`` (one component
-    per file) joined into one deferred file with a content-hashed name: one request, and
-    nothing holds up the first paint. Material's own script is deferred too (main.html)."""
+    """Content-hashed names for ``extra_css``; the local ``extra_javascript`` joined into one
+    deferred, hashed file: one request, nothing holds up the first paint."""
     # The policy as a meta element in every built page (overrides/main.html); not in
     # `serve`, which adds an inline live-reload script to each page it sends.
     config["extra"]["csp"] = None if _state["command"] == "serve" else meta_policy()
@@ -75,13 +63,9 @@ def on_config(config: Any) -> Any:
         config["extra"]["polyfills"] = [
             p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
         ]
-    theme_script = theme_files(config["theme"].dirs, THEME_SCRIPT)
-    if len(theme_script) != 1:
-        raise PluginError(
-            f"the theme has {len(theme_script)} scripts matching {THEME_SCRIPT} "
-            f"({', '.join(theme_script) or 'none'}); overrides/main.html loads exactly one"
-        )
-    config["extra"]["theme_script"] = theme_script[0]
+    config["extra"]["theme_script"] = theme_file(
+        config["theme"].dirs, THEME_SCRIPT, "overrides/main.html"
+    )
     docs = Path(config["docs_dir"])
     local = {p: docs / p for p in map(str, config["extra_css"] + config["extra_javascript"])}
     local = {p: f for p, f in local.items() if is_local(p) and f.is_file()}
@@ -89,7 +73,7 @@ def on_config(config: Any) -> Any:
     config["extra_css"] = [renamed.get(p, p) for p in config["extra_css"]]
     own = [str(s) for s in config["extra_javascript"] if str(s) in local]
     scripts = [s for s in config["extra_javascript"] if str(s) not in local]
-    _state["renamed"], _state["joined"] = renamed, None
+    _state.update(renamed=renamed, joined=None, lost=[])
     if own:
         content = join_scripts([(p, local[p].read_bytes()) for p in own])
         joined = ExtraScriptValue(hashed_name(SCRIPT_BUNDLE, content))
@@ -143,17 +127,6 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     return env
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Every inline script in a page must be one the policy allows (macros/hooks/security.py)."""
-    _state["scripts"] += inline_script_problems(output, page.file.src_uri)
-    return output
-
-
-def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    _state["scripts"] += inline_script_problems(output_content, template_name)
-    return output_content
-
-
 def write_offline_copy(config: Any) -> None:
     """edition.json, manifest.webmanifest and sw.js at the site root (macros/hooks/offline.py)."""
     state = Current.build.state
@@ -198,8 +171,6 @@ def write_server_copies(config: Any) -> None:
 
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written
 def on_post_build(config: Any) -> None:
-    if _state["scripts"]:
-        raise PluginError("\n".join(_state["scripts"]))
     write_offline_copy(config)
     if _state["command"] != "serve" and not zip_build(config):
         write_server_copies(config)  # no server reads them in the live preview or the zip

@@ -1,7 +1,5 @@
-"""PDFs made while the site builds: what each contains (``documents``, ``book``), how it is
-rendered (``writer``, ``tagging``, ``templates/``), and when (``workers``).
-
-Only this file is imported by a build without PDFs; the modules load when PDFs are on.
+"""PDFs: what each contains (``documents``, ``book``), how it is rendered (``writer``,
+``tagging``, ``templates/``), when (``workers``). A PDF-less build imports only this file.
 """
 
 from __future__ import annotations

@@ -24,11 +24,8 @@ if TYPE_CHECKING:
 
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
-    """Navigation order; an overlay's local pages follow the guidance as their own part;
-    the printable checklists, then the source coverage, are appendices.
-
-    The Assessment record is an on-screen tool, and the changes to the guidance are in the
-    release notes: neither is part of the book."""
+    """Navigation order; local pages follow the guidance as a part; the printable checklists,
+    then the source coverage, are appendices. Not the record (on-screen) or the changes."""
     pages = [p for p in pages if p.src not in (RECORD_PAGE, CHANGES_PAGE)]
     checklists = [p for p in pages if p.src.startswith("checklists/")]
     local = [p for p in pages if p.src.startswith(LOCAL_PREFIX)]
@@ -64,8 +61,7 @@ MAX_LOCAL_ELEMENTS = 4000
 
 
 class Book:
-    """Assembles built pages into one HTML document with internal links; ``texts`` (page
-    HTML by source path) stands in for the built pages it has."""
+    """Built pages (or ``texts``, page HTML by source path) as one document, links inside."""
 
     def __init__(
         self,
@@ -94,7 +90,7 @@ class Book:
 
     @staticmethod
     def parse(html: str) -> tuple[BeautifulSoup, Tag | None]:
-        """The page and its article. bs4 is imported late: only the handbook PDF parses pages."""
+        """The page and its article (bs4 imported late: only the handbook PDF parses pages)."""
         from bs4 import BeautifulSoup
 
         soup = BeautifulSoup(article_fragment(html), "html.parser")
@@ -140,17 +136,17 @@ class Book:
             if href.startswith(("http://", "https://", "mailto:", "tel:")):
                 continue
             path, _, fragment = href.partition("#")
-            if not path:
-                link["href"] = f"#{prefix}--{fragment}" if fragment else f"#{prefix}"
-                continue
-            target = posixpath.normpath(posixpath.join(base_dir, path))
-            target = "" if target == "." else target
-            key = output_file(target + "/" if path.endswith("/") and target else target)
-            if key in self.by_url:
-                dest = self.by_url[key]
-                link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
-            else:
+            dest: str | None = prefix
+            if path:
+                target = posixpath.normpath(posixpath.join(base_dir, path))
+                target = "" if target == "." else target
+                dest = self.by_url.get(
+                    output_file(target + "/" if path.endswith("/") and target else target)
+                )
+            if dest is None:
                 link.unwrap()  # downloads and other files: plain text on paper
+            else:
+                link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
 
     def cover(self, site_name: str, attribution: str) -> Markup:
         edition = self.state.edition
@@ -213,9 +209,8 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def shift_headings(article: Tag, shift: int) -> None:
-    """A page inside a part (its heading is level 1) has its headings one level lower, so
-    the PDF's headings nest as its outline does: part, page, section. Each keeps the look
-    of its level on the page (class ``pdf-hN``, macros/pdf/templates/pdf-base.css)."""
+    """Headings one level lower in a page inside a part, to nest as the outline does; each
+    keeps its look (class ``pdf-hN``, templates/pdf-base.css)."""
     for heading in article.find_all(HEADINGS):
         level = int(heading.name[1])
         classes = [c for c in heading.get_attribute_list("class") if c]
@@ -231,9 +226,8 @@ def article_fragment(page_html: str) -> str:
 
 
 def article_from_content(content: str, title: str) -> str:
-    """A page's article as Material's ``partials/content.html`` writes it around the page's
-    HTML: the page's own ``<h1>``, or one with its title. (The buttons, source date and print
-    stamp Material and the handbook add around it are what :meth:`Book.article` removes.)"""
+    """A page's article as Material's ``partials/content.html`` writes it: the page's own
+    ``<h1>`` or one with its title (without what :meth:`Book.article` would remove)."""
     heading = "" if "<h1" in content else str(el("h1", title))
     return f'<article class="md-content__inner md-typeset">{heading}{content}</article>'
 

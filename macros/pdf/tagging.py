@@ -1,10 +1,5 @@
-"""Tagged PDF/UA-1: what WeasyPrint's ``pdf/ua-1`` variant leaves to do.
-
-WeasyPrint writes the structure tree, ``/Lang``, the title, XMP and each field's ``/TU``.
-:func:`finish` (its ``finisher``, run on the PDF objects before they are written) makes the
-margin boxes (running head, stamp, page numbers) and images with ``alt=""`` artefacts, puts
-each link's annotation in its ``/Link`` element, gives header cells a ``/Scope`` and links a
-description made of their words. Deterministic: the same HTML gives the same bytes.
+"""Tagged PDF/UA-1: what WeasyPrint's ``pdf/ua-1`` variant (structure tree, ``/Lang``,
+title, XMP, fields' ``/TU``) leaves to do, in its ``finisher``. Deterministic.
 """
 
 from __future__ import annotations
@@ -53,8 +48,7 @@ class Tree:
             yield from self.walk(kid)
 
     def furniture_as_artifacts(self) -> None:
-        """Marked content whose element is not in the tree (the margin boxes: WeasyPrint
-        maps their text but never links it in) becomes an artefact."""
+        """Marked content outside the tree (margin boxes: WeasyPrint never links them in)."""
         for page, ref in enumerate(self.pdf.page_references):
             parents = self.nums[2 * page + 1]  # the element of each MCID on the page
             loose = {
@@ -98,7 +92,8 @@ class Tree:
 
 
 def finish(document: Any, pdf: Any) -> None:
-    """WeasyPrint's ``finisher``: runs on the tagged PDF's objects before they are written."""
+    """Margin boxes and ``alt=""`` images as artefacts, each link's annotation in its
+    ``/Link``, header cells' ``/Scope``, links' descriptions (their words)."""
     tree = Tree(pdf)
     tree.furniture_as_artifacts()
     tree.links_hold_their_annotations()

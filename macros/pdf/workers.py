@@ -1,14 +1,10 @@
-"""PDFs made once per set of inputs, on every core, off the page-reload path.
+"""PDFs made once per set of inputs (cached in ``.cache/pdf/`` or ``$HANDBOOK_PDF_CACHE``,
+keyed by everything that shows in them), on every core, off the page-reload path.
 
-Each PDF is made from one self-contained HTML document (:class:`PdfJob`), keyed by a hash
-of it, the WeasyPrint version and the bytes of any local file it refers to: a PDF is remade
-exactly when something that shows in it changed. Cached PDFs live outside the site
-(``.cache/pdf/`` or ``$HANDBOOK_PDF_CACHE``). Checklist PDFs start as soon as the data is
-loaded; the handbook PDF has a worker of its own, warmed up meanwhile, and starts once
-every page's content is converted (``on_env``). ``mkdocs build`` waits for every PDF (never
-a stale one); in background mode (``make serve``) the build returns at once and each new
-PDF is copied in when ready, unless a newer build has started or ``serve`` has shut down
-(``on_shutdown``, before it deletes its site folder).
+Checklist PDFs start once the data is loaded; the handbook PDF, on a worker of its own
+warmed up meanwhile, once every page's content is converted (``on_env``). ``mkdocs build``
+waits for every PDF (never a stale one); in background mode (``make serve``) each new PDF
+is copied in when ready, unless a newer build has started or ``serve`` has shut down.
 """
 
 from __future__ import annotations
@@ -51,7 +47,7 @@ _current: Batch | None = None  # the build whose site folder PDFs may be copied 
 
 
 def cache_key(job: PdfJob, base_url: Path) -> str:
-    """A hash of everything the PDF is made from."""
+    """A hash of the HTML, the WeasyPrint version and the bytes of the local files it names."""
     digest = hashlib.sha256(f"{FORMAT}\0weasyprint {version('weasyprint')}\0{job.forms}\0".encode())
     digest.update(job.html.encode())
     site = base_url.resolve()
@@ -64,10 +60,8 @@ def cache_key(job: PdfJob, base_url: Path) -> str:
 
 @dataclass(frozen=True)
 class Made:
-    """A PDF in the cache, and whether this run rendered it."""
-
-    path: Path
-    rendered: bool
+    path: Path  # in the cache
+    rendered: bool  # by this run
 
 
 def render(job: PdfJob, base_url: Path, cache: Path) -> Made:
@@ -126,8 +120,8 @@ def _start_worker(low_priority: bool) -> None:
 
 
 def executor(lane: str) -> ProcessPoolExecutor:
-    """Pools kept across ``serve`` rebuilds; the handbook lane has one worker, the checklists
-    the other cores. Forked workers start fast: they inherit the loaded modules."""
+    """Pools kept across ``serve`` rebuilds: one worker for the handbook, the other cores for
+    the checklists. Forked workers start fast: they inherit the loaded modules."""
     if lane not in _executors:
         methods = multiprocessing.get_all_start_methods()
         _executors[lane] = ProcessPoolExecutor(
@@ -140,8 +134,8 @@ def executor(lane: str) -> ProcessPoolExecutor:
 
 
 def _take_over(batch: Batch | None) -> None:
-    """From now on only ``batch`` (None: no build) may copy PDFs into its site folder; the
-    previous build's PDFs that have not started yet are not made."""
+    """Only ``batch`` (None: no build) may copy PDFs in from now; the previous build's PDFs not
+    started yet are not made."""
     global _current
     with _lock:
         previous, _current = _current, batch
@@ -204,8 +198,7 @@ class Batch:
             return executor(lane).submit(*call)
 
     def publish(self, site_dir: Path) -> None:
-        """Copy the PDFs in: every one now, or in background mode the cached ones now and
-        each other one when it is ready."""
+        """Copy every PDF in now, or in background mode each one not cached when it is ready."""
         if not self.background:
             self.ready.update((t, result(t, f)) for t, f in self.pending.items())
         for target, made in self.ready.items():
@@ -277,18 +270,10 @@ def start(state: State, conf: Any, root: Path, background: bool) -> Batch:
 
 
 def start_book(batch: Batch, state: State, conf: Any, pages: Iterable[Any]) -> None:
-    """Start the handbook PDF as soon as every page's content is converted (``on_env``),
-    while the theme still renders the pages: the PDF is the longest job."""
+    """Start the handbook PDF (the longest job) in ``on_env``, while the theme renders pages."""
     articles = {
         # The page's own <h1>, or its title as Material's template does.
         page.file.src_uri: article_from_content(page.content or "", page.title or conf["site_name"])
         for page in pages
     }
     batch.add_book(state, Path(conf["site_dir"]), conf, articles)
-
-
-def finish(batch: Batch, state: State, site_dir: Path, conf: Any) -> None:
-    """After the pages are built: start the handbook PDF if it has not started, then publish
-    every PDF."""
-    batch.add_book(state, site_dir, conf)
-    batch.publish(site_dir)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from ..render.html import el, lines
 from . import tagging
@@ -19,13 +20,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 FORM_FONT = Path(__file__).resolve().parents[2] / "data" / "fonts" / "handbook-form.ttf"
 
 
-class PdfError(Exception):
-    """A PDF could not be made; the message names the page or file."""
+class PdfError(PluginError):
+    """A PDF could not be made; the message names the page or file (one line, no traceback)."""
 
 
 def form_font_face() -> Markup:
-    """An ``@font-face`` rule carrying the form font as a ``data:`` URL (no file to fetch);
-    being in the document, the font is part of the PDF cache's key."""
+    """The form font as a ``data:`` URL: in the document, so in the PDF cache's key."""
     try:
         encoded = base64.b64encode(FORM_FONT.read_bytes()).decode("ascii")
     except OSError as exc:
@@ -60,9 +60,8 @@ def document(title: str, body: Markup, *css: str, font_face: Markup | None = Non
 
 
 def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:
-    """Render ``html`` to ``target``. Only files inside the built site and the PDF
-    templates may be loaded: no other file, no network, ever. A resource that is
-    refused or cannot be loaded stops the build with one line naming it."""
+    """Render ``html`` to ``target``, loading only files in the site and the templates (no
+    other file, no network); any other resource stops the build with one line naming it."""
     from urllib.parse import urlsplit
     from urllib.request import url2pathname
 

@@ -29,7 +29,7 @@ KINDS = {
 }
 STATUS = {"added": "Added", "removed": "Removed", "moved": "Moved", "reworded": "Reworded"}
 #: Where the ``guidance_changes`` macro puts the list, filled in once every page is ready
-#: (macros/hooks/edition_hooks.py).
+#: (macros/hooks/local_hooks.py).
 PLACEHOLDER = '<div class="hb-changes" data-hb-changes></div>'
 Link = Callable[[Unit], str | None]
 CONTEXT = 12  # unchanged words shown on each side of a change

@@ -223,6 +223,7 @@ def test_an_inline_script_the_policy_does_not_list_stops_the_build(tmp_path: Pat
         .split("-", 1)[1]
         .strip()
         .startswith(
-            "prompts.md: an inline script the Content-Security-Policy does not allow ('sha256-"
+            "finished site: prompts/index.html: an inline script the Content-Security-Policy "
+            "does not allow ('sha256-"
         )
     )

@@ -42,11 +42,7 @@ def test_imports_point_down_the_pipeline() -> None:
         ("macros.data.state", "from ..pages.links import where", "macros.pages.links"),
         ("macros.render.html", "from macros.pdf import writer", "macros.pdf.writer"),
         ("macros.pdf.book", "from ..pages import Macros", "macros.pages"),
-        (
-            "macros.pages.links",
-            "from ..hooks.placement import insert_after",
-            "macros.hooks.placement",
-        ),
+        ("macros.pages.links", "from ..hooks.assets import is_local", "macros.hooks.assets"),
         ("macros.pages.links", "from ..pdf import book", "macros.pdf.book"),
         ("macros.data.files", "from macros import Build", "macros"),
     ],

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.data.edition import read_version
-from macros.hooks.edition_hooks import OUT as EDITION_OUT
+from macros.hooks.local_hooks import OUT as EDITION_OUT
 from macros.hooks.servers import DEPLOY_FILES
 from tools import dist, mkdocs_config
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.hooks.placement import heading_pattern, insert_after
+from macros.hooks.local_hooks import heading_pattern, insert_after
 
 
 def test_note_goes_after_its_heading() -> None:

@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from macros.data.glossary import Glossary
 from macros.data.models import GlossaryEntry
 from macros.data.search_aids import SearchAids, Target
 from macros.hooks import search
+from macros.hooks.assets import theme_file
 from tests.conftest import ROOT, material_templates
 
 ENTRY = GlossaryEntry(
@@ -107,14 +109,15 @@ def test_explained_headings_must_exist() -> None:
 
 def test_heading_ids() -> None:
     html = '<h1 id="a">A</h1><p id="p">x</p><h2 class="c" id="b-2">B</h2><h3>none</h3>'
-    assert search.heading_ids(html) == {"a", "b-2"}
+    assert set(search.HEADING_ID.findall(html)) == {"a", "b-2"}
 
 
 def test_materials_worker_is_found_in_the_theme(tmp_path: Path) -> None:
     theme = material_templates()
-    assert search.material_worker([str(tmp_path), str(theme)]) == MATERIAL
-    with pytest.raises(search.SearchError, match="0 search workers"):
-        search.material_worker([str(tmp_path)])
+    pattern = f"{search.MATERIAL_WORKER}/search.*.min.js"
+    assert theme_file([str(tmp_path), str(theme)], pattern, "x") == MATERIAL
+    with pytest.raises(PluginError, match="0 files matching"):
+        theme_file([str(tmp_path)], pattern, "x")
 
 
 def test_the_worker_loads_materials_worker_and_is_named_by_its_content() -> None:
