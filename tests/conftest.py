@@ -71,11 +71,16 @@ def mkdocs_build(
 
 # `make test` runs the tests in pytest-xdist workers, grouped (`--dist loadgroup`): a test
 # module's tests in one worker, so its module fixtures (servers, browsers) start once; but each
-# of these long tests (1-2 minutes alone) in a group of its own, so that they run side by side.
+# of the ALONE tests (1-2 minutes each) in a group of its own, and the cases of each BY_TEST
+# test (minutes in all) in a group of their own, so that they run side by side.
 ALONE = {
     "tests/browser/test_a11y.py::test_no_axe_violations_on_any_page",
     "tests/browser/test_search.py::test_practitioners_words_find_the_answer_through_nginx",
     "tests/browser/test_search.py::test_practitioners_words_find_the_answer_from_the_offline_zip",
+}
+BY_TEST = {
+    "tests/browser/test_print.py::test_guidance_page_prints_cleanly",
+    "tests/browser/test_print.py::test_no_printed_sheet_is_blank",
 }
 
 
@@ -83,8 +88,9 @@ ALONE = {
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         module, _, name = item.nodeid.partition("::")
-        alone = module + "::" + name.partition("[")[0] in ALONE
-        item.add_marker(pytest.mark.xdist_group(f"{module}::{item.name}" if alone else module))
+        test = module + "::" + name.partition("[")[0]
+        group = item.nodeid if test in ALONE else test if test in BY_TEST else module
+        item.add_marker(pytest.mark.xdist_group(group.replace("[", "(").replace("]", ")")))
 
 
 def shared(
