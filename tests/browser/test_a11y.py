@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.a11y_results import axe_parts, update
+from tests.a11y_results import LOCK, axe_parts, update
 from tests.browser.conftest import site_pages
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
@@ -31,7 +32,7 @@ class Record:
 
     def part(self) -> dict[str, list[str]]:
         return {
-            "version": [self.version] if self.version else [],
+            "version": [self.version],  # part() is called once the version is known
             "pages": sorted(self.pages),
             "palettes": sorted(self.palettes),
             "states": self.states,
@@ -67,7 +68,11 @@ def record(request: pytest.FixtureRequest) -> Iterator[Record]:
     if rec.version and rec.pages:
         worker = getattr(request.config, "workerinput", {})
         run = worker.get("testrunuid", f"solo{os.getpid()}")
-        update(Record.data(axe_parts(run, worker.get("workerid", "gw"), rec.part())))
+        # One part per instance of this fixture: a worker may make it more than once (the module
+        # and its ALONE tests are groups of their own, and may run on one worker in turn).
+        part = f"{worker.get('workerid', 'gw')}-{uuid.uuid4().hex}"
+        with LOCK:  # the parts read and their figures written in one step
+            update(Record.data(axe_parts(run, part, rec.part())))
 
 
 SETTLED = """() => Promise.all(document.getAnimations()
