@@ -118,8 +118,10 @@ class _Page(HTMLParser):
         elif name not in ATTRIBUTES:
             self.problems.append(f"{where}: attribute not in the allow-list")
         if name in URL_ATTRIBUTES:
-            urls = [p.split()[0] for p in value.split(",") if p.split()]
-            for url in urls if name in ("srcset", "imagesrcset") else [value]:
+            urls = [value]
+            if name in ("srcset", "imagesrcset"):  # "url 2x, url 480w": the URLs alone
+                urls = [p.split()[0] for p in value.split(",") if p.split()]
+            for url in urls:
                 found = scheme(url)
                 if found is not None and found not in URL_SCHEMES:
                     self.problems.append(f"{where}: URL scheme '{found[:20]}:' not allowed")

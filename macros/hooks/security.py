@@ -115,9 +115,11 @@ NOT_CODE = re.compile(r"\b(?:src=|type=[\"']?application/json)", re.I)
 def inline_script_problem(html: str) -> str | None:
     """The first inline script in ``html`` whose hash the policy does not list, if any."""
     for match in INLINE_SCRIPT.finditer(html):
+        if NOT_CODE.search(match.group("attrs")):
+            continue  # a script file or JSON data: nothing to hash
         sha = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         digest = "sha256-" + base64.b64encode(sha).decode()
-        if not NOT_CODE.search(match.group("attrs")) and digest not in THEME_SCRIPTS:
+        if digest not in THEME_SCRIPTS:
             return (
                 f"an inline script the Content-Security-Policy does not allow ('{digest}', "
                 f"starting '{match.group('body').strip()[:40]}'); if it is the theme's own, "
