@@ -18,6 +18,11 @@ from tools.release.source import source_date_epoch
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -> None:
+    """The offline build of ``root`` into ``site_dir`` (``make dist`` and the release)."""
+    mkdocs_config.build(root, site_dir, {**(env or {}), "OFFLINE": "true"})
+
+
 def package(site: Path, target: Path, folder: str, epoch: int) -> int:
     """Zip ``site`` under ``folder``, without the compressed copies only servers use; the count."""
     files = [
@@ -35,7 +40,7 @@ def main() -> int:
     args = parser.parse_args()
     start = time.perf_counter()
     try:
-        mkdocs_config.build(ROOT, args.site_dir, {"OFFLINE": "true"})
+        build(ROOT, args.site_dir)
     except subprocess.CalledProcessError:
         print("dist: the offline build failed (see the messages above)", file=sys.stderr)
         return 1

@@ -59,7 +59,7 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     mkdocs_config.build(root, work / "site", {**site, EDITION_OUT: str(work / "guidance.json")})
     guidance = (work / "guidance.json").read_text(encoding="utf-8")
     notes += edition_notes(root, guidance, overlay)
-    mkdocs_config.build(root, work / "offline", {**env, "OFFLINE": "true"})
+    dist.build(root, work / "offline", env)
     folder = release.folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
