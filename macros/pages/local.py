@@ -3,7 +3,7 @@ parts of the accessibility statement and the privacy notice."""
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..data.state import State
 from ..render import local
@@ -45,7 +45,7 @@ class LocalMacros:
         overlay = self.state.overlay
         return local.TEMPLATE.offline(part, overlay is None or overlay.offline_app)
 
-    def host_name(self) -> str:
-        """Who hosts this copy, for the privacy notice."""
+    def host_name(self) -> Markup:
+        """Who hosts this copy, for the privacy notice (escaped: it lands in the Markdown)."""
         overlay = self.state.overlay
-        return overlay.organisation if overlay else "the organisation that hosts it"
+        return escape(overlay.organisation) if overlay else Markup("the organisation that hosts it")

@@ -37,7 +37,7 @@ def test_local_macros_without_and_with_an_overlay() -> None:
     org = LocalMacros(
         state(overlay(accessibility={"contact": "a11y@example.org", "prepared": "2026-11-20"}))
     )
-    assert org.host_name() == "Org <b>"
+    assert org.host_name() == "Org &lt;b&gt;"  # the organisation's name escaped
     assert str(org.review()) == ""  # an overlay without review dates
     assert str(org.accessibility("contact")) == "<p>Contact Org &lt;b&gt;: a11y@example.org</p>"
     assert "prepared on 20 November 2026" in str(org.accessibility("prepared"))
