@@ -64,6 +64,16 @@ class Reference(_Model):
         return self
 
     @property
+    def anchor(self) -> str:
+        """The id of its entry on the References page."""
+        return f"ref-{self.key}"
+
+    @property
+    def note_anchor(self) -> str:
+        """The id of its attribution note on the References page."""
+        return f"attribution-{self.key}"
+
+    @property
     def name(self) -> str:
         return self.authors or self.title or self.publisher or ""
 

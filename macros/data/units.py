@@ -161,7 +161,7 @@ def reference_units(references: Iterable[Reference]) -> list[Unit]:
         if ref.from_outside_source:
             parts.append(f"Not from the slides: {ref.from_outside_source}")
         text = words(". ".join(str(p) for p in parts if p))
-        uid, anchor = f"reference:{ref.key}", f"ref-{ref.key}"
+        uid, anchor = f"reference:{ref.key}", ref.anchor
         units.append(
             _unit(uid, "reference", "References", words(ref.label), REFERENCES_PAGE, anchor, text)
         )

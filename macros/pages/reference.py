@@ -39,7 +39,7 @@ class ReferenceMacros:
         if not keys:
             log.warning(f"{here}: cite(): needs at least one citation key")
         found = [
-            (references[k], self.links.href(page, REFERENCES_PAGE, f"ref-{k}"))
+            (references[k], self.links.href(page, REFERENCES_PAGE, references[k].anchor))
             for k in keys
             if k in references
         ]
