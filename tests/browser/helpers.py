@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Route
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 
@@ -88,13 +88,19 @@ class Traffic:
     def _attach(self, page: Page) -> None:
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.console_errors.append(f"{page.url}: {exc}"))
-        page.on("requestfailed", lambda req: self.failed.append(f"{req.url}: {req.failure}"))
+        page.on("requestfailed", self._failed)
         page.on(
             "response",
             lambda res: (
                 self.failed.append(f"{res.url}: HTTP {res.status}") if res.status >= 400 else None
             ),
         )
+
+    def _failed(self, request: Request) -> None:
+        # A request the next navigation cancels (the favicon or the search worker, fetched
+        # late) is not a failure of the server: Chromium reports it as net::ERR_ABORTED.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url}: {request.failure}")
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":

@@ -130,10 +130,7 @@ def csp_violations(browser: Browser, base: str, site_dir: Path) -> dict[str, lis
         f"{base}: {len(pages)} pages checked, CSP violations: {sum(map(len, violations.values()))}"
     )
     assert traffic.console_errors == [], traffic.console_errors
-    # A request the next page's navigation cancels (Chromium fetches the favicon late) is
-    # not a failure of the server.
-    failed = [f for f in traffic.failed if not f.endswith(": net::ERR_ABORTED")]
-    assert failed == [], failed
+    assert traffic.failed == [], traffic.failed
     assert traffic.external == [], traffic.external
     return violations
 
