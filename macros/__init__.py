@@ -1,13 +1,5 @@
-"""mkdocs-macros entry point: assemble the handbook's state once, register the macros.
-
-The package reads as the pipeline, each layer importing only the layers after it
-(tests/unit/test_layout.py keeps it so):
-
-    macros/__init__.py, hooks/   wire MkDocs events to the steps below
-    pages/, pdf/                 the macros pages call; the PDFs
-    render/                      pure functions: plain data → escaped HTML
-    data/                        files → validated, read-only State
-"""
+"""mkdocs-macros entry point: assemble the handbook's state once, register the macros
+(guides/code.md has the pipeline it starts)."""
 
 from __future__ import annotations
 
@@ -94,11 +86,8 @@ def define_env(env: Any) -> None:
 
 def register(env: Any, build: Build) -> None:
     """The macros pages call, by name; block macros' HTML stays out of Markdown."""
-    reference, checklists, local = (
-        build.macros.reference,
-        build.macros.checklists,
-        build.macros.local,
-    )
+    macros = build.macros
+    reference, checklists, local = macros.reference, macros.checklists, macros.local
 
     def page() -> Any:
         return env.page
@@ -166,11 +155,7 @@ def on_pre_page_macros(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     build: Build = Current.build
-    site_dir = Path(env.conf["site_dir"])
-    if build.state.logo is not None:
-        from .hooks.assets import publish_logo
-
-        publish_logo(build.state.logo, site_dir)
     if build.pdfs is not None:
+        site_dir = Path(env.conf["site_dir"])
         build.pdfs.add_book(build.state, site_dir, env.conf)  # unless on_env started it
         build.pdfs.publish(site_dir)

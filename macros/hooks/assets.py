@@ -1,5 +1,5 @@
 """The site's own assets: content-hashed names (kept by a browser for ever: a new edition is
-a new name), the scripts joined, Material's files in the theme, the overlay's logo."""
+a new name), the scripts joined, Material's files in the theme."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-
-from ..data.logo import Logo
 
 HASH_LENGTH = 8
 SCRIPT_BUNDLE = "assets/javascripts/handbook.js"
@@ -64,10 +62,3 @@ def join_scripts(sources: list[tuple[str, bytes]]) -> bytes:
     one function expression: its own scope)."""
     parts = [b"/* " + name.encode() + b" */\n" + data.rstrip() + b"\n" for name, data in sources]
     return b"\n".join(parts)
-
-
-def publish_logo(logo: Logo, site_dir: Path) -> None:
-    """Publish the overlay's checked logo under its fixed name (``assets/local/logo.*``)."""
-    target = site_dir / logo.url
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(logo.data)

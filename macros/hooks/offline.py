@@ -83,13 +83,6 @@ def worker_source(edition: dict[str, Any], files: Sequence[Cached]) -> str:
     return template.replace(MARKER, json.dumps(data, ensure_ascii=True, sort_keys=True), 1)
 
 
-@dataclass(frozen=True)
-class Written:
-    app: str
-    files: int = 0
-    bytes: int = 0
-
-
 def write_root_files(
     site_dir: Path,
     edition: Edition,
@@ -97,10 +90,11 @@ def write_root_files(
     manifest: dict[str, Any],
     icon_files: dict[str, bytes],
     english_only: bool = True,
-) -> Written:
-    """Write the icons made at build time, then edition.json, the manifest and sw.js."""
+) -> list[Cached]:
+    """Write the icons made at build time, then edition.json, the manifest and sw.js; the
+    files the worker keeps."""
     if app == NONE:
-        return Written(app)
+        return []
     for path, icon in icon_files.items():
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(icon)
@@ -118,10 +112,10 @@ def write_root_files(
     if app == OFF:
         source = (WORKER_DIR / "off.js").read_text(encoding="utf-8")
         (site_dir / "sw.js").write_text(source, encoding="utf-8")
-        return Written(app)
+        return []
     files = cached_files(site_dir, english_only)
     (site_dir / "sw.js").write_text(worker_source(data, files), encoding="utf-8")
-    return Written(app, len(files), sum(f.size for f in files))
+    return files
 
 
 # -- The web app manifest and its icons ------------------------------------------------

@@ -46,14 +46,10 @@ RESULT_LIST = '<ol class="md-search-result__list" role="presentation"></ol>'
 HELP_LINKS = {GLOSSARY_PAGE: ("Glossary A–Z", ";"), "prompts/index.md": ("prompt lists", ".")}
 
 
-class SearchError(PluginError):
-    """One line each: a search aid or glossary link with no place in the site, or markup."""
-
-
 def worker_file(source: str, material: str) -> tuple[str, str]:
     """The handbook's worker, loading Material's from ``material``: its hashed path, text."""
     if source.count(PLACEHOLDER) != 1:
-        raise SearchError(f"docs/{WORKER_SOURCE}: expected {PLACEHOLDER} exactly once")
+        raise PluginError(f"docs/{WORKER_SOURCE}: expected {PLACEHOLDER} exactly once")
     here = posixpath.dirname(WORKER_SOURCE)
     text = source.replace(PLACEHOLDER, posixpath.relpath(material, here))
     return hashed_name(WORKER_SOURCE, text.encode("utf-8")), text
@@ -65,7 +61,7 @@ def point_to_worker(html: str, material: str, own: str) -> str:
     def swap(match: re.Match[str]) -> str:
         config = match.group(2)
         if config.count(f'{material}"') != 1:
-            raise SearchError(f"the page's Material configuration does not name {material}")
+            raise PluginError(f"the page's Material configuration does not name {material}")
         return match.group(1) + config.replace(f'{material}"', f'{own}"') + match.group(3)
 
     return CONFIG_SCRIPT.sub(swap, html, count=1)
@@ -77,7 +73,7 @@ def search_dialog(html: str, links: Mapping[str, str]) -> str:
         return html  # no search on this page
     name = DIALOG_NAME.search(html)
     if html.count(DIALOG) != 1 or html.count(RESULT_LIST) != 1 or name is None:
-        raise SearchError("the page's search dialog is not Material's (macros/hooks/search.py)")
+        raise PluginError("the page's search dialog is not Material's (macros/hooks/search.py)")
     items = "".join(
         f'<li>the <a href="{escape(links[src])}">{text}</a>{end}</li>'
         for src, (text, end) in HELP_LINKS.items()
@@ -141,13 +137,14 @@ def add_aids(
     return problems
 
 
-def rewrite_index(path: Path, aids: SearchAids, glossary: Glossary, directory_urls: bool) -> None:
+def rewrite_index(
+    path: Path, aids: SearchAids, glossary: Glossary, directory_urls: bool
+) -> list[str]:
     """:func:`add_aids` on the index file, written back as Material writes it."""
     index = json.loads(path.read_text(encoding="utf-8"))
     problems = add_aids(index, aids, glossary, directory_urls)
-    if problems:
-        raise SearchError("\n".join(problems))
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    return problems
 
 
 _state: dict[str, Any] = {"material": "", "worker": "", "headings": {}, "help": {}}
@@ -193,10 +190,8 @@ def on_post_build(config: Any) -> None:
     state = Current.build.state
     problems = explained_problems(state.glossary, _state["headings"])
     index = Path(config["site_dir"]) / "search" / "search_index.json"
-    try:
-        if index.is_file():
-            rewrite_index(index, state.search_aids, state.glossary, config["use_directory_urls"])
-    except SearchError as exc:
-        problems.append(str(exc))
+    if index.is_file():
+        urls = config["use_directory_urls"]
+        problems += rewrite_index(index, state.search_aids, state.glossary, urls)
     if problems:
         raise PluginError("\n".join(problems))

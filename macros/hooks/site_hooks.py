@@ -88,7 +88,11 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Each renamed or joined file is written under its hashed name only."""
+    """Each renamed or joined file is written under its hashed name only; the overlay's
+    checked logo under its fixed name (``assets/local/logo.*``), never the file's own."""
+    logo = Current.build.state.logo
+    if logo is not None:
+        files.append(File.generated(config, logo.url, content=logo.data))
     for path, new in _state["renamed"].items():
         original = files.get_file_from_path(path)
         if original is not None and original.abs_src_path is not None:
@@ -143,11 +147,11 @@ def write_offline_copy(config: Any) -> None:
         {icon.url: icon.data for icon in icons if icon.data is not None},
         english_only=languages <= {"en"},
     )
-    if written.files:
+    if written:
         log.info(
             "Offline copy (sw.js): %d files, %d KiB, kept on a reader's device after one visit",
-            written.files,
-            written.bytes // 1024,
+            len(written),
+            sum(f.size for f in written) // 1024,
         )
 
 

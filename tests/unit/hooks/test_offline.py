@@ -150,11 +150,11 @@ def test_write_root_files_on_off_and_none(tmp_path: Path) -> None:
     for path in KEPT | {"edition.json", "manifest.webmanifest", "assets/local/icon-192.png"}:
         assert f'"{path}"' in worker, path
     listed = [*KEPT, "edition.json", "manifest.webmanifest", "assets/local/icon-192.png"]
-    assert written.files == len(listed)
-    assert written.bytes == sum((built / p).stat().st_size for p in listed)
+    assert sorted(f.path for f in written) == sorted(listed)
+    assert sum(f.size for f in written) == sum((built / p).stat().st_size for p in listed)
 
     off = site(tmp_path / "off")
-    write_root_files(off, EDITION, OFF, {"name": "x"}, {})
+    assert write_root_files(off, EDITION, OFF, {"name": "x"}, {}) == []
     assert (off / "sw.js").read_text(encoding="utf-8") == (WORKER_DIR / "off.js").read_text(
         encoding="utf-8"
     )
@@ -162,7 +162,7 @@ def test_write_root_files_on_off_and_none(tmp_path: Path) -> None:
     assert json.loads((off / "edition.json").read_text(encoding="utf-8"))["offline"] is False
 
     none = site(tmp_path / "none")
-    assert write_root_files(none, EDITION, NONE, {"name": "x"}, icons).files == 0
+    assert write_root_files(none, EDITION, NONE, {"name": "x"}, icons) == []
     for name in ("sw.js", "edition.json", "manifest.webmanifest", "assets/local/icon-192.png"):
         assert not (none / name).exists()
 

@@ -92,7 +92,7 @@ def test_rewrite_keeps_materials_format(tmp_path: Path) -> None:
     path = tmp_path / "search_index.json"
     data = index("reference/privacy/", "prompts/sexting/", "reference/glossary/#sexting")
     path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    search.rewrite_index(path, AIDS, GLOSSARY, directory_urls=True)
+    assert search.rewrite_index(path, AIDS, GLOSSARY, directory_urls=True) == []
     text = path.read_text(encoding="utf-8")
     assert '"aids":"cookies"' in text
     assert ", " not in text.replace("Sexting; sext; nudes", "")  # compact, as Material writes
@@ -128,7 +128,7 @@ def test_the_worker_loads_materials_worker_and_is_named_by_its_content() -> None
     assert path.startswith("assets/javascripts/search-worker.")
     other, _ = search.worker_file(source.replace("tidied", "tidy"), MATERIAL)
     assert other != path
-    with pytest.raises(search.SearchError, match="exactly once"):
+    with pytest.raises(PluginError, match="exactly once"):
         search.worker_file("no placeholder", MATERIAL)
 
 
@@ -145,7 +145,7 @@ def test_pages_name_the_handbooks_worker() -> None:
         '<p>assets/javascripts/workers/search.a7633da7.min.js"</p>'
     )  # only the config
     assert search.point_to_worker("<p>no config</p>", MATERIAL, own) == "<p>no config</p>"
-    with pytest.raises(search.SearchError):
+    with pytest.raises(PluginError):
         search.point_to_worker(
             '<script id="__config" type="application/json">{}</script>', MATERIAL, own
         )
@@ -163,5 +163,5 @@ def test_the_search_dialog_gets_a_name_and_the_help() -> None:
     assert '<a href="../reference/glossary/">Glossary A–Z</a>;</li></ul></div><ol' in out
     assert "prompt lists" not in out  # its page is not in this build
     assert search.search_dialog("<p>no search</p>", {}) == "<p>no search</p>"
-    with pytest.raises(search.SearchError, match="not Material's"):
+    with pytest.raises(PluginError, match="not Material's"):
         search.search_dialog(search.DIALOG, {})
