@@ -13,13 +13,13 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
+from . import hooks
 from .data.edition import Edition, build_date, git_commit, read_version
 from .data.files import DataError
 from .data.loading import NAV_TITLE, overdue
 from .data.local_models import site_url
 from .data.nav import nav_sources
 from .data.state import State, assemble
-from .hooks import Current
 from .pages import Macros
 from .pages.blocks import Blocks
 from .pages.links import where
@@ -32,7 +32,7 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 
 @dataclass
 class Build:
-    """What one build's hooks read (``hooks.Current.build``)."""
+    """What one build's hooks read (``hooks.build``)."""
 
     state: State
     macros: Macros
@@ -75,7 +75,7 @@ def define_env(env: Any) -> None:
         "handbook_pdf": state.downloads.handbook,
         "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
-    build = Current.build = Build(state, Macros(state), Blocks())
+    build = hooks.build = Build(state, Macros(state), Blocks())
     mode = pdf_mode(settings)
     if mode != "off":  # the checklist PDFs start now; PDF-less builds never load the modules
         from .pdf import workers
@@ -150,11 +150,11 @@ def _one_line(error: Exception, markdown: str, page: Any) -> str:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    Current.build.macros.reference.start_page(env.page)
+    hooks.build.macros.reference.start_page(env.page)
 
 
 def on_post_build(env: Any) -> None:
-    build: Build = Current.build
+    build: Build = hooks.build
     if build.pdfs is not None:
         site_dir = Path(env.conf["site_dir"])
         build.pdfs.add_book(build.state, site_dir, env.conf)  # unless on_env started it

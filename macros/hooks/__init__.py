@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
-class Current:
-    """This build's state, macros and blocks (``macros.Build``), set by ``define_env``
-    before any hook reads it: no hook looks into the macros plugin's object."""
-
-    build: Any = None
+#: This build's state, macros and blocks (``macros.Build``), set by ``define_env`` before
+#: any hook reads it: no hook looks into the macros plugin's object.
+build: Any = None

@@ -28,12 +28,12 @@ from mkdocs.structure.toc import get_toc
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros import hooks
 from macros.data.changes import last_changed
 from macros.data.editions import Unit, snapshot_json
 from macros.data.files import DataError
 from macros.data.paths import print_page
 from macros.data.units import is_guidance_page, note_units, page_units, state_units
-from macros.hooks import Current
 from macros.pages.links import Links
 from macros.render.changes import PLACEHOLDER, changed_line, changes_page
 from macros.render.local import note_html, notice_html
@@ -85,13 +85,13 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     _problems.clear()
-    for source in Current.build.state.local_pages:
+    for source in hooks.build.state.local_pages:
         files.append(File.generated(config, source.src_uri, content=source.markdown))
     return files
 
 
 def on_pre_page(page: Any, config: Any, files: Files) -> Any:
-    state = Current.build.state
+    state = hooks.build.state
     local = state.local_page(page.file.src_uri) is not None
     _raw_html.allowed = not local or bool(state.overlay and state.overlay.allow_raw_html)
     return page
@@ -126,7 +126,7 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    build = Current.build
+    build = hooks.build
     overlay = build.state.overlay
     if overlay is None:
         return html
@@ -169,7 +169,7 @@ def build_units(state: Any, pages: list[Any]) -> list[Unit]:
 def on_env(env: Any, config: Any, files: Files) -> Any:
     if _problems:
         raise PluginError("\n".join(_problems))
-    build = Current.build
+    build = hooks.build
     state = build.state
     if state.history is None:
         return env

@@ -20,11 +20,9 @@ from typing import Any
 from ..data.edition import Edition
 from ..data.local_models import LocalOverlay
 from ..data.logo import Logo
-from .security import REVALIDATED
 
 ON, OFF, NONE = "on", "off", "none"
 WORKER_DIR = Path(__file__).with_name("worker")
-ROOT_FILES = REVALIDATED  # sw.js, manifest.webmanifest, edition.json: checked on every load
 DIGEST_LENGTH = 16  # hex digits of SHA-256 the worker checks each file against
 #: Files no page of a served copy asks for: compressed copies (the server's business),
 #: source maps, the crawlers' sitemap, the offline zip's file:// search shim, the

@@ -24,10 +24,10 @@ from mkdocs.utils import normalize_url
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros import hooks
 from macros.data.glossary import Glossary
 from macros.data.paths import GLOSSARY_FILE, GLOSSARY_PAGE, page_url
 from macros.data.search_aids import SearchAids
-from macros.hooks import Current
 from macros.hooks.assets import hashed_name, theme_file
 
 AIDS_FIELD = "aids"  # weighed in mkdocs.yml (plugins: search: fields)
@@ -187,7 +187,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 @event_priority(-50)  # after the search plugin writes the index, before offline copies it
 def on_post_build(config: Any) -> None:
-    state = Current.build.state
+    state = hooks.build.state
     problems = explained_problems(state.glossary, _state["headings"])
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.is_file():

@@ -9,7 +9,7 @@ import re
 import textwrap
 from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import jinja2
 
@@ -71,9 +71,8 @@ def static_headers(files: Iterable[str]) -> str:
     rule that matches and join a header two rules set, so ``/*`` has the security headers
     only and each address matches one ``Cache-Control`` rule: ``/folder/*`` where all its
     files cache alike, else one per file (far under Cloudflare Pages' 100 rules)."""
-    paths = sorted({PurePosixPath(f) for f in files} | {PurePosixPath(n) for n in REVALIDATED})
     rules: list[tuple[str, str]] = []
-    _cover(PurePosixPath("."), paths, rules)
+    _cover("", sorted({f"/{name}" for name in (*files, *REVALIDATED)}), rules)
     out = [comment(f"Headers for static hosts that read a _headers file.\n{GENERATED}"), "/*"]
     out += [f"  {name}: {value}" for name, value in HEADERS]
     for pattern, cache in rules:
@@ -81,24 +80,20 @@ def static_headers(files: Iterable[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _url(path: PurePosixPath) -> str:
-    return "/" + path.as_posix()
-
-
-def _cover(folder: PurePosixPath, paths: list[PurePosixPath], rules: list[tuple[str, str]]) -> None:
-    kinds = {cache_control(_url(p)) for p in paths}
-    if folder != PurePosixPath(".") and len(kinds) == 1:
-        rules.append((_url(folder) + "/*", kinds.pop()))
+def _cover(folder: str, addresses: list[str], rules: list[tuple[str, str]]) -> None:
+    """The rules for ``addresses`` (``/a/b.css``) inside ``folder`` (``/a``; ``""``: the root)."""
+    kinds = {cache_control(address) for address in addresses}
+    if folder and len(kinds) == 1:
+        rules.append((folder + "/*", kinds.pop()))
         return
-    subfolders: dict[PurePosixPath, list[PurePosixPath]] = {}
-    for path in paths:
-        inside = path.relative_to(folder) if folder != PurePosixPath(".") else path
-        if len(inside.parts) == 1:
-            cache = cache_control(_url(path))
-            if path.name == "index.html":  # the folder's own address serves it too
-                rules.append((_url(folder) + "/" if folder.parts else "/", cache))
-            rules.append((_url(path), cache))
-        else:
-            subfolders.setdefault(folder / inside.parts[0], []).append(path)
+    subfolders: dict[str, list[str]] = {}
+    for address in addresses:
+        name, inside, _ = address[len(folder) + 1 :].partition("/")
+        if inside:
+            subfolders.setdefault(f"{folder}/{name}", []).append(address)
+            continue
+        if name == "index.html":  # the folder's own address serves it too
+            rules.append((folder + "/", cache_control(address)))
+        rules.append((address, cache_control(address)))
     for sub, inner in sorted(subfolders.items()):
         _cover(sub, inner, rules)

@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while it loads a hook; the
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.hooks import Current, offline
+from macros import hooks
+from macros.hooks import offline
 from macros.hooks.assets import (
     SCRIPT_BUNDLE,
     THEME_SCRIPT,
@@ -81,7 +82,7 @@ def on_config(config: Any) -> Any:
         scripts.append(joined)
         _state["joined"] = (joined.path, content, own)
     config["extra_javascript"] = scripts
-    app = offline.app_mode(_state["command"], zip_build(config), Current.build.state.overlay)
+    app = offline.app_mode(_state["command"], zip_build(config), hooks.build.state.overlay)
     config["extra"]["stamp"]["app"] = app
     config["extra"]["manifest"] = None if app == offline.NONE else "manifest.webmanifest"
     return config
@@ -90,7 +91,7 @@ def on_config(config: Any) -> Any:
 def on_files(files: Files, config: Any) -> Files:
     """Each renamed or joined file is written under its hashed name only; the overlay's
     checked logo under its fixed name (``assets/local/logo.*``), never the file's own."""
-    logo = Current.build.state.logo
+    logo = hooks.build.state.logo
     if logo is not None:
         files.append(File.generated(config, logo.url, content=logo.data))
     for path, new in _state["renamed"].items():
@@ -109,7 +110,7 @@ def on_files(files: Files, config: Any) -> Files:
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Put the block HTML the macros kept out of Markdown in place (macros/pages/blocks.py)."""
     src = page.file.src_uri
-    html, lost = Current.build.blocks.restore(src, html)
+    html, lost = hooks.build.blocks.restore(src, html)
     if lost:  # reported in on_env: raised here, MkDocs would wrap it in another message
         _state["lost"].append(
             f"{src}: {lost} block macro output(s) found no place in the page: "
@@ -122,7 +123,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page's content is ready: start the handbook PDF now (macros/pdf/workers.py)."""
     if _state["lost"]:
         raise PluginError("\n".join(_state["lost"]))
-    build = Current.build
+    build = hooks.build
     if build.pdfs is not None:
         from macros.pdf import workers
 
@@ -133,7 +134,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 def write_offline_copy(config: Any) -> None:
     """edition.json, manifest.webmanifest and sw.js at the site root (macros/hooks/offline.py)."""
-    state = Current.build.state
+    state = hooks.build.state
     icons = offline.icons(state.logo)
     name = config["site_name"]  # with an overlay, Markup (escaped for the templates)
     name = name.unescape() if isinstance(name, Markup) else str(name)

@@ -19,7 +19,7 @@ from macros.data.files import DataError
 from macros.data.third_party import THIRD_PARTY_FILE, Component, load_components
 from macros.hooks.assets import SCRIPT_BUNDLE
 from macros.hooks.compress import is_copy
-from macros.hooks.offline import ROOT_FILES
+from macros.hooks.security import REVALIDATED
 from macros.pdf.writer import FORM_FONT
 from tests.conftest import ROOT
 from tests.site.reading import built_page, soup
@@ -37,7 +37,7 @@ OWN_ASSETS = [
 def own(path: str) -> bool:
     if path.endswith((".html", ".pdf")) or path in ("sitemap.xml", "_headers"):
         return True
-    if path.startswith(("search/", "assets/local/")) or path in ROOT_FILES:
+    if path.startswith(("search/", "assets/local/")) or path in REVALIDATED:
         return True
     unhashed = re.sub(r"\.[0-9a-f]{8}(\.(?:css|js))$", r"\1", path)
     return unhashed in OWN_ASSETS

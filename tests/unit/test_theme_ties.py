@@ -201,7 +201,7 @@ def asset_names() -> bool:
 
 def plugin_objects() -> bool:
     """site_hooks.py reads ``config["plugins"]``: the offline plugin's ``enabled`` and the
-    search plugin's ``lang`` (the build state comes from ``macros.hooks.Current``)."""
+    search plugin's ``lang`` (the build state comes from ``macros.hooks.build``)."""
     from material.plugins.offline.config import OfflineConfig  # type: ignore[import-untyped]
     from material.plugins.search.config import SearchConfig  # type: ignore[import-untyped]
 
