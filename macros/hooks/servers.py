@@ -6,7 +6,6 @@ differs), and the ``_headers`` file of static hosts (Netlify, Cloudflare Pages) 
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -21,15 +20,6 @@ ROOT_DIR = "/srv/ta-hsb-handbook/site"  # where the server configurations' insta
 GENERATED = "Generated from macros/hooks/security.py by `make deploy-configs`: do not edit."
 
 
-def comment(text: str, indent: str = "") -> str:
-    """``text`` as comment lines of at most 88 columns."""
-    lines = []
-    for line in text.strip().splitlines():
-        wrapped = textwrap.wrap(line, 86 - len(indent), break_on_hyphens=False) or [""]
-        lines += [f"{indent}# {part}".rstrip() for part in wrapped]
-    return "\n".join(lines)
-
-
 _ENV = jinja2.Environment(  # noqa: S701 -- server configurations, not HTML
     loader=jinja2.FileSystemLoader(Path(__file__).parent),
     trim_blocks=True,
@@ -37,7 +27,7 @@ _ENV = jinja2.Environment(  # noqa: S701 -- server configurations, not HTML
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-_ENV.filters.update(comment=comment, regex_escape=re.escape)
+_ENV.filters.update(regex_escape=re.escape)
 
 
 def render(target: str) -> str:
@@ -73,7 +63,7 @@ def static_headers(files: Iterable[str]) -> str:
     files cache alike, else one per file (far under Cloudflare Pages' 100 rules)."""
     rules: list[tuple[str, str]] = []
     _cover("", sorted({f"/{name}" for name in (*files, *REVALIDATED)}), rules)
-    out = [comment(f"Headers for static hosts that read a _headers file.\n{GENERATED}"), "/*"]
+    out = ["# Headers for static hosts that read a _headers file.", f"# {GENERATED}", "/*"]
     out += [f"  {name}: {value}" for name, value in HEADERS]
     for pattern, cache in rules:
         out += ["", pattern, f"  Cache-Control: {cache}"]
