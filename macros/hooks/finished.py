@@ -88,16 +88,14 @@ class _Page(HTMLParser):
         self.ids: dict[bool, dict[str, str]] = {True: {}, False: {}}
         self.region: tuple[str, int] | None = None
 
-    def _starts_region(self, tag: str, attrs: dict[str, str | None]) -> bool:
-        if tag == "article" and self.local_page:
-            return True
-        return tag == "aside" and "hb-practice-note" in (attrs.get("class") or "").split()
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if self.region is not None and self.region[0] == tag:
             self.region = (tag, self.region[1] + 1)
-        elif self.region is None and self._starts_region(tag, values):
+        elif self.region is None and (
+            (tag == "article" and self.local_page)
+            or (tag == "aside" and "hb-practice-note" in (values.get("class") or "").split())
+        ):
             self.region = (tag, 1)
         if tag not in ELEMENTS:
             self.problems.append(f"<{tag}>: element not in the allow-list")
@@ -148,14 +146,6 @@ class _Page(HTMLParser):
         return self.problems[0] if self.problems else None
 
 
-def page_problem(html: str, local_page: bool) -> str | None:
-    """The first problem in one page's HTML (None if it has none)."""
-    page = _Page(local_page)
-    page.feed(html)
-    page.close()
-    return inline_script_problem(html) or page.first_problem()
-
-
 def check_site(site: Path) -> list[str]:
     """One line for each HTML file of ``site`` with a problem: the file and its first."""
     problems = []
@@ -163,9 +153,11 @@ def check_site(site: Path) -> list[str]:
         if path.suffix not in (".html", ".htm") or not path.is_file():
             continue
         name = path.relative_to(site).as_posix()
-        found = page_problem(
-            path.read_text(encoding="utf-8", errors="replace"), name.startswith(LOCAL_PREFIX)
-        )
+        html = path.read_text(encoding="utf-8", errors="replace")
+        page = _Page(name.startswith(LOCAL_PREFIX))
+        page.feed(html)
+        page.close()
+        found = inline_script_problem(html) or page.first_problem()
         if found is not None:
             problems.append(f"finished site: {name}: {found} (macros/hooks/finished.py)")
     return problems
