@@ -58,10 +58,8 @@ def heading_pattern(anchor: str) -> re.Pattern[str]:
 
 def insert_after(html: str, pattern: re.Pattern[str], block: str) -> str | None:
     """``html`` with ``block`` after the first match of ``pattern``; None if no match."""
-    match = pattern.search(html)
-    if match is None:
-        return None
-    return html[: match.end()] + "\n" + block + html[match.end() :]
+    placed, found = pattern.subn(lambda match: f"{match[0]}\n{block}", html, count=1)
+    return placed if found else None
 
 
 class RawHtml(Extension):  # type: ignore[misc]

@@ -126,9 +126,6 @@ class Icon:
     type: str
     data: bytes | None = None  # bytes to write, for an icon made at build time
 
-    def entry(self) -> dict[str, str]:
-        return {"src": self.url, "sizes": self.sizes, "type": self.type}
-
 
 def _square(width: float, height: float) -> bool:
     return width > 0 and height > 0 and abs(width / height - 1) <= SQUARE
@@ -193,5 +190,5 @@ def manifest(name: str, description: str, chosen: Sequence[Icon]) -> dict[str, A
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": THEME_COLOUR,
-        "icons": [icon.entry() for icon in chosen],
+        "icons": [{"src": i.url, "sizes": i.sizes, "type": i.type} for i in chosen],
     }

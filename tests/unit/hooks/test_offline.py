@@ -199,8 +199,8 @@ def test_the_handbooks_png_icons_are_the_sizes_they_claim() -> None:
 @pytest.mark.parametrize("data", [SQUARE_SVG, SIZED_SVG])
 def test_a_square_svg_logo_is_the_icon(data: bytes) -> None:
     chosen = offline.icons(Logo(data, ".svg"))
-    assert [i.entry() for i in chosen] == [
-        {"src": "assets/local/logo.svg", "sizes": "any", "type": "image/svg+xml"}
+    assert [(i.url, i.sizes, i.type) for i in chosen] == [
+        ("assets/local/logo.svg", "any", "image/svg+xml")
     ]
 
 
