@@ -20,15 +20,7 @@ from mkdocs.structure.files import File, Files
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros import hooks
-from macros.hooks import offline
-from macros.hooks.assets import (
-    SCRIPT_BUNDLE,
-    THEME_SCRIPT,
-    hashed_name,
-    is_local,
-    join_scripts,
-    theme_file,
-)
+from macros.hooks import assets, offline
 from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
 from macros.hooks.security import meta_policy
@@ -64,20 +56,22 @@ def on_config(config: Any) -> Any:
         config["extra"]["polyfills"] = [
             p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
         ]
-    config["extra"]["theme_script"] = theme_file(
-        config["theme"].dirs, THEME_SCRIPT, "overrides/main.html"
+    config["extra"]["theme_script"] = assets.theme_file(
+        config["theme"].dirs, assets.THEME_SCRIPT, "overrides/main.html"
     )
     docs = Path(config["docs_dir"])
     local = {p: docs / p for p in map(str, config["extra_css"] + config["extra_javascript"])}
-    local = {p: f for p, f in local.items() if is_local(p) and f.is_file()}
-    renamed = {p: hashed_name(p, local[p].read_bytes()) for p in config["extra_css"] if p in local}
+    local = {p: f for p, f in local.items() if assets.is_local(p) and f.is_file()}
+    renamed = {
+        p: assets.hashed_name(p, local[p].read_bytes()) for p in config["extra_css"] if p in local
+    }
     config["extra_css"] = [renamed.get(p, p) for p in config["extra_css"]]
     own = [str(s) for s in config["extra_javascript"] if str(s) in local]
     scripts = [s for s in config["extra_javascript"] if str(s) not in local]
     _state.update(renamed=renamed, joined=None, lost=[])
     if own:
-        content = join_scripts([(p, local[p].read_bytes()) for p in own])
-        joined = ExtraScriptValue(hashed_name(SCRIPT_BUNDLE, content))
+        content = assets.join_scripts([(p, local[p].read_bytes()) for p in own])
+        joined = ExtraScriptValue(assets.hashed_name(assets.SCRIPT_BUNDLE, content))
         joined.defer = True
         scripts.append(joined)
         _state["joined"] = (joined.path, content, own)
