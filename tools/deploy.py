@@ -7,13 +7,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.hooks.servers import DEPLOY_FILES
+from macros.hooks.security import DEPLOY_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def stale(root: Path = ROOT) -> list[str]:
-    """The deploy/ files that differ from what macros/hooks/servers.py writes."""
+    """The deploy/ files that differ from what macros/hooks/security.py writes."""
     out = []
     for name, write in DEPLOY_FILES.items():
         path = root / name

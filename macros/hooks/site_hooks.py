@@ -23,8 +23,7 @@ from macros import hooks
 from macros.hooks import assets, offline
 from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
-from macros.hooks.security import meta_policy
-from macros.hooks.servers import HEADERS_FILE, static_headers
+from macros.hooks.security import HEADERS_FILE, meta_policy, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 _state: dict[str, Any] = {"command": "build", "renamed": {}, "joined": None, "lost": []}

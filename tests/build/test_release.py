@@ -24,7 +24,7 @@ from cyclonedx.validation.json import JsonStrictValidator
 
 from macros.data.edition import read_version
 from macros.data.third_party import load_components
-from macros.hooks.servers import DEPLOY_FILES
+from macros.hooks.security import DEPLOY_FILES
 from tests.conftest import ROOT
 from tests.unit.test_lock import LOCKED
 from tools.release import verify as verify_module

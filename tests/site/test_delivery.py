@@ -9,8 +9,7 @@ from pathlib import Path
 import brotli
 
 from macros.hooks.compress import compressible, is_copy
-from macros.hooks.security import HEADERS, cache_control
-from macros.hooks.servers import HEADERS_FILE, static_headers
+from macros.hooks.security import HEADERS, HEADERS_FILE, cache_control, static_headers
 from tests.conftest import ROOT, mkdocs_config
 from tests.static_hosts import addresses, matching
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from macros.data.edition import read_version
 from macros.hooks.local_hooks import OUT as EDITION_OUT
-from macros.hooks.servers import DEPLOY_FILES
+from macros.hooks.security import DEPLOY_FILES
 from tools import dist, mkdocs_config
 
 from .bundle import write_sums, write_tar_gz

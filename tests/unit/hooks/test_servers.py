@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.hooks import security, servers
+from macros.hooks import security
 from macros.hooks.security import (
     A_DAY,
     CACHE_RULES,
@@ -16,8 +16,8 @@ from macros.hooks.security import (
     NO_CACHE,
     REVALIDATED,
     cache_control,
+    static_headers,
 )
-from macros.hooks.servers import static_headers
 from tests.conftest import ROOT
 from tests.static_hosts import addresses, matching, rules
 from tools.deploy import stale
@@ -57,10 +57,10 @@ def test_a_changed_header_or_cache_rule_makes_the_configurations_stale(
     """The check can fail: one header more, or one cache rule less, and the files that
     carry it differ (nginx's server block includes the headers from its snippet)."""
     with monkeypatch.context() as patch:
-        patch.setattr(servers, "HEADERS", (*HEADERS, ("X-Test", "1")))
-        assert set(stale()) == set(servers.DEPLOY_FILES) - {"deploy/nginx/handbook.conf"}
-    monkeypatch.setattr(servers, "CACHE_RULES", CACHE_RULES[1:])
-    assert set(stale()) == set(servers.DEPLOY_FILES) - {"deploy/nginx/security-headers.conf"}
+        patch.setattr(security, "HEADERS", (*HEADERS, ("X-Test", "1")))
+        assert set(stale()) == set(security.DEPLOY_FILES) - {"deploy/nginx/handbook.conf"}
+    monkeypatch.setattr(security, "CACHE_RULES", CACHE_RULES[1:])
+    assert set(stale()) == set(security.DEPLOY_FILES) - {"deploy/nginx/security-headers.conf"}
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_cache_rules(path: str, expected: str) -> None:
 
 
 def test_the_nginx_locations_are_the_cache_rules_in_order() -> None:
-    conf = servers.DEPLOY_FILES["deploy/nginx/handbook.conf"]()
+    conf = security.DEPLOY_FILES["deploy/nginx/handbook.conf"]()
     found = re.findall(
         r'location ~ "(.*)\$" \{\n.*\n\s+add_header Cache-Control "([^"]+)" always;', conf
     )
@@ -107,7 +107,7 @@ def test_the_nginx_locations_are_the_cache_rules_in_order() -> None:
 
 @pytest.mark.parametrize("name", ["deploy/apache/handbook.conf", "deploy/apache/htaccess"])
 def test_apache_sends_every_header_and_caches_by_the_rules_in_order(name: str) -> None:
-    text = servers.DEPLOY_FILES[name]()
+    text = security.DEPLOY_FILES[name]()
     for name, value in HEADERS:
         assert f'Header always set {name} "{value}"' in text
     found = re.findall(
