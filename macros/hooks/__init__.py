@@ -1,6 +1,5 @@
 """MkDocs hooks (``site_hooks``, ``local_hooks``, ``search``: ``hooks:`` in mkdocs.yml) and
-the build steps they run (the other modules; guides/code.md has the map).
-"""
+the build steps they run (the other modules; guides/code.md has the map)."""
 
 from __future__ import annotations
 

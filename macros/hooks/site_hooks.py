@@ -1,7 +1,5 @@
-"""MkDocs hooks (``hooks:`` in mkdocs.yml), only wiring: hashed asset names, the scripts as
-one deferred file, block HTML back after Markdown, the handbook PDF's early start, the
-offline copy, ``_headers`` and compressed copies, and last, the check of every HTML file.
-"""
+"""MkDocs hooks (``hooks:`` in mkdocs.yml), only wiring, in the order MkDocs calls them; the
+check of every HTML file comes last of all."""
 
 from __future__ import annotations
 
