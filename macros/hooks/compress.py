@@ -54,12 +54,11 @@ class Compressed:
 
 def compress_site(site_dir: Path) -> Compressed:
     """Write ``.gz`` and ``.br`` copies of every compressible file under ``site_dir``."""
-    sizes = [0, 0, 0, 0]
+    files = plain = gz = br = 0
     for path in compressible(site_dir):
         data = path.read_bytes()
         gz_data, br_data = gzip_bytes(data), brotli_bytes(data)
         path.with_name(path.name + ".gz").write_bytes(gz_data)
         path.with_name(path.name + ".br").write_bytes(br_data)
-        for i, n in enumerate((1, len(data), len(gz_data), len(br_data))):
-            sizes[i] += n
-    return Compressed(*sizes)
+        files, plain, gz, br = files + 1, plain + len(data), gz + len(gz_data), br + len(br_data)
+    return Compressed(files, plain, gz, br)
