@@ -1,18 +1,15 @@
-"""What a built site weighs (first load, as nginx sends it, the offline copy, compressed copies)
-and its PDFs' sizes and form fields."""
+"""What a built site weighs (first load, as nginx sends it, the offline copy) and its PDFs'
+sizes and form fields."""
 
 from __future__ import annotations
 
 import re
-import time
 import urllib.request
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from macros.hooks.compress import compress_site
 from macros.hooks.offline import cached_files
 from tools.bench.projects import ROOT
 
@@ -65,13 +62,6 @@ def offline_copy(site: Path) -> dict[str, int]:
     """What the service worker keeps for offline reading after a first visit."""
     kept = cached_files(site)
     return {"files": len(kept), "bytes": sum(f.size for f in kept)}
-
-
-def precompress(site: Path) -> dict[str, Any]:
-    """The build's compression step (macros/hooks/compress.py) on ``site``, timed."""
-    start = time.perf_counter()
-    done = compress_site(site)
-    return {"seconds": round(time.perf_counter() - start, 2), **asdict(done)}
 
 
 def field_problems(path: Path, reader: Any, names: set[str]) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,50 +53,6 @@ def plain(project: Path) -> Path:
         config["theme"].pop("custom_dir", None)
         config["strict"] = False
     return project
-
-
-STUB_MACROS = """def define_env(env):
-    for name in {names!r}:
-        env.macro(lambda *args, **kwargs: "", name)
-"""
-MACRO_CALL = re.compile(r"\{\{-?\s*([a-z_]+)\(")
-
-
-def macros_only(project: Path) -> Path:
-    """Plain Material with mkdocs-macros and macros that return nothing: the plugin's own
-    cost (its start-up, and Jinja compiling and rendering every page)."""
-    plain(project)
-    pages = (project / "docs").rglob("*.md")
-    names = sorted({n for page in pages for n in MACRO_CALL.findall(page.read_text())})
-    (project / "bench_stub.py").write_text(STUB_MACROS.format(names=names), encoding="utf-8")
-    with edited_config(project) as config:
-        stub = {"module_name": "bench_stub", "on_error_fail": True, "on_undefined": "strict"}
-        config["plugins"] = ["search", {"macros": stub}]
-    return project
-
-
-TERM_CALL = re.compile(r"""\{\{\s*term\(\s*(["'])(.*?)\1\s*(?:,\s*(["'])(.*?)\3\s*)?\)\s*\}\}""")
-
-
-def without_term_links(project: Path) -> Path:
-    """Every ``{{ term(...) }}`` as plain text (one page uses every term: none is unused)."""
-    handbook(project)
-    for page in (project / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(TERM_CALL.sub(lambda m: m.group(4) or m.group(2), text), encoding="utf-8")
-    glossary = yaml.safe_load((project / "data" / "glossary.yml").read_text(encoding="utf-8"))
-    (project / "docs" / "glossary-terms.md").write_text(
-        "# Terms\n\n" + " ".join(f'{{{{ term("{e["id"]}") }}}}' for e in glossary) + "\n",
-        encoding="utf-8",
-    )
-    with edited_config(project) as config:
-        config["nav"].append({"Terms": "glossary-terms.md"})
-    return project
-
-
-def term_links() -> int:
-    pages = (ROOT / "docs").rglob("*.md")
-    return sum(len(TERM_CALL.findall(p.read_text(encoding="utf-8"))) for p in pages)
 
 
 def offline(project: Path) -> Path:

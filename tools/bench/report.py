@@ -59,8 +59,9 @@ def goals(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
             reload_pdfs <= 1.5 and reload_pdfs <= 2 * reload_bare,
         ),
         (
-            f"Build, {r['handbook_pages']} pages, PDFs off, vs plain Material",
-            f"{h:.2f} s vs {p:.2f} s ({h / p:.2f}×)",
+            f"Build, {r['handbook_pages']} pages, PDFs off, vs plain Material (best of runs)",
+            f"{h:.2f} s vs {p:.2f} s ({h / p:.2f}×; runs: {seconds(b['handbook']['times'])} vs "
+            f"{seconds(b['plain']['times'])})",
             f"≤ {BUILD_TARGET}×",
             h / p <= BUILD_TARGET,
         ),
