@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pypdf import PdfReader
 
 from macros.hooks.offline import cached_files
 from tools.bench.projects import ROOT
@@ -84,8 +85,6 @@ def field_problems(path: Path, reader: Any, names: set[str]) -> list[str]:
 
 def pdf_sizes(site: Path) -> dict[str, Any]:
     """Sizes of the published PDFs, and a pypdf check of the checklist PDFs' form fields."""
-    from pypdf import PdfReader
-
     singles = sorted((site / "downloads" / "checklists").glob("*.pdf"))
     combined = next(site.glob("downloads/ta-hsb-checklists-*.pdf"))
     book = next(site.glob("downloads/ta-hsb-handbook-*.pdf"))

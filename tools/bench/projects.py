@@ -25,21 +25,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def load_config(project: Path) -> dict[str, Any]:
-    return mkdocs_config.load_config(project / "mkdocs.yml")
-
-
 @contextmanager
 def edited_config(project: Path) -> Iterator[dict[str, Any]]:
     """``project``'s mkdocs.yml to change in the block, written back after it."""
-    config = load_config(project)
+    config = mkdocs_config.load_config(project / "mkdocs.yml")
     yield config
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
 def handbook(project: Path) -> Path:
-    """The handbook without PDFs and compressed copies (both timed on their own); a copy left
-    as it is builds as ``make build`` does."""
+    """The handbook without PDFs and compressed copies, as plain Material builds neither; a copy
+    left as it is builds as ``make build`` does."""
     with edited_config(project) as config:
         config["extra"]["handbook"].update(pdf=False, compress=False)
     return project
@@ -58,8 +54,7 @@ def plain(project: Path) -> Path:
 def offline(project: Path) -> Path:
     """The offline package's build (``make dist``): the copy's mkdocs.yml holds each ``!ENV``
     default, so ``OFFLINE=true`` would not reach the offline plugin."""
-    handbook(project)
-    with edited_config(project) as config:
+    with edited_config(handbook(project)) as config:
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "offline" in plugin:
                 plugin["offline"]["enabled"] = True

@@ -40,13 +40,10 @@ def goals(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     reload_pdfs, reload_bare = (statistics.median(r[k]) for k in ("reload_pdfs", "reload_no_pdfs"))
     tagged, untagged = pdfb["tagged"]["min"], pdfb["untagged"]["min"]
     bare = r["untagged_sizes"]
-    per_char, before = (
-        bare["handbook"] / bare["handbook_text"],
-        HANDBOOK_PDF_BEFORE / HANDBOOK_TEXT_BEFORE,
-    )
-    bound = (h + pdf["checklist_pdfs_seconds"] + pdf["handbook_pdf_seconds"]) / (
-        os.cpu_count() or 1
-    )
+    per_char = bare["handbook"] / bare["handbook_text"]
+    before = HANDBOOK_PDF_BEFORE / HANDBOOK_TEXT_BEFORE
+    work = h + pdf["checklist_pdfs_seconds"] + pdf["handbook_pdf_seconds"]
+    bound = work / (os.cpu_count() or 1)
     growth = sizes["handbook"] / HANDBOOK_PDF_BEFORE_TAGS
     problems = "; ".join(sizes["field_problems"]) or "no problems"
     lighthouse = r["lighthouse"]["pages"]
