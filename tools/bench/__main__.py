@@ -34,12 +34,8 @@ def main() -> int:
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-
-        def copy(name: str) -> Path:
-            return projects.copy_project(work / name)
-
-        real = projects.handbook(copy("handbook"))
-        variants = {"handbook": real, "plain": projects.plain(copy("plain"))}
+        real = projects.handbook(work / "handbook")
+        variants = {"handbook": real, "plain": projects.plain(work / "plain")}
         commands = {name: timing.build_command(p) for name, p in variants.items()}
         r["builds"] = timing.hyperfine(commands, args.runs)
         config = mkdocs_config.load_config(real / "mkdocs.yml")
@@ -47,14 +43,15 @@ def main() -> int:
         site = real / "site"
         r["weights"] = measures.weights(site)
         r["pdf"] = timing.pdf_timings(real)
-        offline = projects.offline(copy("offline"))  # search from disk, as in the offline zip
+        offline = projects.offline(work / "offline")  # search from disk, as in the offline zip
         timing.hyperfine({"offline": timing.build_command(offline)}, 1)
         r["search"] = searchbox.measure(site, offline / "site")
         compress_site(site)  # the copies nginx sends Lighthouse; left out of the timed build
         r["offline_copy"] = measures.offline_copy(site)
         r["lighthouse"] = lighthouse.measure(site)
 
-        tagged, untagged = copy("tagged"), projects.untagged(copy("untagged"))
+        tagged = projects.copy_project(work / "tagged")
+        untagged = projects.untagged(work / "untagged")
         cache = {name: work / f"{name}-cache" for name in ("tagged", "untagged")}
         pdf_builds = {
             name: timing.build_command(p, {"HANDBOOK_PDF_CACHE": str(cache[name])})
@@ -65,7 +62,7 @@ def main() -> int:
         r["pdf_builds"] |= timing.hyperfine({"warm": pdf_builds["tagged"]}, args.runs)
         r["pdf_sizes"] = measures.pdf_sizes(tagged / "site")
         r["untagged_sizes"] = measures.pdf_sizes(untagged / "site")
-        served = copy("served")
+        served = projects.copy_project(work / "served")
         r["reload_pdfs"] = timing.serve_reloads(served, {"HANDBOOK_PDF": "background"}, args.edits)
         r["reload_no_pdfs"] = timing.serve_reloads(served, {"HANDBOOK_PDF": "false"}, args.edits)
     args.out.mkdir(parents=True, exist_ok=True)

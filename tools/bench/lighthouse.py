@@ -28,6 +28,7 @@ PAGES = {
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
+SIZE = "total-byte-weight"  # bytes transferred
 
 
 def lhci(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -39,11 +40,8 @@ def lhci(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def figures(lhr: dict[str, Any]) -> dict[str, int]:
     """One run's category scores (0–100), key metrics (ms) and bytes transferred."""
     audits = lhr["audits"]
-    return {
-        **{c: round(lhr["categories"][c]["score"] * 100) for c in CATEGORIES},
-        **{m: round(audits[m]["numericValue"]) for m in METRICS},
-        "transfer_bytes": round(audits["total-byte-weight"]["numericValue"]),
-    }
+    scores = {c: round(lhr["categories"][c]["score"] * 100) for c in CATEGORIES}
+    return scores | {m: round(audits[m]["numericValue"]) for m in (*METRICS, SIZE)}
 
 
 def medians(runs: list[dict[str, int]]) -> dict[str, Any]:

@@ -30,18 +30,15 @@ def first_load(site: Path, page: Path) -> dict[str, list[Path]]:
     return found
 
 
-def page_weight(site: Path, page: Path) -> dict[str, int]:
-    """Bytes of a first visit to ``page`` by kind, the inline scripts counted as JS."""
-    weight = {k: sum(f.stat().st_size for f in v) for k, v in first_load(site, page).items()}
-    inline = re.findall(r"<script>(.*?)</script>", page.read_text(encoding="utf-8"), re.S)
-    weight["js"] += sum(len(s.encode()) for s in inline)
-    weight["total"] = sum(weight.values())
-    return weight
-
-
 def weights(site: Path) -> dict[str, Any]:
-    """The home page's first load, and the heaviest page's."""
-    found = {p.relative_to(site).as_posix(): page_weight(site, p) for p in site.rglob("index.html")}
+    """The bytes of a first visit to the home page and to the heaviest page, by kind (inline
+    scripts counted as JS)."""
+    found = {}
+    for page in site.rglob("index.html"):
+        w = {k: sum(f.stat().st_size for f in v) for k, v in first_load(site, page).items()}
+        inline = re.findall(r"<script>(.*?)</script>", page.read_text(encoding="utf-8"), re.S)
+        w["js"] += sum(len(s.encode()) for s in inline)
+        found[page.relative_to(site).as_posix()] = w | {"total": sum(w.values())}
     heaviest = max(found, key=lambda k: found[k]["total"])
     return {"home": found["index.html"], "heaviest": {"page": heaviest, **found[heaviest]}}
 

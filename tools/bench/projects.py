@@ -1,4 +1,5 @@
-"""The projects the bench builds, each a copy of the handbook made into one variant."""
+"""The projects the bench builds, each a copy of the handbook at ``target`` made into one
+variant."""
 
 from __future__ import annotations
 
@@ -33,32 +34,32 @@ def edited_config(project: Path) -> Iterator[dict[str, Any]]:
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
-def handbook(project: Path) -> Path:
+def handbook(target: Path) -> Path:
     """The handbook without PDFs and compressed copies, as plain Material builds neither; a copy
     left as it is builds as ``make build`` does."""
-    with edited_config(project) as config:
+    with edited_config(copy_project(target)) as config:
         config["extra"]["handbook"].update(pdf=False, compress=False)
-    return project
+    return target
 
 
-def plain(project: Path) -> Path:
+def plain(target: Path) -> Path:
     """A plain Material build of the same pages: no macros plugin, no theme overrides."""
-    with edited_config(project) as config:
+    with edited_config(copy_project(target)) as config:
         config["plugins"] = ["search"]
         config.pop("hooks", None)
         config["theme"].pop("custom_dir", None)
         config["strict"] = False
-    return project
+    return target
 
 
-def offline(project: Path) -> Path:
+def offline(target: Path) -> Path:
     """The offline package's build (``make dist``): the copy's mkdocs.yml holds each ``!ENV``
     default, so ``OFFLINE=true`` would not reach the offline plugin."""
-    with edited_config(handbook(project)) as config:
+    with edited_config(handbook(target)) as config:
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "offline" in plugin:
                 plugin["offline"]["enabled"] = True
-    return project
+    return target
 
 
 #: What macros/pdf/writer.py adds to write a tagged PDF (WeasyPrint's ``pdf/ua-1`` and the
@@ -66,8 +67,9 @@ def offline(project: Path) -> Path:
 TAGGED_CALL = ", pdf_variant=tagging.VARIANT, finisher=tagging.finish"
 
 
-def untagged(project: Path) -> Path:
+def untagged(target: Path) -> Path:
     """The handbook with its PDFs written untagged (in its own copy of macros/)."""
+    project = copy_project(target)
     (project / "macros").unlink()
     shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__py*"))
     writer = project / "macros" / "pdf" / "writer.py"
