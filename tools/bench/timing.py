@@ -140,8 +140,7 @@ def pdf_timings(project: Path) -> dict[str, float]:
     for job in checklist_jobs(state, config["site_name"]):
         write_pdf(job.html, site / job.target, site, forms=job.forms)
     middle = time.perf_counter()
-    conf = {**config, "copyright": config.get("copyright", "")}
-    book = handbook_job(Book(state, site, book_pages(state, config["nav"])), conf)
+    book = handbook_job(Book(state, site, book_pages(state, config["nav"])), config)
     write_pdf(book.html, site / book.target, site)
     return {
         "checklist_pdfs_seconds": round(middle - start, 2),
