@@ -1,7 +1,6 @@
 """Typing into the handbook's search box in Chromium as a reader does: which pages come first
-for each query, and how soon results follow the last keystroke (tests/browser/test_search.py);
-and ``make bench``'s search figures (issue 25), through the shipped nginx and from disk as the
-offline package, with the index size."""
+and how soon after the last keystroke, for tests/browser/test_search.py and ``make bench``'s
+search figures (issue 25: through the shipped nginx and from disk as the offline package)."""
 
 from __future__ import annotations
 

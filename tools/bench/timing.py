@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +54,7 @@ def fetch(url: str, method: str = "GET") -> str | None:
         request = urllib.request.Request(url, method=method)  # noqa: S310 -- loopback only
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             return str(response.read().decode("utf-8", "replace"))
-    except (urllib.error.URLError, OSError):
+    except OSError:  # URLError and HTTPError too
         return None
 
 
