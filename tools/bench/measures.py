@@ -1,5 +1,5 @@
-"""What a built site weighs (first load, as nginx sends it, the offline copy) and its PDFs'
-sizes and form fields."""
+"""What a built site weighs (first load, as nginx sends it) and its PDFs' sizes and form
+fields."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Any
 import yaml
 from pypdf import PdfReader
 
-from macros.hooks.offline import cached_files
 from tools.bench.projects import ROOT
 
 REFS = {
@@ -56,41 +55,29 @@ def transfer_sizes(site: Path, base_url: str) -> dict[str, int]:
     return {e: sum(size(path, e) for path in paths) for e in ("identity", "gzip", "br")}
 
 
-def offline_copy(site: Path) -> dict[str, int]:
-    """What the service worker keeps for offline reading after a first visit."""
-    kept = cached_files(site)
-    return {"files": len(kept), "bytes": sum(f.size for f in kept)}
-
-
-def field_problems(path: Path, reader: Any, names: set[str]) -> list[str]:
-    """A checklist PDF's missing form fields and form fonts not embedded."""
-    problems = []
-    source = ROOT / "checklists" / f"{path.stem}.yml"
-    if source.is_file():  # a single checklist: every item and every section's notes
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        wanted = {f"{path.stem}.{i['id']}" for s in data["sections"] for i in s["items"]}
-        wanted |= {f"{path.stem}.{s['id']}-notes" for s in data["sections"]}
-        if wanted - names:
-            problems.append(f"{path.name}: missing fields {sorted(wanted - names)}")
-    for font in reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"].values():
-        font = font.get_object()
-        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
-        if "/FontFile2" not in descriptor and "/FontFile3" not in descriptor:
-            problems.append(f"{path.name}: font {font['/BaseFont']} not embedded")
-    return problems
-
-
 def pdf_sizes(site: Path) -> dict[str, Any]:
-    """Sizes of the published PDFs, and a pypdf check of the checklist PDFs' form fields."""
+    """Sizes of the published PDFs, and a pypdf check of the checklist PDFs' form fields: none
+    missing, their fonts embedded."""
     singles = sorted((site / "downloads" / "checklists").glob("*.pdf"))
     combined = next(site.glob("downloads/ta-hsb-checklists-*.pdf"))
     book = next(site.glob("downloads/ta-hsb-handbook-*.pdf"))
     problems, fields = [], 0
     for path in [*singles, combined]:
-        reader = PdfReader(path)
+        reader: Any = PdfReader(path)  # pypdf types its objects loosely
         names = set(reader.get_fields() or {})
         fields += len(names)
-        problems += field_problems(path, reader, names)
+        source = ROOT / "checklists" / f"{path.stem}.yml"
+        if source.is_file():  # a single checklist: every item and every section's notes
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+            wanted = {f"{path.stem}.{i['id']}" for s in data["sections"] for i in s["items"]}
+            wanted |= {f"{path.stem}.{s['id']}-notes" for s in data["sections"]}
+            if wanted - names:
+                problems.append(f"{path.name}: missing fields {sorted(wanted - names)}")
+        for font in reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            if "/FontFile2" not in descriptor and "/FontFile3" not in descriptor:
+                problems.append(f"{path.name}: font {font['/BaseFont']} not embedded")
     book_reader = PdfReader(book)
     return {
         # characters of text (pypdf's extraction), whitespace not counted
