@@ -64,8 +64,8 @@ def href_key(href: str, root: str) -> str:
     return "" if rel == "." else rel.strip("/")
 
 
-def load_queries() -> list[Query]:
-    data = yaml.safe_load(QUERY_FILE.read_text(encoding="utf-8"))
+def load_queries(path: Path = QUERY_FILE) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [
         Query(str(q["query"]), tuple(page_key(a) for a in q["answer"]), str(q.get("from", "")))
         for q in data
