@@ -1,7 +1,6 @@
 """Typing into the handbook's search box in Chromium as a reader does: which pages come first
-for each query, and how soon results follow the last keystroke (tests/browser/test_search.py);
-and ``make bench``'s search figures (issue 25), through the shipped nginx and from disk as the
-offline package, with the index size."""
+and how soon after the last keystroke, for tests/browser/test_search.py and ``make bench``'s
+search figures (issue 25: through the shipped nginx and from disk as the offline package)."""
 
 from __future__ import annotations
 
@@ -19,8 +18,7 @@ from playwright.sync_api import sync_playwright
 from macros.hooks.compress import gzip_bytes
 from tools.servers import nginx
 
-ROOT = Path(__file__).resolve().parent.parent
-QUERY_FILE = ROOT / "tests" / "browser" / "search_queries.yml"
+QUERY_FILE = Path(__file__).resolve().parents[1] / "tests" / "browser" / "search_queries.yml"
 TOP = 3  # a query is answered when one of its pages is among the first TOP results
 INPUT = "input.md-search__input"
 ITEM = ".md-search-result__item"
@@ -32,20 +30,17 @@ TYPING_DELAY_MS = 20
 WATCH = """() => {
   const input = document.querySelector('input.md-search__input');
   const results = document.querySelector('.md-search-result');
-  window.__hbSearch = {key: 0, render: 0, renders: 0};
+  window.__hbSearch = {key: 0, render: 0};
   if (window.__hbWatching) { return; }
   window.__hbWatching = true;
   input.addEventListener('keyup', () => { window.__hbSearch.key = performance.now(); });
-  new MutationObserver(() => {
-    window.__hbSearch.render = performance.now();
-    window.__hbSearch.renders += 1;
-  }).observe(results, {childList: true, subtree: true, characterData: true});
+  new MutationObserver(() => { window.__hbSearch.render = performance.now(); })
+    .observe(results, {childList: true, subtree: true, characterData: true});
 }"""
 SETTLED = f"""() => {{
   const s = window.__hbSearch;
   return s.render > s.key && performance.now() - s.render > {QUIET_MS};
 }}"""
-FIRST_RENDER_AFTER_LAST_KEY = "() => window.__hbSearch"
 
 
 @dataclass(frozen=True)
@@ -88,13 +83,13 @@ def open_search(page: Any, url: str) -> None:
     page.wait_for_function(SETTLED, timeout=30000)
 
 
-def search(page: Any, text: str, root: str, delay: int = TYPING_DELAY_MS) -> tuple[str, ...]:
+def search(page: Any, text: str, root: str) -> tuple[str, ...]:
     """The result pages for ``text``: all but its last letter filled in, the last one typed
     (Material searches on key-up), as a reader's last keystroke leaves the box."""
     box = page.locator(INPUT)
     box.fill(text[:-1])
     page.evaluate(WATCH)
-    box.type(text[-1:], delay=delay)
+    box.type(text[-1:], delay=TYPING_DELAY_MS)
     page.wait_for_function(SETTLED, timeout=10000)
     hrefs: list[str] = page.eval_on_selector_all(
         ITEM, "items => items.map(i => i.querySelector('a.md-search-result__link').href)"
@@ -102,14 +97,14 @@ def search(page: Any, text: str, root: str, delay: int = TYPING_DELAY_MS) -> tup
     return tuple(href_key(h, root) for h in hrefs)
 
 
-def latency_ms(page: Any, text: str, delay: int = 60) -> float:
+def latency_ms(page: Any, text: str) -> float:
     """Milliseconds from the last keystroke of ``text`` to the last change to its results."""
     box = page.locator(INPUT)
     box.fill("")
     page.evaluate(WATCH)
-    box.type(text, delay=delay)
+    box.type(text, delay=60)
     page.wait_for_function(SETTLED, timeout=10000)
-    marks = page.evaluate(FIRST_RENDER_AFTER_LAST_KEY)
+    marks = page.evaluate("() => window.__hbSearch")
     return float(marks["render"] - marks["key"])
 
 
@@ -142,29 +137,20 @@ THREE_WORDS = (
 )
 
 
-def _run(page: Any, root: str, start: str) -> dict[str, Any]:
-    open_search(page, start)
-    queries = load_queries()
-    rate, misses = answered(page, root, queries)
-    times = [latency_ms(page, q) for q in THREE_WORDS]
-    return {"queries": len(queries), "hit_rate": rate, "misses": misses, "latency_ms": times}
-
-
 def measure(site: Path, offline_site: Path) -> dict[str, Any]:
     """Hit rate and latency through nginx (``site``) and from disk (``offline_site``)."""
     index = site / "search" / "search_index.json"
     out: dict[str, Any] = {"index_gzip": len(gzip_bytes(index.read_bytes()))}
+    queries = load_queries()
+    disk = offline_site.resolve().as_uri() + "/"
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            with nginx(site.resolve(), Path(tmp)) as url:
+        with nginx(site.resolve(), Path(tmp)) as url:
+            places = {"served": (url, url), "offline": (disk, disk + "index.html")}
+            for where, (root, start) in places.items():
                 page = browser.new_page()
-                out["served"] = _run(page, url, url)
-                page.close()
-            page = browser.new_page()
-            root = offline_site.resolve().as_uri() + "/"
-            out["offline"] = _run(page, root, root + "index.html")
-            page.close()
-        finally:
-            browser.close()
+                open_search(page, start)
+                rate, misses = answered(page, root, queries)
+                out[where] = {"queries": len(queries), "hit_rate": rate, "misses": misses}
+                out[where]["latency_ms"] = [latency_ms(page, q) for q in THREE_WORDS]
     return out

@@ -26,24 +26,15 @@ PAGES = {
     "Glossary": "reference/glossary/",
     "Assessment record": "assessment/record/",
 }
-CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")  # scored 0–100
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")  # ms
+SIZE = "total-byte-weight"  # bytes transferred
 
 
 def lhci(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(LHCI), *args, f"--config={CONFIG}"], cwd=cwd, capture_output=True, text=True
     )
-
-
-def figures(lhr: dict[str, Any]) -> dict[str, int]:
-    """One run's category scores (0–100), key metrics (ms) and bytes transferred."""
-    audits = lhr["audits"]
-    return {
-        **{c: round(lhr["categories"][c]["score"] * 100) for c in CATEGORIES},
-        **{m: round(audits[m]["numericValue"]) for m in METRICS},
-        "transfer_bytes": round(audits["total-byte-weight"]["numericValue"]),
-    }
 
 
 def medians(runs: list[dict[str, int]]) -> dict[str, Any]:
@@ -75,7 +66,9 @@ def measure(site: Path) -> dict[str, Any]:
         runs: dict[str, list[dict[str, int]]] = {path: [] for path in PAGES.values()}
         for report in (work / ".lighthouseci").glob("lhr-*.json"):
             lhr = json.loads(report.read_text(encoding="utf-8"))
-            runs[urlsplit(lhr["requestedUrl"]).path.lstrip("/")].append(figures(lhr))
+            scores = {c: round(lhr["categories"][c]["score"] * 100) for c in CATEGORIES}
+            metrics = {m: round(lhr["audits"][m]["numericValue"]) for m in (*METRICS, SIZE)}
+            runs[urlsplit(lhr["requestedUrl"]).path.lstrip("/")].append(scores | metrics)
     pages = {label: {"path": path, **medians(runs[path])} for label, path in PAGES.items()}
     failures = [
         f"{urlsplit(a['url']).path} {a.get('auditProperty', a['auditId'])} {a['actual']:.2f}, "

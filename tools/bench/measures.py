@@ -1,19 +1,16 @@
-"""What a built site weighs (first load, as nginx sends it, the offline copy, compressed copies)
-and its PDFs' sizes and form fields."""
+"""What a built site weighs (first load, as nginx sends it) and its PDFs' sizes and form
+fields."""
 
 from __future__ import annotations
 
 import re
-import time
 import urllib.request
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pypdf import PdfReader
 
-from macros.hooks.compress import compress_site
-from macros.hooks.offline import cached_files
 from tools.bench.projects import ROOT
 
 REFS = {
@@ -32,18 +29,15 @@ def first_load(site: Path, page: Path) -> dict[str, list[Path]]:
     return found
 
 
-def page_weight(site: Path, page: Path) -> dict[str, int]:
-    """Bytes of a first visit to ``page`` by kind, the inline scripts counted as JS."""
-    weight = {k: sum(f.stat().st_size for f in v) for k, v in first_load(site, page).items()}
-    inline = re.findall(r"<script>(.*?)</script>", page.read_text(encoding="utf-8"), re.S)
-    weight["js"] += sum(len(s.encode()) for s in inline)
-    weight["total"] = sum(weight.values())
-    return weight
-
-
 def weights(site: Path) -> dict[str, Any]:
-    """The home page's first load, and the heaviest page's."""
-    found = {p.relative_to(site).as_posix(): page_weight(site, p) for p in site.rglob("index.html")}
+    """The bytes of a first visit to the home page and to the heaviest page, by kind (inline
+    scripts counted as JS)."""
+    found = {}
+    for page in site.rglob("index.html"):
+        w = {k: sum(f.stat().st_size for f in v) for k, v in first_load(site, page).items()}
+        inline = re.findall(r"<script>(.*?)</script>", page.read_text(encoding="utf-8"), re.S)
+        w["js"] += sum(len(s.encode()) for s in inline)
+        found[page.relative_to(site).as_posix()] = w | {"total": sum(w.values())}
     heaviest = max(found, key=lambda k: found[k]["total"])
     return {"home": found["index.html"], "heaviest": {"page": heaviest, **found[heaviest]}}
 
@@ -61,50 +55,29 @@ def transfer_sizes(site: Path, base_url: str) -> dict[str, int]:
     return {e: sum(size(path, e) for path in paths) for e in ("identity", "gzip", "br")}
 
 
-def offline_copy(site: Path) -> dict[str, int]:
-    """What the service worker keeps for offline reading after a first visit."""
-    kept = cached_files(site)
-    return {"files": len(kept), "bytes": sum(f.size for f in kept)}
-
-
-def precompress(site: Path) -> dict[str, Any]:
-    """The build's compression step (macros/hooks/compress.py) on ``site``, timed."""
-    start = time.perf_counter()
-    done = compress_site(site)
-    return {"seconds": round(time.perf_counter() - start, 2), **asdict(done)}
-
-
-def field_problems(path: Path, reader: Any, names: set[str]) -> list[str]:
-    """A checklist PDF's missing form fields and form fonts not embedded."""
-    problems = []
-    source = ROOT / "checklists" / f"{path.stem}.yml"
-    if source.is_file():  # a single checklist: every item and every section's notes
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-        wanted = {f"{path.stem}.{i['id']}" for s in data["sections"] for i in s["items"]}
-        wanted |= {f"{path.stem}.{s['id']}-notes" for s in data["sections"]}
-        if wanted - names:
-            problems.append(f"{path.name}: missing fields {sorted(wanted - names)}")
-    for font in reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"].values():
-        font = font.get_object()
-        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
-        if "/FontFile2" not in descriptor and "/FontFile3" not in descriptor:
-            problems.append(f"{path.name}: font {font['/BaseFont']} not embedded")
-    return problems
-
-
 def pdf_sizes(site: Path) -> dict[str, Any]:
-    """Sizes of the published PDFs, and a pypdf check of the checklist PDFs' form fields."""
-    from pypdf import PdfReader
-
+    """Sizes of the published PDFs, and a pypdf check of the checklist PDFs' form fields: none
+    missing, their fonts embedded."""
     singles = sorted((site / "downloads" / "checklists").glob("*.pdf"))
     combined = next(site.glob("downloads/ta-hsb-checklists-*.pdf"))
     book = next(site.glob("downloads/ta-hsb-handbook-*.pdf"))
     problems, fields = [], 0
     for path in [*singles, combined]:
-        reader = PdfReader(path)
+        reader: Any = PdfReader(path)  # pypdf types its objects loosely
         names = set(reader.get_fields() or {})
         fields += len(names)
-        problems += field_problems(path, reader, names)
+        source = ROOT / "checklists" / f"{path.stem}.yml"
+        if source.is_file():  # a single checklist: every item and every section's notes
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+            wanted = {f"{path.stem}.{i['id']}" for s in data["sections"] for i in s["items"]}
+            wanted |= {f"{path.stem}.{s['id']}-notes" for s in data["sections"]}
+            if wanted - names:
+                problems.append(f"{path.name}: missing fields {sorted(wanted - names)}")
+        for font in reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            if "/FontFile2" not in descriptor and "/FontFile3" not in descriptor:
+                problems.append(f"{path.name}: font {font['/BaseFont']} not embedded")
     book_reader = PdfReader(book)
     return {
         # characters of text (pypdf's extraction), whitespace not counted

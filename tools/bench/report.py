@@ -10,7 +10,7 @@ from typing import Any
 
 import jinja2
 
-from tools import searchbox
+from tools.searchbox import HIT_TARGET, INDEX_BUDGET, INDEX_GZIP_BEFORE, LATENCY_TARGET_MS
 
 #: The handbook PDF before the PDF work of issue 15 (commit d24bc4c), built as this bench
 #: builds it (a copy without git, so no commit in the stamp): its size, its printed text in
@@ -40,16 +40,16 @@ def goals(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     reload_pdfs, reload_bare = (statistics.median(r[k]) for k in ("reload_pdfs", "reload_no_pdfs"))
     tagged, untagged = pdfb["tagged"]["min"], pdfb["untagged"]["min"]
     bare = r["untagged_sizes"]
-    per_char, before = (
-        bare["handbook"] / bare["handbook_text"],
-        HANDBOOK_PDF_BEFORE / HANDBOOK_TEXT_BEFORE,
-    )
-    bound = (h + pdf["checklist_pdfs_seconds"] + pdf["handbook_pdf_seconds"]) / (
-        os.cpu_count() or 1
-    )
+    per_char = bare["handbook"] / bare["handbook_text"]
+    before = HANDBOOK_PDF_BEFORE / HANDBOOK_TEXT_BEFORE
+    work = h + pdf["checklist_pdfs_seconds"] + pdf["handbook_pdf_seconds"]
+    bound = work / (os.cpu_count() or 1)
     growth = sizes["handbook"] / HANDBOOK_PDF_BEFORE_TAGS
     problems = "; ".join(sizes["field_problems"]) or "no problems"
     lighthouse = r["lighthouse"]["pages"]
+    s = r["search"]
+    served, offline, index_growth = s["served"], s["offline"], s["index_gzip"] / INDEX_GZIP_BEFORE
+    latency = [statistics.median(served["latency_ms"]), statistics.median(offline["latency_ms"])]
     return [
         (
             "Edit → reloaded page, `make serve`, one-line edit to a guidance page (median)",
@@ -59,8 +59,9 @@ def goals(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
             reload_pdfs <= 1.5 and reload_pdfs <= 2 * reload_bare,
         ),
         (
-            f"Build, {r['handbook_pages']} pages, PDFs off, vs plain Material",
-            f"{h:.2f} s vs {p:.2f} s ({h / p:.2f}×)",
+            f"Build, {r['handbook_pages']} pages, PDFs off, vs plain Material (best of runs)",
+            f"{h:.2f} s vs {p:.2f} s ({h / p:.2f}×; runs: {seconds(b['handbook']['times'])} vs "
+            f"{seconds(b['plain']['times'])})",
             f"≤ {BUILD_TARGET}×",
             h / p <= BUILD_TARGET,
         ),
@@ -115,41 +116,32 @@ def goals(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
             f"≤ {TAGGED_TIME_TARGET}×",
             tagged / untagged <= TAGGED_TIME_TARGET,
         ),
-        *search_goals(r["search"]),
+        (
+            f"Search: practitioner queries with the answer in the first three results "
+            f"({served['queries']} queries, tests/browser/search_queries.yml)",
+            f"through nginx {served['hit_rate']:.1%}; offline zip {offline['hit_rate']:.1%}",
+            f"≥ {HIT_TARGET:.0%}",
+            min(served["hit_rate"], offline["hit_rate"]) >= HIT_TARGET,
+        ),
+        (
+            "Search: last keystroke → results, 3-word query (median; slowest)",
+            f"through nginx {latency[0]:.0f} ms; offline zip {latency[1]:.0f} ms; slowest "
+            f"{max(served['latency_ms'] + offline['latency_ms']):.0f} ms",
+            f"≤ {LATENCY_TARGET_MS} ms",
+            max(latency) <= LATENCY_TARGET_MS,
+        ),
+        (
+            "Search index, gzip",
+            f"{s['index_gzip']:,} B; before: {INDEX_GZIP_BEFORE:,} B ({index_growth - 1:+.1%})",
+            f"≤ +{INDEX_BUDGET - 1:.0%}",
+            index_growth <= INDEX_BUDGET,
+        ),
         (
             f"Lighthouse on a phone, {len(lighthouse)} pages, median of "
             f"{next(iter(lighthouse.values()))['runs']} runs (`lhci assert`)",
             r["lighthouse"]["assert_failures"] or "every page met every assertion",
             "performance ≥ 95; accessibility, best practices, SEO 100",
             not r["lighthouse"]["assert_failures"],
-        ),
-    ]
-
-
-def search_goals(s: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
-    served, offline = s["served"], s["offline"]
-    latency = [statistics.median(served["latency_ms"]), statistics.median(offline["latency_ms"])]
-    growth = s["index_gzip"] / searchbox.INDEX_GZIP_BEFORE
-    return [
-        (
-            f"Search: practitioner queries with the answer in the first three results "
-            f"({served['queries']} queries, tests/browser/search_queries.yml)",
-            f"through nginx {served['hit_rate']:.1%}; offline zip {offline['hit_rate']:.1%}",
-            f"≥ {searchbox.HIT_TARGET:.0%}",
-            min(served["hit_rate"], offline["hit_rate"]) >= searchbox.HIT_TARGET,
-        ),
-        (
-            "Search: last keystroke → results, 3-word query (median; slowest)",
-            f"through nginx {latency[0]:.0f} ms; offline zip {latency[1]:.0f} ms; slowest "
-            f"{max(served['latency_ms'] + offline['latency_ms']):.0f} ms",
-            f"≤ {searchbox.LATENCY_TARGET_MS} ms",
-            max(latency) <= searchbox.LATENCY_TARGET_MS,
-        ),
-        (
-            "Search index, gzip",
-            f"{s['index_gzip']:,} B; before: {searchbox.INDEX_GZIP_BEFORE:,} B ({growth - 1:+.1%})",
-            f"≤ +{searchbox.INDEX_BUDGET - 1:.0%}",
-            growth <= searchbox.INDEX_BUDGET,
         ),
     ]
 
