@@ -2,8 +2,6 @@
  * state per id, on its page and on the record), "n of N covered" (on the record, in its summary
  * too), a Clear button; each change marks it unsaved (leave.js). */
 document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (root) {
-  "use strict";
-
   var id = root.getAttribute("data-checklist");
   var boxes = Array.from(root.querySelectorAll("input[type=checkbox]"));
   var notes = Array.from(root.querySelectorAll("textarea"));
@@ -17,10 +15,8 @@ document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (roo
   }
 
   function store() {
-    var state = { items: {}, notes: {} };
-    boxes.forEach(function (b) { if (b.checked) { state.items[b.name] = true; } });
-    notes.forEach(function (t) { if (t.value) { state.notes[t.name] = t.value; } });
-    hbStorage.set(id, state);
+    hbStorage.set(id, { items: Object.fromEntries(boxes.filter((b) => b.checked).map((b) => [b.name, true])),
+      notes: Object.fromEntries(notes.filter((t) => t.value).map((t) => [t.name, t.value])) });
     update();
   }
 

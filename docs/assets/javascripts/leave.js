@@ -1,8 +1,6 @@
 /* The browser's "Leave site?" (beforeunload) when closing or reloading a tab with content
  * changed since the last save or print; never for a link within the handbook (the tab keeps it). */
 (function () {
-  "use strict";
-
   var inSite = 0; /* when a link to another page of this copy was followed */
 
   function ask(event) {

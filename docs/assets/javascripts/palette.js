@@ -3,8 +3,6 @@
  * (guides/content.md: measured). As Material's: the "__palette" key, prefers-color-scheme on a
  * first visit, Enter for the next scheme; unlike it, a page with its scheme is left alone. */
 (function () {
-  "use strict";
-
   var form = document.querySelector("[data-hb-palette]");
   if (!form || typeof __md_get !== "function") { return; }
   var inputs = Array.from(form.querySelectorAll("input"));

@@ -2,8 +2,6 @@
  * Copy as text; state goes through hbStorage. Typed or opened text reaches the page as text,
  * never markup; a file is checked completely first, so a refused one changes nothing. */
 (function () {
-  "use strict";
-
   var FORMAT = "ta-hsb-assessment-record";
   var FORMAT_VERSION = 1;
   var MAX_BYTES = 1024 * 1024;
@@ -17,12 +15,11 @@
   var TOP = ["format", "formatVersion", "handbookVersion", "edition", "saved", "header", "checklists"];
   var own = Object.keys;
 
-  /* An element holding `text` (never markup) and then `children` (falsy ones left out). */
-  function make(tag, text, className, children) {
+  /* An element holding `text`, never markup. */
+  function make(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) { node.textContent = text; }
     if (className) { node.className = className; }
-    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
     return node;
   }
 
@@ -194,7 +191,7 @@
     function say(kind, heading, details) {
       message.className = "hb-record__message hb-record__message--" + kind;
       message.replaceChildren(make("p", heading, "hb-record__message-title"));
-      if (details) { message.appendChild(make("ul", null, null, details.map(function (line) { return make("li", line); }))); }
+      if (details) { message.appendChild(make("ul")).append(...details.map((line) => make("li", line))); }
     }
 
     function restoreHeader() {
@@ -290,7 +287,7 @@
         say(record.missing.length || record.reworded.length ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
         if (record.reworded.length && root.dataset.changes) {
           var link = Object.assign(make("a", "See what changed in the guidance, edition by edition"), { href: root.dataset.changes });
-          message.appendChild(make("p", null, null, [link]));
+          message.appendChild(make("p")).appendChild(link);
         }
       } catch (problem) {
         say("error", "The file was not opened. Your record has not changed.",

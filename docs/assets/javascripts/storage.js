@@ -7,8 +7,6 @@
  *                       {header: true, <checklist id>: true}
  */
 var hbStorage = (function () {
-  "use strict";
-
   var CHECKLIST = "hb-checklist:";
   var HEADER = "hb-record:header";
   var NOTICED = "hb-record:noticed";
