@@ -382,9 +382,8 @@
         });
       }
     };
-    root.querySelectorAll("[data-action]").forEach(function (button) {
-      button.addEventListener("click", function () { actions[button.getAttribute("data-action")](button); });
-    });
+    root.querySelectorAll("[data-action]").forEach((button) =>
+      button.addEventListener("click", () => actions[button.dataset.action](button)));
 
     /* Sent open (readable without scripts), closed here without the theme's animation of
      * their shadow and arrow, which repainted the page for 0.25 s on a phone; back next frame. */
