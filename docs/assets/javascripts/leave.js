@@ -27,9 +27,8 @@
     var parts = Array.from(document.querySelectorAll(".hb-checklist[data-checklist]"), (c) => c.getAttribute("data-checklist"));
     var record = document.querySelector("[data-record]");
     if (record || parts.length) { hbStorage.markSaved(record ? null : parts); }
-    update();
   });
-  ["input", "change", "hb-saved"].forEach(function (name) { document.addEventListener(name, update); });
+  ["input", "hb-saved"].forEach(function (name) { document.addEventListener(name, update); });
   hbStorage.onChange(update);
   update();
 })();

@@ -240,7 +240,6 @@
       link.remove();
       window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
       hbStorage.markSaved();
-      document.dispatchEvent(new CustomEvent("hb-saved"));
       say("info", "Saved the record as “" + name + "”.",
         ["The file contains case information: store it as your organisation requires."]);
     }
@@ -377,7 +376,7 @@
       clear: function (button) {
         ask("Clear the whole record: the case details and every tick and note in all " + lists.length +
           " checklists in this tab? This cannot be undone.", "Yes, clear all", button, function () {
-          hbStorage.clearAll(ids);
+          hbStorage.replaceAll(null, {}, ids);
           say("info", "The record has been cleared.");
         });
       }
