@@ -4,8 +4,7 @@
  *   hb-record:header    the record's case details: {caseReference, date, assessor, agency}
  *   hb-record:noticed   "1" once the notice before the first save has been shown
  *   hb-record:unsaved   the parts changed since the last save to a file or print:
- *                       {header: true, <checklist id>: true}
- */
+ *                       {header: true, <checklist id>: true} */
 var hbStorage = (function () {
   var CHECKLIST = "hb-checklist:";
   var HEADER = "hb-record:header";
