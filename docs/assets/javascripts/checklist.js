@@ -1,24 +1,22 @@
 /* Checklist component (`[data-checklist]`): ticks and notes kept in this tab (hbStorage, one
- * state per id, on its page and on the record), "n of N covered", a Clear button; each change
- * fires "hb-checklist-count" (the record's tallies) and marks it unsaved (leave.js). */
+ * state per id, on its page and on the record), "n of N covered" (on the record, in its summary
+ * too), a Clear button; each change marks it unsaved (leave.js). */
 document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (root) {
-  "use strict";
-
   var id = root.getAttribute("data-checklist");
   var boxes = Array.from(root.querySelectorAll("input[type=checkbox]"));
   var notes = Array.from(root.querySelectorAll("textarea"));
+  var count = root.querySelector(".hb-checklist__count");
+  var tally = root.closest(".hb-record__checklist")?.querySelector(".hb-record__tally");
 
   function update() {
     var done = boxes.filter(function (b) { return b.checked; }).length;
-    root.querySelector(".hb-checklist__count").textContent = done + " of " + boxes.length + " covered";
-    root.dispatchEvent(new CustomEvent("hb-checklist-count", { bubbles: true }));
+    count.textContent = done + " of " + boxes.length + " covered";
+    if (tally) { tally.textContent = "(" + count.textContent + ")"; }
   }
 
   function store() {
-    var state = { items: {}, notes: {} };
-    boxes.forEach(function (b) { if (b.checked) { state.items[b.name] = true; } });
-    notes.forEach(function (t) { if (t.value) { state.notes[t.name] = t.value; } });
-    hbStorage.set(id, state);
+    hbStorage.set(id, { items: Object.fromEntries(boxes.filter((b) => b.checked).map((b) => [b.name, true])),
+      notes: Object.fromEntries(notes.filter((t) => t.value).map((t) => [t.name, t.value])) });
     update();
   }
 
@@ -29,8 +27,7 @@ document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (roo
     update();
   }
 
-  root.addEventListener("change", store);
-  root.addEventListener("input", store);
+  root.addEventListener("input", store); /* a checkbox fires it too, before "change" */
   root.querySelector(".hb-checklist__clear").addEventListener("click", function () {
     hbStorage.clearChecklist(id);
     restore(); /* reads the emptied state: every box unticked, every note blank */

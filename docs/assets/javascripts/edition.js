@@ -2,8 +2,6 @@
  * data-app is on, else removes an earlier build's; announces a newer edition (the worker's or
  * edition.json's); offline, the footer names this edition. Nothing from file://, no case data. */
 (function () {
-  "use strict";
-
   var stamp = document.querySelector(".hb-footer-stamp[data-edition]");
   var workers = navigator.serviceWorker;
   if (!stamp || !/^https?:$/.test(window.location.protocol)) { return; }
@@ -24,11 +22,9 @@
     notice.replaceChildren(Object.assign(document.createElement("p"), { className: "hb-update__text", textContent: text }), button);
   }
 
-  function compare() {
+  function compare() { /* offline or not deployed: nothing to say */
     window.fetch(new URL("edition.json", root), { cache: "no-cache" })
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(announce)
-      .catch(function () { /* offline or not deployed: nothing to say */ });
+      .then((response) => (response.ok ? response.json() : null)).then(announce).catch(() => {});
   }
 
   function connection() {

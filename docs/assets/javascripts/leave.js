@@ -1,8 +1,6 @@
 /* The browser's "Leave site?" (beforeunload) when closing or reloading a tab with content
  * changed since the last save or print; never for a link within the handbook (the tab keeps it). */
 (function () {
-  "use strict";
-
   var inSite = 0; /* when a link to another page of this copy was followed */
 
   function ask(event) {
@@ -29,9 +27,8 @@
     var parts = Array.from(document.querySelectorAll(".hb-checklist[data-checklist]"), (c) => c.getAttribute("data-checklist"));
     var record = document.querySelector("[data-record]");
     if (record || parts.length) { hbStorage.markSaved(record ? null : parts); }
-    update();
   });
-  ["input", "change", "hb-saved"].forEach(function (name) { document.addEventListener(name, update); });
+  ["input", "hb-saved"].forEach(function (name) { document.addEventListener(name, update); });
   hbStorage.onChange(update);
   update();
 })();

@@ -3,8 +3,6 @@
  * (guides/content.md: measured). As Material's: the "__palette" key, prefers-color-scheme on a
  * first visit, Enter for the next scheme; unlike it, a page with its scheme is left alone. */
 (function () {
-  "use strict";
-
   var form = document.querySelector("[data-hb-palette]");
   if (!form || typeof __md_get !== "function") { return; }
   var inputs = Array.from(form.querySelectorAll("input"));
@@ -22,27 +20,27 @@
     meta.content = window.getComputedStyle(header).backgroundColor;
   }
 
-  function apply(index, switching) {
+  function apply(index) {
     var color = {};
     current = index;
-    if (switching) { body.setAttribute("data-md-color-switching", ""); }
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
       var name = "data-md-color-" + key;
       color[key] = inputs[index].getAttribute(name);
       if (key !== "media" && body.getAttribute(name) !== color[key]) { body.setAttribute(name, color[key]); }
     });
     form.querySelectorAll("label").forEach(function (label) { label.hidden = label.previousElementSibling !== inputs[index]; });
-    if (switching) {
-      themeColor();
-      window.setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
-    }
     return { index: index, color: color };
   }
 
-  var first = apply(current, false);
+  var first = apply(current);
   if (!kept) { __md_set("__palette", first); }
   window.addEventListener("load", function () { (window.requestIdleCallback || window.setTimeout)(themeColor); });
-  form.addEventListener("change", (event) => __md_set("__palette", apply(inputs.indexOf(event.target), true)));
+  form.addEventListener("change", function (event) {
+    body.setAttribute("data-md-color-switching", "");
+    __md_set("__palette", apply(inputs.indexOf(event.target)));
+    themeColor();
+    window.setTimeout(() => body.removeAttribute("data-md-color-switching"));
+  });
   form.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") { return; }
     var next = inputs[(current + 1) % inputs.length];

@@ -2,8 +2,6 @@
  * width (hb-measure) and the content keeps that room (--hb-foot-room; else 10 mm, handbook.css).
  * Chromium leaves out fixed elements unless the page is at its top: scroll there and back. */
 (function () {
-  "use strict";
-
   var y = 0;
   window.addEventListener("beforeprint", function () {
     y = window.scrollY;

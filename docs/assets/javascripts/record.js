@@ -2,8 +2,6 @@
  * Copy as text; state goes through hbStorage. Typed or opened text reaches the page as text,
  * never markup; a file is checked completely first, so a refused one changes nothing. */
 (function () {
-  "use strict";
-
   var FORMAT = "ta-hsb-assessment-record";
   var FORMAT_VERSION = 1;
   var MAX_BYTES = 1024 * 1024;
@@ -17,12 +15,11 @@
   var TOP = ["format", "formatVersion", "handbookVersion", "edition", "saved", "header", "checklists"];
   var own = Object.keys;
 
-  /* An element holding `text` (never markup) and then `children` (falsy ones left out). */
-  function make(tag, text, className, children) {
+  /* An element holding `text`, never markup. */
+  function make(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) { node.textContent = text; }
     if (className) { node.className = className; }
-    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
     return node;
   }
 
@@ -34,11 +31,8 @@
 
   function when(date) { return date.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }); }
 
-  /* A real day on the calendar, as <input type=date> keeps it (it would blank 2026-02-30). */
-  function realDate(value) {
-    var day = new Date(value + "T00:00:00Z");
-    return value.slice(0, 4) !== "0000" && !isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-  }
+  /* A real day on the calendar: the value a date field keeps (it blanks 2026-02-30). */
+  function realDate(value) { return Object.assign(make("input"), { type: "date", value: value }).value === value; }
 
   /* JSON.parse keeps only the last of two equal keys, silently dropping part of a record:
    * walk the (valid) text's strings and brackets for the first key repeated in one object. */
@@ -72,22 +66,20 @@
 
   /* A checklist as rendered: print and Copy as text read everything from the page. */
   function describe(section) {
-    var id = section.getAttribute("data-checklist");
-    var title = document.getElementById(section.getAttribute("aria-labelledby"));
     var sections = all(section, ".hb-checklist__section").map((fs) => ({
       title: fs.querySelector("legend").textContent.trim(),
       intro: shown(fs.querySelector(".hb-checklist__intro")),
-      items: all(fs, "input[type=checkbox]").map((box) => ({ box: box, text: box.labels.length ? box.labels[0].textContent.trim() : box.name })),
+      items: all(fs, "input[type=checkbox]").map((box) => ({ box: box, text: box.labels[0].textContent.trim() })),
       notes: fs.querySelector("textarea")
     }));
     return {
-      id: id,
-      title: title ? title.textContent.trim() : id,
+      id: section.dataset.checklist,
+      title: document.getElementById(section.getAttribute("aria-labelledby")).textContent.trim(),
       intro: shown(section.querySelector(":scope > .hb-checklist__intro")),
       source: shown(section.querySelector(":scope > .hb-checklist__source")),
       sections: sections,
       items: sections.flatMap((s) => s.items),
-      notes: sections.map(function (s) { return s.notes; }).filter(Boolean)
+      notes: sections.map((s) => s.notes)
     };
   }
 
@@ -100,7 +92,9 @@
 
   function Problem(message) { this.message = message; }
 
+  /* An optional text: "" if absent. */
   function text(value, max, where) {
+    if (value === undefined) { return ""; }
     if (typeof value !== "string") { throw new Problem(where + " is not text."); }
     if (value.length > max) { throw new Problem(where + " is longer than " + max + " characters."); }
     return value;
@@ -118,9 +112,9 @@
   function checkId(id, problem) { if (!ID.test(id) || id.length > 100) { throw new Problem(problem); } }
 
   /* A parsed file → {header, states, saved, version, missing[], reworded[]}, or throws Problem;
-   * `known` maps the page's checklist ids to {items: Map(id → text), notes: Set(name)}. */
+   * `known` is the page's checklists (describe); an id in a file is only compared, never a key. */
   function check(data, known) {
-    if (!isObject(data) || data.format !== FORMAT) {
+    if (data?.format !== FORMAT) {
       throw new Problem("The file is not an assessment record saved by this handbook (its format marker is missing).");
     }
     if (data.formatVersion !== FORMAT_VERSION) {
@@ -129,18 +123,14 @@
         : "The file has no record format number.");
     }
     map(data, "The file", TOP);
-    var version = data.handbookVersion === undefined ? "" : text(data.handbookVersion, 50, "The handbook version");
-    var saved = data.saved === undefined ? "" : text(data.saved, 50, "The date saved");
-    if (data.edition !== undefined) { text(data.edition, MAX_TEXT, "The edition"); }
+    var version = text(data.handbookVersion, 50, "The handbook version");
+    var saved = text(data.saved, 50, "The date saved");
+    text(data.edition, MAX_TEXT, "The edition");
 
-    var header = {};
-    var rawHeader = map(data.header, "The case details", HEADER);
-    HEADER.forEach(function (key) {
-      var value = rawHeader[key] === undefined ? "" : text(rawHeader[key], MAX_FIELD, "The case detail “" + key + "”");
-      if (key === "date" && value && !DATE.test(value)) { throw new Problem("The case date is not a date (YYYY-MM-DD)."); }
-      if (key === "date" && value && !realDate(value)) { throw new Problem("The case date “" + value + "” is not a day on the calendar."); }
-      header[key] = value;
-    });
+    var given = map(data.header, "The case details", HEADER);
+    var header = Object.fromEntries(HEADER.map((key) => [key, text(given[key], MAX_FIELD, "The case detail “" + key + "”")]));
+    if (header.date && !DATE.test(header.date)) { throw new Problem("The case date is not a date (YYYY-MM-DD)."); }
+    if (header.date && !realDate(header.date)) { throw new Problem("The case date “" + header.date + "” is not a day on the calendar."); }
 
     var states = {};
     var missing = [];
@@ -149,15 +139,15 @@
     own(lists).forEach(function (id) {
       checkId(id, "The file names a checklist with an invalid id.");
       var entry = map(lists[id], "Checklist “" + id + "”", ["title", "ticked", "notes"]);
-      var title = entry.title === undefined ? id : text(entry.title, MAX_TEXT, "The title of checklist “" + id + "”");
+      var title = text(entry.title, MAX_TEXT, "The title of checklist “" + id + "”") || id;
       var ticked = map(entry.ticked === undefined ? {} : entry.ticked, "The ticked items of “" + title + "”");
       var notes = map(entry.notes === undefined ? {} : entry.notes, "The notes of “" + title + "”");
-      var page = known.get(id);
+      var page = known.find((c) => c.id === id);
       var state = { items: {}, notes: {} };
       own(ticked).forEach(function (item) {
         checkId(item, "“" + title + "” names an item with an invalid id.");
         var label = text(ticked[item], MAX_TEXT, "An item of “" + title + "”");
-        var now = page && page.items.get(item);
+        var now = page && page.items.find((i) => i.box.name === item)?.text;
         if (now === undefined) { missing.push(title + ": ticked item “" + label + "”"); return; }
         state.items[item] = true;
         if (words(label) !== words(now)) { reworded.push(title + ": “" + label + "” now reads “" + now + "”"); }
@@ -166,7 +156,7 @@
         checkId(name, "“" + title + "” has notes with an invalid name.");
         var note = text(notes[name], MAX_NOTE, "A note in “" + title + "”");
         if (!note) { return; }
-        if (page && page.notes.has(name)) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
+        if (page && page.notes.some((t) => t.name === name)) { state.notes[name] = note; } else { missing.push(title + ": notes “" + note + "”"); }
       });
       if (page && (own(state.items).length || own(state.notes).length)) { states[id] = state; }
     });
@@ -196,33 +186,20 @@
     var confirmBox = root.querySelector(".hb-record__confirm");
     var yes = confirmBox.querySelector("[data-confirm=yes]");
     var printBox = root.querySelector(".hb-record__print");
-    var pending = null;
-
-    var known = new Map(lists.map((c) => [c.id, { /* Maps: an id in a file is only a key */
-      items: new Map(c.items.map((item) => [item.box.name, item.text])), notes: new Set(c.notes.map((t) => t.name))
-    }]));
+    var pending;
 
     function say(kind, heading, details) {
       message.className = "hb-record__message hb-record__message--" + kind;
       message.replaceChildren(make("p", heading, "hb-record__message-title"));
-      if (details) { message.appendChild(make("ul", null, null, details.map(function (line) { return make("li", line); }))); }
+      if (details) { message.appendChild(make("ul")).append(...details.map((line) => make("li", line))); }
     }
 
-    /* Case details */
     function restoreHeader() {
       var header = hbStorage.header();
       fields.forEach(function (f) { f.value = typeof header[f.name] === "string" ? header[f.name] : ""; });
     }
     function headerValues() { return Object.fromEntries(fields.map((f) => [f.name, f.value])); }
     root.querySelector(".hb-record__header").addEventListener("input", () => hbStorage.set("header", headerValues()));
-
-    /* Each checklist's count ("n of N covered", checklist.js) in its summary too */
-    function tally(details) {
-      var count = details && details.querySelector(".hb-checklist__count");
-      if (count) { details.querySelector(".hb-record__tally").textContent = "(" + count.textContent + ")"; }
-    }
-    root.addEventListener("hb-checklist-count", (event) => tally(event.target.closest(".hb-record__checklist")));
-    root.querySelectorAll(".hb-record__checklist").forEach(tally);
 
     /* Confirmation, inline and keyboard operable */
     function ask(question, action, opener, onYes) {
@@ -233,12 +210,9 @@
       yes.focus();
     }
     function answer(ok) {
-      var done = pending;
-      pending = null;
       confirmBox.hidden = true;
-      if (!done) { return; }
-      done.opener.focus();
-      if (ok) { done.onYes(); }
+      pending.opener.focus();
+      if (ok) { pending.onYes(); }
     }
     yes.addEventListener("click", function () { answer(true); });
     confirmBox.querySelector("[data-confirm=no]").addEventListener("click", function () { answer(false); });
@@ -246,19 +220,16 @@
       if (event.key === "Escape") { event.preventDefault(); answer(false); }
     });
 
-    /* Save */
-    function snapshot() {
-      var out = Object.fromEntries(lists.map((c) => [c.id, { title: c.title,
-        ticked: Object.fromEntries(ticked(c).map((item) => [item.box.name, item.text])),
-        notes: Object.fromEntries(c.notes.filter((t) => t.value).map((t) => [t.name, t.value])) }]));
-      return { format: FORMAT, formatVersion: FORMAT_VERSION, handbookVersion: version, edition: stamp,
-        saved: new Date().toISOString(), header: headerValues(), checklists: out };
-    }
     function download() {
       var day = new Date();
       day.setMinutes(day.getMinutes() - day.getTimezoneOffset()); /* the local date */
       var name = "ta-hsb-record-" + day.toISOString().slice(0, 10) + ".json";
-      var blob = new Blob([JSON.stringify(snapshot(), null, 2) + "\n"], { type: "application/json" });
+      var checklists = Object.fromEntries(lists.map((c) => [c.id, { title: c.title,
+        ticked: Object.fromEntries(ticked(c).map((item) => [item.box.name, item.text])),
+        notes: Object.fromEntries(c.notes.filter((t) => t.value).map((t) => [t.name, t.value])) }]));
+      var record = { format: FORMAT, formatVersion: FORMAT_VERSION, handbookVersion: version, edition: stamp,
+        saved: new Date().toISOString(), header: headerValues(), checklists: checklists };
+      var blob = new Blob([JSON.stringify(record, null, 2) + "\n"], { type: "application/json" });
       if (blob.size > MAX_BYTES) {
         say("error", "The record was not saved: it is larger than 1 MB, the most a saved record can be.",
           ["Shorten the longest notes, then save again."]);
@@ -269,12 +240,10 @@
       link.remove();
       window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
       hbStorage.markSaved();
-      document.dispatchEvent(new CustomEvent("hb-saved"));
       say("info", "Saved the record as “" + name + "”.",
         ["The file contains case information: store it as your organisation requires."]);
     }
 
-    /* Open */
     chooser.addEventListener("change", async function () {
       var file = chooser.files && chooser.files[0];
       chooser.value = "";
@@ -298,14 +267,13 @@
           throw new Problem("“" + file.name + "” is damaged: “" + repeated.slice(0, 50) +
             "” appears twice in the same entry, so part of the record could be lost.");
         }
-        var record = check(data, known);
+        var record = check(data, lists);
         hbStorage.replaceAll(record.header, record.states, ids);
-        var opened = own(record.states);
-        var done = opened.reduce(function (n, id) { return n + own(record.states[id].items).length; }, 0);
-        var total = lists.reduce(function (n, c) { return n + c.items.length; }, 0);
-        var details = [done + " of " + total + " items covered, in " + opened.length + " of " + lists.length + " checklists."];
+        var done = Object.values(record.states).reduce((n, state) => n + own(state.items).length, 0);
+        var total = lists.reduce((n, c) => n + c.items.length, 0);
+        var details = [done + " of " + total + " items covered, in " + own(record.states).length + " of " + lists.length + " checklists."];
         var savedAt = new Date(record.saved);
-        if (record.saved && !isNaN(savedAt.getTime())) { details.push("Saved " + when(savedAt) + "."); }
+        if (!isNaN(savedAt)) { details.push("Saved " + when(savedAt) + "."); }
         if (record.version && record.version !== version) {
           details.push("It was saved with handbook version " + record.version + "; this is version " + version + ".");
         }
@@ -318,7 +286,7 @@
         say(record.missing.length || record.reworded.length ? "warning" : "info", "Opened the record from “" + file.name + "”.", details);
         if (record.reworded.length && root.dataset.changes) {
           var link = Object.assign(make("a", "See what changed in the guidance, edition by edition"), { href: root.dataset.changes });
-          message.appendChild(make("p", null, null, [link]));
+          message.appendChild(make("p")).appendChild(link);
         }
       } catch (problem) {
         say("error", "The file was not opened. Your record has not changed.",
@@ -363,7 +331,7 @@
             var body = put(li, "span", item.text);
             if (note) { put(body, "span", note, "hb-record__print-note", "  Note: " + note); }
           });
-          if (s.notes && s.notes.value.trim()) {
+          if (s.notes.value.trim()) {
             put(part, "p", "Notes: " + s.title, "hb-record__print-notes-label", true);
             put(part, "p", s.notes.value, "hb-record__print-notes", true);
           }
@@ -382,7 +350,6 @@
     }
     window.addEventListener("beforeprint", () => render(printBox));
 
-    /* Buttons */
     var actions = {
       print: function () { render(printBox); window.print(); },
       copy: function () {
@@ -409,14 +376,13 @@
       clear: function (button) {
         ask("Clear the whole record: the case details and every tick and note in all " + lists.length +
           " checklists in this tab? This cannot be undone.", "Yes, clear all", button, function () {
-          hbStorage.clearAll(ids);
+          hbStorage.replaceAll(null, {}, ids);
           say("info", "The record has been cleared.");
         });
       }
     };
-    root.querySelectorAll("[data-action]").forEach(function (button) {
-      button.addEventListener("click", function () { actions[button.getAttribute("data-action")](button); });
-    });
+    root.querySelectorAll("[data-action]").forEach((button) =>
+      button.addEventListener("click", () => actions[button.dataset.action](button)));
 
     /* Sent open (readable without scripts), closed here without the theme's animation of
      * their shadow and arrow, which repainted the page for 0.25 s on a phone; back next frame. */

@@ -1,14 +1,11 @@
 /* The one owner of the sessionStorage keys (this tab's alone: kept over a reload, deleted with
- * the tab, never sent or shared) and the components' only link ("hb-storage" event). Keys:
+ * the tab, never sent or shared), the components' only link ("hb-storage", "hb-saved"). Keys:
  *   hb-checklist:<id>   one checklist: {items: {itemId: true}, notes: {name: text}}
  *   hb-record:header    the record's case details: {caseReference, date, assessor, agency}
  *   hb-record:noticed   "1" once the notice before the first save has been shown
  *   hb-record:unsaved   the parts changed since the last save to a file or print:
- *                       {header: true, <checklist id>: true}
- */
+ *                       {header: true, <checklist id>: true} */
 var hbStorage = (function () {
-  "use strict";
-
   var CHECKLIST = "hb-checklist:";
   var HEADER = "hb-record:header";
   var NOTICED = "hb-record:noticed";
@@ -33,14 +30,6 @@ var hbStorage = (function () {
       (value !== null && typeof value === "object" && filled(value)));
   }
 
-  /* Replace the whole record: `checklists` maps ids to states, `ids` lists them all. */
-  function replaceAll(header, checklists, ids) {
-    if (header) { write(HEADER, header); } else { remove(HEADER); }
-    ids.forEach((id) => (checklists[id] ? write(CHECKLIST + id, checklists[id]) : remove(CHECKLIST + id)));
-    remove(UNSAVED); /* opened from a file, or cleared: nothing to lose */
-    document.dispatchEvent(new CustomEvent("hb-storage"));
-  }
-
   return {
     checklist: function (id) {
       var state = read(CHECKLIST + id);
@@ -58,15 +47,20 @@ var hbStorage = (function () {
     },
     /* Saved to a file or printed: the parts given, or everything. */
     markSaved: function (parts) {
-      if (!parts) { return remove(UNSAVED); }
       var left = read(UNSAVED);
-      parts.forEach(function (part) { delete left[part]; });
+      (parts || Object.keys(left)).forEach((part) => delete left[part]);
       write(UNSAVED, left);
+      document.dispatchEvent(new CustomEvent("hb-saved"));
     },
     /* The changed parts that still hold something (an emptied one is nothing to lose). */
     unsaved: () => Object.keys(read(UNSAVED)).filter((part) => filled(read(keyOf(part)))),
-    replaceAll: replaceAll,
-    clearAll: function (ids) { replaceAll(null, {}, ids); },
+    /* Replace the whole record (null, {} clear it): `checklists` maps ids to states, `ids` all. */
+    replaceAll: function (header, checklists, ids) {
+      if (header) { write(HEADER, header); } else { remove(HEADER); }
+      ids.forEach((id) => (checklists[id] ? write(CHECKLIST + id, checklists[id]) : remove(CHECKLIST + id)));
+      remove(UNSAVED); /* opened from a file, or cleared: nothing to lose */
+      document.dispatchEvent(new CustomEvent("hb-storage"));
+    },
     onChange: function (callback) { document.addEventListener("hb-storage", callback); }
   };
 })();
