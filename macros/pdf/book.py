@@ -20,7 +20,7 @@ from .documents import PdfJob
 from .writer import PdfError, document
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+    from bs4 import Tag
 
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
@@ -88,16 +88,11 @@ class Book:
                 f"handbook PDF: cannot read the built page for docs/{page.src} ({exc.strerror})"
             ) from None
 
-    @staticmethod
-    def parse(html: str) -> tuple[BeautifulSoup, Tag | None]:
-        """The page and its article (bs4 imported late: only the handbook PDF parses pages)."""
-        from bs4 import BeautifulSoup
-
-        soup = BeautifulSoup(article_fragment(html), "html.parser")
-        return soup, soup.select_one("article.md-content__inner")
-
     def article(self, page: NavPage) -> Tag:
-        soup, article = self.parse(self.page_text(page))
+        from bs4 import BeautifulSoup  # imported late: only the handbook PDF parses pages
+
+        soup = BeautifulSoup(article_fragment(self.page_text(page)), "html.parser")
+        article = soup.select_one("article.md-content__inner")
         if article is None:
             raise PdfError(f"handbook PDF: docs/{page.src}: no article content in the built page")
         for node in article.select(REMOVE_SELECTOR):  # one pass over the page, not one per selector

@@ -139,13 +139,11 @@ def test_the_handbook_key_follows_the_built_pages(base: State, tmp_path: Path) -
 def test_render_uses_the_cache_the_second_time(tmp_path: Path) -> None:
     job = documents.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>Cached text</p>")
     cache = tmp_path / "cache"
-    first = workers.render(job, tmp_path, cache)
-    second = workers.render(job, tmp_path, cache)
-    assert first.rendered
-    assert not second.rendered
-    assert second.path == first.path
-    assert "Cached text" in sheet_text(PdfReader(first.path).pages[0])
-    assert [p.name for p in cache.iterdir()] == [first.path.name]  # no temporary files left
+    first, rendered = workers.render(job, tmp_path, cache)
+    assert rendered
+    assert workers.render(job, tmp_path, cache) == (first, False)
+    assert "Cached text" in sheet_text(PdfReader(first).pages[0])
+    assert [p.name for p in cache.iterdir()] == [first.name]  # no temporary files left
 
 
 def test_prune_keeps_the_most_recently_used(tmp_path: Path) -> None:
@@ -260,13 +258,13 @@ def test_the_book_starts_once_and_only_with_every_page(
 ) -> None:
     conf = mkdocs_config()
     batch = workers.Batch(tmp_path / "cache", background=False)
-    started: list[str] = []
+    started: list[object] = []
 
-    def submit(lane: str, *call: object) -> Future[object]:
-        started.append(lane)
+    def submit(*call: object) -> Future[object]:
+        started.append(call[0])
         return Future()
 
-    monkeypatch.setattr(batch, "_submit", submit)
+    monkeypatch.setattr(workers, "submit", submit)
     pages = book_pages(base, conf["nav"])
     articles = {p.src: article_from_content(CONTENT, p.title) for p in pages}
     one_short = dict(list(articles.items())[:-1])
@@ -274,7 +272,7 @@ def test_the_book_starts_once_and_only_with_every_page(
     assert started == []  # a page has no article yet: left for the built site
     batch.add_book(base, tmp_path / "site", conf, articles)
     batch.add_book(base, tmp_path / "site", conf)  # after the build: not started again
-    assert started == [workers.BOOK]
+    assert started == [workers.render_book]
 
 
 def test_the_form_font_has_the_characters_people_type_and_no_more() -> None:
