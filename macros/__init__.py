@@ -172,5 +172,4 @@ def on_post_build(env: Any) -> None:
 
         publish_logo(build.state.logo, site_dir)
     if build.pdfs is not None:
-        build.pdfs.add_book(build.state, site_dir, env.conf)  # unless on_env started it
         build.pdfs.publish(site_dir)

@@ -151,21 +151,17 @@ class Batch:
         else:
             self.pending[job.target] = submit(render, job, base_url, self.cache)
 
-    def add_book(
-        self, state: State, site_dir: Path, conf: Any, articles: Mapping[str, str] | None = None
-    ) -> None:
-        """Start the handbook PDF, once: from ``articles`` (each page's article HTML by source
-        path) if they cover every page, else from the built pages."""
-        target = state.downloads.handbook
-        if target in self.pending:
-            return  # started already, from the articles
-        pages = book_pages(state, conf["nav"])
-        if articles is not None and any(p.src not in articles for p in pages):
-            return  # a page without an article yet: wait for the built site
-        book = Book(state, site_dir, pages, articles)
-        texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
+    def add_book(self, state: State, conf: Any, pages: Iterable[Any]) -> None:
+        """Start the handbook PDF (the longest job) from the pages' content (``on_env``), while
+        the theme renders the pages."""
+        articles = {
+            # The page's own <h1>, or its title as Material's template does.
+            p.file.src_uri: article_from_content(p.content or "", p.title or conf["site_name"])
+            for p in pages
+        }
         view = {"site_name": conf["site_name"], "copyright": conf["copyright"]}
-        self.pending[target] = submit(render_book, state, pages, texts, view, site_dir, self.cache)
+        book = (state, book_pages(state, conf["nav"]), articles, view, Path(conf["site_dir"]))
+        self.pending[state.downloads.handbook] = submit(render_book, *book, self.cache)
 
     def publish(self, site_dir: Path) -> None:
         """Copy every PDF in now, or in background mode each one not cached when it is ready."""
@@ -218,11 +214,9 @@ class Batch:
 
 def result(target: str, future: Future[tuple[Path, bool]]) -> tuple[Path, bool]:
     """The PDF, or one line naming it and saying what went wrong (no traceback)."""
-    global _pool
     try:
         return future.result()
     except BrokenProcessPool:
-        _pool = None
         raise PdfError(f"{target}: the PDF worker process stopped") from None
     except PdfError:
         raise
@@ -236,13 +230,3 @@ def start(state: State, conf: Any, root: Path, background: bool) -> Batch:
     for job in checklist_jobs(state, conf["site_name"]):
         batch.add(job, Path(conf["site_dir"]))
     return batch
-
-
-def start_book(batch: Batch, state: State, conf: Any, pages: Iterable[Any]) -> None:
-    """Start the handbook PDF (the longest job) in ``on_env``, while the theme renders pages."""
-    articles = {
-        # The page's own <h1>, or its title as Material's template does.
-        page.file.src_uri: article_from_content(page.content or "", page.title or conf["site_name"])
-        for page in pages
-    }
-    batch.add_book(state, Path(conf["site_dir"]), conf, articles)

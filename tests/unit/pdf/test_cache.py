@@ -7,7 +7,6 @@ import logging
 import os
 import shutil
 from collections.abc import Iterator
-from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from macros.data.nav import NavPage, nav_pages, nav_sources
 from macros.data.state import State, assemble
 from macros.hooks import site_hooks
 from macros.pdf import documents, workers, writer
-from macros.pdf.book import Book, article_from_content, book_order, book_pages, handbook_job
+from macros.pdf.book import Book, article_from_content, book_order, handbook_job
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import sheet_text
 
@@ -251,28 +250,6 @@ def test_the_book_is_the_same_from_content_or_from_the_built_page(base: State) -
 def test_a_page_without_a_heading_gets_its_title_escaped() -> None:
     article = article_from_content("<p>Text</p>", "Sexting & <images>")
     assert "<h1>Sexting &amp; &lt;images&gt;</h1><p>Text</p>" in article
-
-
-def test_the_book_starts_once_and_only_with_every_page(
-    base: State, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    conf = mkdocs_config()
-    batch = workers.Batch(tmp_path / "cache", background=False)
-    started: list[object] = []
-
-    def submit(*call: object) -> Future[object]:
-        started.append(call[0])
-        return Future()
-
-    monkeypatch.setattr(workers, "submit", submit)
-    pages = book_pages(base, conf["nav"])
-    articles = {p.src: article_from_content(CONTENT, p.title) for p in pages}
-    one_short = dict(list(articles.items())[:-1])
-    batch.add_book(base, tmp_path / "site", conf, one_short)
-    assert started == []  # a page has no article yet: left for the built site
-    batch.add_book(base, tmp_path / "site", conf, articles)
-    batch.add_book(base, tmp_path / "site", conf)  # after the build: not started again
-    assert started == [workers.render_book]
 
 
 def test_the_form_font_has_the_characters_people_type_and_no_more() -> None:
