@@ -28,8 +28,7 @@ from typing import Any
 
 from ..data.nav import NavPage
 from ..data.state import State
-from .book import Book, article_from_content, book_pages, handbook_job
-from .documents import PdfJob, checklist_jobs
+from .book import Book, PdfJob, article_from_content, book_pages, checklist_jobs, handbook_job
 from .writer import PdfError, write_pdf
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -138,7 +137,7 @@ class Batch:
         self.cache = cache
         self.background = background
         self.started = time.perf_counter()
-        self.ready: dict[str, Path] = {}
+        self.ready: dict[str, tuple[Path, bool]] = {}
         self.pending: dict[str, Future[tuple[Path, bool]]] = {}
         self.landing: threading.Thread | None = None
         _take_over(self)
@@ -147,7 +146,7 @@ class Batch:
         cached = self.cache / f"{cache_key(job, base_url)}.pdf"
         if cached.is_file():
             os.utime(cached)  # in use: prune() leaves it alone
-            self.ready[job.target] = cached
+            self.ready[job.target] = (cached, False)
         else:
             self.pending[job.target] = submit(render, job, base_url, self.cache)
 
@@ -165,31 +164,26 @@ class Batch:
 
     def publish(self, site_dir: Path) -> None:
         """Copy every PDF in now, or in background mode each one not cached when it is ready."""
-        for target, cached in self.ready.items():
-            copy(cached, site_dir / target)
-        if self.background:
-            for target in self.pending:
-                (site_dir / target).unlink(missing_ok=True)
-            self.landing = threading.Thread(target=self._land, args=(site_dir,), daemon=True)
-            self.landing.start()
-            if self.pending:
-                log.info(
-                    "PDFs: %d from the cache, %d being checked or made in the background",
-                    len(self.ready),
-                    len(self.pending),
-                )
-        else:
-            made = {t: result(t, f) for t, f in self.pending.items()}
-            for target, (cached, _) in made.items():
-                copy(cached, site_dir / target)
-            rendered = sum(r for _, r in made.values())
+        if not self.background:
+            self.ready |= {t: result(t, f) for t, f in self.pending.items()}
+            self.pending = {}
+            made = sum(rendered for _, rendered in self.ready.values())
+            elapsed = time.perf_counter() - self.started
             log.info(
-                "PDFs: %d made, %d from the cache (%s) in %.1f s",
-                rendered,
-                len(self.ready) + len(made) - rendered,
-                self.cache,
-                time.perf_counter() - self.started,
+                f"PDFs: {made} made, {len(self.ready) - made} from the cache ({self.cache})"
+                f" in {elapsed:.1f} s"
             )
+        elif self.pending:
+            log.info(
+                f"PDFs: {len(self.ready)} from the cache, {len(self.pending)} being checked"
+                " or made in the background"
+            )
+        for target, (cached, _) in self.ready.items():
+            copy(cached, site_dir / target)
+        for target in self.pending:
+            (site_dir / target).unlink(missing_ok=True)
+        self.landing = threading.Thread(target=self._land, args=(site_dir,), daemon=True)
+        self.landing.start()
         prune(self.cache)
 
     def _land(self, site_dir: Path) -> None:
@@ -202,9 +196,9 @@ class Batch:
                         continue
                     copy(result(targets[future], future)[0], site_dir / targets[future])
                 elapsed = time.perf_counter() - self.started
-                log.info("PDF ready: %s (%.1f s after the build started)", targets[future], elapsed)
+                log.info(f"PDF ready: {targets[future]} ({elapsed:.1f} s after the build started)")
             except PdfError as exc:
-                log.error("%s", exc)
+                log.error(str(exc))
 
     def wait(self) -> None:
         """Block until every background PDF has arrived or been dropped (tests, benchmarks)."""
@@ -213,11 +207,10 @@ class Batch:
 
 
 def result(target: str, future: Future[tuple[Path, bool]]) -> tuple[Path, bool]:
-    """The PDF, or one line naming it and saying what went wrong (no traceback)."""
+    """The PDF, or one line naming it and what went wrong (no traceback; a worker that died:
+    ``BrokenProcessPool``)."""
     try:
         return future.result()
-    except BrokenProcessPool:
-        raise PdfError(f"{target}: the PDF worker process stopped") from None
     except PdfError:
         raise
     except Exception as exc:

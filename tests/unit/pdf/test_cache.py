@@ -19,7 +19,7 @@ from macros.data.local_models import LocalOverlay
 from macros.data.nav import NavPage, nav_pages, nav_sources
 from macros.data.state import State, assemble
 from macros.hooks import site_hooks
-from macros.pdf import documents, workers, writer
+from macros.pdf import book, workers, writer
 from macros.pdf.book import Book, article_from_content, book_order, handbook_job
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import sheet_text
@@ -36,8 +36,8 @@ def handbook(edition: Edition = EDITION) -> State:
     )
 
 
-def keys(book: State, tmp_path: Path) -> dict[str, str]:
-    jobs = documents.checklist_jobs(book, "Site")
+def keys(state: State, tmp_path: Path) -> dict[str, str]:
+    jobs = book.checklist_jobs(state, "Site")
     return {job.target: workers.cache_key(job, tmp_path) for job in jobs}
 
 
@@ -113,7 +113,7 @@ def test_version_overlay_and_form_font_change_every_key(
 def test_a_local_file_the_pdf_embeds_is_part_of_the_key(tmp_path: Path) -> None:
     image = tmp_path / "logo.svg"
     image.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
-    job = documents.PdfJob("x.pdf", '<img src="logo.svg" alt="">')
+    job = book.PdfJob("x.pdf", '<img src="logo.svg" alt="">')
     first = workers.cache_key(job, tmp_path)
     image.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='2'/>", encoding="utf-8")
     assert workers.cache_key(job, tmp_path) != first
@@ -136,7 +136,7 @@ def test_the_handbook_key_follows_the_built_pages(base: State, tmp_path: Path) -
 
 
 def test_render_uses_the_cache_the_second_time(tmp_path: Path) -> None:
-    job = documents.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>Cached text</p>")
+    job = book.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>Cached text</p>")
     cache = tmp_path / "cache"
     first, rendered = workers.render(job, tmp_path, cache)
     assert rendered
@@ -164,7 +164,7 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
     (site / target).write_bytes(b"stale")
     cache = tmp_path / "cache"
     batch = workers.Batch(cache, background=True)
-    batch.add(documents.PdfJob(target, "<!doctype html><title>a</title><p>Fresh</p>"), site)
+    batch.add(book.PdfJob(target, "<!doctype html><title>a</title><p>Fresh</p>"), site)
     batch.publish(site)
     assert not (site / target).exists() or "Fresh" in sheet_text(PdfReader(site / target).pages[0])
     batch.wait()
@@ -172,7 +172,7 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
 
     # A PDF that arrives after a newer build started is not copied into the site.
     old = workers.Batch(cache, background=True)
-    old.add(documents.PdfJob(target, "<!doctype html><title>b</title><p>Old edit</p>"), site)
+    old.add(book.PdfJob(target, "<!doctype html><title>b</title><p>Old edit</p>"), site)
     old.publish(site)
     workers.Batch(cache, background=True)  # the next build
     old.wait()
@@ -184,7 +184,7 @@ def test_no_pdf_lands_after_serve_shuts_down(tmp_path: Path) -> None:
     meanwhile would make that fail."""
     site = tmp_path / "site"
     batch = workers.Batch(tmp_path / "cache", background=True)
-    batch.add(documents.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>A</p>"), site)
+    batch.add(book.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>A</p>"), site)
     batch.publish(site)
     site_hooks.on_shutdown()
     batch.wait()
@@ -196,7 +196,7 @@ def test_a_background_pdf_that_fails_is_logged_in_one_line(
 ) -> None:
     site = tmp_path / "site"
     batch = workers.Batch(tmp_path / "cache", background=True)
-    batch.add(documents.PdfJob("downloads/a.pdf", '<img src="https://example.org/x.png">'), site)
+    batch.add(book.PdfJob("downloads/a.pdf", '<img src="https://example.org/x.png">'), site)
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.handbook"):
         batch.publish(site)
         batch.wait()
