@@ -119,6 +119,13 @@ REMOVE_SELECTOR = (
 # <abbr> …), so one page of 128 KiB of table cells took 80 s. The handbook's own 32 pages
 # have 3,631: local pages may add about as much work again, no more.
 MAX_LOCAL_ELEMENTS = 4000
+COVER = Markup(
+    '<section class="pdf-cover">{org}<p class="pdf-cover__title">{title}</p>\n'
+    '<p class="pdf-cover__subtitle">For assessments of males aged 12 to 18 years where there is a'
+    " concern regarding their engagement in technology-assisted harmful sexual behaviour</p>\n"
+    '<p class="pdf-stamp">Handbook version {version}</p>\n<p>Guidance edition: {edition}</p>\n'
+    '<p>Built {built}{commit}</p>\n<p class="pdf-cover__attribution">{attribution}</p></section>'
+)
 
 
 class Book:
@@ -152,7 +159,7 @@ class Book:
     def article(self, page: NavPage) -> Tag:
         from bs4 import BeautifulSoup  # imported late: only the handbook PDF parses pages
 
-        soup = BeautifulSoup(article_fragment(self.page_text(page)), "html.parser")
+        soup = BeautifulSoup(self.page_text(page), "html.parser")
         article = soup.select_one("article.md-content__inner")
         if article is None:
             raise PdfError(f"handbook PDF: docs/{page.src}: no article content in the built page")
@@ -169,7 +176,13 @@ class Book:
             note.string = f"The checklist for this page, “{title}”, is printed in the appendices."
             form.replace_with(note)
         self.rewrite(article, page)
-        shift_headings(article, 1 if page.part else 0)
+        # Headings one level lower in a page inside a part, to nest as the outline does; each
+        # keeps its look (class pdf-hN, templates/pdf-base.css).
+        for heading in article.find_all(("h1", "h2", "h3", "h4", "h5", "h6")):
+            level = int(heading.name[1])
+            classes = [c for c in heading.get_attribute_list("class") if c]
+            heading["class"] = " ".join([*classes, f"pdf-h{level}"])
+            heading.name = f"h{min(level + (1 if page.part else 0), 6)}"
         article.name = "section"
         article.attrs = {"class": "pdf-page", "id": slug(page.src)}
         return article
@@ -205,29 +218,15 @@ class Book:
                 link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
 
     def cover(self, site_name: str, attribution: str) -> Markup:
-        edition = self.state.edition
-        overlay = self.state.overlay
-        return el(
-            "section",
-            lines(
-                el("p", overlay.organisation, class_="pdf-cover__org") if overlay else None,
-                el("p", site_name, class_="pdf-cover__title"),
-                el(
-                    "p",
-                    "For assessments of males aged 12 to 18 years where there is a concern"
-                    " regarding their engagement in technology-assisted harmful sexual behaviour",
-                    class_="pdf-cover__subtitle",
-                ),
-                el("p", f"Handbook version {edition.version}", class_="pdf-stamp"),
-                el("p", f"Guidance edition: {edition.source_edition}"),
-                el(
-                    "p",
-                    f"Built {edition.build_date.isoformat()}"
-                    + (f" from commit {edition.commit}" if edition.commit else ""),
-                ),
-                el("p", attribution, class_="pdf-cover__attribution"),
-            ),
-            class_="pdf-cover",
+        edition, overlay = self.state.edition, self.state.overlay
+        return COVER.format(
+            org=el("p", overlay.organisation, class_="pdf-cover__org") + "\n" if overlay else "",
+            title=site_name,
+            version=edition.version,
+            edition=edition.source_edition,
+            built=edition.build_date.isoformat(),
+            commit=f" from commit {edition.commit}" if edition.commit else "",
+            attribution=attribution,
         )
 
     def html(self, site_name: str, attribution: str) -> str:
@@ -259,26 +258,6 @@ class Book:
         )
         cover = self.cover(site_name, attribution)
         return document(site_name, lines(cover, contents, *body), "handbook-pdf.css")
-
-
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def shift_headings(article: Tag, shift: int) -> None:
-    """Headings one level lower in a page inside a part, to nest as the outline does; each
-    keeps its look (class ``pdf-hN``, templates/pdf-base.css)."""
-    for heading in article.find_all(HEADINGS):
-        level = int(heading.name[1])
-        classes = [c for c in heading.get_attribute_list("class") if c]
-        heading["class"] = " ".join([*classes, f"pdf-h{level}"])
-        heading.name = f"h{min(level + shift, 6)}"
-
-
-def article_fragment(page_html: str) -> str:
-    """Only the page's ``<article>`` (Material puts one per page): parsing the rest is wasted."""
-    start = page_html.find("<article")
-    end = page_html.rfind("</article>")
-    return page_html[start : end + len("</article>")] if 0 <= start < end else page_html
 
 
 def article_from_content(content: str, title: str) -> str:

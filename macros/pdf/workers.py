@@ -1,11 +1,6 @@
 """PDFs made once per set of inputs (cached in ``.cache/pdf/`` or ``$HANDBOOK_PDF_CACHE``,
-keyed by everything that shows in them), in a pool of worker processes, off the page-reload path.
-
-Checklist PDFs start once the data is loaded, the handbook PDF once every page's content is
-converted (``on_env``). ``mkdocs build`` waits for every PDF (never a stale one); in
-background mode (``make serve``) each new PDF is copied in when ready, unless a newer build has
-started or ``serve`` has shut down.
-"""
+keyed by everything that shows in them), in a pool of worker processes, off the page-reload
+path: ``mkdocs build`` waits for every PDF (never a stale one), ``make serve`` does not."""
 
 from __future__ import annotations
 
