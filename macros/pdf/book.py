@@ -27,30 +27,28 @@ if TYPE_CHECKING:
     from bs4 import Tag
 
 
+CHECKLIST = Markup(
+    '<article class="pdf-checklist"><p class="pdf-site">{site}</p>\n<h1>{title}</h1>\n'
+    '<p class="pdf-stamp">{stamp}</p>\n{contacts}{paper}</article>'
+)
+
+
 def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -> Markup:
+    contacts = state.overlay and el("p", contacts_text(state.overlay), class_="pdf-contacts")
     parts = []
     for cid in checklist_ids:
         checklist = state.checklists[cid]
         changed = state.checklist_changed(cid)  # beside the edition stamp
-        stamp = f"{state.edition.line} · {changed}" if changed else state.edition.line
+        paper = checklist_render.paper_html(
+            checklist, state.cite_text(checklist.cite), state.checklist_stamp(cid), fillable=True
+        )
         parts.append(
-            el(
-                "article",
-                lines(
-                    el("p", site_name, class_="pdf-site"),
-                    el("h1", checklist.title),
-                    el("p", stamp, class_="pdf-stamp"),
-                    el("p", contacts_text(state.overlay), class_="pdf-contacts")
-                    if state.overlay
-                    else None,
-                    checklist_render.paper_html(
-                        checklist,
-                        state.cite_text(checklist.cite),
-                        state.checklist_stamp(cid),
-                        fillable=True,
-                    ),
-                ),
-                class_="pdf-checklist",
+            CHECKLIST.format(
+                site=site_name,
+                title=checklist.title,
+                stamp=f"{state.edition.line} · {changed}" if changed else state.edition.line,
+                contacts=contacts + "\n" if contacts else "",
+                paper=paper,
             )
         )
     return lines(*parts)
@@ -146,15 +144,10 @@ class Book:
         self.by_url = {output_file(u): slug(src) for src, u in self.urls.items()}
 
     def page_text(self, page: NavPage) -> str:
+        """The page's HTML from ``texts`` (the build), else from the built site (the bench)."""
         if page.src in self.texts:
             return self.texts[page.src]
-        path = self.site_dir / output_file(self.urls[page.src])
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise PdfError(
-                f"handbook PDF: cannot read the built page for docs/{page.src} ({exc.strerror})"
-            ) from None
+        return (self.site_dir / output_file(self.urls[page.src])).read_text(encoding="utf-8")
 
     def article(self, page: NavPage) -> Tag:
         from bs4 import BeautifulSoup  # imported late: only the handbook PDF parses pages
@@ -192,17 +185,13 @@ class Book:
         prefix = slug(page.src)
         base = self.urls[page.src]
         base_dir = base if base == "" or base.endswith("/") else posixpath.dirname(base) + "/"
-        links = []
         for node in article.find_all(True):  # one pass over the page
             if node.has_attr("id"):
                 node["id"] = f"{prefix}--{node['id']}"
             if node.has_attr("aria-describedby"):
                 del node["aria-describedby"]
-            if node.name == "a" and node.has_attr("href"):
-                links.append(node)
-        for link in links:
-            href = str(link["href"])
-            if href.startswith(("http://", "https://", "mailto:", "tel:")):
+            href = str(node.get("href", "")) if node.name == "a" else ""
+            if not href or href.startswith(("http://", "https://", "mailto:", "tel:")):
                 continue
             path, _, fragment = href.partition("#")
             dest: str | None = prefix
@@ -213,9 +202,9 @@ class Book:
                     output_file(target + "/" if path.endswith("/") and target else target)
                 )
             if dest is None:
-                link.unwrap()  # downloads and other files: plain text on paper
+                node.unwrap()  # downloads and other files: plain text on paper
             else:
-                link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
+                node["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
 
     def cover(self, site_name: str, attribution: str) -> Markup:
         edition, overlay = self.state.edition, self.state.overlay

@@ -53,8 +53,6 @@ class Tree:
                 for mcid, parent in enumerate(parents)
                 if isinstance(parent, bytes) and id(self.get(parent)) not in self.reachable
             }
-            if not loose:
-                continue
             stream = self.get(self.get(ref)["Contents"]).stream
             for i, item in enumerate(stream):
                 if isinstance(item, dict) and item.get("MCID") in loose:
