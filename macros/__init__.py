@@ -156,6 +156,4 @@ def on_pre_page_macros(env: Any) -> None:
 def on_post_build(env: Any) -> None:
     build: Build = hooks.build
     if build.pdfs is not None:
-        site_dir = Path(env.conf["site_dir"])
-        build.pdfs.add_book(build.state, site_dir, env.conf)  # unless on_env started it
-        build.pdfs.publish(site_dir)
+        build.pdfs.publish(Path(env.conf["site_dir"]))

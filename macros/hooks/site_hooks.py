@@ -116,10 +116,8 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
         raise PluginError("\n".join(_state["lost"]))
     build = hooks.build
     if build.pdfs is not None:
-        from macros.pdf import workers
-
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
-        workers.start_book(build.pdfs, build.state, config, pages)
+        build.pdfs.add_book(build.state, config, pages)
     return env
 
 

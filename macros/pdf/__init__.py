@@ -1,6 +1,5 @@
-"""PDFs: what each contains (``documents``, ``book``), how it is rendered (``writer``,
-``tagging``, ``templates/``), when (``workers``). A PDF-less build imports only this file.
-"""
+"""PDFs: what each contains (``book``), how it is rendered (``writer``, ``tagging``,
+``templates/``), when (``workers``). A PDF-less build imports only this file."""
 
 from __future__ import annotations
 
@@ -9,10 +8,7 @@ from typing import Any
 
 def pdf_mode(settings: Any) -> str:
     """``extra.handbook.pdf``: true (wait for every PDF), false, or ``background`` (serve)."""
-    value = settings.get("pdf", True)
-    if isinstance(value, str):
-        value = value.strip().lower()
-        if value == "background":
-            return "background"
-        return "off" if value in ("false", "no", "off", "0", "") else "wait"
-    return "wait" if value else "off"
+    value = str(settings.get("pdf", True)).strip().lower()
+    if value == "background":
+        return "background"
+    return "off" if value in ("false", "no", "off", "0", "", "none") else "wait"

@@ -1,10 +1,13 @@
-"""What the handbook PDF contains: the built pages' article HTML in navigation order (so the
-web and print editions cannot drift apart), with a cover, contents and appendices."""
+"""What the PDFs contain: each checklist on paper, with form fields, as one self-contained
+document (the same ``paper_html`` as the print view), and the combined one; the handbook: the
+built pages' article HTML in navigation order (so the web and print editions cannot drift
+apart), with a cover, contents and appendices."""
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,12 +18,68 @@ from ..data.local_pages import LOCAL_PREFIX
 from ..data.nav import NavPage, nav_pages
 from ..data.paths import CHANGES_PAGE, COVERAGE_PAGE, RECORD_PAGE, page_url
 from ..data.state import State
+from ..render import checklist as checklist_render
 from ..render.html import el, lines
-from .documents import PdfJob
-from .writer import PdfError, document
+from ..render.local import contacts_text
+from .writer import PdfError, document, form_font_face
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+    from bs4 import Tag
+
+
+CHECKLIST = Markup(
+    '<article class="pdf-checklist"><p class="pdf-site">{site}</p>\n<h1>{title}</h1>\n'
+    '<p class="pdf-stamp">{stamp}</p>\n{contacts}{paper}</article>'
+)
+
+
+def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -> Markup:
+    contacts = state.overlay and el("p", contacts_text(state.overlay), class_="pdf-contacts")
+    parts = []
+    for cid in checklist_ids:
+        checklist = state.checklists[cid]
+        changed = state.checklist_changed(cid)  # beside the edition stamp
+        paper = checklist_render.paper_html(
+            checklist, state.cite_text(checklist.cite), state.checklist_stamp(cid), fillable=True
+        )
+        parts.append(
+            CHECKLIST.format(
+                site=site_name,
+                title=checklist.title,
+                stamp=f"{state.edition.line} · {changed}" if changed else state.edition.line,
+                contacts=contacts + "\n" if contacts else "",
+                paper=paper,
+            )
+        )
+    return lines(*parts)
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to make: where it goes in the site, and the complete HTML it is made from."""
+
+    target: str  # site-relative path, e.g. downloads/checklists/<id>.pdf
+    html: str
+    forms: bool = False
+
+
+def checklist_jobs(state: State, site_name: str) -> list[PdfJob]:
+    """Every single-checklist PDF, then the combined one (no built page is needed)."""
+    face = form_font_face()
+    bodies = [
+        (state.downloads.checklist(cid), c.title, [cid]) for cid, c in state.checklists.items()
+    ]
+    bodies.append((state.downloads.all_checklists, "TA-HSB checklists", list(state.checklists)))
+    return [
+        PdfJob(
+            target,
+            document(
+                title, checklist_body(state, ids, site_name), "checklist-pdf.css", font_face=face
+            ),
+            forms=True,
+        )
+        for target, title, ids in bodies
+    ]
 
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
@@ -58,6 +117,13 @@ REMOVE_SELECTOR = (
 # <abbr> …), so one page of 128 KiB of table cells took 80 s. The handbook's own 32 pages
 # have 3,631: local pages may add about as much work again, no more.
 MAX_LOCAL_ELEMENTS = 4000
+COVER = Markup(
+    '<section class="pdf-cover">{org}<p class="pdf-cover__title">{title}</p>\n'
+    '<p class="pdf-cover__subtitle">For assessments of males aged 12 to 18 years where there is a'
+    " concern regarding their engagement in technology-assisted harmful sexual behaviour</p>\n"
+    '<p class="pdf-stamp">Handbook version {version}</p>\n<p>Guidance edition: {edition}</p>\n'
+    '<p>Built {built}{commit}</p>\n<p class="pdf-cover__attribution">{attribution}</p></section>'
+)
 
 
 class Book:
@@ -78,26 +144,16 @@ class Book:
         self.by_url = {output_file(u): slug(src) for src, u in self.urls.items()}
 
     def page_text(self, page: NavPage) -> str:
+        """The page's HTML from ``texts`` (the build), else from the built site (the bench)."""
         if page.src in self.texts:
             return self.texts[page.src]
-        path = self.site_dir / output_file(self.urls[page.src])
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise PdfError(
-                f"handbook PDF: cannot read the built page for docs/{page.src} ({exc.strerror})"
-            ) from None
-
-    @staticmethod
-    def parse(html: str) -> tuple[BeautifulSoup, Tag | None]:
-        """The page and its article (bs4 imported late: only the handbook PDF parses pages)."""
-        from bs4 import BeautifulSoup
-
-        soup = BeautifulSoup(article_fragment(html), "html.parser")
-        return soup, soup.select_one("article.md-content__inner")
+        return (self.site_dir / output_file(self.urls[page.src])).read_text(encoding="utf-8")
 
     def article(self, page: NavPage) -> Tag:
-        soup, article = self.parse(self.page_text(page))
+        from bs4 import BeautifulSoup  # imported late: only the handbook PDF parses pages
+
+        soup = BeautifulSoup(self.page_text(page), "html.parser")
+        article = soup.select_one("article.md-content__inner")
         if article is None:
             raise PdfError(f"handbook PDF: docs/{page.src}: no article content in the built page")
         for node in article.select(REMOVE_SELECTOR):  # one pass over the page, not one per selector
@@ -113,7 +169,13 @@ class Book:
             note.string = f"The checklist for this page, “{title}”, is printed in the appendices."
             form.replace_with(note)
         self.rewrite(article, page)
-        shift_headings(article, 1 if page.part else 0)
+        # Headings one level lower in a page inside a part, to nest as the outline does; each
+        # keeps its look (class pdf-hN, templates/pdf-base.css).
+        for heading in article.find_all(("h1", "h2", "h3", "h4", "h5", "h6")):
+            level = int(heading.name[1])
+            classes = [c for c in heading.get_attribute_list("class") if c]
+            heading["class"] = " ".join([*classes, f"pdf-h{level}"])
+            heading.name = f"h{min(level + (1 if page.part else 0), 6)}"
         article.name = "section"
         article.attrs = {"class": "pdf-page", "id": slug(page.src)}
         return article
@@ -123,17 +185,13 @@ class Book:
         prefix = slug(page.src)
         base = self.urls[page.src]
         base_dir = base if base == "" or base.endswith("/") else posixpath.dirname(base) + "/"
-        links = []
         for node in article.find_all(True):  # one pass over the page
             if node.has_attr("id"):
                 node["id"] = f"{prefix}--{node['id']}"
             if node.has_attr("aria-describedby"):
                 del node["aria-describedby"]
-            if node.name == "a" and node.has_attr("href"):
-                links.append(node)
-        for link in links:
-            href = str(link["href"])
-            if href.startswith(("http://", "https://", "mailto:", "tel:")):
+            href = str(node.get("href", "")) if node.name == "a" else ""
+            if not href or href.startswith(("http://", "https://", "mailto:", "tel:")):
                 continue
             path, _, fragment = href.partition("#")
             dest: str | None = prefix
@@ -144,34 +202,20 @@ class Book:
                     output_file(target + "/" if path.endswith("/") and target else target)
                 )
             if dest is None:
-                link.unwrap()  # downloads and other files: plain text on paper
+                node.unwrap()  # downloads and other files: plain text on paper
             else:
-                link["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
+                node["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
 
     def cover(self, site_name: str, attribution: str) -> Markup:
-        edition = self.state.edition
-        overlay = self.state.overlay
-        return el(
-            "section",
-            lines(
-                el("p", overlay.organisation, class_="pdf-cover__org") if overlay else None,
-                el("p", site_name, class_="pdf-cover__title"),
-                el(
-                    "p",
-                    "For assessments of males aged 12 to 18 years where there is a concern"
-                    " regarding their engagement in technology-assisted harmful sexual behaviour",
-                    class_="pdf-cover__subtitle",
-                ),
-                el("p", f"Handbook version {edition.version}", class_="pdf-stamp"),
-                el("p", f"Guidance edition: {edition.source_edition}"),
-                el(
-                    "p",
-                    f"Built {edition.build_date.isoformat()}"
-                    + (f" from commit {edition.commit}" if edition.commit else ""),
-                ),
-                el("p", attribution, class_="pdf-cover__attribution"),
-            ),
-            class_="pdf-cover",
+        edition, overlay = self.state.edition, self.state.overlay
+        return COVER.format(
+            org=el("p", overlay.organisation, class_="pdf-cover__org") + "\n" if overlay else "",
+            title=site_name,
+            version=edition.version,
+            edition=edition.source_edition,
+            built=edition.build_date.isoformat(),
+            commit=f" from commit {edition.commit}" if edition.commit else "",
+            attribution=attribution,
         )
 
     def html(self, site_name: str, attribution: str) -> str:
@@ -203,26 +247,6 @@ class Book:
         )
         cover = self.cover(site_name, attribution)
         return document(site_name, lines(cover, contents, *body), "handbook-pdf.css")
-
-
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def shift_headings(article: Tag, shift: int) -> None:
-    """Headings one level lower in a page inside a part, to nest as the outline does; each
-    keeps its look (class ``pdf-hN``, templates/pdf-base.css)."""
-    for heading in article.find_all(HEADINGS):
-        level = int(heading.name[1])
-        classes = [c for c in heading.get_attribute_list("class") if c]
-        heading["class"] = " ".join([*classes, f"pdf-h{level}"])
-        heading.name = f"h{min(level + shift, 6)}"
-
-
-def article_fragment(page_html: str) -> str:
-    """Only the page's ``<article>`` (Material puts one per page): parsing the rest is wasted."""
-    start = page_html.find("<article")
-    end = page_html.rfind("</article>")
-    return page_html[start : end + len("</article>")] if 0 <= start < end else page_html
 
 
 def article_from_content(content: str, title: str) -> str:

@@ -1,6 +1,5 @@
 """Tagged PDF/UA-1: what WeasyPrint's ``pdf/ua-1`` variant (structure tree, ``/Lang``,
-title, XMP, fields' ``/TU``) leaves to do, in its ``finisher``. Deterministic.
-"""
+title, XMP, fields' ``/TU``) leaves to do, in its ``finisher``. Deterministic."""
 
 from __future__ import annotations
 
@@ -33,9 +32,7 @@ class Tree:
         return self.pdf.objects[int(ref.split()[0])]
 
     def decorative(self, kid: Any) -> bool:
-        if not isinstance(kid, bytes):
-            return False
-        obj = self.get(kid)
+        obj = self.get(kid) if isinstance(kid, bytes) else {}
         return obj.get("S") == "/Figure" and "Alt" not in obj
 
     def kids(self, element: Any) -> Iterator[Any]:
@@ -56,8 +53,6 @@ class Tree:
                 for mcid, parent in enumerate(parents)
                 if isinstance(parent, bytes) and id(self.get(parent)) not in self.reachable
             }
-            if not loose:
-                continue
             stream = self.get(self.get(ref)["Contents"]).stream
             for i, item in enumerate(stream):
                 if isinstance(item, dict) and item.get("MCID") in loose:

@@ -1,15 +1,9 @@
 """PDFs made once per set of inputs (cached in ``.cache/pdf/`` or ``$HANDBOOK_PDF_CACHE``,
-keyed by everything that shows in them), on every core, off the page-reload path.
-
-Checklist PDFs start once the data is loaded; the handbook PDF, on a worker of its own
-warmed up meanwhile, once every page's content is converted (``on_env``). ``mkdocs build``
-waits for every PDF (never a stale one); in background mode (``make serve``) each new PDF
-is copied in when ready, unless a newer build has started or ``serve`` has shut down.
-"""
+keyed by everything that shows in them), in a pool of worker processes, off the page-reload
+path: ``mkdocs build`` waits for every PDF (never a stale one), ``make serve`` does not."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import multiprocessing
@@ -21,17 +15,15 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from ..data.nav import NavPage
 from ..data.state import State
-from .book import REMOVE_SELECTOR, Book, article_from_content, book_pages, handbook_job
-from .documents import PdfJob, checklist_jobs
+from .book import Book, PdfJob, article_from_content, book_pages, checklist_jobs, handbook_job
 from .writer import PdfError, write_pdf
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -40,8 +32,7 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 FORMAT = "5"
 KEEP = 64  # cached PDFs kept; the least recently used beyond this are removed
 LOCAL_REF = re.compile(r"""\b(?:src|href)=["']([^"'#?:]+)["']""")
-CHECKLISTS, BOOK = "checklists", "book"
-_executors: dict[str, ProcessPoolExecutor] = {}
+_pool: ProcessPoolExecutor | None = None  # kept across ``serve`` rebuilds
 _lock = threading.Lock()  # held while a PDF is copied in and while a build takes over
 _current: Batch | None = None  # the build whose site folder PDFs may be copied into
 
@@ -58,46 +49,30 @@ def cache_key(job: PdfJob, base_url: Path) -> str:
     return digest.hexdigest()[:40]
 
 
-@dataclass(frozen=True)
-class Made:
-    path: Path  # in the cache
-    rendered: bool  # by this run
-
-
-def render(job: PdfJob, base_url: Path, cache: Path) -> Made:
-    """The cached PDF for ``job``, rendered first if there is none (runs in a worker)."""
+def render(job: PdfJob, base_url: Path, cache: Path) -> tuple[Path, bool]:
+    """The cached PDF for ``job`` and whether this call rendered it (runs in a worker)."""
     cached = cache / f"{cache_key(job, base_url)}.pdf"
     if cached.is_file():
-        return Made(cached, rendered=False)
+        return cached, False
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache, prefix=".render-") as tmp:
         out = Path(tmp) / Path(job.target).name  # the real name: errors name the file
         write_pdf(job.html, out, base_url, forms=job.forms)
         out.replace(cached)
-    return Made(cached, rendered=True)
+    return cached, True
 
 
 def render_book(
     state: State, pages: list[NavPage], texts: Mapping[str, str], conf: Any, site: Path, cache: Path
-) -> Made:
+) -> tuple[Path, bool]:
     """Assemble the handbook from ``texts`` and render it if it is not cached (in a worker)."""
     return render(handbook_job(Book(state, site, pages, texts), conf), site, cache)
 
 
-@functools.cache
-def warm_up() -> None:
-    """Load WeasyPrint, the system fonts, BeautifulSoup and the book's CSS selectors
-    (compiling soupsieve's patterns takes ~0.1 s) once in this worker."""
-    from weasyprint import HTML
-
-    Book.parse('<article class="md-content__inner"></article>')[0].select(REMOVE_SELECTOR)
-    HTML(string="<p>warm</p>").write_pdf()
-
-
-def copy(made: Made, target: Path) -> None:
+def copy(cached: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.utime(made.path)  # recently used: kept by prune()
-    shutil.copyfile(made.path, target)
+    os.utime(cached)  # recently used: kept by prune()
+    shutil.copyfile(cached, target)
 
 
 def prune(cache: Path, keep: int = KEEP, idle: float = 600) -> None:
@@ -112,25 +87,23 @@ def prune(cache: Path, keep: int = KEEP, idle: float = 600) -> None:
             stale.unlink(missing_ok=True)
 
 
-def _start_worker(low_priority: bool) -> None:
-    """Ctrl-C is the parent's (it stops the pools); checklists yield to the critical path."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if low_priority:
-        os.nice(10)
-
-
-def executor(lane: str) -> ProcessPoolExecutor:
-    """Pools kept across ``serve`` rebuilds: one worker for the handbook, the other cores for
-    the checklists. Forked workers start fast: they inherit the loaded modules."""
-    if lane not in _executors:
-        methods = multiprocessing.get_all_start_methods()
-        _executors[lane] = ProcessPoolExecutor(
-            max_workers=1 if lane == BOOK else max(1, min(len(os.sched_getaffinity(0)) - 1, 4)),
-            mp_context=multiprocessing.get_context("fork" if "fork" in methods else None),
-            initializer=_start_worker,
-            initargs=(lane == CHECKLISTS,),
-        )
-    return _executors[lane]
+def submit(*call: Any) -> Future[Any]:
+    """Run ``call`` in the pool: forked workers start fast (they inherit the loaded modules)
+    and leave Ctrl-C to the parent, which stops the pool."""
+    global _pool
+    for _ in range(2):  # a worker that died (e.g. killed) breaks the pool: start a new one
+        if _pool is None:
+            fork = "fork" in multiprocessing.get_all_start_methods()
+            _pool = ProcessPoolExecutor(
+                mp_context=multiprocessing.get_context("fork" if fork else None),
+                initializer=signal.signal,
+                initargs=(signal.SIGINT, signal.SIG_IGN),
+            )
+        try:
+            return _pool.submit(*call)
+        except BrokenProcessPool:
+            _pool = None
+    raise PdfError("PDFs: the worker processes could not start")
 
 
 def _take_over(batch: Batch | None) -> None:
@@ -138,18 +111,18 @@ def _take_over(batch: Batch | None) -> None:
     started yet are not made."""
     global _current
     with _lock:
-        previous, _current = _current, batch
-    # Outside the lock: cancelling runs the future's done callback (Batch._arrived) at once,
-    # in this thread, and that callback takes the lock.
-    for future in previous.pending.values() if previous is not None else ():
-        future.cancel()
+        for future in _current.pending.values() if _current is not None else ():
+            future.cancel()
+        _current = batch
 
 
 def shutdown() -> None:
     """No PDF lands any more; stop the worker processes (they start again when needed)."""
+    global _pool
     _take_over(None)
-    while _executors:
-        _executors.popitem()[1].shutdown(wait=True, cancel_futures=True)
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
 
 
 class Batch:
@@ -159,101 +132,80 @@ class Batch:
         self.cache = cache
         self.background = background
         self.started = time.perf_counter()
-        self.ready: dict[str, Made] = {}
-        self.pending: dict[str, Future[Made]] = {}
-        self.arrivals: list[threading.Event] = []
+        self.ready: dict[str, tuple[Path, bool]] = {}
+        self.pending: dict[str, Future[tuple[Path, bool]]] = {}
+        self.landing: threading.Thread | None = None
         _take_over(self)
 
     def add(self, job: PdfJob, base_url: Path) -> None:
         cached = self.cache / f"{cache_key(job, base_url)}.pdf"
         if cached.is_file():
             os.utime(cached)  # in use: prune() leaves it alone
-            self.ready[job.target] = Made(cached, rendered=False)
+            self.ready[job.target] = (cached, False)
         else:
-            self.pending[job.target] = self._submit(CHECKLISTS, render, job, base_url, self.cache)
+            self.pending[job.target] = submit(render, job, base_url, self.cache)
 
-    def add_book(
-        self, state: State, site_dir: Path, conf: Any, articles: Mapping[str, str] | None = None
-    ) -> None:
-        """Start the handbook PDF, once: from ``articles`` (each page's article HTML by source
-        path) if they cover every page, else from the built pages."""
-        target = state.downloads.handbook
-        if target in self.pending:
-            return  # started already, from the articles
-        pages = book_pages(state, conf["nav"])
-        if articles is not None and any(p.src not in articles for p in pages):
-            return  # a page without an article yet: wait for the built site
-        book = Book(state, site_dir, pages, articles)
-        texts = {p.src: book.page_text(p) for p in pages}  # before a rebuild can clean site/
+    def add_book(self, state: State, conf: Any, pages: Iterable[Any]) -> None:
+        """Start the handbook PDF (the longest job) from the pages' content (``on_env``), while
+        the theme renders the pages."""
+        articles = {
+            # The page's own <h1>, or its title as Material's template does.
+            p.file.src_uri: article_from_content(p.content or "", p.title or conf["site_name"])
+            for p in pages
+        }
         view = {"site_name": conf["site_name"], "copyright": conf["copyright"]}
-        self.pending[target] = self._submit(
-            BOOK, render_book, state, pages, texts, view, site_dir, self.cache
-        )
-
-    def _submit(self, lane: str, *call: Any) -> Future[Any]:
-        try:
-            return executor(lane).submit(*call)
-        except BrokenProcessPool:  # a worker died (e.g. killed): start a new pool
-            _executors.pop(lane, None)
-            return executor(lane).submit(*call)
+        book = (state, book_pages(state, conf["nav"]), articles, view, Path(conf["site_dir"]))
+        self.pending[state.downloads.handbook] = submit(render_book, *book, self.cache)
 
     def publish(self, site_dir: Path) -> None:
         """Copy every PDF in now, or in background mode each one not cached when it is ready."""
         if not self.background:
-            self.ready.update((t, result(t, f)) for t, f in self.pending.items())
-        for target, made in self.ready.items():
-            copy(made, site_dir / target)
-        for target, future in self.pending.items() if self.background else ():
-            (site_dir / target).unlink(missing_ok=True)
-            arrived = threading.Event()
-            self.arrivals.append(arrived)
-            future.add_done_callback(functools.partial(self._arrived, site_dir, target, arrived))
-        if not self.background:
-            rendered = sum(m.rendered for m in self.ready.values())
+            self.ready |= {t: result(t, f) for t, f in self.pending.items()}
+            self.pending = {}
+            made = sum(rendered for _, rendered in self.ready.values())
+            elapsed = time.perf_counter() - self.started
             log.info(
-                "PDFs: %d made, %d from the cache (%s) in %.1f s",
-                rendered,
-                len(self.ready) - rendered,
-                self.cache,
-                time.perf_counter() - self.started,
+                f"PDFs: {made} made, {len(self.ready) - made} from the cache ({self.cache})"
+                f" in {elapsed:.1f} s"
             )
         elif self.pending:
             log.info(
-                "PDFs: %d from the cache, %d being checked or made in the background",
-                len(self.ready),
-                len(self.pending),
+                f"PDFs: {len(self.ready)} from the cache, {len(self.pending)} being checked"
+                " or made in the background"
             )
+        for target, (cached, _) in self.ready.items():
+            copy(cached, site_dir / target)
+        for target in self.pending:
+            (site_dir / target).unlink(missing_ok=True)
+        self.landing = threading.Thread(target=self._land, args=(site_dir,), daemon=True)
+        self.landing.start()
         prune(self.cache)
 
-    def _arrived(
-        self, site_dir: Path, target: str, arrived: threading.Event, future: Future[Made]
-    ) -> None:
-        """A PDF made in the background: copied in unless a newer build owns the site folder."""
-        try:
-            with _lock:
-                if future.cancelled() or self is not _current:
-                    return
-                copy(result(target, future), site_dir / target)
-            elapsed = time.perf_counter() - self.started
-            log.info("PDF ready: %s (%.1f s after the build started)", target, elapsed)
-        except PdfError as exc:
-            log.error("%s", exc)
-        finally:
-            arrived.set()
+    def _land(self, site_dir: Path) -> None:
+        """Copy each background PDF in as it is made, unless a newer build owns the site folder."""
+        targets = {future: target for target, future in self.pending.items()}
+        for future in as_completed(targets):
+            try:
+                with _lock:
+                    if future.cancelled() or self is not _current:
+                        continue
+                    copy(result(targets[future], future)[0], site_dir / targets[future])
+                elapsed = time.perf_counter() - self.started
+                log.info(f"PDF ready: {targets[future]} ({elapsed:.1f} s after the build started)")
+            except PdfError as exc:
+                log.error(str(exc))
 
     def wait(self) -> None:
         """Block until every background PDF has arrived or been dropped (tests, benchmarks)."""
-        for arrived in self.arrivals:
-            arrived.wait()
+        if self.landing is not None:
+            self.landing.join()
 
 
-def result(target: str, future: Future[Made]) -> Made:
-    """The PDF, or one line naming it and saying what went wrong (no traceback)."""
+def result(target: str, future: Future[tuple[Path, bool]]) -> tuple[Path, bool]:
+    """The PDF, or one line naming it and what went wrong (no traceback; a worker that died:
+    ``BrokenProcessPool``)."""
     try:
         return future.result()
-    except BrokenProcessPool:
-        _executors.clear()
-        raise PdfError(f"{target}: the PDF worker process stopped") from None
     except PdfError:
         raise
     except Exception as exc:
@@ -263,17 +215,6 @@ def result(target: str, future: Future[Made]) -> Made:
 def start(state: State, conf: Any, root: Path, background: bool) -> Batch:
     """Start the checklist PDFs now (they need no built page); see :meth:`Batch.publish`."""
     batch = Batch(Path(os.environ.get("HANDBOOK_PDF_CACHE") or root / ".cache" / "pdf"), background)
-    batch._submit(BOOK, warm_up)
     for job in checklist_jobs(state, conf["site_name"]):
         batch.add(job, Path(conf["site_dir"]))
     return batch
-
-
-def start_book(batch: Batch, state: State, conf: Any, pages: Iterable[Any]) -> None:
-    """Start the handbook PDF (the longest job) in ``on_env``, while the theme renders pages."""
-    articles = {
-        # The page's own <h1>, or its title as Material's template does.
-        page.file.src_uri: article_from_content(page.content or "", page.title or conf["site_name"])
-        for page in pages
-    }
-    batch.add_book(state, Path(conf["site_dir"]), conf, articles)

@@ -10,7 +10,6 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from ..render.html import el, lines
 from . import tagging
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,26 +36,18 @@ def form_font_face() -> Markup:
     )
 
 
-def _stylesheet(name: str) -> Markup:
-    # Trusted: the project's own stylesheet, not data.
-    return Markup((TEMPLATES / name).read_text(encoding="utf-8"))  # noqa: S704
+DOCUMENT = Markup(
+    '<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>{}</title>\n'
+    "<style>\n{}\n</style>\n</head>\n<body>\n{}\n</body>\n</html>\n"
+)
 
 
 def document(title: str, body: Markup, *css: str, font_face: Markup | None = None) -> str:
     """A complete, self-contained HTML document for WeasyPrint."""
-    style = Markup("\n").join(
-        [*([font_face] if font_face else []), *(_stylesheet(n) for n in ("pdf-base.css", *css))]
-    )
-    head = lines(
-        Markup('<meta charset="utf-8">'),
-        el("title", title),
-        Markup("<style>\n") + style + Markup("\n</style>"),
-    )
-    return str(
-        Markup(
-            '<!doctype html>\n<html lang="en-GB">\n<head>\n{}\n</head>\n<body>\n{}\n</body>\n</html>\n'
-        ).format(head, body)
-    )
+    # Trusted: the project's own stylesheets, not data.
+    sheets = [Markup((TEMPLATES / n).read_text(encoding="utf-8")) for n in ("pdf-base.css", *css)]  # noqa: S704
+    style = Markup("\n").join([font_face, *sheets] if font_face else sheets)
+    return str(DOCUMENT.format(title, style, body))
 
 
 def write_pdf(html: str, target: Path, base_url: Path, forms: bool = False) -> None:

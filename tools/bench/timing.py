@@ -126,8 +126,7 @@ def pdf_timings(project: Path) -> dict[str, float]:
     built site (the cost the cache avoids)."""
     from macros.data.edition import Edition, build_date
     from macros.data.state import assemble
-    from macros.pdf.book import Book, book_pages, handbook_job
-    from macros.pdf.documents import checklist_jobs
+    from macros.pdf.book import Book, book_pages, checklist_jobs, handbook_job
     from macros.pdf.writer import write_pdf
 
     config = mkdocs_config.load_config(project / "mkdocs.yml")

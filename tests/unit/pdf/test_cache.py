@@ -7,7 +7,6 @@ import logging
 import os
 import shutil
 from collections.abc import Iterator
-from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,8 +19,8 @@ from macros.data.local_models import LocalOverlay
 from macros.data.nav import NavPage, nav_pages, nav_sources
 from macros.data.state import State, assemble
 from macros.hooks import site_hooks
-from macros.pdf import documents, workers, writer
-from macros.pdf.book import Book, article_from_content, book_order, book_pages, handbook_job
+from macros.pdf import book, workers, writer
+from macros.pdf.book import Book, article_from_content, book_order, handbook_job
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import sheet_text
 
@@ -37,8 +36,8 @@ def handbook(edition: Edition = EDITION) -> State:
     )
 
 
-def keys(book: State, tmp_path: Path) -> dict[str, str]:
-    jobs = documents.checklist_jobs(book, "Site")
+def keys(state: State, tmp_path: Path) -> dict[str, str]:
+    jobs = book.checklist_jobs(state, "Site")
     return {job.target: workers.cache_key(job, tmp_path) for job in jobs}
 
 
@@ -114,7 +113,7 @@ def test_version_overlay_and_form_font_change_every_key(
 def test_a_local_file_the_pdf_embeds_is_part_of_the_key(tmp_path: Path) -> None:
     image = tmp_path / "logo.svg"
     image.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
-    job = documents.PdfJob("x.pdf", '<img src="logo.svg" alt="">')
+    job = book.PdfJob("x.pdf", '<img src="logo.svg" alt="">')
     first = workers.cache_key(job, tmp_path)
     image.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='2'/>", encoding="utf-8")
     assert workers.cache_key(job, tmp_path) != first
@@ -137,15 +136,13 @@ def test_the_handbook_key_follows_the_built_pages(base: State, tmp_path: Path) -
 
 
 def test_render_uses_the_cache_the_second_time(tmp_path: Path) -> None:
-    job = documents.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>Cached text</p>")
+    job = book.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>Cached text</p>")
     cache = tmp_path / "cache"
-    first = workers.render(job, tmp_path, cache)
-    second = workers.render(job, tmp_path, cache)
-    assert first.rendered
-    assert not second.rendered
-    assert second.path == first.path
-    assert "Cached text" in sheet_text(PdfReader(first.path).pages[0])
-    assert [p.name for p in cache.iterdir()] == [first.path.name]  # no temporary files left
+    first, rendered = workers.render(job, tmp_path, cache)
+    assert rendered
+    assert workers.render(job, tmp_path, cache) == (first, False)
+    assert "Cached text" in sheet_text(PdfReader(first).pages[0])
+    assert [p.name for p in cache.iterdir()] == [first.name]  # no temporary files left
 
 
 def test_prune_keeps_the_most_recently_used(tmp_path: Path) -> None:
@@ -167,7 +164,7 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
     (site / target).write_bytes(b"stale")
     cache = tmp_path / "cache"
     batch = workers.Batch(cache, background=True)
-    batch.add(documents.PdfJob(target, "<!doctype html><title>a</title><p>Fresh</p>"), site)
+    batch.add(book.PdfJob(target, "<!doctype html><title>a</title><p>Fresh</p>"), site)
     batch.publish(site)
     assert not (site / target).exists() or "Fresh" in sheet_text(PdfReader(site / target).pages[0])
     batch.wait()
@@ -175,7 +172,7 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
 
     # A PDF that arrives after a newer build started is not copied into the site.
     old = workers.Batch(cache, background=True)
-    old.add(documents.PdfJob(target, "<!doctype html><title>b</title><p>Old edit</p>"), site)
+    old.add(book.PdfJob(target, "<!doctype html><title>b</title><p>Old edit</p>"), site)
     old.publish(site)
     workers.Batch(cache, background=True)  # the next build
     old.wait()
@@ -187,7 +184,7 @@ def test_no_pdf_lands_after_serve_shuts_down(tmp_path: Path) -> None:
     meanwhile would make that fail."""
     site = tmp_path / "site"
     batch = workers.Batch(tmp_path / "cache", background=True)
-    batch.add(documents.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>A</p>"), site)
+    batch.add(book.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>A</p>"), site)
     batch.publish(site)
     site_hooks.on_shutdown()
     batch.wait()
@@ -199,7 +196,7 @@ def test_a_background_pdf_that_fails_is_logged_in_one_line(
 ) -> None:
     site = tmp_path / "site"
     batch = workers.Batch(tmp_path / "cache", background=True)
-    batch.add(documents.PdfJob("downloads/a.pdf", '<img src="https://example.org/x.png">'), site)
+    batch.add(book.PdfJob("downloads/a.pdf", '<img src="https://example.org/x.png">'), site)
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.handbook"):
         batch.publish(site)
         batch.wait()
@@ -253,28 +250,6 @@ def test_the_book_is_the_same_from_content_or_from_the_built_page(base: State) -
 def test_a_page_without_a_heading_gets_its_title_escaped() -> None:
     article = article_from_content("<p>Text</p>", "Sexting & <images>")
     assert "<h1>Sexting &amp; &lt;images&gt;</h1><p>Text</p>" in article
-
-
-def test_the_book_starts_once_and_only_with_every_page(
-    base: State, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    conf = mkdocs_config()
-    batch = workers.Batch(tmp_path / "cache", background=False)
-    started: list[str] = []
-
-    def submit(lane: str, *call: object) -> Future[object]:
-        started.append(lane)
-        return Future()
-
-    monkeypatch.setattr(batch, "_submit", submit)
-    pages = book_pages(base, conf["nav"])
-    articles = {p.src: article_from_content(CONTENT, p.title) for p in pages}
-    one_short = dict(list(articles.items())[:-1])
-    batch.add_book(base, tmp_path / "site", conf, one_short)
-    assert started == []  # a page has no article yet: left for the built site
-    batch.add_book(base, tmp_path / "site", conf, articles)
-    batch.add_book(base, tmp_path / "site", conf)  # after the build: not started again
-    assert started == [workers.BOOK]
 
 
 def test_the_form_font_has_the_characters_people_type_and_no_more() -> None:
