@@ -36,7 +36,7 @@ from macros.data.units import is_guidance_page, note_units, page_units, state_un
 from macros.hooks import Current
 from macros.pages.links import Links
 from macros.render.changes import PLACEHOLDER, changed_line, changes_page
-from macros.render.local import note_html, notice_html
+from macros.render.local import TEMPLATE as LOCAL
 from macros.render.sanitise import fill_placeholders, headings, sanitise
 
 OUT = "HANDBOOK_EDITION_OUT"
@@ -121,7 +121,7 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
     if source.meta_title:
         page.meta["title"] = escape(source.meta_title)
     # The notice: right after the page's title if it starts with one, else first of all.
-    notice = str(notice_html(build.state.overlay.organisation))
+    notice = str(LOCAL.notice(build.state.overlay.organisation))
     return insert_after(html, STARTING_TITLE, notice) or notice + "\n" + html
 
 
@@ -137,7 +137,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     for i, note in enumerate(overlay.notes):
         if note.page != src:
             continue
-        box = str(note_html(overlay.organisation, note.text))
+        box = str(LOCAL.note(overlay.organisation, note.text))
         if note.anchor is None:
             html = insert_after(html, FIRST_HEADING, box) or box + "\n" + html
         elif (placed := insert_after(html, heading_pattern(note.anchor), box)) is not None:
