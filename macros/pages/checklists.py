@@ -43,15 +43,17 @@ class ChecklistMacros:
                 self.reference.term_link(page, t, glossary.get(t).term) for t in item.terms
             )
 
-        links = checklist_render.ChecklistLinks(
+        return checklist_render.TEMPLATE.screen(
+            checklist,
+            term_links,
             pdf=self.links.file_href(page, self.state.downloads.checklist(checklist.id)),
             print_view=self.links.href(page, print_page(checklist.id)),
             source=self.reference.cite(page, *checklist.cite),
             record=None
             if in_record or RECORD_PAGE not in self.state.pages
             else self.links.href(page, RECORD_PAGE),
+            in_record=in_record,
         )
-        return checklist_render.screen_html(checklist, links, term_links, in_record)
 
     def record(self, page: Page) -> Markup:
         """The Assessment record: the case header and every checklist, in one tab-only state."""

@@ -3,6 +3,8 @@ pages, and the source's own wording (Source wording blocks, the Source coverage 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup, escape
 
 from ..data import source as provenance
@@ -20,6 +22,12 @@ from .links import Links, Page, log, unknown, where
 
 SOURCE = macros("source.html")  # the slides' words under a section, the coverage table
 LICENCES = macros("licences.html")
+
+
+def coverage_counts(rows: Sequence[provenance.Row]) -> tuple[int, int, int, int]:
+    """The coverage table's passages: all, restated, left out, neither."""
+    traced, left = sum(1 for r in rows if r.traces), sum(1 for r in rows if r.reason)
+    return len(rows), traced, left, len(rows) - traced - left
 
 
 class ReferenceMacros:
@@ -44,7 +52,7 @@ class ReferenceMacros:
             if k in references
         ]
         marker = escape("".join(f"[unknown citation: {k}]" for k in missing))
-        return citations.cite_html(found) + marker
+        return citations.TEMPLATE.cite(found) + marker
 
     def term(self, page: Page, name: str, text: str | None = None) -> Markup:
         entry = self.state.glossary.find(name)
@@ -60,7 +68,7 @@ class ReferenceMacros:
         tip_id = f"hb-tip-{self._tips[key]}"
         entry = self.state.glossary.get(entry_id)
         href = self.links.href(page, GLOSSARY_PAGE, entry.id)
-        return glossary.term_html(entry, text, href, tip_id)
+        return glossary.TEMPLATE.term(entry, text, href, tip_id)
 
     def start_page(self, page: Page) -> None:
         """Reset per-page state (tooltip numbering) before a page renders."""
@@ -82,7 +90,10 @@ class ReferenceMacros:
 
     def references_page(self, page: Page) -> Markup:
         cited = {k: self.links.page_links(page, v) for k, v in self.state.usage.cites.items()}
-        return citations.references_html(list(self.state.references.values()), cited)
+        refs = sorted(
+            self.state.references.values(), key=lambda r: (r.name.casefold(), r.year or 0)
+        )
+        return citations.TEMPLATE.references(refs, cited)
 
     def source_wording(self, page: Page, trace_id: str) -> Markup:
         """The closed "Source wording" block for a section (data/source-trace.yml)."""
@@ -116,11 +127,13 @@ class ReferenceMacros:
             href = self.links.href(page, trace.page, anchor)
             return citations.PageLink(f"{title} › {trace.section}", href)
 
-        return SOURCE.coverage(self.state.source.rows(), link)
+        rows = self.state.source.rows()
+        return SOURCE.coverage(rows, coverage_counts(rows), link)
 
     def licences_page(self) -> Markup:
         """Every third-party component the copy ships, from data/third-party.yml."""
-        return LICENCES.licences(self.state.components)
+        components = self.state.components
+        return LICENCES.licences(components, {c.id: c.name for c in components})
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(

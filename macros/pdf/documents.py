@@ -1,5 +1,5 @@
 """What the checklist PDFs contain: each checklist on paper, with form fields, as one
-self-contained document (the same ``paper_html`` as the print view), and the combined one."""
+self-contained document (the same ``paper`` template as the print view), and the combined one."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -
                     el("p", contacts_text(state.overlay), class_="pdf-contacts")
                     if state.overlay
                     else None,
-                    checklist_render.paper_html(
+                    checklist_render.TEMPLATE.paper(
                         checklist,
                         state.cite_text(checklist.cite),
                         state.checklist_stamp(cid),

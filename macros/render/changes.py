@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..data.changes import Change, Step
 from ..data.editions import Unit
-from .html import el, lines, macros
+from .html import macros
 
 KINDS = {
     "section": "Section",
@@ -99,8 +99,6 @@ def changes_page(
     ``kept``: HTML of published editions from earlier builds, by edition and ``key`` (what
     the links depend on): a published edition's changes never change, so `make serve`
     renders them once."""
-    if not steps:
-        return el("p", "No edition of the guidance has been recorded yet.", class_="hb-changes")
     parts = []
     for step in reversed(steps):
         if kept is None or not step.published:
@@ -109,7 +107,7 @@ def changes_page(
         if (step, key) not in kept:
             kept[(step, key)] = step_html(step, link, order)
         parts.append(kept[(step, key)])
-    return el("div", lines(*parts), class_="hb-changes")
+    return TEMPLATE.page(parts)
 
 
 TEMPLATE = macros(

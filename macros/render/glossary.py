@@ -14,11 +14,6 @@ from .citations import PageLink
 from .html import macros
 
 
-def term_html(entry: GlossaryEntry, text: str, href: str, tip_id: str) -> Markup:
-    """A term linked to its glossary entry, described by a hover/focus tooltip."""
-    return TEMPLATE.term(entry, text, href, tip_id)
-
-
 def letter(entry: GlossaryEntry) -> str:
     first = entry.term[:1].upper()
     return first if first.isalpha() else "#"

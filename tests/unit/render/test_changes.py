@@ -43,6 +43,9 @@ def test_the_page_escapes_every_string_and_links_where_the_text_is_now() -> None
         "Version 1.0.0 (2026-11-28)"
     )
     assert "<h3>A &amp; B</h3>" in html
+    assert str(changes_page([], lambda u: None, {})) == (
+        '<p class="hb-changes">No edition of the guidance has been recorded yet.</p>'
+    )
 
 
 def test_the_last_changed_line() -> None:

@@ -61,7 +61,7 @@ def test_el_escapes_strings_and_keeps_markup(markup: Markup, expected: str) -> N
 
 
 def test_cite_html_is_an_author_year_link() -> None:
-    html = citations.cite_html([(LIM, "../reference/references/#ref-lim-2017")])
+    html = citations.TEMPLATE.cite([(LIM, "../reference/references/#ref-lim-2017")])
     assert (
         str(html)
         == '<a href="../reference/references/#ref-lim-2017" class="hb-cite">Lim et al., 2017</a>'
@@ -70,7 +70,7 @@ def test_cite_html_is_an_author_year_link() -> None:
 
 def test_cite_html_joins_several_with_semicolons() -> None:
     seto = Reference(key="seto-2015", authors="Seto", year=2015, cited_for="Peers.")
-    html = citations.cite_html([(LIM, "#a"), (seto, "#b")])
+    html = citations.TEMPLATE.cite([(LIM, "#a"), (seto, "#b")])
     assert str(html) == (
         '<a href="#a" class="hb-cite">Lim et al., 2017</a>; <a href="#b" class="hb-cite">Seto, 2015</a>'
     )
@@ -84,7 +84,7 @@ def test_a_citation_the_handbook_attributes_itself_carries_a_mark_to_one_note() 
         cited_for="An address.",
         attribution="<b>Ours</b> & not the slides'.",
     )
-    html = str(citations.cite_html([(nspcc, "../reference/references/#ref-nspcc-2017-report")]))
+    html = str(citations.TEMPLATE.cite([(nspcc, "../reference/references/#ref-nspcc-2017-report")]))
     assert html == (
         '<a href="../reference/references/#ref-nspcc-2017-report" class="hb-cite">NSPCC, 2017</a>'
         '<sup class="hb-cite__mark"><a href="../reference/references/#attribution-nspcc-2017-report"'
@@ -119,7 +119,7 @@ def test_reference_without_year_has_no_empty_brackets() -> None:
 
 
 def test_term_html_has_link_abbr_and_described_tooltip() -> None:
-    html = str(glossary.term_html(IIOC, "IIOC", "../reference/glossary/#iioc", "hb-tip-1"))
+    html = str(glossary.TEMPLATE.term(IIOC, "IIOC", "../reference/glossary/#iioc", "hb-tip-1"))
     assert html == (
         '<span class="hb-term"><a href="../reference/glossary/#iioc" class="hb-term__link" '
         'aria-describedby="hb-tip-1"><abbr title="Indecent images of children">IIOC</abbr></a>'
@@ -129,7 +129,7 @@ def test_term_html_has_link_abbr_and_described_tooltip() -> None:
 
 
 def test_term_html_without_abbreviation_shows_text_as_written() -> None:
-    html = str(glossary.term_html(IIOC, "indecent images", "#x", "t"))
+    html = str(glossary.TEMPLATE.term(IIOC, "indecent images", "#x", "t"))
     assert "<abbr" not in html
     assert ">indecent images</a>" in html
 
@@ -167,9 +167,11 @@ def _no_terms(item: object) -> None:
     return None
 
 
+LINKS = {"pdf": "x.pdf", "print_view": "print/", "source": Markup("Lim")}
+
+
 def test_screen_checklist_escapes_and_labels_every_checkbox() -> None:
-    links = checklist.ChecklistLinks(pdf="x.pdf", print_view="print/", source=Markup("Lim"))
-    html = str(checklist.screen_html(SMALL, links, _no_terms))
+    html = str(checklist.TEMPLATE.screen(SMALL, _no_terms, **LINKS))
     assert '<input type="checkbox" id="cl-demo-a" name="a" class="hb-checklist__box">' in html
     assert (
         '<label for="cl-demo-a" class="hb-checklist__label">Is it &lt;b&gt;safe&lt;/b&gt;?</label>'
@@ -182,7 +184,7 @@ def test_screen_checklist_escapes_and_labels_every_checkbox() -> None:
 
 
 def test_paper_checklist_fillable_names_every_field() -> None:
-    html = str(checklist.paper_html(SMALL, "Lim et al., 2017", "v1", fillable=True))
+    html = str(checklist.TEMPLATE.paper(SMALL, "Lim et al., 2017", "v1", fillable=True))
     assert html.count('type="checkbox"') == 1
     assert 'name="demo.a"' in html
     for name, _ in CASE_FIELDS:
@@ -192,7 +194,7 @@ def test_paper_checklist_fillable_names_every_field() -> None:
 
 
 def test_paper_checklist_for_print_has_boxes_not_fields() -> None:
-    html = str(checklist.paper_html(SMALL, "Lim", "v1", fillable=False))
+    html = str(checklist.TEMPLATE.paper(SMALL, "Lim", "v1", fillable=False))
     assert "<input" not in html
     assert "<textarea" not in html
     assert html.count("hb-paper__box") == 1
