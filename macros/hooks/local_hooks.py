@@ -115,9 +115,7 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
     )
     # MkDocs reads the table of contents from the Markdown, before the sanitiser has run;
     # the theme prints its titles and ids as they are.
-    page.toc = get_toc(
-        nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.title} for h in headings(html)])
-    )
+    page.toc = get_toc(nest_toc_tokens(headings(html)))
     if source.meta_title:
         page.meta["title"] = escape(source.meta_title)
     # The notice: right after the page's title if it starts with one, else first of all.
