@@ -11,8 +11,6 @@ from .links import unknown
 
 
 class LocalMacros:
-    """``local_contacts``, ``local_review``, ``accessibility``, ``host_name``, ``offline_copy``."""
-
     def __init__(self, state: State) -> None:
         self.state = state
 

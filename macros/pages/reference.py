@@ -14,14 +14,12 @@ from ..data.paths import (
     GLOSSARY_PAGE,
     REFERENCES_FILE,
     REFERENCES_PAGE,
+    relative,
 )
 from ..data.state import State
-from ..render import citations, glossary
-from ..render.html import el, macros
+from ..render import glossary
+from ..render.html import CITATIONS, LICENCES, SOURCE, PageLink, el
 from .links import Links, Page, log, unknown, where
-
-SOURCE = macros("source.html")  # the slides' words under a section, the coverage table
-LICENCES = macros("licences.html")
 
 
 def coverage_counts(rows: Sequence[provenance.Row]) -> tuple[int, int, int, int]:
@@ -31,9 +29,6 @@ def coverage_counts(rows: Sequence[provenance.Row]) -> tuple[int, int, int, int]
 
 
 class ReferenceMacros:
-    """``cite``, ``term``, ``glossary``, ``references``, ``source_wording``, ``source_coverage``,
-    ``licences``."""
-
     def __init__(self, state: State, links: Links) -> None:
         self.state = state
         self.links = links
@@ -52,7 +47,7 @@ class ReferenceMacros:
             if k in references
         ]
         marker = escape("".join(f"[unknown citation: {k}]" for k in missing))
-        return citations.TEMPLATE.cite(found) + marker
+        return CITATIONS.cite(found) + marker
 
     def term(self, page: Page, name: str, text: str | None = None) -> Markup:
         entry = self.state.glossary.find(name)
@@ -93,7 +88,7 @@ class ReferenceMacros:
         refs = sorted(
             self.state.references.values(), key=lambda r: (r.name.casefold(), r.year or 0)
         )
-        return citations.TEMPLATE.references(refs, cited)
+        return CITATIONS.references(refs, cited)
 
     def source_wording(self, page: Page, trace_id: str) -> Markup:
         """The closed "Source wording" block for a section (data/source-trace.yml)."""
@@ -119,13 +114,13 @@ class ReferenceMacros:
             return unknown(message, "no source trace")
         titles = self.state.usage.titles
 
-        def link(trace: provenance.Trace) -> citations.PageLink:
+        def link(trace: provenance.Trace) -> PageLink:
             title = titles.get(trace.page, trace.page)
             if trace.section is None:
-                return citations.PageLink(f"{title} (opening)", self.links.href(page, trace.page))
+                return PageLink(f"{title} (opening)", self.links.href(page, trace.page))
             anchor = provenance.section_anchor(trace.section)
             href = self.links.href(page, trace.page, anchor)
-            return citations.PageLink(f"{title} › {trace.section}", href)
+            return PageLink(f"{title} › {trace.section}", href)
 
         rows = self.state.source.rows()
         return SOURCE.coverage(rows, coverage_counts(rows), link)
@@ -139,6 +134,6 @@ class ReferenceMacros:
         return el(
             "a",
             "Download the whole handbook (PDF)",
-            href=self.links.file_href(page, self.state.downloads.handbook),
+            href=relative(self.state.downloads.handbook, page.url),
             class_="md-button md-button--primary hb-handbook-pdf",
         )

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..data.state import State
-from ..render import checklist as checklist_render
-from ..render.html import el, lines
+from ..render.html import CHECKLIST, el, lines
 from ..render.local import contacts_text
 from .writer import document, form_font_face
 
@@ -31,7 +30,7 @@ def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -
                     el("p", contacts_text(state.overlay), class_="pdf-contacts")
                     if state.overlay
                     else None,
-                    checklist_render.TEMPLATE.paper(
+                    CHECKLIST.paper(
                         checklist,
                         state.cite_text(checklist.cite),
                         state.checklist_stamp(cid),

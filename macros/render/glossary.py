@@ -10,8 +10,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from ..data.models import GlossaryEntry
-from .citations import PageLink
-from .html import macros
+from .html import PageLink, macros
 
 
 def letter(entry: GlossaryEntry) -> str:

@@ -15,7 +15,7 @@ from macros.data.glossary import load_glossary
 from macros.data.loading import load_checklist, load_checklists, merge_items
 from macros.data.local_models import LocalOverlay
 from macros.data.models import CASE_FIELDS, Checklist, Reference, reserved_item_ids
-from macros.render.checklist import TEMPLATE
+from macros.render.html import CHECKLIST as TEMPLATE
 from tests.conftest import ROOT
 
 REFS = {"lim-2017": Reference(key="lim-2017", authors="Lim et al.", year=2017, cited_for="x")}

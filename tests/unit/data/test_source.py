@@ -20,8 +20,7 @@ from macros.data.source import (
     word_count,
 )
 from macros.pages.reference import coverage_counts
-from macros.render.citations import TEMPLATE, PageLink
-from macros.render.html import macros
+from macros.render.html import CITATIONS, SOURCE, PageLink
 
 TEXT = "\n".join(
     [
@@ -35,8 +34,6 @@ TEXT = "\n".join(
         "One more line of three words",  # 8
     ]
 )
-
-SOURCE = macros("source.html")
 
 
 def trace(tid: str = "a", lines: tuple[str, ...] = ("1-5",), begins: str = "Title of") -> Trace:
@@ -194,7 +191,7 @@ def test_reference_from_outside_the_slides_is_shown_as_such() -> None:
         cited_for="The guidance.",
         from_outside_source="The publisher, from the report's title page.",
     )
-    html = str(TEMPLATE.entry(ref, []))
+    html = str(CITATIONS.entry(ref, []))
     assert ref.label == "A guide"
     assert (
         '<span class="hb-ref__label">Not from the slides: </span>'

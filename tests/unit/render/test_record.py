@@ -6,7 +6,7 @@ import re
 
 from markupsafe import escape
 
-from macros.render import checklist
+from macros.render.html import CHECKLIST
 from tests.unit.render.test_render import LINKS, PRIVACY, SMALL, _no_terms
 
 COPY_NOTE = (
@@ -20,8 +20,8 @@ NO_SCRIPT = (
 
 
 def _record() -> str:
-    entry = (SMALL, checklist.TEMPLATE.screen(SMALL, _no_terms, **LINKS, in_record=True))
-    return str(checklist.TEMPLATE.record([entry], "9.9.9", 'v9 <b>"x"</b>', None))
+    entry = (SMALL, CHECKLIST.screen(SMALL, _no_terms, **LINKS, in_record=True))
+    return str(CHECKLIST.record([entry], "9.9.9", 'v9 <b>"x"</b>', None))
 
 
 def test_record_has_the_four_case_fields_with_exact_labels() -> None:
@@ -70,6 +70,6 @@ def test_record_escapes_the_stamp_and_is_left_out_of_search() -> None:
 
 
 def test_checklist_links_to_the_record_when_given() -> None:
-    html = str(checklist.TEMPLATE.screen(SMALL, _no_terms, **LINKS, record="../record/"))
+    html = str(CHECKLIST.screen(SMALL, _no_terms, **LINKS, record="../record/"))
     assert '<a href="../record/" class="md-button">Assessment record</a>' in html
-    assert "Assessment record" not in str(checklist.TEMPLATE.screen(SMALL, _no_terms, **LINKS))
+    assert "Assessment record" not in str(CHECKLIST.screen(SMALL, _no_terms, **LINKS))
