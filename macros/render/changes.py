@@ -111,11 +111,7 @@ def changes_page(
 
 
 TEMPLATE = macros(
-    "changes.html",
-    KINDS=KINDS,
-    STATUS=STATUS,
-    summary=summary,
-    word_marks=word_marks,
+    "changes.html", KINDS=KINDS, STATUS=STATUS, summary=summary, word_marks=word_marks
 )
 
 

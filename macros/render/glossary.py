@@ -34,11 +34,7 @@ def aliases(entry: GlossaryEntry) -> list[str]:
     return [a for a in entry.aliases if a.casefold() != entry.term.casefold()]
 
 
-TEMPLATE = macros(
-    "glossary.html",
-    NO_LINKS=EntryLinks(),
-    aliases=aliases,
-)
+TEMPLATE = macros("glossary.html", aliases=aliases)
 
 
 def glossary_html(
