@@ -72,11 +72,11 @@ class ReferenceMacros:
     def glossary_page(self, page: Page) -> Markup:
         used, page_links = self.state.usage.terms, self.links.page_links
         links = {
-            e.id: glossary.EntryLinks(
-                page_links(page, [e.explained] if e.explained else []),
-                page_links(page, used.get(e.id, ())),
-                self.state.search_aids.shown_for(e.id),
-            )
+            e.id: {
+                "explained": page_links(page, [e.explained] if e.explained else []),
+                "used_on": page_links(page, used.get(e.id, ())),
+                "aids": self.state.search_aids.shown_for(e.id),
+            }
             for e in self.state.glossary.entries
         }
         return glossary.glossary_html(

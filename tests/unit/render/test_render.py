@@ -138,12 +138,16 @@ def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
         glossary.glossary_html(
             [sexting, IIOC],
             {
-                "iioc": glossary.EntryLinks(
-                    used_on=[PageLink("IIOC prompts", "../../prompts/iioc/")]
-                ),
-                "sexting": glossary.EntryLinks(
-                    explained=[PageLink("Sexting", "../../prompts/sexting/#what")]
-                ),
+                "iioc": {
+                    "explained": [],
+                    "used_on": [PageLink("IIOC prompts", "../../prompts/iioc/")],
+                    "aids": [],
+                },
+                "sexting": {
+                    "explained": [PageLink("Sexting", "../../prompts/sexting/#what")],
+                    "used_on": [],
+                    "aids": [],
+                },
             },
             lambda keys: Markup("cite"),
         )
