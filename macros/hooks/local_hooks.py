@@ -35,7 +35,8 @@ from macros.data.paths import print_page
 from macros.data.units import is_guidance_page, note_units, page_units, state_units
 from macros.hooks import Current
 from macros.pages.links import Links
-from macros.render.changes import PLACEHOLDER, changed_line, changes_page
+from macros.render.changes import PLACEHOLDER, changes_page
+from macros.render.changes import TEMPLATE as CHANGES
 from macros.render.local import TEMPLATE as LOCAL
 from macros.render.sanitise import fill_placeholders, headings, sanitise
 
@@ -193,11 +194,11 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
         src = page.file.src_uri
         shown = [cid for cid, c in state.checklists.items() if src in (c.page, print_page(cid))]
         step = latest.of(src, *(f"checklist:{cid}" for cid in shown))
-        href = links.href(page, changes.file.src_uri, step.anchor) if changes and step else ""
-        printed = any(src == print_page(cid) for cid in shown)
-        line = str(changed_line(step, href, printed))
-        if not line:
+        if step is None:
             continue  # no edition recorded yet
+        href = links.href(page, changes.file.src_uri, step.anchor) if changes else ""
+        printed = any(src == print_page(cid) for cid in shown)
+        line = str(CHANGES.changed(step, href, printed))
         content = page.content or ""
         page.content = insert_after(content, FIRST_HEADING, line) or line + content
     if changes is not None:

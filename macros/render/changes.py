@@ -113,8 +113,3 @@ def changes_page(
 TEMPLATE = macros(
     "changes.html", KINDS=KINDS, STATUS=STATUS, summary=summary, word_marks=word_marks
 )
-
-
-def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
-    """The line under a page's title: when its guidance last changed."""
-    return Markup("") if step is None else TEMPLATE.changed(step, href, checklist)
