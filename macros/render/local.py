@@ -71,17 +71,14 @@ def pdf_results(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.dat
     if pdf is None:
         return TEMPLATE.pdf_unchecked()
     files = ", ".join(f.rpartition("/")[2] for f in pdf.files)
-    outcome = f"{count(pdf.errors, 'error')}, {count(pdf.warnings, 'warning')}"
+    outcome = f"{count(pdf.errors, 'error')}, {count(pdf.warnings, 'warning')}; " + count(
+        len(pdf.exceptions), "problem"
+    )
     rows = (
         ("Tool", f"{pdf.checker} ({pdf.standard} rules it can check)"),
         ("Tested on", long_date(pdf.tested)),
         ("Files checked", f"{len(pdf.files)}: {files}"),
-        (
-            "Result",
-            "no errors or warnings"
-            if _clean(pdf)
-            else f"{outcome}; {count(len(pdf.exceptions), 'problem')} in all",
-        ),
+        ("Result", "no errors or warnings" if _clean(pdf) else f"{outcome} in all"),
     )
     return TEMPLATE.figures(rows, "Checked in every PDF besides the tool's rules:", pdf.checks)
 
