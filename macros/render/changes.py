@@ -1,9 +1,4 @@
-"""The "Changes to the guidance" page, and the "last changed" line under a page's title.
-
-Removed and inserted words are ``<del>`` and ``<ins>``, each starting with visually
-hidden words ("removed:", "added:") that a screen reader reads, since most do not
-announce the elements themselves and CSS generated content is not reliably read.
-"""
+"""The "Changes to the guidance" page, and the "last changed" line under a page's title."""
 
 from __future__ import annotations
 
