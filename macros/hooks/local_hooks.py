@@ -35,8 +35,9 @@ from macros.data.files import DataError
 from macros.data.paths import print_page
 from macros.data.units import is_guidance_page, note_units, page_units, state_units
 from macros.pages.links import Links
-from macros.render.changes import PLACEHOLDER, changed_line, changes_page
-from macros.render.local import note_html, notice_html
+from macros.render.changes import PLACEHOLDER, changes_page
+from macros.render.changes import TEMPLATE as CHANGES
+from macros.render.local import TEMPLATE as LOCAL
 from macros.render.sanitise import fill_placeholders, headings, sanitise
 
 OUT = "HANDBOOK_EDITION_OUT"
@@ -113,13 +114,11 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
     )
     # MkDocs reads the table of contents from the Markdown, before the sanitiser has run;
     # the theme prints its titles and ids as they are.
-    page.toc = get_toc(
-        nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.title} for h in headings(html)])
-    )
+    page.toc = get_toc(nest_toc_tokens(headings(html)))
     if source.meta_title:
         page.meta["title"] = escape(source.meta_title)
     # The notice: right after the page's title if it starts with one, else first of all.
-    notice = str(notice_html(build.state.overlay.organisation))
+    notice = str(LOCAL.notice(build.state.overlay.organisation))
     return insert_after(html, STARTING_TITLE, notice) or notice + "\n" + html
 
 
@@ -135,7 +134,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     for i, note in enumerate(overlay.notes):
         if note.page != src:
             continue
-        box = str(note_html(overlay.organisation, note.text))
+        box = str(LOCAL.note(overlay.organisation, note.text))
         if note.anchor is None:
             html = insert_after(html, FIRST_HEADING, box) or box + "\n" + html
         elif (placed := insert_after(html, heading_pattern(note.anchor), box)) is not None:
@@ -193,11 +192,11 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
         src = page.file.src_uri
         shown = [cid for cid, c in state.checklists.items() if src in (c.page, print_page(cid))]
         step = latest.of(src, *(f"checklist:{cid}" for cid in shown))
-        href = links.href(page, changes.file.src_uri, step.anchor) if changes and step else ""
-        printed = any(src == print_page(cid) for cid in shown)
-        line = str(changed_line(step, href, printed))
-        if not line:
+        if step is None:
             continue  # no edition recorded yet
+        href = links.href(page, changes.file.src_uri, step.anchor) if changes else ""
+        printed = any(src == print_page(cid) for cid in shown)
+        line = str(CHANGES.changed(step, href, printed))
         content = page.content or ""
         page.content = insert_after(content, FIRST_HEADING, line) or line + content
     if changes is not None:

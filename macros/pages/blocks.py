@@ -1,12 +1,9 @@
-"""Generated block HTML that skips Markdown.
-
-Markdown scans a block macro's finished HTML tag by tag only to pass it through, at a cost
-that grows with its size (a checklist form is hundreds of tags). So the macro leaves a
-comment, with a random token made for each build (a page cannot name a block on its own),
-and ``restore`` (``on_page_content``) puts the HTML in its place: the built pages are byte
-for byte the same. A block whose comment Markdown did not keep (a macro call inside a code
-block) is reported, never silently dropped.
-"""
+"""Generated block HTML that skips Markdown: Markdown scans a block macro's finished HTML tag
+by tag only to pass it through, at a cost that grows with its size (a checklist form is
+hundreds of tags). So the macro leaves a comment with a random token made for each build (a
+page cannot name a block on its own), and ``restore`` (``on_page_content``) puts the HTML back,
+byte for byte; a block whose comment Markdown did not keep (a macro in a code block) is
+reported, never silently dropped."""
 
 from __future__ import annotations
 

@@ -6,17 +6,15 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..data.models import Checklist, ChecklistItem
-from ..data.paths import CHANGES_PAGE, CHECKLISTS_DIR, RECORD_PAGE, print_page
+from ..data.paths import CHANGES_PAGE, CHECKLISTS_DIR, RECORD_PAGE, print_page, relative
 from ..data.state import State
-from ..render import checklist as checklist_render
 from ..render import local
+from ..render.html import CHECKLIST
 from .links import Links, Page, unknown, where
 from .reference import ReferenceMacros
 
 
 class ChecklistMacros:
-    """``checklist``, ``checklist_print``, ``checklist_downloads``, ``assessment_record``."""
-
     def __init__(self, state: State, links: Links, reference: ReferenceMacros) -> None:
         self.state = state
         self.links = links
@@ -43,32 +41,32 @@ class ChecklistMacros:
                 self.reference.term_link(page, t, glossary.get(t).term) for t in item.terms
             )
 
-        links = checklist_render.ChecklistLinks(
-            pdf=self.links.file_href(page, self.state.downloads.checklist(checklist.id)),
+        return CHECKLIST.screen(
+            checklist,
+            term_links,
+            pdf=relative(self.state.downloads.checklist(checklist.id), page.url),
             print_view=self.links.href(page, print_page(checklist.id)),
             source=self.reference.cite(page, *checklist.cite),
             record=None
             if in_record or RECORD_PAGE not in self.state.pages
             else self.links.href(page, RECORD_PAGE),
+            in_record=in_record,
         )
-        return checklist_render.screen_html(checklist, links, term_links, in_record)
 
     def record(self, page: Page) -> Markup:
         """The Assessment record: the case header and every checklist, in one tab-only state."""
         entries = [(c, self._screen(page, c, in_record=True)) for c in self.state.record_order()]
         changes = self.links.href(page, CHANGES_PAGE) if CHANGES_PAGE in self.state.pages else None
-        return checklist_render.TEMPLATE.record(
-            entries, self.state.edition.version, self.state.stamp, changes
-        )
+        return CHECKLIST.record(entries, self.state.edition.version, self.state.stamp, changes)
 
     def checklist_print(self, page: Page, checklist_id: str) -> Markup:
         checklist = self.state.checklists.get(checklist_id)
         if checklist is None:
             return self._unknown(page, checklist_id)
         state = self.state
-        return checklist_render.TEMPLATE.print_view(
+        return CHECKLIST.print_view(
             checklist,
-            self.links.file_href(page, state.downloads.checklist(checklist.id)),
+            relative(state.downloads.checklist(checklist.id), page.url),
             state.usage.titles.get(checklist.page, "the guidance"),
             self.links.href(page, checklist.page),
             local.contacts_text(state.overlay) if state.overlay else None,
@@ -83,10 +81,10 @@ class ChecklistMacros:
             (
                 c.title,
                 href(page, print_page(c.id)),
-                self.links.file_href(page, downloads.checklist(c.id)),
+                relative(downloads.checklist(c.id), page.url),
                 href(page, c.page),
             )
             for c in self.state.checklists.values()
         ]
-        combined = self.links.file_href(page, downloads.all_checklists)
-        return checklist_render.TEMPLATE.downloads(combined, rows)
+        combined = relative(downloads.all_checklists, page.url)
+        return CHECKLIST.downloads(combined, rows)

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from ..data.paths import page_url, relative
 from ..data.state import State
-from ..render.citations import PageLink
+from ..render.html import PageLink
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -43,9 +43,6 @@ class Links:
     def href(self, page: Page, src: str, anchor: str | None = None) -> str:
         target = relative(page_url(src, self.state.directory_urls), page.url)
         return f"{target}#{anchor}" if anchor else target
-
-    def file_href(self, page: Page, path: str) -> str:
-        return relative(path, page.url)
 
     def page_links(self, page: Page, srcs: Sequence[str]) -> list[PageLink]:
         """Links to pages by source path (``page.md`` or ``page.md#anchor``), with their titles."""

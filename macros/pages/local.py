@@ -9,12 +9,8 @@ from ..data.state import State
 from ..render import local
 from .links import unknown
 
-PARTS = ("compliance", "results", "pdf_results", "exceptions", "contact", "prepared")
-
 
 class LocalMacros:
-    """``local_contacts``, ``local_review``, ``accessibility``, ``host_name``, ``offline_copy``."""
-
     def __init__(self, state: State) -> None:
         self.state = state
 
@@ -30,20 +26,19 @@ class LocalMacros:
 
     def accessibility(self, part: str) -> Markup:
         """One data-driven part of the accessibility statement (docs/reference/accessibility.md)."""
-        if part not in PARTS:
-            message = f"accessibility('{part}'): no such part (one of {', '.join(PARTS)})"
+        if part not in local.PARTS:
+            message = f"accessibility('{part}'): no such part (one of {', '.join(local.PARTS)})"
             return unknown(message, f"unknown part: {part}")
-        overlay, build_date = self.state.overlay, self.state.edition.build_date
-        org, details = (overlay.organisation, overlay.accessibility) if overlay else (None, None)
-        return local.TEMPLATE.statement(part, self.state.a11y, org, details, build_date)
+        state = self.state
+        return local.PARTS[part](state.a11y, state.overlay, state.edition.build_date)
 
     def offline_copy(self, part: str) -> Markup:
         """What the privacy notice or the accessibility statement says about the offline copy."""
-        if part not in ("privacy", "accessibility"):
+        if part not in local.OFFLINE:
             message = f"offline_copy('{part}'): no such part (privacy or accessibility)"
             return unknown(message, f"unknown part: {part}")
         overlay = self.state.overlay
-        return local.TEMPLATE.offline(part, overlay is None or overlay.offline_app)
+        return local.OFFLINE[part](overlay is None or overlay.offline_app)
 
     def host_name(self) -> Markup:
         """Who hosts this copy, for the privacy notice (escaped: it lands in the Markdown)."""

@@ -3,6 +3,8 @@ pages, and the source's own wording (Source wording blocks, the Source coverage 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup, escape
 
 from ..data import source as provenance
@@ -12,20 +14,21 @@ from ..data.paths import (
     GLOSSARY_PAGE,
     REFERENCES_FILE,
     REFERENCES_PAGE,
+    relative,
 )
 from ..data.state import State
-from ..render import citations, glossary
-from ..render.html import el, macros
+from ..render import glossary
+from ..render.html import CITATIONS, LICENCES, SOURCE, PageLink, el
 from .links import Links, Page, log, unknown, where
 
-SOURCE = macros("source.html")  # the slides' words under a section, the coverage table
-LICENCES = macros("licences.html")
+
+def coverage_counts(rows: Sequence[provenance.Row]) -> tuple[int, int, int, int]:
+    """The coverage table's passages: all, restated, left out, neither."""
+    traced, left = sum(1 for r in rows if r.traces), sum(1 for r in rows if r.reason)
+    return len(rows), traced, left, len(rows) - traced - left
 
 
 class ReferenceMacros:
-    """``cite``, ``term``, ``glossary``, ``references``, ``source_wording``, ``source_coverage``,
-    ``licences``."""
-
     def __init__(self, state: State, links: Links) -> None:
         self.state = state
         self.links = links
@@ -44,7 +47,7 @@ class ReferenceMacros:
             if k in references
         ]
         marker = escape("".join(f"[unknown citation: {k}]" for k in missing))
-        return citations.cite_html(found) + marker
+        return CITATIONS.cite(found) + marker
 
     def term(self, page: Page, name: str, text: str | None = None) -> Markup:
         entry = self.state.glossary.find(name)
@@ -60,7 +63,7 @@ class ReferenceMacros:
         tip_id = f"hb-tip-{self._tips[key]}"
         entry = self.state.glossary.get(entry_id)
         href = self.links.href(page, GLOSSARY_PAGE, entry.id)
-        return glossary.term_html(entry, text, href, tip_id)
+        return glossary.TEMPLATE.term(entry, text, href, tip_id)
 
     def start_page(self, page: Page) -> None:
         """Reset per-page state (tooltip numbering) before a page renders."""
@@ -69,11 +72,11 @@ class ReferenceMacros:
     def glossary_page(self, page: Page) -> Markup:
         used, page_links = self.state.usage.terms, self.links.page_links
         links = {
-            e.id: glossary.EntryLinks(
-                page_links(page, [e.explained] if e.explained else []),
-                page_links(page, used.get(e.id, ())),
-                self.state.search_aids.shown_for(e.id),
-            )
+            e.id: {
+                "explained": page_links(page, [e.explained] if e.explained else []),
+                "used_on": page_links(page, used.get(e.id, ())),
+                "aids": self.state.search_aids.shown_for(e.id),
+            }
             for e in self.state.glossary.entries
         }
         return glossary.glossary_html(
@@ -82,7 +85,10 @@ class ReferenceMacros:
 
     def references_page(self, page: Page) -> Markup:
         cited = {k: self.links.page_links(page, v) for k, v in self.state.usage.cites.items()}
-        return citations.references_html(list(self.state.references.values()), cited)
+        refs = sorted(
+            self.state.references.values(), key=lambda r: (r.name.casefold(), r.year or 0)
+        )
+        return CITATIONS.references(refs, cited)
 
     def source_wording(self, page: Page, trace_id: str) -> Markup:
         """The closed "Source wording" block for a section (data/source-trace.yml)."""
@@ -108,24 +114,26 @@ class ReferenceMacros:
             return unknown(message, "no source trace")
         titles = self.state.usage.titles
 
-        def link(trace: provenance.Trace) -> citations.PageLink:
+        def link(trace: provenance.Trace) -> PageLink:
             title = titles.get(trace.page, trace.page)
             if trace.section is None:
-                return citations.PageLink(f"{title} (opening)", self.links.href(page, trace.page))
+                return PageLink(f"{title} (opening)", self.links.href(page, trace.page))
             anchor = provenance.section_anchor(trace.section)
             href = self.links.href(page, trace.page, anchor)
-            return citations.PageLink(f"{title} › {trace.section}", href)
+            return PageLink(f"{title} › {trace.section}", href)
 
-        return SOURCE.coverage(self.state.source.rows(), link)
+        rows = self.state.source.rows()
+        return SOURCE.coverage(rows, coverage_counts(rows), link)
 
     def licences_page(self) -> Markup:
         """Every third-party component the copy ships, from data/third-party.yml."""
-        return LICENCES.licences(self.state.components)
+        components = self.state.components
+        return LICENCES.licences(components, {c.id: c.name for c in components})
 
     def handbook_pdf_link(self, page: Page) -> Markup:
         return el(
             "a",
             "Download the whole handbook (PDF)",
-            href=self.links.file_href(page, self.state.downloads.handbook),
+            href=relative(self.state.downloads.handbook, page.url),
             class_="md-button md-button--primary hb-handbook-pdf",
         )

@@ -1,5 +1,5 @@
 """What the PDFs contain: each checklist on paper, with form fields, as one self-contained
-document (the same ``paper_html`` as the print view), and the combined one; the handbook: the
+document (the same ``paper`` template as the print view), and the combined one; the handbook: the
 built pages' article HTML in navigation order (so the web and print editions cannot drift
 apart), with a cover, contents and appendices."""
 
@@ -18,8 +18,7 @@ from ..data.local_pages import LOCAL_PREFIX
 from ..data.nav import NavPage, nav_pages
 from ..data.paths import CHANGES_PAGE, COVERAGE_PAGE, RECORD_PAGE, page_url
 from ..data.state import State
-from ..render import checklist as checklist_render
-from ..render.html import el, lines
+from ..render.html import CHECKLIST, el, lines
 from ..render.local import contacts_text
 from .writer import PdfError, document, form_font_face
 
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from bs4 import Tag
 
 
-CHECKLIST = Markup(
+PDF_CHECKLIST = Markup(
     '<article class="pdf-checklist"><p class="pdf-site">{site}</p>\n<h1>{title}</h1>\n'
     '<p class="pdf-stamp">{stamp}</p>\n{contacts}{paper}</article>'
 )
@@ -39,11 +38,11 @@ def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -
     for cid in checklist_ids:
         checklist = state.checklists[cid]
         changed = state.checklist_changed(cid)  # beside the edition stamp
-        paper = checklist_render.paper_html(
+        paper = CHECKLIST.paper(
             checklist, state.cite_text(checklist.cite), state.checklist_stamp(cid), fillable=True
         )
         parts.append(
-            CHECKLIST.format(
+            PDF_CHECKLIST.format(
                 site=site_name,
                 title=checklist.title,
                 stamp=f"{state.edition.line} · {changed}" if changed else state.edition.line,

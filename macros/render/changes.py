@@ -1,9 +1,4 @@
-"""The "Changes to the guidance" page, and the "last changed" line under a page's title.
-
-Removed and inserted words are ``<del>`` and ``<ins>``, each starting with visually
-hidden words ("removed:", "added:") that a screen reader reads, since most do not
-announce the elements themselves and CSS generated content is not reliably read.
-"""
+"""The "Changes to the guidance" page, and the "last changed" line under a page's title."""
 
 from __future__ import annotations
 
@@ -14,7 +9,7 @@ from markupsafe import Markup
 
 from ..data.changes import Change, Step
 from ..data.editions import Unit
-from .html import el, lines, macros
+from .html import macros
 
 KINDS = {
     "section": "Section",
@@ -99,8 +94,6 @@ def changes_page(
     ``kept``: HTML of published editions from earlier builds, by edition and ``key`` (what
     the links depend on): a published edition's changes never change, so `make serve`
     renders them once."""
-    if not steps:
-        return el("p", "No edition of the guidance has been recorded yet.", class_="hb-changes")
     parts = []
     for step in reversed(steps):
         if kept is None or not step.published:
@@ -109,18 +102,9 @@ def changes_page(
         if (step, key) not in kept:
             kept[(step, key)] = step_html(step, link, order)
         parts.append(kept[(step, key)])
-    return el("div", lines(*parts), class_="hb-changes")
+    return TEMPLATE.page(parts)
 
 
 TEMPLATE = macros(
-    "changes.html",
-    KINDS=KINDS,
-    STATUS=STATUS,
-    summary=summary,
-    word_marks=word_marks,
+    "changes.html", KINDS=KINDS, STATUS=STATUS, summary=summary, word_marks=word_marks
 )
-
-
-def changed_line(step: Step | None, href: str, checklist: bool) -> Markup:
-    """The line under a page's title: when its guidance last changed."""
-    return Markup("") if step is None else TEMPLATE.changed(step, href, checklist)

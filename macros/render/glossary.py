@@ -4,19 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import groupby
 
 from markupsafe import Markup
 
 from ..data.models import GlossaryEntry
-from .citations import PageLink
 from .html import macros
-
-
-def term_html(entry: GlossaryEntry, text: str, href: str, tip_id: str) -> Markup:
-    """A term linked to its glossary entry, described by a hover/focus tooltip."""
-    return TEMPLATE.term(entry, text, href, tip_id)
 
 
 def letter(entry: GlossaryEntry) -> str:
@@ -24,35 +17,23 @@ def letter(entry: GlossaryEntry) -> str:
     return first if first.isalpha() else "#"
 
 
-@dataclass(frozen=True)
-class EntryLinks:
-    """What an entry links to besides its definition: the page that explains the term (one
-    or none), the pages that use it, and its spellings search finds it by
-    (data/search-aids.yml; the other aids are in the index only)."""
-
-    explained: Sequence[PageLink] = ()
-    used_on: Sequence[PageLink] = ()
-    aids: Sequence[str] = ()
-
-
 def aliases(entry: GlossaryEntry) -> list[str]:
     """The aliases shown: not the term itself in other letter case."""
     return [a for a in entry.aliases if a.casefold() != entry.term.casefold()]
 
 
-TEMPLATE = macros(
-    "glossary.html",
-    NO_LINKS=EntryLinks(),
-    aliases=aliases,
-)
+TEMPLATE = macros("glossary.html", aliases=aliases)
 
 
 def glossary_html(
     entries: Sequence[GlossaryEntry],
-    links: Mapping[str, EntryLinks],
+    links: Mapping[str, Mapping[str, Sequence[object]]],
     cite: Callable[[Sequence[str]], Markup],
 ) -> Markup:
-    """The whole glossary: a letter index, then entries grouped by initial letter."""
+    """The whole glossary: a letter index, then entries grouped by initial letter. ``links``:
+    by entry id, what it links to besides its definition: the page that explains the term
+    (``explained``, one or none), the pages that use it (``used_on``), and its spellings search
+    finds it by (``aids``, data/search-aids.yml; the other aids are in the index only)."""
     names = {e.id: e.heading for e in entries}
     groups = [
         (k, list(g))

@@ -4,11 +4,14 @@ escaped; only :class:`Markup` passes through) and the autoescaped Jinja2 templat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+
+from ..data.models import CASE_FIELDS
 
 Child = str | Markup | None | Iterable["Child"]
 AttrValue = str | int | bool | None
@@ -55,3 +58,20 @@ def macros(name: str, **constants: object) -> Macros:
     """The macros of ``templates/{name}``, to call like functions; ``constants`` are the
     names they read besides their arguments."""
     return cast(Macros, TEMPLATES.get_template(name, globals=constants).module)
+
+
+# The templates whose macros need no Python helpers (the others are in local.py, glossary.py,
+# changes.py). Checklists: on screen, on paper, the print view, the downloads list and the
+# Assessment record (record.js makes its buttons work; without JavaScript it is a form to print).
+CHECKLIST = macros("checklist.html", CASE_FIELDS=CASE_FIELDS)
+CITATIONS = macros("citations.html")  # citations in running text, the References page
+SOURCE = macros("source.html")  # the slides' words under a section, the coverage table
+LICENCES = macros("licences.html")
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to a handbook page, already made relative to the page it appears on."""
+
+    title: str
+    href: str

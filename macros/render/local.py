@@ -10,7 +10,11 @@ import re
 from markupsafe import Markup
 
 from ..data.local_models import LocalOverlay
+from ..data.results import A11yResults, PdfResults
 from .html import macros
+
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]*")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def long_date(day: dt.date) -> str:
@@ -18,13 +22,16 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-TEMPLATE = macros(
-    "local.html",
-    long_date=long_date,
-    PHONE=re.compile(r"\+?[0-9][0-9 ()-]*"),
-    NOT_DIALLED=re.compile(r"[^0-9+]"),
-    EMAIL=re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
-)
+def tel(phone: str) -> str | None:
+    """A tel: link for a well-formed number only."""
+    return "tel:" + re.sub(r"[^0-9+]", "", phone) if PHONE.fullmatch(phone) else None
+
+
+def mailto(email: str) -> str | None:
+    return f"mailto:{email}" if EMAIL.fullmatch(email) else None
+
+
+TEMPLATE = macros("local.html", long_date=long_date, tel=tel, mailto=mailto)
 
 
 def contacts_text(overlay: LocalOverlay) -> str:
@@ -35,11 +42,66 @@ def contacts_text(overlay: LocalOverlay) -> str:
     return f"{overlay.organisation} — " + "; ".join(parts)
 
 
-def notice_html(organisation: str) -> Markup:
-    """The notice on every local page, on screen and on paper."""
-    return TEMPLATE.notice(organisation)
+def count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
 
 
-def note_html(organisation: str, text: str) -> Markup:
-    """A local practice note: a labelled box, distinct from the guidance's admonitions."""
-    return TEMPLATE.note(organisation, text)
+def _clean(pdf: PdfResults | None) -> bool:
+    return pdf is not None and pdf.errors == pdf.warnings == 0 and not pdf.exceptions
+
+
+def compliance(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.date) -> Markup:
+    return TEMPLATE.compliance(r.violations == 0 and not r.exceptions and _clean(r.pdf))
+
+
+def results(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.date) -> Markup:
+    rows = (
+        ("Tool", f"axe-core {r.axe_core}"),
+        ("Tested on", long_date(r.tested)),
+        ("Rule sets", ", ".join(r.tags)),
+        ("Pages checked", r.pages),
+        ("Palettes", ", ".join(r.palettes)),
+        ("Result", count(r.violations, "violation") if r.violations else "no violations"),
+    )
+    return TEMPLATE.figures(rows, "States checked, besides each page as it loads:", r.states)
+
+
+def pdf_results(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.date) -> Markup:
+    pdf = r.pdf
+    if pdf is None:
+        return TEMPLATE.pdf_unchecked()
+    files = ", ".join(f.rpartition("/")[2] for f in pdf.files)
+    outcome = f"{count(pdf.errors, 'error')}, {count(pdf.warnings, 'warning')}; " + count(
+        len(pdf.exceptions), "problem"
+    )
+    rows = (
+        ("Tool", f"{pdf.checker} ({pdf.standard} rules it can check)"),
+        ("Tested on", long_date(pdf.tested)),
+        ("Files checked", f"{len(pdf.files)}: {files}"),
+        ("Result", "no errors or warnings" if _clean(pdf) else f"{outcome} in all"),
+    )
+    return TEMPLATE.figures(rows, "Checked in every PDF besides the tool's rules:", pdf.checks)
+
+
+def exceptions(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.date) -> Markup:
+    pdf = r.pdf.exceptions if r.pdf else ("The PDFs have not been checked for accessibility.",)
+    return TEMPLATE.exceptions([*r.exceptions, *pdf])
+
+
+def contact(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.date) -> Markup:
+    if overlay is None:
+        return TEMPLATE.contact("the organisation that hosts this copy of the handbook", None)
+    details = overlay.accessibility
+    return TEMPLATE.contact(overlay.organisation, details.contact if details else None)
+
+
+def prepared(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.date) -> Markup:
+    details = overlay.accessibility if overlay else None
+    day = details.prepared if details and details.prepared else build_date
+    return TEMPLATE.prepared(long_date(day), long_date(r.tested))
+
+
+# The data-driven parts of the accessibility statement (docs/reference/accessibility.md),
+# each from the results, the overlay and the build date.
+PARTS = {f.__name__: f for f in (compliance, results, pdf_results, exceptions, contact, prepared)}
+OFFLINE = {"privacy": TEMPLATE.offline_privacy, "accessibility": TEMPLATE.offline_accessibility}

@@ -3,8 +3,7 @@ Rust Ammonia sanitiser), before it reaches the site, the search index or the han
 
 Only the elements, attributes, classes and URL schemes listed below survive, whatever
 Markdown feature produced the rest (raw HTML, attr_list, links): this is the one list to
-change. The table of contents is read from the sanitised headings (:func:`headings`):
-MkDocs built it from the Markdown, and the theme prints its titles and ids as they are.
+change. The table of contents is read from the sanitised headings (:func:`headings`).
 """
 
 from __future__ import annotations
@@ -12,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from html import unescape
+from typing import Any
 
 import nh3
 from markupsafe import Markup, escape
@@ -52,30 +51,25 @@ CLASSES: dict[str, set[str]] = {
     "p": {"admonition-title"},
     "span": set(STANDARD_TYPES.values()) - {""},  # Pygments' classes, as code highlighting writes
 }
-# Ids the theme and the handbook use themselves (__drawer, __search, md-…, hb-…) are not
-# for local content to take: every id (and every link to one on the same page) becomes
-# [a-z0-9-], and one that would start with md- or hb- gets "local-" in front.
-ID_CHARACTERS = re.compile(r"[^a-z0-9]+")
-RESERVED_ID = re.compile(r"^(?:md|hb)-")
-MAX_ID = 100
 
 
 def local_id(value: str) -> str | None:
-    """``value`` as an id for local content: ``[a-z0-9-]``, never one of the theme's or
-    the handbook's own; None if nothing is left."""
-    slug = ID_CHARACTERS.sub("-", value.lower())[:MAX_ID].strip("-")
+    """``value`` as an id for local content, None if nothing is left. Ids the theme and the
+    handbook use themselves (__drawer, __search, md-…, hb-…) are not for local content to
+    take: every id (and every link to one on the same page) becomes [a-z0-9-], and one that
+    would start with md- or hb- gets "local-" in front."""
+    slug = re.sub(r"[^a-z0-9]+", "-", value.lower())[:100].strip("-")
     if not slug:
         return None
-    return f"local-{slug}" if RESERVED_ID.match(slug) else slug
+    return f"local-{slug}" if slug.startswith(("md-", "hb-")) else slug
 
 
 def sanitise(
     html: str, placeholder: re.Pattern[str] | None = None, plain: Mapping[int, str] | None = None
 ) -> str:
-    """``html`` with only the allowed elements, attributes, classes and URL schemes.
-
-    A ``placeholder`` (a term() call) in an attribute is replaced by its ``plain`` text
-    before the attribute is checked; one in text is left for :func:`fill_placeholders`."""
+    """``html`` with only the allowed elements, attributes, classes and URL schemes. A
+    ``placeholder`` (a term() call) in an attribute is replaced by its ``plain`` text before
+    the attribute is checked; one in text is left for :func:`fill_placeholders`."""
 
     def keep(tag: str, attr: str, value: str) -> str | None:
         if placeholder is not None and placeholder.search(value):
@@ -116,14 +110,11 @@ def fill_placeholders(
     plain: Mapping[int, str],
     source: Mapping[int, str],
 ) -> tuple[str, list[int]]:
-    """Put each placeholder's glossary link in sanitised ``html``; also the placeholders
-    found in a heading (whatever Markdown made it one), which a page may not have.
-
-    Inside a link, an abbreviation or a heading the placeholder becomes its plain text;
-    inside code, the call as it was written. The sanitiser's output has no raw ``>``
-    inside a tag, so splitting on tags is exact; it has no placeholder in a tag either
-    (:func:`sanitise` filled in or removed every one).
-    """
+    """Each placeholder's glossary link in sanitised ``html`` (inside a link, an abbreviation
+    or a heading its plain text; inside code, the call as written), and the placeholders found
+    in a heading, which a page may not have. Splitting on tags is exact: the sanitiser's output
+    has no raw ``>`` inside a tag, nor a placeholder (:func:`sanitise` filled in or removed
+    every one)."""
     depth: Counter[str] = Counter()
     out: list[str] = []
     in_headings: list[int] = []
@@ -144,25 +135,16 @@ def fill_placeholders(
     return "".join(out), in_headings
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A heading of sanitised HTML, as the page's table of contents lists it."""
-
-    level: int
-    id: str
-    title: Markup  # its text, escaped (the theme prints a title as it is)
-
-
 # Exact on the sanitiser's output: no ">" inside a tag, a heading's only attribute its id.
 HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 PERMALINK = re.compile(r'<a [^>]*class="[^"]*\bheaderlink\b[^>]*>.*?</a>', re.DOTALL)
 
 
-def headings(html: str) -> list[Heading]:
-    """The headings with an id in sanitised ``html``, in order: what its table of contents
-    lists, with their text (less the permalink)."""
+def headings(html: str) -> list[dict[str, Any]]:
+    """The headings with an id in sanitised ``html``, as MkDocs' table-of-contents tokens; a
+    title is its text less the permalink, escaped (the theme prints it as it is)."""
     found = []
     for match in HEADING.finditer(html):
-        text = unescape(TAG.sub("", PERMALINK.sub("", match.group(3))))
-        found.append(Heading(int(match.group(1)), match.group(2), escape(" ".join(text.split()))))
+        text = " ".join(unescape(TAG.sub("", PERMALINK.sub("", match.group(3)))).split())
+        found.append({"level": int(match.group(1)), "id": match.group(2), "name": escape(text)})
     return found

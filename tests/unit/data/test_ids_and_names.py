@@ -15,7 +15,7 @@ from macros.data.glossary import load_glossary
 from macros.data.loading import load_checklist, load_checklists, merge_items
 from macros.data.local_models import LocalOverlay
 from macros.data.models import CASE_FIELDS, Checklist, Reference, reserved_item_ids
-from macros.render.checklist import TEMPLATE, ChecklistLinks, paper_html, screen_html
+from macros.render.html import CHECKLIST as TEMPLATE
 from tests.conftest import ROOT
 
 REFS = {"lim-2017": Reference(key="lim-2017", authors="Lim et al.", year=2017, cited_for="x")}
@@ -31,7 +31,7 @@ CHECKLIST = Checklist.model_validate(
         ],
     }
 )
-LINKS = ChecklistLinks(pdf="x.pdf", print_view="print/", source=Markup("Lim"))
+LINKS = {"pdf": "x.pdf", "print_view": "print/", "source": Markup("Lim")}
 RESERVED = ["title", "case-reference", "date", "assessor", "agency", "s-notes", "t-notes"]
 
 
@@ -52,7 +52,7 @@ def repeated(checklist: Checklist) -> list[str]:
     screen = BeautifulSoup(
         str(
             TEMPLATE.record(
-                [(checklist, screen_html(checklist, LINKS, _no_terms, in_record=True))],
+                [(checklist, TEMPLATE.screen(checklist, _no_terms, **LINKS, in_record=True))],
                 "1",
                 "s",
                 None,
@@ -60,7 +60,7 @@ def repeated(checklist: Checklist) -> list[str]:
         ),
         "html.parser",
     )
-    paper = BeautifulSoup(str(paper_html(checklist, "Lim", "v1", fillable=True)), "html.parser")
+    paper = BeautifulSoup(str(TEMPLATE.paper(checklist, "Lim", "v1", fillable=True)), "html.parser")
     ids = Counter(str(node["id"]) for node in screen.select("[id]"))
     fields = Counter(str(node["name"]) for node in screen.select("input[name], textarea[name]"))
     pdf = Counter(str(node["name"]) for node in paper.select("[name]"))

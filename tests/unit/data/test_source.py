@@ -19,8 +19,8 @@ from macros.data.source import (
     section_anchor,
     word_count,
 )
-from macros.render.citations import TEMPLATE, PageLink
-from macros.render.html import macros
+from macros.pages.reference import coverage_counts
+from macros.render.html import CITATIONS, SOURCE, PageLink
 
 TEXT = "\n".join(
     [
@@ -34,8 +34,6 @@ TEXT = "\n".join(
         "One more line of three words",  # 8
     ]
 )
-
-SOURCE = macros("source.html")
 
 
 def trace(tid: str = "a", lines: tuple[str, ...] = ("1-5",), begins: str = "Title of") -> Trace:
@@ -153,11 +151,12 @@ def test_a_bad_note_is_refused_in_one_line_naming_the_field() -> None:
 
 def test_coverage_lists_rows_and_never_shows_hidden_text() -> None:
     src = source(trace(), left=(LeftOut(lines=("7",), reason="Private.", shown=False),))
-    html = str(SOURCE.coverage(src.rows(), lambda t: PageLink(f"Page › {t.section}", "p/#x")))
+    rows = src.rows()
+    html = str(SOURCE.coverage(rows, coverage_counts(rows), lambda t: PageLink(t.section, "p/#x")))
     assert "Contact line" not in html
     assert "(not shown)" in html
     assert "Left out: Private." in html
-    assert '<a href="p/#x">Page › A section</a>' in html
+    assert '<a href="p/#x">A section</a>' in html
     assert "4 passages: 1 restated in the handbook, 1 left out, 2 slide numbers" in html
 
 
@@ -192,7 +191,7 @@ def test_reference_from_outside_the_slides_is_shown_as_such() -> None:
         cited_for="The guidance.",
         from_outside_source="The publisher, from the report's title page.",
     )
-    html = str(TEMPLATE.entry(ref, []))
+    html = str(CITATIONS.entry(ref, []))
     assert ref.label == "A guide"
     assert (
         '<span class="hb-ref__label">Not from the slides: </span>'

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from macros.data.changes import Change, Comparison, Step
 from macros.data.editions import Snapshot, Unit
-from macros.render.changes import changed_line, changes_page, word_marks
+from macros.render.changes import TEMPLATE, changes_page, word_marks
 from tools.release.notes import guidance_notes
 
 HIDDEN = '<span class="hb-visually-hidden">'
@@ -43,15 +43,18 @@ def test_the_page_escapes_every_string_and_links_where_the_text_is_now() -> None
         "Version 1.0.0 (2026-11-28)"
     )
     assert "<h3>A &amp; B</h3>" in html
+    assert str(changes_page([], lambda u: None, {})) == (
+        '<p class="hb-changes">No edition of the guidance has been recorded yet.</p>'
+    )
 
 
 def test_the_last_changed_line() -> None:
     step = Step("1.3.0", "2027-01-12", Comparison((), 0, 0, 0))
-    line = str(changed_line(step, "../changes/#version-1-3-0", checklist=True))
+    line = str(TEMPLATE.changed(step, "../changes/#version-1-3-0", checklist=True))
     assert "Last changed in version 1.3.0 (2027-01-12): " in line
     assert '<a href="../changes/#version-1-3-0">see what changed</a>' in line
     assert line.endswith("If your printed copy shows an earlier version, print a new one.</div>")
-    first = str(changed_line(Step("1.0.0", "2026-11-28", None), "x", checklist=False))
+    first = str(TEMPLATE.changed(Step("1.0.0", "2026-11-28", None), "x", checklist=False))
     assert "Unchanged since the first edition, version 1.0.0 (2026-11-28)." in first
 
 

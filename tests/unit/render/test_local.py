@@ -7,21 +7,21 @@ import datetime as dt
 from macros.data.loading import overdue
 from macros.data.local_models import Review
 from macros.data.results import A11yResults, PdfResults
-from macros.render.local import TEMPLATE, note_html, notice_html
+from macros.render.local import PARTS, TEMPLATE
 from tests.unit.results import RESULTS
 
 
 def part(name: str, results: A11yResults) -> str:
     """One part of the statement as the accessibility() macro gives it without an overlay."""
-    return str(TEMPLATE.statement(name, results, None, None, dt.date(2026, 11, 29)))
+    return str(PARTS[name](results, None, dt.date(2026, 11, 29)))
 
 
 def test_notice_and_note_escape_the_organisation_and_text() -> None:
-    assert str(notice_html("A & <B>")) == (
+    assert str(TEMPLATE.notice("A & <B>")) == (
         '<div class="hb-local-notice" role="note"><p><strong>Local resource</strong> — added by '
         "A &amp; &lt;B&gt;, not part of the TA-HSB practice guidance.</p></div>"
     )
-    note = str(note_html("Org", "One <script>.\n\nTwo."))
+    note = str(TEMPLATE.note("Org", "One <script>.\n\nTwo."))
     assert note == (
         '<aside class="hb-practice-note" aria-label="Local practice note (Org)">'
         '<p class="hb-practice-note__title">Local practice note (Org)</p>\n'

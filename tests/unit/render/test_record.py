@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
-from macros.render import checklist
-from tests.unit.render.test_render import PRIVACY, SMALL, _no_terms
+from macros.render.html import CHECKLIST
+from tests.unit.render.test_render import LINKS, PRIVACY, SMALL, _no_terms
 
 COPY_NOTE = (
     "Copy as text leaves out control characters, and puts an apostrophe (') before a line "
@@ -17,12 +17,11 @@ NO_SCRIPT = (
     "JavaScript is off in this browser, so this page cannot keep, save or open a record. "
     "It works as a paper form: print it and fill it in by hand."
 )
-LINKS = checklist.ChecklistLinks(pdf="x.pdf", print_view="print/", source=Markup("Lim"))
 
 
 def _record() -> str:
-    entry = (SMALL, checklist.screen_html(SMALL, LINKS, _no_terms, in_record=True))
-    return str(checklist.TEMPLATE.record([entry], "9.9.9", 'v9 <b>"x"</b>', None))
+    entry = (SMALL, CHECKLIST.screen(SMALL, _no_terms, **LINKS, in_record=True))
+    return str(CHECKLIST.record([entry], "9.9.9", 'v9 <b>"x"</b>', None))
 
 
 def test_record_has_the_four_case_fields_with_exact_labels() -> None:
@@ -71,9 +70,6 @@ def test_record_escapes_the_stamp_and_is_left_out_of_search() -> None:
 
 
 def test_checklist_links_to_the_record_when_given() -> None:
-    links = checklist.ChecklistLinks(
-        pdf="x.pdf", print_view="print/", source=Markup("Lim"), record="../record/"
-    )
-    html = str(checklist.screen_html(SMALL, links, _no_terms))
+    html = str(CHECKLIST.screen(SMALL, _no_terms, **LINKS, record="../record/"))
     assert '<a href="../record/" class="md-button">Assessment record</a>' in html
-    assert "Assessment record" not in str(checklist.screen_html(SMALL, LINKS, _no_terms))
+    assert "Assessment record" not in str(CHECKLIST.screen(SMALL, _no_terms, **LINKS))

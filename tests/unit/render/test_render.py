@@ -11,8 +11,8 @@ from markupsafe import Markup
 from macros.data.edition import Edition
 from macros.data.local_models import Contact, LocalOverlay
 from macros.data.models import CASE_FIELDS, Checklist, GlossaryEntry, Reference
-from macros.render import checklist, citations, glossary, local
-from macros.render.html import el
+from macros.render import glossary, local
+from macros.render.html import CHECKLIST, CITATIONS, PageLink, el
 
 LIM = Reference(key="lim-2017", authors="Lim et al.", year=2017, cited_for="Exposure by 15.")
 IIOC = GlossaryEntry(
@@ -61,7 +61,7 @@ def test_el_escapes_strings_and_keeps_markup(markup: Markup, expected: str) -> N
 
 
 def test_cite_html_is_an_author_year_link() -> None:
-    html = citations.cite_html([(LIM, "../reference/references/#ref-lim-2017")])
+    html = CITATIONS.cite([(LIM, "../reference/references/#ref-lim-2017")])
     assert (
         str(html)
         == '<a href="../reference/references/#ref-lim-2017" class="hb-cite">Lim et al., 2017</a>'
@@ -70,7 +70,7 @@ def test_cite_html_is_an_author_year_link() -> None:
 
 def test_cite_html_joins_several_with_semicolons() -> None:
     seto = Reference(key="seto-2015", authors="Seto", year=2015, cited_for="Peers.")
-    html = citations.cite_html([(LIM, "#a"), (seto, "#b")])
+    html = CITATIONS.cite([(LIM, "#a"), (seto, "#b")])
     assert str(html) == (
         '<a href="#a" class="hb-cite">Lim et al., 2017</a>; <a href="#b" class="hb-cite">Seto, 2015</a>'
     )
@@ -84,27 +84,23 @@ def test_a_citation_the_handbook_attributes_itself_carries_a_mark_to_one_note() 
         cited_for="An address.",
         attribution="<b>Ours</b> & not the slides'.",
     )
-    html = str(citations.cite_html([(nspcc, "../reference/references/#ref-nspcc-2017-report")]))
+    html = str(CITATIONS.cite([(nspcc, "../reference/references/#ref-nspcc-2017-report")]))
     assert html == (
         '<a href="../reference/references/#ref-nspcc-2017-report" class="hb-cite">NSPCC, 2017</a>'
         '<sup class="hb-cite__mark"><a href="../reference/references/#attribution-nspcc-2017-report"'
         ' aria-label="Attribution note" title="Attribution note">†</a></sup>'
     )
-    entry = str(citations.TEMPLATE.entry(nspcc, []))
+    entry = str(CITATIONS.entry(nspcc, []))
     assert (
         '<p id="attribution-nspcc-2017-report" class="hb-ref__attribution">'
         '<span class="hb-ref__label">Attribution note (†): </span>'
         "&lt;b&gt;Ours&lt;/b&gt; &amp; not the slides&#39;.</p>"
     ) in entry
-    assert "attribution-" not in str(citations.TEMPLATE.entry(LIM, []))
+    assert "attribution-" not in str(CITATIONS.entry(LIM, []))
 
 
 def test_reference_entry_lists_cited_on_pages() -> None:
-    html = str(
-        citations.TEMPLATE.entry(
-            LIM, [citations.PageLink("Pornography", "../prompts/pornography/")]
-        )
-    )
+    html = str(CITATIONS.entry(LIM, [PageLink("Pornography", "../prompts/pornography/")]))
     assert html.startswith('<div id="ref-lim-2017" class="hb-ref">')
     assert "<strong>Lim et al. (2017).</strong>" in html
     assert 'Cited on: </span><a href="../prompts/pornography/">Pornography</a>' in html
@@ -115,11 +111,11 @@ def test_reference_without_year_has_no_empty_brackets() -> None:
         key="iicsa", authors="Independent Inquiry into Child Sexual Abuse", cited_for="Quote."
     )
     assert ref.label == "Independent Inquiry into Child Sexual Abuse"
-    assert "()" not in str(citations.TEMPLATE.entry(ref, []))
+    assert "()" not in str(CITATIONS.entry(ref, []))
 
 
 def test_term_html_has_link_abbr_and_described_tooltip() -> None:
-    html = str(glossary.term_html(IIOC, "IIOC", "../reference/glossary/#iioc", "hb-tip-1"))
+    html = str(glossary.TEMPLATE.term(IIOC, "IIOC", "../reference/glossary/#iioc", "hb-tip-1"))
     assert html == (
         '<span class="hb-term"><a href="../reference/glossary/#iioc" class="hb-term__link" '
         'aria-describedby="hb-tip-1"><abbr title="Indecent images of children">IIOC</abbr></a>'
@@ -129,7 +125,7 @@ def test_term_html_has_link_abbr_and_described_tooltip() -> None:
 
 
 def test_term_html_without_abbreviation_shows_text_as_written() -> None:
-    html = str(glossary.term_html(IIOC, "indecent images", "#x", "t"))
+    html = str(glossary.TEMPLATE.term(IIOC, "indecent images", "#x", "t"))
     assert "<abbr" not in html
     assert ">indecent images</a>" in html
 
@@ -142,12 +138,16 @@ def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
         glossary.glossary_html(
             [sexting, IIOC],
             {
-                "iioc": glossary.EntryLinks(
-                    used_on=[citations.PageLink("IIOC prompts", "../../prompts/iioc/")]
-                ),
-                "sexting": glossary.EntryLinks(
-                    explained=[citations.PageLink("Sexting", "../../prompts/sexting/#what")]
-                ),
+                "iioc": {
+                    "explained": [],
+                    "used_on": [PageLink("IIOC prompts", "../../prompts/iioc/")],
+                    "aids": [],
+                },
+                "sexting": {
+                    "explained": [PageLink("Sexting", "../../prompts/sexting/#what")],
+                    "used_on": [],
+                    "aids": [],
+                },
             },
             lambda keys: Markup("cite"),
         )
@@ -167,9 +167,11 @@ def _no_terms(item: object) -> None:
     return None
 
 
+LINKS = {"pdf": "x.pdf", "print_view": "print/", "source": Markup("Lim")}
+
+
 def test_screen_checklist_escapes_and_labels_every_checkbox() -> None:
-    links = checklist.ChecklistLinks(pdf="x.pdf", print_view="print/", source=Markup("Lim"))
-    html = str(checklist.screen_html(SMALL, links, _no_terms))
+    html = str(CHECKLIST.screen(SMALL, _no_terms, **LINKS))
     assert '<input type="checkbox" id="cl-demo-a" name="a" class="hb-checklist__box">' in html
     assert (
         '<label for="cl-demo-a" class="hb-checklist__label">Is it &lt;b&gt;safe&lt;/b&gt;?</label>'
@@ -182,7 +184,7 @@ def test_screen_checklist_escapes_and_labels_every_checkbox() -> None:
 
 
 def test_paper_checklist_fillable_names_every_field() -> None:
-    html = str(checklist.paper_html(SMALL, "Lim et al., 2017", "v1", fillable=True))
+    html = str(CHECKLIST.paper(SMALL, "Lim et al., 2017", "v1", fillable=True))
     assert html.count('type="checkbox"') == 1
     assert 'name="demo.a"' in html
     for name, _ in CASE_FIELDS:
@@ -192,7 +194,7 @@ def test_paper_checklist_fillable_names_every_field() -> None:
 
 
 def test_paper_checklist_for_print_has_boxes_not_fields() -> None:
-    html = str(checklist.paper_html(SMALL, "Lim", "v1", fillable=False))
+    html = str(CHECKLIST.paper(SMALL, "Lim", "v1", fillable=False))
     assert "<input" not in html
     assert "<textarea" not in html
     assert html.count("hb-paper__box") == 1

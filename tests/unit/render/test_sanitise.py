@@ -7,7 +7,7 @@ import re
 import pytest
 from markupsafe import Markup
 
-from macros.render.sanitise import Heading, fill_placeholders, headings, local_id, sanitise
+from macros.render.sanitise import fill_placeholders, headings, local_id, sanitise
 
 MARKDOWN_OUTPUT = [
     '<h2 id="a-b">A b<a class="headerlink" href="#a-b" title="Link to this section">¶</a></h2>',
@@ -96,8 +96,8 @@ def test_headings_give_the_table_of_contents_from_sanitised_html() -> None:
         '<a class="headerlink" href="#y">¶</a></h2><h3>No id</h3>'
     )
     assert headings(html) == [
-        Heading(1, "t", Markup("Title &amp; more")),
-        Heading(2, "y-meta", Markup("Two &lt;b&gt;")),
+        {"level": 1, "id": "t", "name": Markup("Title &amp; more")},
+        {"level": 2, "id": "y-meta", "name": Markup("Two &lt;b&gt;")},
     ]
 
 
