@@ -72,7 +72,7 @@ class ReferenceMacros:
             e.id: glossary.EntryLinks(
                 page_links(page, [e.explained] if e.explained else []),
                 page_links(page, used.get(e.id, ())),
-                self.state.search_aids.shown_for(e.id),
+                self.state.search_aids.spellings.get(e.id, ()),
             )
             for e in self.state.glossary.entries
         }
