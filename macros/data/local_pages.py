@@ -16,6 +16,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import count, pairwise
 from pathlib import Path
 
 from .files import DataError, fail, read_text, read_yaml_text, validate
@@ -64,20 +65,16 @@ class TermCall:
 
 @dataclass(frozen=True)
 class LocalSource:
-    """One local page; ``markdown`` (what MkDocs reads) has each term call replaced by
-    ``placeholder(i)`` after the handbook's front matter."""
+    """One local page; ``markdown`` (what MkDocs reads) has the i-th term call replaced by
+    ``hbterm<token>n<i>x`` after the handbook's front matter."""
 
     src_uri: str
-    path: Path
     label: str  # the file as messages name it
     title: str  # the overlay's title: the navigation
     meta_title: str | None  # the page's own front-matter title: the browser tab
     markdown: str
     terms: tuple[TermCall, ...]
     token: str
-
-    def placeholder(self, index: int) -> str:
-        return f"hbterm{self.token}n{index}x"
 
 
 def destination(src_uri: str) -> str:
@@ -113,11 +110,9 @@ def _markers(line: str) -> tuple[int, str]:
 
 def _limits(body: str, label: str, first_line: int) -> list[str]:
     problems: list[str] = []
-    lines = body.split("\n")
-    for number, line in enumerate(lines, start=first_line):
+    for number, line in enumerate(body.split("\n"), start=first_line):
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-        markers, _ = _markers(line)
-        if indent > MAX_INDENT or markers > MAX_MARKERS:
+        if indent > MAX_INDENT or _markers(line)[0] > MAX_MARKERS:
             problems.append(
                 f"{label}: line {number}: nested too deeply (at most {MAX_INDENT} columns "
                 f"of indentation and {MAX_MARKERS} quote or list markers at the start of a line)"
@@ -162,22 +157,16 @@ class _Depth(HTMLParser):
 def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list[str]:
     """Anything but a term call, a term call in a heading, an unknown term."""
     problems: list[str] = []
-    lines = body.split("\n")
     names = {n.casefold() for n in known}
-    for i, line in enumerate(lines):
-        number = i + first_line
-        rest = TERM_CALL.sub("", line)
-        if JINJA.search(rest):
+    for number, (line, below) in enumerate(pairwise([*body.split("\n"), ""]), first_line):
+        if JINJA.search(TERM_CALL.sub("", line)):
             problems.append(
                 f'{label}: line {number}: only {{{{ term("...") }}}} may be used in a local '
                 "page; other {{ ... }} and {% ... %} are not allowed"
             )
         calls = list(TERM_CALL.finditer(line))
-        if not calls:
-            continue
-        text = _markers(line)[1]
-        below = _markers(lines[i + 1])[1] if i + 1 < len(lines) else ""
-        if ATX_HEADING.match(text) or (text and SETEXT_RULE.match(below)):
+        text = _markers(line)[1] if calls else ""
+        if ATX_HEADING.match(text) or (text and SETEXT_RULE.match(_markers(below)[1])):
             problems.append(f"{label}: line {number}: term() is for running text, not headings")
         problems += [
             f"{label}: line {number}: term('{c.group('name')}'): not in the glossary"
@@ -216,22 +205,19 @@ def read_page(
             )
     fail(problems)
     token = secrets.token_hex(6)
-    calls: list[TermCall] = []
-
-    def swap(match: re.Match[str]) -> str:
-        calls.append(
-            TermCall(
-                match.group("name").strip(),
-                (match.group("text") or match.group("name")).strip(),
-                match.group(0),
-                first_line + body.count("\n", 0, match.start()),
-            )
+    calls = tuple(
+        TermCall(
+            m.group("name").strip(),
+            (m.group("text") or m.group("name")).strip(),
+            m.group(0),
+            first_line + body.count("\n", 0, m.start()),
         )
-        return f"hbterm{token}n{len(calls) - 1}x"
-
-    body = TERM_CALL.sub(swap, body)
+        for m in TERM_CALL.finditer(body)
+    )
+    number = count()
+    body = TERM_CALL.sub(lambda _: f"hbterm{token}n{next(number)}x", body)
     markdown = "---\nrender_macros: false\n---\n\n" + body
-    return LocalSource(src_uri, path, label, title, meta_title, markdown, tuple(calls), token)
+    return LocalSource(src_uri, label, title, meta_title, markdown, calls, token)
 
 
 def local_pages(
@@ -247,40 +233,35 @@ def local_pages(
     total = 0  # bytes of every local page so far
     for i, page in overlay.numbered("pages"):
         where = overlay.at(label, "pages", i, "file")
-        link = first_link(own, page.file, root)
-        if link:
+        dest = destination(page.file)
+        if link := first_link(own, page.file, root):  # before resolve() follows any link
             problems.append(f"{where}: {link}")
-            continue
-        path = (folder / page.file).resolve()
-        if not path.is_relative_to(folder):
+        elif not (path := (folder / page.file).resolve()).is_relative_to(folder):
             problems.append(
                 f"{where}: '{page.file}' is outside the overlay's own folder {shown_folder}/"
             )
-            continue
-        if not path.is_file():
+        elif not path.is_file():
             problems.append(f"{where}: no such file '{page.file}' in {shown_folder}/")
-            continue
-        dest = destination(page.file)
-        if dest in seen:
+        elif dest in seen:
             problems.append(
                 f"{where}: '{page.file}' would have the same address as '{seen[dest]}' "
                 f"(local/{dest})"
             )
-            continue
-        seen[dest] = page.file
-        args = (path, shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names)
-        try:
-            out.append(read_page(*args, overlay.allow_raw_html))
-        except DataError as exc:
-            problems.append(str(exc))
-            continue
-        total += path.stat().st_size
-        if total > MAX_LOCAL_BYTES:
-            problems.append(
-                f"{shown(path, root)}: the local pages up to this one are {total:,} bytes "
-                f"together; the limit for all of them is {MAX_LOCAL_BYTES:,} (the handbook "
-                "PDF lays out every one)"
-            )
-            break
+        else:
+            seen[dest] = page.file
+            args = (path, shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names)
+            try:
+                out.append(read_page(*args, overlay.allow_raw_html))
+            except DataError as exc:
+                problems.append(str(exc))
+                continue
+            total += path.stat().st_size
+            if total > MAX_LOCAL_BYTES:
+                problems.append(
+                    f"{shown(path, root)}: the local pages up to this one are {total:,} bytes "
+                    f"together; the limit for all of them is {MAX_LOCAL_BYTES:,} (the handbook "
+                    "PDF lays out every one)"
+                )
+                break
     fail(problems)
     return out
