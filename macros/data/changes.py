@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -83,21 +84,19 @@ def _similar(a: Unit, b: Unit) -> float:
 
 
 def _pairs(old: Sequence[Unit], new: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
-    scored = [
-        (a.page == b.page, score, i, j)
+    scored = [  # the same page first, then the most alike
+        (a.page != b.page, -score, i, j)
         for i, a in enumerate(old)
         for j, b in enumerate(new)
         if a.kind == b.kind and (score := _similar(a, b)) >= SIMILAR
     ]
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    pairs = []
-    for _, _, i, j in sorted(scored, key=lambda s: (-s[0], -s[1], s[2], s[3])):
-        if i not in used_old and j not in used_new:
-            used_old.add(i)
-            used_new.add(j)
-            pairs.append((old[i], new[j]))
-    return pairs
+    matched: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, i, j in sorted(scored):
+        if i not in matched and j not in taken:
+            matched[i] = j
+            taken.add(j)
+    return [(old[i], new[j]) for i, j in matched.items()]
 
 
 def _change(before: Unit, after: Unit) -> Change | None:
@@ -126,16 +125,12 @@ def compare(old: Iterable[Unit], new: Iterable[Unit]) -> Comparison:
 
 def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[Step]:
     """Each published edition with its changes; then the one being built, if it differs."""
-    steps: list[Step] = []
-    previous: Snapshot | None = None
-    for snapshot in snapshots:
-        comparison = compare(previous.units, snapshot.units) if previous else None
-        steps.append(Step(snapshot.version, snapshot.date, comparison))
-        previous = snapshot
-    if current is not None and previous is not None:
-        comparison = compare(previous.units, current.units)
+    steps = [Step(s.version, s.date, None) for s in snapshots[:1]]
+    steps += [Step(b.version, b.date, compare(a.units, b.units)) for a, b in pairwise(snapshots)]
+    if current is not None and snapshots:
+        comparison = compare(snapshots[-1].units, current.units)
         if comparison.changes:
-            since = current.version == previous.version
+            since = current.version == snapshots[-1].version
             steps.append(Step(current.version, None, comparison, since))
     return steps
 
@@ -151,13 +146,8 @@ def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
 
 
 def places(change: Change) -> set[str]:
-    out: set[str] = set()
-    for unit in (change.before, change.after):
-        if unit is not None:
-            out.add(unit.page)
-            if unit.checklist:
-                out.add(f"checklist:{unit.checklist}")
-    return out
+    units = [u for u in (change.before, change.after) if u is not None]
+    return {u.page for u in units} | {f"checklist:{u.checklist}" for u in units if u.checklist}
 
 
 @dataclass
