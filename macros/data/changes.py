@@ -9,7 +9,7 @@ listed. What is left is "added" or "removed".
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from itertools import pairwise
 from pathlib import Path
@@ -40,12 +40,9 @@ class Change:
 @dataclass(frozen=True)
 class Comparison:
     changes: tuple[Change, ...]
-    by_id: int  # units matched by id
-    by_similarity: int  # units matched by their words, under another id
-    unmatched: int  # units added or removed
 
     def __add__(self, other: Comparison) -> Comparison:
-        return Comparison(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Comparison(self.changes + other.changes)
 
 
 @dataclass(frozen=True)
@@ -110,17 +107,15 @@ def _change(before: Unit, after: Unit) -> Change | None:
 def compare(old: Iterable[Unit], new: Iterable[Unit]) -> Comparison:
     before = {u.id: u for u in old}
     after = {u.id: u for u in new}
-    common = [i for i in after if i in before]
     gone = [u for i, u in before.items() if i not in after]
     came = [u for i, u in after.items() if i not in before]
     pairs = _pairs(gone, came)
     matched = {a.id for a, _ in pairs} | {b.id for _, b in pairs}
-    changes = [_change(before[i], after[i]) for i in common]
+    changes = [_change(before[i], after[i]) for i in after if i in before]
     changes += [_change(a, b) for a, b in pairs]
     changes += [Change("removed", u, None) for u in gone if u.id not in matched]
     changes += [Change("added", None, u) for u in came if u.id not in matched]
-    found = tuple(c for c in changes if c is not None)
-    return Comparison(found, len(common), len(pairs), len(gone) + len(came) - 2 * len(pairs))
+    return Comparison(tuple(c for c in changes if c is not None))
 
 
 def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[Step]:

@@ -22,14 +22,11 @@ class Edition:
 
     @property
     def line(self) -> str:
-        parts = [
-            f"Handbook version {self.version}",
-            f"Guidance edition: {self.source_edition}",
-            f"Built {self.build_date.isoformat()}",
-        ]
-        if self.commit:
-            parts.append(f"commit {self.commit}")
-        return " · ".join(parts)
+        commit = f" · commit {self.commit}" if self.commit else ""
+        return (
+            f"Handbook version {self.version} · Guidance edition: {self.source_edition} · "
+            f"Built {self.build_date.isoformat()}{commit}"
+        )
 
     @property
     def id(self) -> str:
@@ -39,8 +36,7 @@ class Edition:
 
 
 def read_version(pyproject: Path) -> str:
-    with pyproject.open("rb") as fh:
-        return str(tomllib.load(fh)["project"]["version"])
+    return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
 
 
 MAX_EPOCH = 253_402_300_799  # 9999-12-31 23:59:59 UTC: the last second a date can hold
