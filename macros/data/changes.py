@@ -54,9 +54,8 @@ class Step:
 
     @property
     def anchor(self) -> str:
-        if not self.published:
-            return "not-yet-published"
-        return "version-" + self.version.replace(".", "-")
+        version = "version-" + self.version.replace(".", "-")
+        return version if self.published else "not-yet-published"
 
     @property
     def title(self) -> str:

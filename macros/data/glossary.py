@@ -83,16 +83,13 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
             names.append(("abbreviation", entry.abbreviation))
         names += [(f"aliases[{j}]", alias) for j, alias in enumerate(entry.aliases)]
         for where, name in names:
-            problem = name_problem(name)
-            if problem:
+            if problem := name_problem(name):
                 problems.append(f"{label}: [{i}].{where}: {problem}")
                 continue
-            same = same_name_key(name)
-            if same in owner and owner[same] != entry.id:
+            if (other := owner.setdefault(same_name_key(name), entry.id)) != entry.id:
                 problems.append(
-                    f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[same]}'"
+                    f"{label}: [{i}].{where}: '{name}' is already used by entry '{other}'"
                 )
-            owner.setdefault(same, entry.id)
             by_name.setdefault(name_key(name), entry)
         problems += [
             f"{label}: [{i}].cite[{j}]: unknown citation key '{key}'"
