@@ -144,21 +144,16 @@ def places(change: Change) -> set[str]:
     return {u.page for u in units} | {f"checklist:{u.checklist}" for u in units if u.checklist}
 
 
-@dataclass
 class LastChanged:
-    first: Step | None
-    latest: dict[str, Step]
+    def __init__(self, steps: Sequence[Step]) -> None:
+        self.first = steps[0] if steps else None
+        changes = [(c, s) for s in steps if s.comparison for c in s.comparison.changes]
+        self.latest = {place: step for change, step in changes for place in places(change)}
 
     def of(self, *keys: str) -> Step | None:
         """The latest step changing any of ``keys``; the first edition if none did."""
         found = [self.latest[k] for k in keys if k in self.latest]
         return max(found, key=lambda s: version_key(s.version), default=self.first)
-
-
-def last_changed(steps: Sequence[Step]) -> LastChanged:
-    changes = [(c, s) for s in steps if s.comparison for c in s.comparison.changes]
-    latest = {place: step for change, step in changes for place in places(change)}
-    return LastChanged(steps[0] if steps else None, latest)
 
 
 @dataclass(frozen=True)
@@ -171,8 +166,8 @@ class History:
     def current(self, units: Iterable[Unit], date: str | None = None) -> Snapshot:
         return Snapshot(version=self.version, date=date, units=tuple(units))
 
-    def steps(self, units: Sequence[Unit], label: str = "this build") -> list[Step]:
-        check_units(units, label)
+    def steps(self, units: Sequence[Unit]) -> list[Step]:
+        check_units(units, "this build")
         base = timeline(self.base, self.current(u for u in units if not u.local))
         local = timeline(self.local, self.current(u for u in units if u.local))
         return merge(base, local) if self.local else base
@@ -188,7 +183,7 @@ class History:
                 )
 
             kept = History(self.version, data(self.base), data(self.local))
-            self._data["data"] = last_changed(kept.steps([u for u in units if u.checklist]))
+            self._data["data"] = LastChanged(kept.steps([u for u in units if u.checklist]))
         return self._data["data"]
 
 

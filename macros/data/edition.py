@@ -70,7 +70,6 @@ def git_commit(
     Not its ``git.short_commit``: git abbreviates to more digits as a repository grows, so a
     fresh clone could stamp fewer than the checkout and a release would not rebuild the same.
     """
-    if environ.get("HANDBOOK_COMMIT"):
-        return environ["HANDBOOK_COMMIT"]
     commit = str((git or {}).get("commit", ""))
-    return commit[:10] if re.fullmatch(r"[0-9a-f]{40}", commit) else None
+    found = commit[:10] if re.fullmatch(r"[0-9a-f]{40}", commit) else None
+    return environ.get("HANDBOOK_COMMIT") or found

@@ -82,10 +82,6 @@ class Passage:
     parts: tuple[str, ...]  # one per line range
 
     @property
-    def text(self) -> str:
-        return " ".join(self.parts)
-
-    @property
     def label(self) -> str:
         return ", ".join(r.replace("-", "–") for r in self.trace.lines)
 

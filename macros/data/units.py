@@ -19,8 +19,7 @@ def _names(text: str) -> frozenset[str]:
 
 
 #: The pages whose sections are guidance: Home and every page under these folders.
-GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
-LOCAL_FOLDER = "local/"
+GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/", "local/")
 LEFT_OUT = _names(
     # the section links; blocks made from the data, units of their own
     "headerlink hb-checklist hb-paper hb-record hb-downloads hb-glossary hb-references "
@@ -46,7 +45,7 @@ def words(text: str | None) -> str:
 
 
 def is_guidance_page(src: str) -> bool:
-    return src == "index.md" or src.startswith((*GUIDANCE_FOLDERS, LOCAL_FOLDER))
+    return src == "index.md" or src.startswith(GUIDANCE_FOLDERS)
 
 
 class _Sections(HTMLParser):
@@ -94,9 +93,8 @@ class _Sections(HTMLParser):
                 self.title = label
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
+        if not self.skip:
+            (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
 
 
 def _unit(*fields: str, local: bool = False) -> Unit:
