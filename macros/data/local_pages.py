@@ -80,12 +80,8 @@ class LocalSource:
 def destination(src_uri: str) -> str:
     """The address a source path gets (``a/index.md``, ``a/README.md`` and ``a.md`` are all
     ``a/``), case-folded: two local pages with the same one would overwrite each other."""
-    stem = src_uri.removesuffix(".md")
-    head, _, name = stem.rpartition("/")
-    if name.casefold() in ("index", "readme"):
-        stem = head
-    stem = stem.casefold().strip("/")
-    return f"{stem}/" if stem else ""
+    stem = re.sub(r"(?:^|/)(?:index|readme)\Z", "", src_uri.removesuffix(".md"), flags=re.I)
+    return f"{stem.casefold()}/" if stem else ""
 
 
 def _front_matter(text: str, label: str) -> tuple[str | None, str]:
