@@ -33,17 +33,13 @@ def same_name_key(name: str) -> str:
     return " ".join(name_key(name).translate(SAME_NAME).split())
 
 
-def _latin_letter(char: str) -> bool:
-    letter = unicodedata.category(char).startswith("L")
-    return letter and unicodedata.name(char, "").startswith("LATIN ")
-
-
 def name_problem(name: str, what: str = "a glossary name") -> str | None:
     """Why a glossary name could pass for another, or None: a name is Latin letters, ASCII
     digits, spaces and a little punctuation, so a Cyrillic or Greek look-alike ("ІІОС" for
     "IIOC") or an invisible character cannot make a second, different name."""
     for char in unicodedata.normalize("NFKC", name):
-        if not (_latin_letter(char) or char in NAME_PUNCTUATION or "0" <= char <= "9"):
+        latin = unicodedata.category(char)[0] == "L" and unicodedata.name(char, "")[:6] == "LATIN "
+        if not (latin or char in NAME_PUNCTUATION or "0" <= char <= "9"):
             character = unicodedata.name(char, "unnamed character")
             return (
                 f"{name!r} has U+{ord(char):04X} ({character}); {what} may use Latin "

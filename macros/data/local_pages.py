@@ -31,7 +31,6 @@ MAX_MARKERS = 20  # block quote and list markers at the start of one line
 # All local pages together: the handbook PDF lays out every one (about 5 s per 128 KiB of
 # plain text; macros/pdf/book.py bounds their HTML elements, which cost far more).
 MAX_LOCAL_BYTES = 512 * 1024
-BOM = "\ufeff"
 MAX_HTML_DEPTH = 40  # a real page nests a few levels: a table in a list in a details block
 # Elements that hold no others, and those the next of their kind ends: neither nests.
 FLAT = frozenset(
@@ -182,7 +181,7 @@ def read_page(
 ) -> LocalSource:
     """One local page, checked; with ``raw_html`` its HTML's nesting is bounded too."""
     text = read_text(path, label, limit=MAX_PAGE_BYTES)
-    if text.startswith(BOM):  # it would hide the front matter from the checks below
+    if text.startswith("\ufeff"):  # it would hide the front matter from the checks below
         raise DataError(
             f"{label}: line 1: starts with a byte-order mark (U+FEFF): save the file as "
             "UTF-8 without one"
