@@ -128,10 +128,12 @@ def _limits(body: str, label: str, first_line: int) -> list[str]:
 class _Depth(HTMLParser):
     """The line where raw HTML first nests deeper than :data:`MAX_HTML_DEPTH`, if it does."""
 
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[str] = []
         self.too_deep: int | None = None
+        self.feed(html)
+        self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FLAT or self.too_deep is not None:
@@ -189,15 +191,11 @@ def read_page(
     meta_title, body = _front_matter(text, label)
     first_line = text.count("\n", 0, len(text) - len(body)) + 1
     problems = _limits(body, label, first_line) + _terms(body, label, first_line, glossary_names)
-    if raw_html:
-        parser = _Depth()
-        parser.feed(body)
-        parser.close()
-        if parser.too_deep is not None:
-            line = parser.too_deep + first_line - 1
-            problems.append(
-                f"{label}: line {line}: HTML elements nested more than {MAX_HTML_DEPTH} deep"
-            )
+    if raw_html and (too_deep := _Depth(body).too_deep) is not None:
+        line = too_deep + first_line - 1
+        problems.append(
+            f"{label}: line {line}: HTML elements nested more than {MAX_HTML_DEPTH} deep"
+        )
     fail(problems)
     token = secrets.token_hex(6)
     calls = tuple(

@@ -51,7 +51,6 @@ class TraceFile(_Model):
 
 
 def normalise(text: str) -> str:
-    """Typographic quotes as plain quotes, runs of whitespace as one space."""
     return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
 
 
@@ -175,7 +174,7 @@ class Source:
         ]
 
     def problems(self, sources: Sequence[tuple[str, str]]) -> list[str]:
-        """Traces that their page does not use, uses of unknown traces, untraced lines."""
+        """Traces that their page does not use; untraced lines."""
         used = {(src, m) for src, text in sources for m in USE.findall(text)}
         out = [
             f"{p.trace.page}: trace '{p.trace.id}' ({TRACE_FILE}) is not used on its page"
