@@ -38,18 +38,10 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Comparison:
-    changes: tuple[Change, ...]
-
-    def __add__(self, other: Comparison) -> Comparison:
-        return Comparison(self.changes + other.changes)
-
-
-@dataclass(frozen=True)
 class Step:
     version: str
     date: str | None  # None: not yet published
-    comparison: Comparison | None
+    comparison: tuple[Change, ...] | None  # None: the first edition
     since: bool = False  # not yet published, and the version is still a published one's
 
     @property
@@ -103,7 +95,7 @@ def _change(before: Unit, after: Unit) -> Change | None:
     return None
 
 
-def compare(old: Iterable[Unit], new: Iterable[Unit]) -> Comparison:
+def compare(old: Iterable[Unit], new: Iterable[Unit]) -> tuple[Change, ...]:
     before = {u.id: u for u in old}
     after = {u.id: u for u in new}
     gone = [u for i, u in before.items() if i not in after]
@@ -114,7 +106,7 @@ def compare(old: Iterable[Unit], new: Iterable[Unit]) -> Comparison:
     changes += [_change(a, b) for a, b in pairs]
     changes += [Change("removed", u, None) for u in gone if u.id not in matched]
     changes += [Change("added", None, u) for u in came if u.id not in matched]
-    return Comparison(tuple(c for c in changes if c is not None))
+    return tuple(c for c in changes if c is not None)
 
 
 def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[Step]:
@@ -123,7 +115,7 @@ def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[St
     steps += [Step(b.version, b.date, compare(a.units, b.units)) for a, b in pairwise(snapshots)]
     if current is not None and snapshots:
         comparison = compare(snapshots[-1].units, current.units)
-        if comparison.changes:
+        if comparison:
             since = current.version == snapshots[-1].version
             steps.append(Step(current.version, None, comparison, since))
     return steps
@@ -133,7 +125,7 @@ def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
     found = {(s.version, s.published): s for s in base}
     for step in local:
         mine = found.setdefault((step.version, step.published), step)
-        if mine is not step and mine.comparison and step.comparison:
+        if mine is not step and mine.comparison is not None and step.comparison:
             joined = mine.comparison + step.comparison
             found[(step.version, step.published)] = replace(mine, comparison=joined)
     return sorted(found.values(), key=lambda s: (version_key(s.version), not s.published))
@@ -147,7 +139,7 @@ def places(change: Change) -> set[str]:
 class LastChanged:
     def __init__(self, steps: Sequence[Step]) -> None:
         self.first = steps[0] if steps else None
-        changes = [(c, s) for s in steps if s.comparison for c in s.comparison.changes]
+        changes = [(c, s) for s in steps for c in s.comparison or ()]
         self.latest = {place: step for change, step in changes for place in places(change)}
 
     def of(self, *keys: str) -> Step | None:

@@ -118,7 +118,7 @@ def test_units_are_matched_by_id_then_by_their_words() -> None:
     ]
     got = {
         (c.status, c.before.id if c.before else None, c.after.id if c.after else None)
-        for c in compare(old, new).changes
+        for c in compare(old, new)
     }
     assert got == {
         ("reworded", "page:a.md#reworded", "page:a.md#reworded"),
