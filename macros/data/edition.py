@@ -65,11 +65,9 @@ def git_commit(
     git: dict[str, object] | None, environ: Mapping[str, str] = os.environ
 ) -> str | None:
     """The commit the site is built from: ``HANDBOOK_COMMIT``, else the first ten digits of
-    mkdocs-macros' ``git.commit`` (empty without a git checkout, a message if git failed).
-
-    Not its ``git.short_commit``: git abbreviates to more digits as a repository grows, so a
-    fresh clone could stamp fewer than the checkout and a release would not rebuild the same.
-    """
+    mkdocs-macros' ``git.commit`` (empty without a git checkout, a message if git failed), not
+    its ``git.short_commit``: git abbreviates to more digits as a repository grows, so a fresh
+    clone could stamp fewer than the checkout and a release would not rebuild the same."""
     commit = str((git or {}).get("commit", ""))
     found = commit[:10] if re.fullmatch(r"[0-9a-f]{40}", commit) else None
     return environ.get("HANDBOOK_COMMIT") or found

@@ -74,11 +74,9 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
     owner: dict[str, str] = {}
     ids = {e.id for e in entries}
     for i, entry in enumerate(entries):
-        names = [("id", entry.id), ("term", entry.term)]
-        if entry.abbreviation:
-            names.append(("abbreviation", entry.abbreviation))
+        names = [("id", entry.id), ("term", entry.term), ("abbreviation", entry.abbreviation)]
         names += [(f"aliases[{j}]", alias) for j, alias in enumerate(entry.aliases)]
-        for where, name in names:
+        for where, name in [(w, n) for w, n in names if n]:
             if problem := name_problem(name):
                 problems.append(f"{label}: [{i}].{where}: {problem}")
                 continue
