@@ -9,8 +9,9 @@ listed. What is left is "added" or "removed".
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -37,28 +38,16 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Comparison:
-    changes: tuple[Change, ...]
-    by_id: int  # units matched by id
-    by_similarity: int  # units matched by their words, under another id
-    unmatched: int  # units added or removed
-
-    def __add__(self, other: Comparison) -> Comparison:
-        return Comparison(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
-
-
-@dataclass(frozen=True)
 class Step:
     version: str
     date: str | None  # None: not yet published
-    comparison: Comparison | None
+    comparison: tuple[Change, ...] | None  # None: the first edition
     since: bool = False  # not yet published, and the version is still a published one's
 
     @property
     def anchor(self) -> str:
-        if not self.published:
-            return "not-yet-published"
-        return "version-" + self.version.replace(".", "-")
+        version = "version-" + self.version.replace(".", "-")
+        return version if self.published else "not-yet-published"
 
     @property
     def title(self) -> str:
@@ -83,21 +72,19 @@ def _similar(a: Unit, b: Unit) -> float:
 
 
 def _pairs(old: Sequence[Unit], new: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
-    scored = [
-        (a.page == b.page, score, i, j)
+    scored = [  # the same page first, then the most alike
+        (a.page != b.page, -score, i, j)
         for i, a in enumerate(old)
         for j, b in enumerate(new)
         if a.kind == b.kind and (score := _similar(a, b)) >= SIMILAR
     ]
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    pairs = []
-    for _, _, i, j in sorted(scored, key=lambda s: (-s[0], -s[1], s[2], s[3])):
-        if i not in used_old and j not in used_new:
-            used_old.add(i)
-            used_new.add(j)
-            pairs.append((old[i], new[j]))
-    return pairs
+    matched: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, i, j in sorted(scored):
+        if i not in matched and j not in taken:
+            matched[i] = j
+            taken.add(j)
+    return [(old[i], new[j]) for i, j in matched.items()]
 
 
 def _change(before: Unit, after: Unit) -> Change | None:
@@ -108,34 +95,28 @@ def _change(before: Unit, after: Unit) -> Change | None:
     return None
 
 
-def compare(old: Iterable[Unit], new: Iterable[Unit]) -> Comparison:
+def compare(old: Iterable[Unit], new: Iterable[Unit]) -> tuple[Change, ...]:
     before = {u.id: u for u in old}
     after = {u.id: u for u in new}
-    common = [i for i in after if i in before]
     gone = [u for i, u in before.items() if i not in after]
     came = [u for i, u in after.items() if i not in before]
     pairs = _pairs(gone, came)
     matched = {a.id for a, _ in pairs} | {b.id for _, b in pairs}
-    changes = [_change(before[i], after[i]) for i in common]
+    changes = [_change(before[i], after[i]) for i in after if i in before]
     changes += [_change(a, b) for a, b in pairs]
     changes += [Change("removed", u, None) for u in gone if u.id not in matched]
     changes += [Change("added", None, u) for u in came if u.id not in matched]
-    found = tuple(c for c in changes if c is not None)
-    return Comparison(found, len(common), len(pairs), len(gone) + len(came) - 2 * len(pairs))
+    return tuple(c for c in changes if c is not None)
 
 
 def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[Step]:
     """Each published edition with its changes; then the one being built, if it differs."""
-    steps: list[Step] = []
-    previous: Snapshot | None = None
-    for snapshot in snapshots:
-        comparison = compare(previous.units, snapshot.units) if previous else None
-        steps.append(Step(snapshot.version, snapshot.date, comparison))
-        previous = snapshot
-    if current is not None and previous is not None:
-        comparison = compare(previous.units, current.units)
-        if comparison.changes:
-            since = current.version == previous.version
+    steps = [Step(s.version, s.date, None) for s in snapshots[:1]]
+    steps += [Step(b.version, b.date, compare(a.units, b.units)) for a, b in pairwise(snapshots)]
+    if current is not None and snapshots:
+        comparison = compare(snapshots[-1].units, current.units)
+        if comparison:
+            since = current.version == snapshots[-1].version
             steps.append(Step(current.version, None, comparison, since))
     return steps
 
@@ -144,37 +125,27 @@ def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
     found = {(s.version, s.published): s for s in base}
     for step in local:
         mine = found.setdefault((step.version, step.published), step)
-        if mine is not step and mine.comparison and step.comparison:
+        if mine is not step and mine.comparison is not None and step.comparison:
             joined = mine.comparison + step.comparison
             found[(step.version, step.published)] = replace(mine, comparison=joined)
     return sorted(found.values(), key=lambda s: (version_key(s.version), not s.published))
 
 
 def places(change: Change) -> set[str]:
-    out: set[str] = set()
-    for unit in (change.before, change.after):
-        if unit is not None:
-            out.add(unit.page)
-            if unit.checklist:
-                out.add(f"checklist:{unit.checklist}")
-    return out
+    units = [u for u in (change.before, change.after) if u is not None]
+    return {u.page for u in units} | {f"checklist:{u.checklist}" for u in units if u.checklist}
 
 
-@dataclass
 class LastChanged:
-    first: Step | None
-    latest: dict[str, Step]
+    def __init__(self, steps: Sequence[Step]) -> None:
+        self.first = steps[0] if steps else None
+        changes = [(c, s) for s in steps for c in s.comparison or ()]
+        self.latest = {place: step for change, step in changes for place in places(change)}
 
     def of(self, *keys: str) -> Step | None:
         """The latest step changing any of ``keys``; the first edition if none did."""
         found = [self.latest[k] for k in keys if k in self.latest]
         return max(found, key=lambda s: version_key(s.version), default=self.first)
-
-
-def last_changed(steps: Sequence[Step]) -> LastChanged:
-    changes = [(c, s) for s in steps if s.comparison for c in s.comparison.changes]
-    latest = {place: step for change, step in changes for place in places(change)}
-    return LastChanged(steps[0] if steps else None, latest)
 
 
 @dataclass(frozen=True)
@@ -187,8 +158,8 @@ class History:
     def current(self, units: Iterable[Unit], date: str | None = None) -> Snapshot:
         return Snapshot(version=self.version, date=date, units=tuple(units))
 
-    def steps(self, units: Sequence[Unit], label: str = "this build") -> list[Step]:
-        check_units(units, label)
+    def steps(self, units: Sequence[Unit]) -> list[Step]:
+        check_units(units, "this build")
         base = timeline(self.base, self.current(u for u in units if not u.local))
         local = timeline(self.local, self.current(u for u in units if u.local))
         return merge(base, local) if self.local else base
@@ -204,7 +175,7 @@ class History:
                 )
 
             kept = History(self.version, data(self.base), data(self.local))
-            self._data["data"] = last_changed(kept.steps([u for u in units if u.checklist]))
+            self._data["data"] = LastChanged(kept.steps([u for u in units if u.checklist]))
         return self._data["data"]
 
 

@@ -22,14 +22,11 @@ class Edition:
 
     @property
     def line(self) -> str:
-        parts = [
-            f"Handbook version {self.version}",
-            f"Guidance edition: {self.source_edition}",
-            f"Built {self.build_date.isoformat()}",
-        ]
-        if self.commit:
-            parts.append(f"commit {self.commit}")
-        return " · ".join(parts)
+        commit = f" · commit {self.commit}" if self.commit else ""
+        return (
+            f"Handbook version {self.version} · Guidance edition: {self.source_edition} · "
+            f"Built {self.build_date.isoformat()}{commit}"
+        )
 
     @property
     def id(self) -> str:
@@ -39,8 +36,7 @@ class Edition:
 
 
 def read_version(pyproject: Path) -> str:
-    with pyproject.open("rb") as fh:
-        return str(tomllib.load(fh)["project"]["version"])
+    return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
 
 
 MAX_EPOCH = 253_402_300_799  # 9999-12-31 23:59:59 UTC: the last second a date can hold
@@ -69,12 +65,9 @@ def git_commit(
     git: dict[str, object] | None, environ: Mapping[str, str] = os.environ
 ) -> str | None:
     """The commit the site is built from: ``HANDBOOK_COMMIT``, else the first ten digits of
-    mkdocs-macros' ``git.commit`` (empty without a git checkout, a message if git failed).
-
-    Not its ``git.short_commit``: git abbreviates to more digits as a repository grows, so a
-    fresh clone could stamp fewer than the checkout and a release would not rebuild the same.
-    """
-    if environ.get("HANDBOOK_COMMIT"):
-        return environ["HANDBOOK_COMMIT"]
+    mkdocs-macros' ``git.commit`` (empty without a git checkout, a message if git failed), not
+    its ``git.short_commit``: git abbreviates to more digits as a repository grows, so a fresh
+    clone could stamp fewer than the checkout and a release would not rebuild the same."""
     commit = str((git or {}).get("commit", ""))
-    return commit[:10] if re.fullmatch(r"[0-9a-f]{40}", commit) else None
+    found = commit[:10] if re.fullmatch(r"[0-9a-f]{40}", commit) else None
+    return environ.get("HANDBOOK_COMMIT") or found

@@ -33,17 +33,13 @@ def same_name_key(name: str) -> str:
     return " ".join(name_key(name).translate(SAME_NAME).split())
 
 
-def _latin_letter(char: str) -> bool:
-    letter = unicodedata.category(char).startswith("L")
-    return letter and unicodedata.name(char, "").startswith("LATIN ")
-
-
 def name_problem(name: str, what: str = "a glossary name") -> str | None:
     """Why a glossary name could pass for another, or None: a name is Latin letters, ASCII
     digits, spaces and a little punctuation, so a Cyrillic or Greek look-alike ("ІІОС" for
     "IIOC") or an invisible character cannot make a second, different name."""
     for char in unicodedata.normalize("NFKC", name):
-        if not (_latin_letter(char) or char in NAME_PUNCTUATION or "0" <= char <= "9"):
+        latin = unicodedata.category(char)[0] == "L" and unicodedata.name(char, "")[:6] == "LATIN "
+        if not (latin or char in NAME_PUNCTUATION or "0" <= char <= "9"):
             character = unicodedata.name(char, "unnamed character")
             return (
                 f"{name!r} has U+{ord(char):04X} ({character}); {what} may use Latin "
@@ -78,21 +74,16 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
     owner: dict[str, str] = {}
     ids = {e.id for e in entries}
     for i, entry in enumerate(entries):
-        names = [("id", entry.id), ("term", entry.term)]
-        if entry.abbreviation:
-            names.append(("abbreviation", entry.abbreviation))
+        names = [("id", entry.id), ("term", entry.term), ("abbreviation", entry.abbreviation)]
         names += [(f"aliases[{j}]", alias) for j, alias in enumerate(entry.aliases)]
-        for where, name in names:
-            problem = name_problem(name)
-            if problem:
+        for where, name in [(w, n) for w, n in names if n]:
+            if problem := name_problem(name):
                 problems.append(f"{label}: [{i}].{where}: {problem}")
                 continue
-            same = same_name_key(name)
-            if same in owner and owner[same] != entry.id:
+            if (other := owner.setdefault(same_name_key(name), entry.id)) != entry.id:
                 problems.append(
-                    f"{label}: [{i}].{where}: '{name}' is already used by entry '{owner[same]}'"
+                    f"{label}: [{i}].{where}: '{name}' is already used by entry '{other}'"
                 )
-            owner.setdefault(same, entry.id)
             by_name.setdefault(name_key(name), entry)
         problems += [
             f"{label}: [{i}].cite[{j}]: unknown citation key '{key}'"

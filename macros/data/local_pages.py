@@ -16,6 +16,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import count, pairwise
 from pathlib import Path
 
 from .files import DataError, fail, read_text, read_yaml_text, validate
@@ -30,7 +31,6 @@ MAX_MARKERS = 20  # block quote and list markers at the start of one line
 # All local pages together: the handbook PDF lays out every one (about 5 s per 128 KiB of
 # plain text; macros/pdf/book.py bounds their HTML elements, which cost far more).
 MAX_LOCAL_BYTES = 512 * 1024
-BOM = "\ufeff"
 MAX_HTML_DEPTH = 40  # a real page nests a few levels: a table in a list in a details block
 # Elements that hold no others, and those the next of their kind ends: neither nests.
 FLAT = frozenset(
@@ -64,11 +64,10 @@ class TermCall:
 
 @dataclass(frozen=True)
 class LocalSource:
-    """One local page; ``markdown`` (what MkDocs reads) has each term call replaced by
-    ``placeholder(i)`` after the handbook's front matter."""
+    """One local page; ``markdown`` (what MkDocs reads) has the i-th term call replaced by
+    ``hbterm<token>n<i>x`` after the handbook's front matter."""
 
     src_uri: str
-    path: Path
     label: str  # the file as messages name it
     title: str  # the overlay's title: the navigation
     meta_title: str | None  # the page's own front-matter title: the browser tab
@@ -76,19 +75,12 @@ class LocalSource:
     terms: tuple[TermCall, ...]
     token: str
 
-    def placeholder(self, index: int) -> str:
-        return f"hbterm{self.token}n{index}x"
-
 
 def destination(src_uri: str) -> str:
     """The address a source path gets (``a/index.md``, ``a/README.md`` and ``a.md`` are all
     ``a/``), case-folded: two local pages with the same one would overwrite each other."""
-    stem = src_uri.removesuffix(".md")
-    head, _, name = stem.rpartition("/")
-    if name.casefold() in ("index", "readme"):
-        stem = head
-    stem = stem.casefold().strip("/")
-    return f"{stem}/" if stem else ""
+    stem = re.sub(r"(?:^|/)(?:index|readme)\Z", "", src_uri.removesuffix(".md"), flags=re.I)
+    return f"{stem.casefold()}/" if stem else ""
 
 
 def _front_matter(text: str, label: str) -> tuple[str | None, str]:
@@ -113,11 +105,9 @@ def _markers(line: str) -> tuple[int, str]:
 
 def _limits(body: str, label: str, first_line: int) -> list[str]:
     problems: list[str] = []
-    lines = body.split("\n")
-    for number, line in enumerate(lines, start=first_line):
+    for number, line in enumerate(body.split("\n"), start=first_line):
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-        markers, _ = _markers(line)
-        if indent > MAX_INDENT or markers > MAX_MARKERS:
+        if indent > MAX_INDENT or _markers(line)[0] > MAX_MARKERS:
             problems.append(
                 f"{label}: line {number}: nested too deeply (at most {MAX_INDENT} columns "
                 f"of indentation and {MAX_MARKERS} quote or list markers at the start of a line)"
@@ -138,10 +128,12 @@ def _limits(body: str, label: str, first_line: int) -> list[str]:
 class _Depth(HTMLParser):
     """The line where raw HTML first nests deeper than :data:`MAX_HTML_DEPTH`, if it does."""
 
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[str] = []
         self.too_deep: int | None = None
+        self.feed(html)
+        self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FLAT or self.too_deep is not None:
@@ -162,22 +154,16 @@ class _Depth(HTMLParser):
 def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list[str]:
     """Anything but a term call, a term call in a heading, an unknown term."""
     problems: list[str] = []
-    lines = body.split("\n")
     names = {n.casefold() for n in known}
-    for i, line in enumerate(lines):
-        number = i + first_line
-        rest = TERM_CALL.sub("", line)
-        if JINJA.search(rest):
+    for number, (line, below) in enumerate(pairwise([*body.split("\n"), ""]), first_line):
+        if JINJA.search(TERM_CALL.sub("", line)):
             problems.append(
                 f'{label}: line {number}: only {{{{ term("...") }}}} may be used in a local '
                 "page; other {{ ... }} and {% ... %} are not allowed"
             )
         calls = list(TERM_CALL.finditer(line))
-        if not calls:
-            continue
-        text = _markers(line)[1]
-        below = _markers(lines[i + 1])[1] if i + 1 < len(lines) else ""
-        if ATX_HEADING.match(text) or (text and SETEXT_RULE.match(below)):
+        text = _markers(line)[1] if calls else ""
+        if ATX_HEADING.match(text) or (text and SETEXT_RULE.match(_markers(below)[1])):
             problems.append(f"{label}: line {number}: term() is for running text, not headings")
         problems += [
             f"{label}: line {number}: term('{c.group('name')}'): not in the glossary"
@@ -197,7 +183,7 @@ def read_page(
 ) -> LocalSource:
     """One local page, checked; with ``raw_html`` its HTML's nesting is bounded too."""
     text = read_text(path, label, limit=MAX_PAGE_BYTES)
-    if text.startswith(BOM):  # it would hide the front matter from the checks below
+    if text.startswith("\ufeff"):  # it would hide the front matter from the checks below
         raise DataError(
             f"{label}: line 1: starts with a byte-order mark (U+FEFF): save the file as "
             "UTF-8 without one"
@@ -205,33 +191,26 @@ def read_page(
     meta_title, body = _front_matter(text, label)
     first_line = text.count("\n", 0, len(text) - len(body)) + 1
     problems = _limits(body, label, first_line) + _terms(body, label, first_line, glossary_names)
-    if raw_html:
-        parser = _Depth()
-        parser.feed(body)
-        parser.close()
-        if parser.too_deep is not None:
-            line = parser.too_deep + first_line - 1
-            problems.append(
-                f"{label}: line {line}: HTML elements nested more than {MAX_HTML_DEPTH} deep"
-            )
+    if raw_html and (too_deep := _Depth(body).too_deep) is not None:
+        line = too_deep + first_line - 1
+        problems.append(
+            f"{label}: line {line}: HTML elements nested more than {MAX_HTML_DEPTH} deep"
+        )
     fail(problems)
     token = secrets.token_hex(6)
-    calls: list[TermCall] = []
-
-    def swap(match: re.Match[str]) -> str:
-        calls.append(
-            TermCall(
-                match.group("name").strip(),
-                (match.group("text") or match.group("name")).strip(),
-                match.group(0),
-                first_line + body.count("\n", 0, match.start()),
-            )
+    calls = tuple(
+        TermCall(
+            m.group("name").strip(),
+            (m.group("text") or m.group("name")).strip(),
+            m.group(0),
+            first_line + body.count("\n", 0, m.start()),
         )
-        return f"hbterm{token}n{len(calls) - 1}x"
-
-    body = TERM_CALL.sub(swap, body)
+        for m in TERM_CALL.finditer(body)
+    )
+    number = count()
+    body = TERM_CALL.sub(lambda _: f"hbterm{token}n{next(number)}x", body)
     markdown = "---\nrender_macros: false\n---\n\n" + body
-    return LocalSource(src_uri, path, label, title, meta_title, markdown, tuple(calls), token)
+    return LocalSource(src_uri, label, title, meta_title, markdown, calls, token)
 
 
 def local_pages(
@@ -247,40 +226,35 @@ def local_pages(
     total = 0  # bytes of every local page so far
     for i, page in overlay.numbered("pages"):
         where = overlay.at(label, "pages", i, "file")
-        link = first_link(own, page.file, root)
-        if link:
+        dest = destination(page.file)
+        if link := first_link(own, page.file, root):  # before resolve() follows any link
             problems.append(f"{where}: {link}")
-            continue
-        path = (folder / page.file).resolve()
-        if not path.is_relative_to(folder):
+        elif not (path := (folder / page.file).resolve()).is_relative_to(folder):
             problems.append(
                 f"{where}: '{page.file}' is outside the overlay's own folder {shown_folder}/"
             )
-            continue
-        if not path.is_file():
+        elif not path.is_file():
             problems.append(f"{where}: no such file '{page.file}' in {shown_folder}/")
-            continue
-        dest = destination(page.file)
-        if dest in seen:
+        elif dest in seen:
             problems.append(
                 f"{where}: '{page.file}' would have the same address as '{seen[dest]}' "
                 f"(local/{dest})"
             )
-            continue
-        seen[dest] = page.file
-        args = (path, shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names)
-        try:
-            out.append(read_page(*args, overlay.allow_raw_html))
-        except DataError as exc:
-            problems.append(str(exc))
-            continue
-        total += path.stat().st_size
-        if total > MAX_LOCAL_BYTES:
-            problems.append(
-                f"{shown(path, root)}: the local pages up to this one are {total:,} bytes "
-                f"together; the limit for all of them is {MAX_LOCAL_BYTES:,} (the handbook "
-                "PDF lays out every one)"
-            )
-            break
+        else:
+            seen[dest] = page.file
+            args = (path, shown(path, root), LOCAL_PREFIX + page.file, page.title, glossary_names)
+            try:
+                out.append(read_page(*args, overlay.allow_raw_html))
+            except DataError as exc:
+                problems.append(str(exc))
+                continue
+            total += path.stat().st_size
+            if total > MAX_LOCAL_BYTES:
+                problems.append(
+                    f"{shown(path, root)}: the local pages up to this one are {total:,} bytes "
+                    f"together; the limit for all of them is {MAX_LOCAL_BYTES:,} (the handbook "
+                    "PDF lays out every one)"
+                )
+                break
     fail(problems)
     return out

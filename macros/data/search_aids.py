@@ -6,7 +6,7 @@ other words could read as meanings the slides do not give."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -18,32 +18,19 @@ from .models import SearchAidGroup
 
 
 @dataclass(frozen=True)
-class Target:
-    page: str  # a Markdown source path: docs/… or local/…
-    where: str  # ``data/search-aids.yml: [3].page``
-
-
-@dataclass(frozen=True)
 class SearchAids:
     pages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # aids, then spellings
-    targets: tuple[Target, ...] = ()
     spellings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def for_term(self, entry_id: str) -> tuple[str, ...]:
-        return self.terms.get(entry_id, ())
-
-    def shown_for(self, entry_id: str) -> tuple[str, ...]:
-        return self.spellings.get(entry_id, ())
+    where: Mapping[str, str] = field(default_factory=dict)  # page: "data/search-aids.yml: [3].page"
 
     def index(self, glossary: Glossary) -> dict[str, list[str]]:
         """By page: its aids, and each glossary entry's names and aids it explains."""
         out: dict[str, list[str]] = {page: list(aids) for page, aids in self.pages.items()}
         for entry in glossary.entries:
-            if entry.explained is None:
-                continue
-            page = entry.explained.partition("#")[0]
-            out.setdefault(page, []).extend((*entry.names[1:], *self.for_term(entry.id)))
+            if entry.explained is not None:
+                aids = (*entry.names[1:], *self.terms.get(entry.id, ()))
+                out.setdefault(entry.explained.partition("#")[0], []).extend(aids)
         return out
 
 
@@ -56,26 +43,25 @@ class Names:
             for name in entry.names[1:]:  # term, abbreviation, aliases: what search indexes
                 self.owner.setdefault(same_name_key(name), whose)
 
-    def take(self, aid: str, where: str, owner: str) -> str | None:
-        """Why ``aid`` cannot be added (a look-alike, or already taken), or None."""
-        problem = name_problem(aid, "a search aid")
-        if problem:
-            return f"{where}: {problem}"
-        key = same_name_key(aid)  # "IIOC." is the name "IIOC"
-        if not key:
-            return f"{where}: '{aid}' has no letter or digit"
-        taken = self.owner.get(key) or self.owner.get(name_key(aid))
-        if taken:
-            return f"{where}: '{aid}' is already {taken}"
-        self.owner[key] = owner
-        return None
-
-    def take_all(
-        self, aids: Sequence[str], where: Callable[[int], str], owner: str
-    ) -> tuple[list[str], list[str]]:
-        problems = [self.take(aid, where(j), owner) for j, aid in enumerate(aids)]
-        taken = [aid for aid, problem in zip(aids, problems, strict=True) if not problem]
-        return taken, [problem for problem in problems if problem]
+    def take(
+        self, aids: Sequence[str], where: Callable[[int], str], owner: str, problems: list[str]
+    ) -> list[str]:
+        """The aids that can be added; a problem for each look-alike or name already taken."""
+        taken = []
+        for j, aid in enumerate(aids):
+            key = same_name_key(aid)  # "IIOC." is the name "IIOC"
+            other = self.owner.get(key) or self.owner.get(name_key(aid))
+            problem = (
+                name_problem(aid, "a search aid")
+                or (None if key else f"'{aid}' has no letter or digit")
+                or (f"'{aid}' is already {other}" if other else None)
+            )
+            if problem:
+                problems.append(f"{where(j)}: {problem}")
+            else:
+                self.owner[key] = owner
+                taken.append(aid)
+        return taken
 
 
 def load_search_aids(
@@ -86,76 +72,64 @@ def load_search_aids(
         return SearchAids(), names
     groups = validate_list(SearchAidGroup, read_yaml(path, label), label)
     problems: list[str] = []
-    known = set(pages)
-    by_page: dict[str, tuple[str, ...]] = {}
-    by_term: dict[str, tuple[str, ...]] = {}
+    found: dict[str, dict[str, tuple[str, ...]]] = {"term": {}, "page": {}}
     spellings: dict[str, tuple[str, ...]] = {}
-    targets: list[Target] = []
+    where: dict[str, str] = {}
     seen: dict[tuple[str, str], int] = {}
     for i, group in enumerate(groups):
         kind, value = ("term", group.term) if group.term else ("page", group.page or "")
-        where = f"{label}: [{i}].{kind}"
+        at = f"{label}: [{i}].{kind}"
         if kind == "term" and value not in glossary.ids:
-            problems.append(f"{where}: unknown glossary id '{value}'")
-            continue
-        if kind == "page" and value not in known:
-            problems.append(f"{where}: no page 'docs/{value}' in the navigation")
-            continue
-        if (kind, value) in seen:
-            problems.append(f"{where}: '{value}' already has its aids at [{seen[kind, value]}]")
-            continue
-        seen[kind, value] = i
-        owner, taken = f"a search aid at [{i}] of {label}", []
-        for key, words in (("aids", group.aids), ("spellings", group.spellings)):
-            at = f"{label}: [{i}].{key}[{{}}]".format  # [j] filled in per aid
-            took, found = names.take_all(words, at, owner)
-            taken += took
-            problems += found
-        if kind == "term":
-            by_term[value] = tuple(taken)
-            spellings[value] = tuple(a for a in group.spellings if a in taken)
+            problems.append(f"{at}: unknown glossary id '{value}'")
+        elif kind == "page" and value not in pages:
+            problems.append(f"{at}: no page 'docs/{value}' in the navigation")
+        elif (kind, value) in seen:
+            problems.append(f"{at}: '{value}' already has its aids at [{seen[kind, value]}]")
         else:
-            by_page[value] = tuple(taken)
-            targets.append(Target(value, where))
+            seen[kind, value] = i
+            owner, taken = f"a search aid at [{i}] of {label}", []
+            for key in ("aids", "spellings"):
+                each = f"{label}: [{i}].{key}[{{}}]".format  # [j] filled in per aid
+                taken += names.take(getattr(group, key), each, owner, problems)
+            found[kind][value] = tuple(taken)
+            if kind == "term":
+                spellings[value] = tuple(a for a in group.spellings if a in taken)
+            else:
+                where[value] = at
     fail(problems)
-    return SearchAids(by_page, by_term, tuple(targets), spellings), names
+    return SearchAids(found["page"], found["term"], spellings, where), names
 
 
 def add_local_aids(aids: SearchAids, names: Names, overlay: LocalOverlay, label: str) -> SearchAids:
     own = {page.file for page in overlay.pages}
     problems: list[str] = []
-    pages = dict(aids.pages)
-    targets = list(aids.targets)
+    pages, where = dict(aids.pages), dict(aids.where)
     for i, group in enumerate(overlay.search_aids):
-        where = overlay.at(label, "search_aids", i, "page")
+        at = overlay.at(label, "search_aids", i, "page")
+        src = LOCAL_PREFIX + group.page
         if group.page not in own:
             problems.append(
-                f"{where}: '{group.page}' is not one of this overlay's local pages "
+                f"{at}: '{group.page}' is not one of this overlay's local pages "
                 "(pages[].file); an overlay adds aids for its own pages only"
             )
-            continue
-        src = LOCAL_PREFIX + group.page
-        if src in pages:
-            problems.append(f"{where}: '{group.page}' already has its aids")
-            continue
-        owner = f"a search aid at search_aids[{i}] of {label}"
-        at = partial(overlay.at, label, "search_aids", i, "aids")
-        taken, found = names.take_all(group.aids, at, owner)
-        problems += found
-        pages[src] = tuple(taken)
-        targets.append(Target(src, where))
+        elif src in pages:
+            problems.append(f"{at}: '{group.page}' already has its aids")
+        else:
+            owner = f"a search aid at search_aids[{i}] of {label}"
+            each = partial(overlay.at, label, "search_aids", i, "aids")
+            pages[src] = tuple(names.take(group.aids, each, owner, problems))
+            where[src] = at
     fail(problems)
-    return SearchAids(pages, aids.terms, tuple(targets), aids.spellings)
+    return replace(aids, pages=pages, where=where)
 
 
 def check_explained(glossary: Glossary, pages: Sequence[str], label: str) -> None:
     """Each ``explained`` page is in the navigation (its heading: macros/hooks/search.py)."""
-    known = set(pages)
     fail(
         [
             f"{label}: [{i}].explained: no page 'docs/{entry.explained.partition('#')[0]}' "
             "in the navigation"
             for i, entry in enumerate(glossary.entries)
-            if entry.explained and entry.explained.partition("#")[0] not in known
+            if entry.explained and entry.explained.partition("#")[0] not in pages
         ]
     )

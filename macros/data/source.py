@@ -51,7 +51,6 @@ class TraceFile(_Model):
 
 
 def normalise(text: str) -> str:
-    """Typographic quotes as plain quotes, runs of whitespace as one space."""
     return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
 
 
@@ -70,11 +69,8 @@ def word_count(line: str) -> int:
 
 
 def numbers(ranges: Iterable[str]) -> list[int]:
-    out: list[int] = []
-    for part in ranges:
-        first, _, last = part.partition("-")
-        out += range(int(first), int(last or first) + 1)
-    return out
+    bounds = [part.partition("-")[::2] for part in ranges]
+    return [n for first, last in bounds for n in range(int(first), int(last or first) + 1)]
 
 
 @dataclass(frozen=True)
@@ -83,10 +79,6 @@ class Passage:
 
     trace: Trace
     parts: tuple[str, ...]  # one per line range
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.parts)
 
     @property
     def label(self) -> str:
@@ -109,28 +101,31 @@ class Row:
 
 
 class Source:
-    def __init__(self, text: str, trace: TraceFile, label: str = TRACE_FILE) -> None:
+    def __init__(self, text: str, trace: TraceFile) -> None:
         self.lines = text.split("\n")
         self.trace = trace
-        self.label = label
         self.passages: dict[str, Passage] = {}
         problems: list[str] = []
         for i, t in enumerate(trace.traces):
-            where = f"{label}: traces[{i}] ({t.page}, '{t.id}')"
+            where = f"{TRACE_FILE}: traces[{i}] ({t.page}, '{t.id}')"
+            problem = self._check(t.lines, where)
+            begins = normalise(self.text_of(t.lines[:1]))
             if t.id in self.passages:
                 problems.append(f"{where}: duplicate trace id")
-                continue
-            problem = self._check(t.lines, where) or self._check_begins(t, where)
-            if problem:
+            elif problem:
                 problems.append(problem)
-                continue
-            self.passages[t.id] = Passage(t, tuple(self.text_of([part]) for part in t.lines))
+            elif not begins.startswith(normalise(t.begins)):
+                problems.append(
+                    f"{where}: source lines {t.lines[0]} do not begin '{t.begins}' "
+                    f"(they begin '{begins[:60]}'); the passage is not in the source as traced"
+                )
+            else:
+                self.passages[t.id] = Passage(t, tuple(self.text_of([part]) for part in t.lines))
         traced = {n for p in self.passages.values() for n in numbers(p.trace.lines)}
         for i, left in enumerate(trace.left_out):
-            where = f"{label}: left_out[{i}]"
-            problem = self._check(left.lines, where)
+            where = f"{TRACE_FILE}: left_out[{i}]"
             overlap = sorted(traced & set(numbers(left.lines)))
-            if problem:
+            if problem := self._check(left.lines, where):
                 problems.append(problem)
             elif overlap:
                 problems.append(f"{where}: line {overlap[0]} is also traced; pick one")
@@ -147,17 +142,9 @@ class Source:
                 return f"{where}: lines '{part}': only blank lines"
         return None
 
-    def _check_begins(self, t: Trace, where: str) -> str | None:
-        text = normalise(self.text_of(t.lines[:1]))
-        if not text.startswith(normalise(t.begins)):
-            return (
-                f"{where}: source lines {t.lines[0]} do not begin '{t.begins}' "
-                f"(they begin '{text[:60]}'); the passage is not in the source as traced"
-            )
-        return None
-
     def text_of(self, ranges: Sequence[str]) -> str:
-        return joined(self.lines[n - 1] for n in numbers(ranges))
+        # A range past the end is reported by _check, not an IndexError.
+        return joined(self.lines[n - 1] for n in numbers(ranges) if n <= len(self.lines))
 
     def rows(self) -> list[Row]:
         """Every non-blank source line, grouped into runs with the same sections or reason."""
@@ -165,20 +152,15 @@ class Source:
         for passage in self.passages.values():
             for n in numbers(passage.trace.lines):
                 carried.setdefault(n, []).append(passage.trace)
-        left: dict[int, LeftOut] = {n: x for x in self.trace.left_out for n in numbers(x.lines)}
-        which = {n: i for i, x in enumerate(self.trace.left_out) for n in numbers(x.lines)}
-        rows: list[Row] = []
-
-        def same(n: int) -> tuple[tuple[str, ...], int | None]:
-            return tuple(t.id for t in carried.get(n, ())), which.get(n)
-
+        left = {n: x for x in self.trace.left_out for n in numbers(x.lines)}
         lines = (n for n, line in enumerate(self.lines, start=1) if line.strip())
-        for _, group in groupby(lines, key=same):
+        rows: list[Row] = []
+        for (traces, gone), group in groupby(
+            lines, key=lambda n: (carried.get(n, []), left.get(n))
+        ):
             run = list(group)
-            gone = left.get(run[0])
             text = joined(self.lines[n - 1] for n in run) if gone is None or gone.shown else None
-            traces = tuple(carried.get(run[0], ()))
-            rows.append(Row(run[0], run[-1], text, traces, gone.reason if gone else None))
+            rows.append(Row(run[0], run[-1], text, tuple(traces), gone.reason if gone else None))
         return rows
 
     def untraced(self) -> list[int]:
@@ -192,15 +174,15 @@ class Source:
         ]
 
     def problems(self, sources: Sequence[tuple[str, str]]) -> list[str]:
-        """Traces that their page does not use, uses of unknown traces, untraced lines."""
+        """Traces that their page does not use; untraced lines."""
         used = {(src, m) for src, text in sources for m in USE.findall(text)}
         out = [
-            f"{p.trace.page}: trace '{p.trace.id}' ({self.label}) is not used on its page"
+            f"{p.trace.page}: trace '{p.trace.id}' ({TRACE_FILE}) is not used on its page"
             for p in self.passages.values()
             if (p.trace.page, p.trace.id) not in used
         ]
         out += [
-            f"{self.label}: source line {n} ('{normalise(self.lines[n - 1])[:50]}') is "
+            f"{TRACE_FILE}: source line {n} ('{normalise(self.lines[n - 1])[:50]}') is "
             "neither traced nor left out"
             for n in self.untraced()
         ]

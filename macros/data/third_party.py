@@ -60,10 +60,7 @@ def load_components(root: Path) -> tuple[Component, ...]:
             problems.append(f"{label}: [{i}].part_of: no component '{component.part_of}'")
         if component.purl and component.purl.startswith("pkg:pypi/"):
             name, _, version = component.purl.removeprefix("pkg:pypi/").partition("@")
-            try:
-                found: str | None = metadata.version(name)
-            except metadata.PackageNotFoundError:
-                found = None
+            found = next((d.version for d in metadata.distributions(name=name)), None)
             if version != component.version or found != version:
                 problems.append(
                     f"{label}: [{i}].version: '{component.version}' but {name} "

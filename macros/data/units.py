@@ -4,6 +4,7 @@ from a page's HTML one unit per section (by heading id) without what ``LEFT_OUT`
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from typing import Any
@@ -18,8 +19,7 @@ def _names(text: str) -> frozenset[str]:
 
 
 #: The pages whose sections are guidance: Home and every page under these folders.
-GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/")
-LOCAL_FOLDER = "local/"
+GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/", "local/")
 LEFT_OUT = _names(
     # the section links; blocks made from the data, units of their own
     "headerlink hb-checklist hb-paper hb-record hb-downloads hb-glossary hb-references "
@@ -45,7 +45,7 @@ def words(text: str | None) -> str:
 
 
 def is_guidance_page(src: str) -> bool:
-    return src == "index.md" or src.startswith((*GUIDANCE_FOLDERS, LOCAL_FOLDER))
+    return src == "index.md" or src.startswith(GUIDANCE_FOLDERS)
 
 
 class _Sections(HTMLParser):
@@ -93,9 +93,8 @@ class _Sections(HTMLParser):
                 self.title = label
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
+        if not self.skip:
+            (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
 
 
 def _unit(*fields: str, local: bool = False) -> Unit:
@@ -161,25 +160,21 @@ def reference_units(references: Iterable[Reference]) -> list[Unit]:
         if ref.from_outside_source:
             parts.append(f"Not from the slides: {ref.from_outside_source}")
         text = words(". ".join(str(p) for p in parts if p))
-        uid, anchor = f"reference:{ref.key}", ref.anchor
+        label, uid = words(ref.label), f"reference:{ref.key}"
         units.append(
-            _unit(uid, "reference", "References", words(ref.label), REFERENCES_PAGE, anchor, text)
+            _unit(uid, "reference", "References", label, REFERENCES_PAGE, ref.anchor, text)
         )
     return units
 
 
 def note_units(notes: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) -> list[Unit]:
     """An overlay's practice notes: local units, numbered in order on each place."""
-    units, count = [], dict[str, int]()
+    units, count = [], Counter[str]()
     for note in notes:
-        place = f"{note['page']}#{note.get('anchor') or ''}"
-        count[place] = count.get(place, 0) + 1
-        anchor = note.get("anchor") or ""
-        text = words(note["text"])
-        uid, group = f"note:{place}:{count[place]}", titles.get(note["page"], note["page"])
-        units.append(
-            _unit(uid, "note", group, "Practice note", note["page"], anchor, text, local=True)
-        )
+        page, anchor, text = note["page"], note.get("anchor") or "", words(note["text"])
+        count[place := f"{page}#{anchor}"] += 1
+        uid, group = f"note:{place}:{count[place]}", titles.get(page, page)
+        units.append(_unit(uid, "note", group, "Practice note", page, anchor, text, local=True))
     return units
 
 

@@ -29,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 # `macros` package lives in the project root and is not installed (pyproject.toml).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros import hooks
-from macros.data.changes import last_changed
+from macros.data.changes import LastChanged
 from macros.data.editions import Unit, snapshot_json
 from macros.data.files import DataError
 from macros.data.paths import print_page
@@ -187,7 +187,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             raise PluginError(f"{OUT}: {out}: cannot be written ({exc.strerror})") from None
     links = Links(state)
     changes = next((p for p in pages if PLACEHOLDER in (p.content or "")), None)
-    latest = last_changed(steps)
+    latest = LastChanged(steps)
     for page in guidance:
         src = page.file.src_uri
         shown = [cid for cid, c in state.checklists.items() if src in (c.page, print_page(cid))]

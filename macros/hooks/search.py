@@ -113,7 +113,7 @@ def add_aids(
             "search aids would not be searched"
         ]
     by_location = {doc.get("location"): doc for doc in docs if isinstance(doc, dict)}
-    where = {t.page: t.where for t in aids.targets}
+    where = dict(aids.where)
     for i, entry in enumerate(glossary.entries):
         if entry.explained:
             where.setdefault(entry.explained.partition("#")[0], f"{GLOSSARY_FILE}: [{i}].explained")

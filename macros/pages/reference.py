@@ -75,7 +75,7 @@ class ReferenceMacros:
             e.id: {
                 "explained": page_links(page, [e.explained] if e.explained else []),
                 "used_on": page_links(page, used.get(e.id, ())),
-                "aids": self.state.search_aids.shown_for(e.id),
+                "aids": self.state.search_aids.spellings.get(e.id, ()),
             }
             for e in self.state.glossary.entries
         }

@@ -70,7 +70,7 @@ def summary(changes: Sequence[Change]) -> str:
 
 def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
     groups: dict[tuple[int, str, str], list[Change]] = {}
-    for change in step.comparison.changes if step.comparison else ():
+    for change in step.comparison or ():
         unit = change.unit
         groups.setdefault((order.get(unit.page, len(order)), unit.group, unit.page), []).append(
             change

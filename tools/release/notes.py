@@ -9,7 +9,7 @@ from functools import partial
 from html import escape
 from pathlib import Path
 
-from macros.data.changes import Change, Comparison, compare
+from macros.data.changes import Change, compare
 from macros.data.editions import EDITIONS_DIR, Snapshot, load_snapshots, version_key
 from macros.data.files import DataError
 from macros.data.loading import overlay_folder
@@ -56,13 +56,13 @@ def guidance_notes(
     title = f"## {title}\n\n"
     if previous is None:
         return title + "The first edition with a snapshot of its guidance: nothing to compare.\n"
-    found: Comparison = compare(previous.units, current.units)
+    found = compare(previous.units, current.units)
     lines = [
         f"Generated from the snapshots of version {previous.version} "
-        f"({EDITIONS_DIR}/{previous.version}.json) and of this edition: {summary(found.changes)}"
+        f"({EDITIONS_DIR}/{previous.version}.json) and of this edition: {summary(found)}"
     ]
     groups: dict[str, list[Change]] = {}
-    for change in found.changes:
+    for change in found:
         groups.setdefault(change.unit.group, []).append(change)
     for group in sorted(groups):
         entries = sorted(groups[group], key=lambda c: c.unit.id)

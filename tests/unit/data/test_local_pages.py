@@ -61,7 +61,7 @@ def test_term_calls_become_placeholders(tmp_path: Path) -> None:
     ]
     assert source.markdown == (
         "---\nrender_macros: false\n---\n\n# T\n\nAbout "
-        f"{source.placeholder(0)} and {source.placeholder(1)}.\n"
+        f"hbterm{source.token}n0x and hbterm{source.token}n1x.\n"
     )
     assert "{{" not in source.markdown
 

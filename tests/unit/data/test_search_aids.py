@@ -64,8 +64,8 @@ def test_aids_find_their_page_and_the_glossary_names_their_explaining_page(tmp_p
     ]
     gloss = glossary(tmp_path)
     aids, _ = load_search_aids(aids_file(tmp_path, groups), LABEL, gloss, PAGES)
-    assert aids.for_term("sexting") == ("nudes", "sharing nudes")
-    assert aids.for_term("hsb") == ()
+    assert aids.terms["sexting"] == ("nudes", "sharing nudes")
+    assert "hsb" not in aids.terms
     assert aids.index(gloss) == {
         "guidance/definitions.md": ["online HSB"],
         "prompts/sexting.md": ["Sexting", "sext", "nudes", "sharing nudes"],
@@ -76,9 +76,9 @@ def test_spellings_are_indexed_and_the_only_words_the_glossary_shows(tmp_path: P
     groups = [{"term": "sexting", "aids": ["nudes"], "spellings": ["sextin", "sexts"]}]
     gloss = glossary(tmp_path)
     aids, _ = load_search_aids(aids_file(tmp_path, groups), LABEL, gloss, PAGES)
-    assert aids.for_term("sexting") == ("nudes", "sextin", "sexts")
-    assert aids.shown_for("sexting") == ("sextin", "sexts")
-    assert aids.shown_for("hsb") == ()
+    assert aids.terms["sexting"] == ("nudes", "sextin", "sexts")
+    assert aids.spellings["sexting"] == ("sextin", "sexts")
+    assert "hsb" not in aids.spellings
     assert aids.index(gloss)["prompts/sexting.md"] == [
         "Sexting",
         "sext",
@@ -242,7 +242,7 @@ def test_an_overlay_adds_aids_for_its_own_pages(tmp_path: Path) -> None:
     local = overlay(search_aids=[{"page": "referrals.md", "aids": ["MASH", "front door"]}])
     merged = add_local_aids(aids, names, local, "areas/north.yml")
     assert merged.index(gloss)["local/referrals.md"] == ["MASH", "front door"]
-    assert merged.for_term("sexting") == ("nudes",)
+    assert merged.terms["sexting"] == ("nudes",)
 
 
 def test_an_overlay_adds_aids_for_nothing_but_its_own_pages(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_helpers() -> None:
 def test_passage_joins_lines_and_keeps_the_words() -> None:
     src = source(trace(), left=(LeftOut(lines=("7",), reason="Private.", shown=False),))
     passage = src.passages["a"]
-    assert passage.text == "Title of a slide “A quoted line that breaks in two.”"
+    assert " ".join(passage.parts) == "Title of a slide “A quoted line that breaks in two.”"
     assert passage.label == "1–5"
 
 

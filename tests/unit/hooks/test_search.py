@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.data.glossary import Glossary
 from macros.data.models import GlossaryEntry
-from macros.data.search_aids import SearchAids, Target
+from macros.data.search_aids import SearchAids
 from macros.hooks import search
 from macros.hooks.assets import theme_file
 from tests.conftest import ROOT, material_templates
@@ -29,7 +29,7 @@ GLOSSARY = Glossary((ENTRY,), {})
 AIDS = SearchAids(
     pages={"reference/privacy.md": ("cookies",)},
     terms={"sexting": ("nudes",)},
-    targets=(Target("reference/privacy.md", "data/search-aids.yml: [1].page"),),
+    where={"reference/privacy.md": "data/search-aids.yml: [1].page"},
 )
 MATERIAL = "assets/javascripts/workers/search.a7633da7.min.js"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.data.changes import Change, Comparison, Step
+from macros.data.changes import Change, Step
 from macros.data.editions import Snapshot, Unit
 from macros.render.changes import TEMPLATE, changes_page, word_marks
 from tools.release.notes import guidance_notes
@@ -34,7 +34,7 @@ def test_long_unchanged_stretches_keep_the_words_beside_the_change() -> None:
 
 def test_the_page_escapes_every_string_and_links_where_the_text_is_now() -> None:
     change = Change("reworded", unit("<script>x</script> a"), unit("<script>x</script> b"))
-    step = Step("1.1.0", None, Comparison((change,), 1, 0, 0))
+    step = Step("1.1.0", None, (change,))
     html = str(changes_page([Step("1.0.0", "2026-11-28", None), step], lambda u: "../a/#s", {}))
     assert "<script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
@@ -49,7 +49,7 @@ def test_the_page_escapes_every_string_and_links_where_the_text_is_now() -> None
 
 
 def test_the_last_changed_line() -> None:
-    step = Step("1.3.0", "2027-01-12", Comparison((), 0, 0, 0))
+    step = Step("1.3.0", "2027-01-12", ())
     line = str(TEMPLATE.changed(step, "../changes/#version-1-3-0", checklist=True))
     assert "Last changed in version 1.3.0 (2027-01-12): " in line
     assert '<a href="../changes/#version-1-3-0">see what changed</a>' in line
@@ -70,7 +70,7 @@ def test_release_notes_give_each_change_with_its_words() -> None:
 
 def test_published_editions_are_rendered_once_per_set_of_links() -> None:
     change = Change("reworded", unit("Old words."), unit("New words."))
-    published = Step("1.1.0", "2026-12-01", Comparison((change,), 1, 0, 0))
+    published = Step("1.1.0", "2026-12-01", (change,))
     kept: dict[object, Markup] = {}
     first = changes_page([published], lambda u: "a/", {}, kept, "key")
     assert list(kept) == [(published, "key")]
