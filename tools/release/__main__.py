@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tools.release.build import build
+from tools.release.build import SUMS, build
 from tools.release.source import SourceError
 from tools.release.verify import verify
 
@@ -34,16 +34,13 @@ def main() -> int:
             return verify(ROOT, args.release.resolve(), args.local, args.against)
         release = build(ROOT, args.out.resolve(), args.local)
     except SourceError as exc:
-        print(f"release: {exc}", file=sys.stderr)
-        return 1
+        sys.exit(f"release: {exc}")
     except subprocess.CalledProcessError:
-        print("release: a build failed (see the messages above)", file=sys.stderr)
-        return 1
-    print(f"release: {release.folder} in {time.perf_counter() - start:.0f} s:")
-    for name in release.files:
-        size = (release.folder / name).stat().st_size
-        print(f"  {name} ({size / 1024:,.0f} KiB)")
-    print(f"Check it: cd {release.folder} && sha256sum -c {release.files[-1]}")
+        sys.exit("release: a build failed (see the messages above)")
+    print(f"release: {release} in {time.perf_counter() - start:.0f} s:")
+    for path in sorted(release.iterdir()):
+        print(f"  {path.name} ({path.stat().st_size / 1024:,.0f} KiB)")
+    print(f"Check it: cd {release} && sha256sum -c {SUMS}")
     return 0
 
 

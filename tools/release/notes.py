@@ -101,9 +101,7 @@ def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
     parts = []
     try:
         for local, folder, title in places:
-            mine = built.model_copy(
-                update={"units": tuple(u for u in built.units if u.local == local)}
-            )
+            mine = built.part(local)
             shown = folder.relative_to(root).as_posix()
             found = load_snapshots(folder, shown, built.version, local)
             parts.append(guidance_notes(_before(found, mine, shown), mine, title))
