@@ -12,8 +12,6 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .untrusted import PLAIN_SEGMENT, shown
-
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
@@ -71,24 +69,3 @@ def write_sums(folder: Path, names: Iterable[str], target: str = "SHA256SUMS") -
     text = "".join(f"{sha256(folder / name)}  {name}\n" for name in sorted(names))
     (folder / target).write_text(text, encoding="utf-8")
     return folder / target
-
-
-def check_sums(folder: Path, target: str = "SHA256SUMS") -> list[str]:
-    """One line per file whose hash differs, listed file missing or file not listed."""
-    sums = folder / target
-    if not sums.is_file():
-        return [f"{sums}: missing"]
-    lines = sums.read_text(encoding="utf-8").splitlines()
-    listed = {name: digest for digest, _, name in (line.partition("  ") for line in lines)}
-    problems = []
-    for name, digest in sorted(listed.items()):
-        path = folder / name
-        if not PLAIN_SEGMENT.fullmatch(name):  # a name from the release: never a path
-            problems.append(f"{shown(name)}: listed in {target}, not a file name")
-        elif not path.is_file():
-            problems.append(f"{name}: listed in {target} but missing")
-        elif sha256(path) != digest:
-            problems.append(f"{name}: its SHA-256 differs from {target}")
-    present = {p.name for p in folder.iterdir() if p.is_file()} - {target}
-    problems += [f"{name}: not listed in {target}" for name in sorted(present - set(listed))]
-    return problems

@@ -1,12 +1,17 @@
-"""A release checked against its source: its checksums, then every file byte for byte against a
-rebuild, in a fresh clone at the commit and time its SBOM records (untrusted.py checks them).
-An area's copy is rebuilt with its overlay, from the commit or else from this checkout
-(``--local`` names it if it was built from another path)."""
+"""`make verify-release`: a release checked against its source: its checksums, then every file
+byte for byte against a rebuild, in a fresh clone at the commit and time its SBOM records. An
+area's copy is rebuilt with its overlay, from the commit or else from this checkout (``--local``
+names it if it was built from another path).
+
+What it reads from the release is checked before use: a commit is a hex id (never an option to
+git), the time digits, an overlay a relative path of plain names; no path leaves its folder, no
+symbolic link is followed; each problem one line naming file and value."""
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,9 +21,86 @@ import zipfile
 from pathlib import Path
 
 from .build import SUMS
-from .bundle import check_sums
+from .bundle import sha256
+from .sbom import properties
 from .source import SourceError, git
-from .untrusted import entry_problems, inside, plain_path, recorded_properties, shown
+
+PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
+COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+EPOCH = re.compile(r"[0-9]{1,11}")
+
+
+def recorded_properties(release: Path) -> dict[str, str]:
+    """The commit, time and overlay the release's SBOM records, each checked (SourceError)."""
+    sboms = sorted(p for p in release.iterdir() if p.name.endswith(".cdx.json"))
+    if len(sboms) != 1:
+        found = "no SBOM" if not sboms else f"{len(sboms)} SBOMs"
+        raise SourceError(f"{shown(release.name)}: {found} (*.cdx.json); a release has one")
+    sbom = sboms[0]
+    try:
+        recorded = properties(sbom.read_text(encoding="utf-8"))
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
+        raise SourceError(
+            f"{shown(sbom.name)}: not the SBOM of a release (CycloneDX JSON)"
+        ) from None
+    checks = {"commit": COMMIT, "source-date-epoch": EPOCH}
+    for name, pattern in checks.items():
+        value = recorded.get(name)
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            what = "missing" if value is None else f"'{shown(str(value))}' is not valid"
+            raise SourceError(f"{shown(sbom.name)}: property ta-hsb:{name}: {what}")
+    return recorded
+
+
+def plain_path(path: str) -> bool:
+    """A relative path of plain names (no '..', '.', empty or hidden segment) to a .yml file."""
+    parts = path.split("/")
+    return path.endswith(".yml") and all(PLAIN_SEGMENT.fullmatch(p) for p in parts)
+
+
+def inside(base: Path, relative: str) -> Path:
+    """``base / relative``, refused if any folder on the way or the end is a symbolic link."""
+    path = base
+    for part in relative.split("/"):
+        path = path / part
+        if path.is_symlink():
+            raise SourceError(f"{relative}: {path.relative_to(base)} is a symbolic link")
+    return path
+
+
+def shown(text: str, limit: int = 120) -> str:
+    """A value from a release on one line: control characters escaped, at most ``limit``."""
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text[:limit])
+
+
+def entry_problems(release: Path) -> list[str]:
+    """One line per entry of ``release`` that is not a plain file with a plain name."""
+    return [
+        f"{shown(p.name)}: " + ("a symbolic link" if p.is_symlink() else "not a plain file")
+        for p in sorted(release.iterdir())
+        if p.is_symlink() or not p.is_file() or not PLAIN_SEGMENT.fullmatch(p.name)
+    ]
+
+
+def check_sums(folder: Path, target: str = "SHA256SUMS") -> list[str]:
+    """One line per file whose hash differs, listed file missing or file not listed."""
+    sums = folder / target
+    if not sums.is_file():
+        return [f"{sums}: missing"]
+    lines = sums.read_text(encoding="utf-8").splitlines()
+    listed = {name: digest for digest, _, name in (line.partition("  ") for line in lines)}
+    problems = []
+    for name, digest in sorted(listed.items()):
+        path = folder / name
+        if not PLAIN_SEGMENT.fullmatch(name):  # a name from the release: never a path
+            problems.append(f"{shown(name)}: listed in {target}, not a file name")
+        elif not path.is_file():
+            problems.append(f"{name}: listed in {target} but missing")
+        elif sha256(path) != digest:
+            problems.append(f"{name}: its SHA-256 differs from {target}")
+    present = {p.name for p in folder.iterdir() if p.is_file()} - {target}
+    problems += [f"{name}: not listed in {target}" for name in sorted(present - set(listed))]
+    return problems
 
 
 def archive_members(path: Path) -> dict[str, bytes]:
