@@ -59,13 +59,9 @@ def write_zip(target: Path, files: Iterable[tuple[str, Path]], epoch: int) -> in
     return len(entries)
 
 
-def sha256(path: Path) -> str:
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
-
-
 def write_sums(folder: Path, names: Iterable[str], target: str = "SHA256SUMS") -> Path:
     """``SHA256SUMS`` in ``folder`` for the files ``names`` in it."""
-    text = "".join(f"{sha256(folder / name)}  {name}\n" for name in sorted(names))
+    digests = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names}
+    text = "".join(f"{digests[name]}  {name}\n" for name in sorted(digests))
     (folder / target).write_text(text, encoding="utf-8")
     return folder / target

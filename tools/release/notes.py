@@ -36,17 +36,15 @@ _text = partial(escape, quote=False)
 
 
 def _entry(change: Change) -> str:
-    unit = change.unit
+    unit, before, after = change.unit, change.before, change.after
     local = ", local" if unit.local else ""
     head = f"- {STATUS[change.status]} ({KINDS[unit.kind].lower()}{local}): {_text(unit.label)}"
-    if change.status == "moved" and change.before and change.after:
-        head += f" (from “{_text(change.before.group)}” to “{_text(change.after.group)}”)"
-    words = []
-    if change.before and (change.after is None or change.before.text != change.after.text):
-        words.append(f"  - Before: “{_text(change.before.text)}”")
-    if change.after and (change.before is None or change.before.text != change.after.text):
-        words.append(f"  - After: “{_text(change.after.text)}”")
-    return "\n".join([head, *words])
+    if change.status == "moved" and before and after:
+        head += f" (from “{_text(before.group)}” to “{_text(after.group)}”)"
+    if before and after and before.text == after.text:
+        return head
+    pairs = (("Before", before), ("After", after))
+    return "\n".join([head, *(f"  - {when}: “{_text(u.text)}”" for when, u in pairs if u)])
 
 
 def guidance_notes(

@@ -9,6 +9,7 @@ symbolic link is followed; each problem one line naming file and value."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -21,7 +22,6 @@ import zipfile
 from pathlib import Path
 
 from .build import SUMS
-from .bundle import sha256
 from .sbom import properties
 from .source import SourceError, git
 
@@ -96,7 +96,7 @@ def check_sums(folder: Path, target: str = "SHA256SUMS") -> list[str]:
             problems.append(f"{shown(name)}: listed in {target}, not a file name")
         elif not path.is_file():
             problems.append(f"{name}: listed in {target} but missing")
-        elif sha256(path) != digest:
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             problems.append(f"{name}: its SHA-256 differs from {target}")
     present = {p.name for p in folder.iterdir() if p.is_file()} - {target}
     problems += [f"{name}: not listed in {target}" for name in sorted(present - set(listed))]
