@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from macros.data.files import DataError
 from tools.release.build import SUMS, build
-from tools.release.source import SourceError
 from tools.release.verify import verify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +33,7 @@ def main() -> int:
         if args.command == "verify":
             return verify(ROOT, args.release.resolve(), args.local, args.against)
         release = build(ROOT, args.out.resolve(), args.local)
-    except SourceError as exc:
+    except DataError as exc:  # SourceError too
         sys.exit(f"release: {exc}")
     except subprocess.CalledProcessError:
         sys.exit("release: a build failed (see the messages above)")

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from macros.data.changes import Change, Comparison, compare
 from macros.data.editions import EDITIONS_DIR, Snapshot, load_snapshots, version_key
-from macros.data.files import DataError
 from macros.data.loading import overlay_folder
 from macros.render.changes import KINDS, STATUS, summary
 
@@ -97,12 +96,9 @@ def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
     if overlay:
         places.append((True, overlay_folder(root / overlay) / EDITIONS_DIR, "Local changes"))
     parts = []
-    try:
-        for local, folder, title in places:
-            mine = built.part(local)
-            shown = folder.relative_to(root).as_posix()
-            found = load_snapshots(folder, shown, built.version, local)
-            parts.append(guidance_notes(_before(found, mine, shown), mine, title))
-    except DataError as exc:
-        raise SourceError(str(exc)) from None
+    for local, folder, title in places:
+        mine = built.part(local)
+        shown = folder.relative_to(root).as_posix()
+        found = load_snapshots(folder, shown, built.version, local)
+        parts.append(guidance_notes(_before(found, mine, shown), mine, title))
     return "\n" + "\n".join(parts)
