@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -181,10 +181,3 @@ def sbom_json(
     if problem is not None:
         raise SourceError(f"the SBOM does not validate: {problem}")
     return text
-
-
-def properties(text: str) -> dict[str, str]:
-    """The release's own properties (commit, time, overlay) from an SBOM's JSON."""
-    data = json.loads(text)
-    found: Iterable[dict[str, str]] = data["metadata"]["component"].get("properties", [])
-    return {p["name"].removeprefix(f"{PREFIX}:"): p.get("value", "") for p in found}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
@@ -22,7 +23,7 @@ import zipfile
 from pathlib import Path
 
 from .build import SUMS
-from .sbom import properties
+from .sbom import PREFIX
 from .source import SourceError, git
 
 PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
@@ -38,13 +39,14 @@ def recorded_properties(release: Path) -> dict[str, str]:
         raise SourceError(f"{shown(release.name)}: {found} (*.cdx.json); a release has one")
     sbom = sboms[0]
     try:
-        recorded = properties(sbom.read_text(encoding="utf-8"))
+        component = json.loads(sbom.read_text(encoding="utf-8"))["metadata"]["component"]
+        listed: list[dict[str, str]] = component.get("properties", [])
+        recorded = {p["name"].removeprefix(f"{PREFIX}:"): p.get("value", "") for p in listed}
     except (OSError, ValueError, LookupError, TypeError, AttributeError):
         raise SourceError(
             f"{shown(sbom.name)}: not the SBOM of a release (CycloneDX JSON)"
         ) from None
-    checks = {"commit": COMMIT, "source-date-epoch": EPOCH}
-    for name, pattern in checks.items():
+    for name, pattern in (("commit", COMMIT), ("source-date-epoch", EPOCH)):
         value = recorded.get(name)
         if not isinstance(value, str) or not pattern.fullmatch(value):
             what = "missing" if value is None else f"'{shown(str(value))}' is not valid"
