@@ -25,10 +25,9 @@ def built_snapshot(root: Path, local: str | None) -> Snapshot:
     """The snapshot of a strict build without PDFs or compressed copies."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "edition.json"
-        off = {"HANDBOOK_PDF": "false", "HANDBOOK_COMPRESS": "false"}
-        env = {**off, "HANDBOOK_LOCAL": local or "", OUT: str(out)}
+        env = {"HANDBOOK_PDF": "false", "HANDBOOK_COMPRESS": "false", OUT: str(out)}
         try:
-            build(root, Path(tmp, "site"), env, "-q")
+            build(root, Path(tmp, "site"), {**env, "HANDBOOK_LOCAL": local or ""}, "-q")
         except subprocess.CalledProcessError:
             raise DataError("the build failed: see its messages above") from None
         return Snapshot.model_validate_json(out.read_text(encoding="utf-8"))

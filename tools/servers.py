@@ -167,6 +167,8 @@ def apache(
     serve as root, so as root its workers run as ``nobody`` on a copy every user can read."""
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {VARIANTS}")
+    if variant == "htaccess":
+        extra = {**(extra or {}), ".htaccess": (DEPLOY / "apache" / "htaccess").read_text("utf-8")}
     work = Path(tempfile.mkdtemp(prefix="ta-hsb-apache-"))
     work.chmod(0o755)
     try:
@@ -177,6 +179,7 @@ def apache(
             (site / name).write_text(text, encoding="utf-8")
         subprocess.run(["chmod", "-R", "a+rX", str(site)], check=True)
         port = free_port()
+        conf = HTACCESS_SITE.format(port=port, site=site)
         if variant == "site":
             conf = (
                 (DEPLOY / "apache" / "handbook.conf")
@@ -185,10 +188,6 @@ def apache(
                 .replace("ServerName handbook.example.org", f"ServerName 127.0.0.1:{port}")
                 .replace("/srv/ta-hsb-handbook/site", str(site))
             )
-        else:
-            shutil.copy(DEPLOY / "apache" / "htaccess", site / ".htaccess")
-            (site / ".htaccess").chmod(0o644)
-            conf = HTACCESS_SITE.format(port=port, site=site)
         (work / "site.conf").write_text(conf, encoding="utf-8")
         modules = "\n".join(
             f'Include "{MODS / name}.load"\nIncludeOptional "{MODS / name}.conf"'

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from html import escape
+from itertools import groupby
 from pathlib import Path
 
 from macros.data.changes import Change, Comparison, compare
@@ -58,12 +59,9 @@ def guidance_notes(
         f"Generated from the snapshots of version {previous.version} "
         f"({EDITIONS_DIR}/{previous.version}.json) and of this edition: {summary(found.changes)}"
     ]
-    groups: dict[str, list[Change]] = {}
-    for change in found.changes:
-        groups.setdefault(change.unit.group, []).append(change)
-    for group in sorted(groups):
-        entries = sorted(groups[group], key=lambda c: c.unit.id)
-        lines += [f"### {_text(group)}", "\n".join(_entry(c) for c in entries)]
+    ordered = sorted(found.changes, key=lambda c: (c.unit.group, c.unit.id))
+    for group, changes in groupby(ordered, key=lambda c: c.unit.group):
+        lines += [f"### {_text(group)}", "\n".join(_entry(c) for c in changes)]
     return title + "\n\n".join(lines) + "\n"
 
 
