@@ -92,16 +92,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def need(path: Path, package: str) -> None:
+    if not path.exists():
+        raise ServerError(
+            f"{path} is missing: install Debian's {package} (`make system-deps`, as root)"
+        )
+
+
 def checked(args: list[str], package: str) -> list[str]:
     """``args``, once the server is installed and its ``-t`` check accepts the configuration."""
-    name = Path(args[0]).name
-    if not Path(args[0]).exists():
-        raise ServerError(
-            f"{name} is missing: install Debian's {package} (`make system-deps`, as root)"
-        )
+    need(Path(args[0]), package)
     test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
     if test.returncode != 0:
-        raise ServerError(f"{name} refused the configuration: {test.stderr.strip()}")
+        raise ServerError(f"{Path(args[0]).name} refused the configuration: {test.stderr.strip()}")
     return args
 
 
@@ -137,11 +140,7 @@ def nginx(
     )
     modules = ""
     if brotli:
-        if not BROTLI_MODULE.exists():
-            raise ServerError(
-                f"{BROTLI_MODULE} is missing: install libnginx-mod-http-brotli-static "
-                "(`make system-deps`, as root)"
-            )
+        need(BROTLI_MODULE, "libnginx-mod-http-brotli-static")
         shutil.copy(DEPLOY / "nginx" / "brotli.conf", prefix / "snippets" / "ta-hsb-brotli.conf")
         modules = f"load_module {BROTLI_MODULE};"
     port = free_port()
