@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Literal, get_args
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -49,7 +50,8 @@ MODULES = (
     *("filter", "mime", "negotiation", "reqtimeout", "setenvif", "status"),
     *("headers", "rewrite"),
 )
-VARIANTS = ("site", "htaccess")
+Variant = Literal["site", "htaccess"]
+VARIANTS: tuple[Variant, ...] = get_args(Variant)
 APACHE_MAIN = """\
 ServerRoot "{prefix}"
 DefaultRuntimeDir "{prefix}"
@@ -159,13 +161,11 @@ def nginx(
 
 @contextlib.contextmanager
 def apache(
-    site_dir: Path, variant: str = "site", extra: Mapping[str, str] | None = None
+    site_dir: Path, variant: Variant = "site", extra: Mapping[str, str] | None = None
 ) -> Iterator[str]:
     """Apache (the site configuration, or the ``.htaccess`` variant) on a copy of ``site_dir``
     and the ``extra`` files (path → text) until the block ends; its base URL. Apache will not
     serve as root, so as root its workers run as ``nobody`` on a copy every user can read."""
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {VARIANTS}")
     if variant == "htaccess":
         extra = {**(extra or {}), ".htaccess": (DEPLOY / "apache" / "htaccess").read_text("utf-8")}
     work = Path(tempfile.mkdtemp(prefix="ta-hsb-apache-"))
