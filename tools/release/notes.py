@@ -75,18 +75,6 @@ def release_notes(root: Path, version: str, name: str) -> str:
     )
 
 
-def _before(snapshots: tuple[Snapshot, ...], current: Snapshot, shown: str) -> Snapshot | None:
-    """The edition before ``current``; a snapshot of this version must hold its units."""
-    same = [s for s in snapshots if s.version == current.version]
-    if same and set(same[0].units) != set(current.units):
-        raise SourceError(
-            f"{shown}/{current.version}.json: its guidance differs from this build's: "
-            "set the next version in pyproject.toml (a published edition is never changed)"
-        )
-    older = [s for s in snapshots if version_key(s.version) < version_key(current.version)]
-    return older[-1] if older else None
-
-
 def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
     """ "Changes to the guidance" for this build's snapshot, and an overlay's local changes."""
     built = Snapshot.model_validate_json(snapshot_json)
@@ -98,5 +86,12 @@ def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
         mine = built.part(local)
         shown = folder.relative_to(root).as_posix()
         found = load_snapshots(folder, shown, built.version, local)
-        parts.append(guidance_notes(_before(found, mine, shown), mine, title))
+        same = [s for s in found if s.version == built.version]
+        if same and set(same[0].units) != set(mine.units):
+            raise SourceError(
+                f"{shown}/{built.version}.json: its guidance differs from this build's: "
+                "set the next version in pyproject.toml (a published edition is never changed)"
+            )
+        older = [s for s in found if version_key(s.version) < version_key(built.version)]
+        parts.append(guidance_notes(older[-1] if older else None, mine, title))
     return "\n" + "\n".join(parts)
