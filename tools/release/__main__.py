@@ -1,4 +1,4 @@
-"""python -m tools.release build [--out dist] [--local areas/north.yml]
+"""[HANDBOOK_LOCAL=areas/north.yml] python -m tools.release build [--out dist]
 python -m tools.release verify dist/ta-hsb-handbook-<version>[-<overlay>] [--local …]"""
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ def main() -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("build", help="build a release into OUT/<name>/")
     make.add_argument("--out", type=Path, default=ROOT / "dist")
-    make.add_argument("--local", default=os.environ.get("HANDBOOK_LOCAL") or None)
     check = commands.add_parser("verify", help="check a release against its source")
     check.add_argument("release", type=Path, help="the release's folder")
     check.add_argument("--local", default=None, help="the overlay, if not at its recorded path")
@@ -32,7 +31,7 @@ def main() -> int:
     try:
         if args.command == "verify":
             return verify(ROOT, args.release.resolve(), args.local, args.against)
-        release = build(ROOT, args.out.resolve(), args.local)
+        release = build(ROOT, args.out.resolve(), os.environ.get("HANDBOOK_LOCAL"))
     except DataError as exc:  # SourceError too
         sys.exit(f"release: {exc}")
     except subprocess.CalledProcessError:

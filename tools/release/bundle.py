@@ -60,7 +60,6 @@ def write_zip(target: Path, files: Iterable[tuple[str, Path]], epoch: int) -> in
 
 
 def write_sums(folder: Path, names: Iterable[str], target: str = "SHA256SUMS") -> None:
-    """``SHA256SUMS`` in ``folder`` for the files ``names`` in it."""
     digests = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names}
     text = "".join(f"{digests[name]}  {name}\n" for name in sorted(digests))
     (folder / target).write_text(text, encoding="utf-8")

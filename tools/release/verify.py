@@ -139,7 +139,6 @@ def compare(expected: Path, actual: Path, limit: int = 10) -> list[str]:
 
 
 def clone(root: Path, commit: str, into: Path) -> Path:
-    """A clone of ``root`` at ``commit``, in ``into``."""
     git(root, "clone", "--quiet", "--no-checkout", "--no-hardlinks", str(root), str(into))
     try:
         git(into, "checkout", "--quiet", commit)
