@@ -136,15 +136,10 @@ def nginx(
     say; its base URL. With ``access_log``, each request is logged to ``prefix/access.log``."""
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     (prefix / "snippets").mkdir(exist_ok=True)
-    shutil.copy(
-        DEPLOY / "nginx" / "security-headers.conf",
-        prefix / "snippets" / "ta-hsb-security-headers.conf",
-    )
-    modules = ""
     if brotli:
         need(BROTLI_MODULE, "libnginx-mod-http-brotli-static")
-        shutil.copy(DEPLOY / "nginx" / "brotli.conf", prefix / "snippets" / "ta-hsb-brotli.conf")
-        modules = f"load_module {BROTLI_MODULE};"
+    for name in ("security-headers", "brotli") if brotli else ("security-headers",):
+        shutil.copy(DEPLOY / "nginx" / f"{name}.conf", prefix / "snippets" / f"ta-hsb-{name}.conf")
     port = free_port()
     conf = (DEPLOY / "nginx" / "handbook.conf").read_text(encoding="utf-8")
     conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
@@ -152,6 +147,7 @@ def nginx(
     )
     (prefix / "handbook.conf").write_text(conf, encoding="utf-8")
     log = f"{prefix}/access.log" if access_log else "off"
+    modules = f"load_module {BROTLI_MODULE};" if brotli else ""
     main = NGINX_MAIN.format(prefix=prefix, modules=modules, access_log=log)
     (prefix / "nginx.conf").write_text(main, encoding="utf-8")
     args = checked([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")], "nginx")
