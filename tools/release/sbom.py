@@ -121,11 +121,9 @@ def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
         name = path.rsplit("node_modules/", 1)[-1]
         version = str(info["version"])
         purl = PackageURL(type="npm", name=name, version=version)
-        hashes = []
         algorithm, _, digest = str(info.get("integrity", "")).partition("-")
-        if algorithm == "sha512" and digest:
-            hexdigest = base64.b64decode(digest).hex()
-            hashes.append(HashType(alg=HashAlgorithm.SHA_512, content=hexdigest))
+        sha512 = base64.b64decode(digest).hex() if algorithm == "sha512" and digest else None
+        hashes = [HashType(alg=HashAlgorithm.SHA_512, content=sha512)] if sha512 else []
         out.setdefault(
             purl.to_string(),
             Component(

@@ -51,9 +51,8 @@ def commit(root: Path) -> str:
     try:
         return git(root, "rev-parse", "HEAD")
     except (SourceError, OSError):
-        given = os.environ.get("HANDBOOK_COMMIT", "")
-        if given:
-            return given
+        if os.environ.get("HANDBOOK_COMMIT"):
+            return os.environ["HANDBOOK_COMMIT"]
         raise
 
 

@@ -194,12 +194,8 @@ def rebuild(root: Path, release: Path, local: str | None, work: Path) -> Path:
     if overlay and plain_path(overlay):
         bring_overlay(root, source, overlay)
     print(f"verify: building commit {recorded['commit'][:10]} in {source} …")
-    env = {
-        **os.environ,
-        "SOURCE_DATE_EPOCH": recorded["source-date-epoch"],
-        "HANDBOOK_LOCAL": overlay or "",
-    }
-    env.pop("HANDBOOK_COMMIT", None)
+    env = {name: value for name, value in os.environ.items() if name != "HANDBOOK_COMMIT"}
+    env |= {"SOURCE_DATE_EPOCH": recorded["source-date-epoch"], "HANDBOOK_LOCAL": overlay or ""}
     out = work / "dist"
     subprocess.run(
         [sys.executable, "-m", "tools.release", "build", "--out", str(out)],
