@@ -42,12 +42,9 @@ def main() -> int:
     sys.stdout.flush()  # every problem before the summary (stderr is not held back)
     # After a blank line: on a line of its own also where the two streams are joined.
     gap = "\n" if problems or notices else ""
-    if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        print(f"{gap}check: {what}: {count}", file=sys.stderr)
-        return 1
-    print(f"{gap}check: {what}: no problems", file=sys.stderr)
-    return 0
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""
+    print(f"{gap}check: {what}: {count or 'no problems'}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

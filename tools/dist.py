@@ -42,8 +42,7 @@ def main() -> int:
     try:
         build(ROOT, args.site_dir)
     except subprocess.CalledProcessError:
-        print("dist: the offline build failed (see the messages above)", file=sys.stderr)
-        return 1
+        sys.exit("dist: the offline build failed (see the messages above)")
     count = package(args.site_dir, args.out, args.out.stem, source_date_epoch(ROOT))
     size = args.out.stat().st_size
     print(

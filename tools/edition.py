@@ -25,10 +25,9 @@ def built_snapshot(root: Path, local: str | None) -> Snapshot:
     """The snapshot of a strict build without PDFs or compressed copies."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "edition.json"
-        off = {"HANDBOOK_PDF": "false", "HANDBOOK_COMPRESS": "false"}
-        env = {**off, "HANDBOOK_LOCAL": local or "", OUT: str(out)}
+        env = {"HANDBOOK_PDF": "false", "HANDBOOK_COMPRESS": "false", OUT: str(out)}
         try:
-            build(root, Path(tmp, "site"), env, "-q")
+            build(root, Path(tmp, "site"), {**env, "HANDBOOK_LOCAL": local or ""}, "-q")
         except subprocess.CalledProcessError:
             raise DataError("the build failed: see its messages above") from None
         return Snapshot.model_validate_json(out.read_text(encoding="utf-8"))
@@ -37,14 +36,13 @@ def built_snapshot(root: Path, local: str | None) -> Snapshot:
 def keep(snapshot: Snapshot, target: Path, local: bool) -> bool:
     """The handbook's (or overlay's) part of ``snapshot`` written to ``target``; False if
     the same units were already there."""
-    units = tuple(u for u in snapshot.units if u.local == local)
-    mine = snapshot.model_copy(update={"units": units})
+    mine = snapshot.part(local)
     if target.is_file():
         try:
             before = Snapshot.model_validate_json(target.read_text(encoding="utf-8"))
         except ValueError:
             raise DataError(f"{target}: not a snapshot; remove it and run again") from None
-        if set(before.units) == set(units):
+        if set(before.units) == set(mine.units):
             return False
         raise DataError(
             f"{target}: version {snapshot.version} is published with other content: "
@@ -66,8 +64,7 @@ def main() -> int:
     try:
         written = keep(built_snapshot(ROOT, args.local), target, bool(args.local))
     except DataError as exc:
-        print(f"edition: {exc}", file=sys.stderr)
-        return 1
+        sys.exit(f"edition: {exc}")
     shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
     size = target.stat().st_size
     print(f"edition: {shown} {'written' if written else 'unchanged'} ({size:,} bytes)")

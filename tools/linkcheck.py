@@ -5,7 +5,6 @@ links are listed, never fetched (CI has no internet)."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import html
 import re
 import subprocess
@@ -14,7 +13,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.servers import QuietHandler, serving
+from tools.servers import serving
 
 EXTERNAL = re.compile(r"""<a\s(?:[^>]*\s)?href=["'](https?://[^"']+)["']""")
 CONFIG = """\
@@ -33,25 +32,12 @@ status=0
 """
 
 
-class Handler(QuietHandler):
-    """The ``LinkChecker`` header lets linkchecker go faster than 10 requests/s."""
-
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def handle(self) -> None:
-        # linkchecker closes connections once it has what it needs
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().handle()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("site", type=Path)
     parser.add_argument("--report", type=Path, default=Path("test-artifacts/external-links.txt"))
     args = parser.parse_args()
-    with serving(args.site, Handler) as url:
+    with serving(args.site) as url:
         with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as cfg:
             cfg.write(CONFIG.format(port=urlsplit(url).port))
         linkchecker = Path(sys.executable).with_name("linkchecker")

@@ -4,6 +4,7 @@ quiet static server for a folder."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -14,8 +15,8 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal, get_args
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -49,7 +50,8 @@ MODULES = (
     *("filter", "mime", "negotiation", "reqtimeout", "setenvif", "status"),
     *("headers", "rewrite"),
 )
-VARIANTS = ("site", "htaccess")
+Variant = Literal["site", "htaccess"]
+VARIANTS: tuple[Variant, ...] = get_args(Variant)
 APACHE_MAIN = """\
 ServerRoot "{prefix}"
 DefaultRuntimeDir "{prefix}"
@@ -92,20 +94,23 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def need(path: Path, package: str) -> None:
+    if not path.exists():
+        raise ServerError(
+            f"{path} is missing: install Debian's {package} (`make system-deps`, as root)"
+        )
+
+
 def checked(args: list[str], package: str) -> list[str]:
     """``args``, once the server is installed and its ``-t`` check accepts the configuration."""
-    name = Path(args[0]).name
-    if not Path(args[0]).exists():
-        raise ServerError(
-            f"{name} is missing: install Debian's {package} (`make system-deps`, as root)"
-        )
+    need(Path(args[0]), package)
     test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
     if test.returncode != 0:
-        raise ServerError(f"{name} refused the configuration: {test.stderr.strip()}")
+        raise ServerError(f"{Path(args[0]).name} refused the configuration: {test.stderr.strip()}")
     return args
 
 
-@contextmanager
+@contextlib.contextmanager
 def running(args: list[str], port: int) -> Iterator[str]:
     """A server run with ``args`` until the block ends; its base URL once it listens on ``port``
     (for 5 s at most)."""
@@ -123,7 +128,7 @@ def running(args: list[str], port: int) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-@contextmanager
+@contextlib.contextmanager
 def nginx(
     site_dir: Path, prefix: Path, brotli: bool = False, access_log: bool = False
 ) -> Iterator[str]:
@@ -131,19 +136,10 @@ def nginx(
     say; its base URL. With ``access_log``, each request is logged to ``prefix/access.log``."""
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     (prefix / "snippets").mkdir(exist_ok=True)
-    shutil.copy(
-        DEPLOY / "nginx" / "security-headers.conf",
-        prefix / "snippets" / "ta-hsb-security-headers.conf",
-    )
-    modules = ""
     if brotli:
-        if not BROTLI_MODULE.exists():
-            raise ServerError(
-                f"{BROTLI_MODULE} is missing: install libnginx-mod-http-brotli-static "
-                "(`make system-deps`, as root)"
-            )
-        shutil.copy(DEPLOY / "nginx" / "brotli.conf", prefix / "snippets" / "ta-hsb-brotli.conf")
-        modules = f"load_module {BROTLI_MODULE};"
+        need(BROTLI_MODULE, "libnginx-mod-http-brotli-static")
+    for name in ("security-headers", "brotli") if brotli else ("security-headers",):
+        shutil.copy(DEPLOY / "nginx" / f"{name}.conf", prefix / "snippets" / f"ta-hsb-{name}.conf")
     port = free_port()
     conf = (DEPLOY / "nginx" / "handbook.conf").read_text(encoding="utf-8")
     conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
@@ -151,6 +147,7 @@ def nginx(
     )
     (prefix / "handbook.conf").write_text(conf, encoding="utf-8")
     log = f"{prefix}/access.log" if access_log else "off"
+    modules = f"load_module {BROTLI_MODULE};" if brotli else ""
     main = NGINX_MAIN.format(prefix=prefix, modules=modules, access_log=log)
     (prefix / "nginx.conf").write_text(main, encoding="utf-8")
     args = checked([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")], "nginx")
@@ -158,15 +155,15 @@ def nginx(
         yield url
 
 
-@contextmanager
+@contextlib.contextmanager
 def apache(
-    site_dir: Path, variant: str = "site", extra: Mapping[str, str] | None = None
+    site_dir: Path, variant: Variant = "site", extra: Mapping[str, str] | None = None
 ) -> Iterator[str]:
     """Apache (the site configuration, or the ``.htaccess`` variant) on a copy of ``site_dir``
     and the ``extra`` files (path → text) until the block ends; its base URL. Apache will not
     serve as root, so as root its workers run as ``nobody`` on a copy every user can read."""
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {VARIANTS}")
+    if variant == "htaccess":
+        extra = {**(extra or {}), ".htaccess": (DEPLOY / "apache" / "htaccess").read_text("utf-8")}
     work = Path(tempfile.mkdtemp(prefix="ta-hsb-apache-"))
     work.chmod(0o755)
     try:
@@ -177,6 +174,7 @@ def apache(
             (site / name).write_text(text, encoding="utf-8")
         subprocess.run(["chmod", "-R", "a+rX", str(site)], check=True)
         port = free_port()
+        conf = HTACCESS_SITE.format(port=port, site=site)
         if variant == "site":
             conf = (
                 (DEPLOY / "apache" / "handbook.conf")
@@ -185,10 +183,6 @@ def apache(
                 .replace("ServerName handbook.example.org", f"ServerName 127.0.0.1:{port}")
                 .replace("/srv/ta-hsb-handbook/site", str(site))
             )
-        else:
-            shutil.copy(DEPLOY / "apache" / "htaccess", site / ".htaccess")
-            (site / ".htaccess").chmod(0o644)
-            conf = HTACCESS_SITE.format(port=port, site=site)
         (work / "site.conf").write_text(conf, encoding="utf-8")
         modules = "\n".join(
             f'Include "{MODS / name}.load"\nIncludeOptional "{MODS / name}.conf"'
@@ -208,14 +202,25 @@ def apache(
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Logs nothing, not even a client that closes its connection early (linkchecker does once
+    it has what it needs); its ``LinkChecker`` header lets linkchecker go faster than 10/s."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
 
-@contextmanager
-def serving(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    def handle(self) -> None:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
     """``directory`` on a loopback port until the block ends; yields its base URL."""
-    bound = functools.partial(handler, directory=str(directory))
+    bound = functools.partial(QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

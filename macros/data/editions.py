@@ -59,9 +59,9 @@ class Snapshot(BaseModel):
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None
     units: tuple[Unit, ...] = Field(max_length=MAX_UNITS)
 
-    @property
-    def key(self) -> tuple[int, ...]:
-        return version_key(self.version)
+    def part(self, local: bool) -> Snapshot:
+        """The handbook's units only, or (``local``) the overlay's."""
+        return self.model_copy(update={"units": tuple(u for u in self.units if u.local == local)})
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -115,4 +115,4 @@ def load_snapshots(
         else:
             found[snapshot.version] = (label, snapshot)
     fail(problems)
-    return tuple(s for _, s in sorted(found.values(), key=lambda f: f[1].key))
+    return tuple(s for _, s in sorted(found.values(), key=lambda f: version_key(f[1].version)))

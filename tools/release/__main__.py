@@ -1,4 +1,4 @@
-"""python -m tools.release build [--out dist] [--local areas/north.yml]
+"""[HANDBOOK_LOCAL=areas/north.yml] python -m tools.release build [--out dist]
 python -m tools.release verify dist/ta-hsb-handbook-<version>[-<overlay>] [--local …]"""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from tools.release.build import build
-from tools.release.source import SourceError
+from macros.data.files import DataError
+from tools.release.build import SUMS, build
 from tools.release.verify import verify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +22,6 @@ def main() -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("build", help="build a release into OUT/<name>/")
     make.add_argument("--out", type=Path, default=ROOT / "dist")
-    make.add_argument("--local", default=os.environ.get("HANDBOOK_LOCAL") or None)
     check = commands.add_parser("verify", help="check a release against its source")
     check.add_argument("release", type=Path, help="the release's folder")
     check.add_argument("--local", default=None, help="the overlay, if not at its recorded path")
@@ -32,18 +31,15 @@ def main() -> int:
     try:
         if args.command == "verify":
             return verify(ROOT, args.release.resolve(), args.local, args.against)
-        release = build(ROOT, args.out.resolve(), args.local)
-    except SourceError as exc:
-        print(f"release: {exc}", file=sys.stderr)
-        return 1
+        release = build(ROOT, args.out.resolve(), os.environ.get("HANDBOOK_LOCAL"))
+    except DataError as exc:  # SourceError too
+        sys.exit(f"release: {exc}")
     except subprocess.CalledProcessError:
-        print("release: a build failed (see the messages above)", file=sys.stderr)
-        return 1
-    print(f"release: {release.folder} in {time.perf_counter() - start:.0f} s:")
-    for name in release.files:
-        size = (release.folder / name).stat().st_size
-        print(f"  {name} ({size / 1024:,.0f} KiB)")
-    print(f"Check it: cd {release.folder} && sha256sum -c {release.files[-1]}")
+        sys.exit("release: a build failed (see the messages above)")
+    print(f"release: {release} in {time.perf_counter() - start:.0f} s:")
+    for path in sorted(release.iterdir()):
+        print(f"  {path.name} ({path.stat().st_size / 1024:,.0f} KiB)")
+    print(f"Check it: cd {release} && sha256sum -c {SUMS}")
     return 0
 
 

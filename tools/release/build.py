@@ -4,45 +4,31 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from macros.data.edition import read_version
 from macros.hooks.local_hooks import OUT as EDITION_OUT
-from macros.hooks.security import DEPLOY_FILES
 from tools import dist, mkdocs_config
+from tools.deploy import stale
 
 from .bundle import write_sums, write_tar_gz
 from .notes import edition_notes, release_notes
 from .sbom import sbom_json
-from .source import commit, overlay_in, release_name, source_date_epoch
+from .source import SourceError, commit, overlay_in, release_name, source_date_epoch
 
 NOTES = "RELEASE-NOTES.md"
 SUMS = "SHA256SUMS"
-#: Besides the site, the server archive carries the server configurations, licence and notice.
-STATIC_DEPLOY = ("deploy/nginx/brotli.conf",)
-TEXTS = ("LICENSE", "NOTICE")
+TEXTS = ("LICENSE", "NOTICE")  # in the server archive, beside the site and deploy/
 
 
-@dataclass(frozen=True)
-class Release:
-    folder: Path
-    files: tuple[str, ...]  # SHA256SUMS last
-
-
-def deploy_files(root: Path, into: Path) -> Path:
-    """deploy/ as the release ships it: written from macros/hooks/security.py now."""
-    shutil.rmtree(into, ignore_errors=True)
-    for name, write in DEPLOY_FILES.items():
-        (into / name).parent.mkdir(parents=True, exist_ok=True)
-        (into / name).write_text(write(), encoding="utf-8")
-    for name in STATIC_DEPLOY:
-        shutil.copy(root / name, into / name)
-    return into / "deploy"
-
-
-def build(root: Path, out: Path, overlay: str | None) -> Release:
+def build(root: Path, out: Path, overlay: str | None) -> Path:
+    """The release's folder, ``out/<name>``."""
     overlay = overlay_in(root, overlay)  # recorded in the SBOM: from the root, never absolute
+    differ = stale(root)
+    if differ:
+        raise SourceError(
+            f"{differ[0]}: differs from macros/hooks/security.py: run `make deploy-configs`"
+        )
     epoch = source_date_epoch(root)
     version = read_version(root / "pyproject.toml")
     name = release_name(version, overlay)
@@ -50,7 +36,6 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     # The server archive, the offline zip, the SBOM and this edition's snapshot of the guidance.
     ends = (".tar.gz", "-offline.zip", ".cdx.json", "-guidance.json")
     archive, offline_zip, sbom, guidance_json = (f"{name}{end}" for end in ends)
-    release = Release(out / name, (archive, offline_zip, sbom, guidance_json, NOTES, SUMS))
     notes = release_notes(root, version, name)  # first: no build without them
     work = root / "build" / "release"
     env = {"SOURCE_DATE_EPOCH": str(epoch), "HANDBOOK_LOCAL": overlay or ""}
@@ -60,17 +45,16 @@ def build(root: Path, out: Path, overlay: str | None) -> Release:
     guidance = (work / "guidance.json").read_text(encoding="utf-8")
     notes += edition_notes(root, guidance, overlay)
     dist.build(root, work / "offline", env)
-    folder = release.folder
+    folder = out / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    parts = {f"{name}/site": work / "site", f"{name}/deploy": deploy_files(root, work / "files")}
-    parts |= {f"{name}/{text}": root / text for text in TEXTS}
-    write_tar_gz(folder / archive, parts, epoch)
+    parts = {"site": work / "site", "deploy": root / "deploy"}
+    write_tar_gz(folder / archive, name, parts | {text: root / text for text in TEXTS}, epoch)
     dist.package(work / "offline", folder / offline_zip, Path(offline_zip).stem, epoch)
     (folder / sbom).write_text(
         sbom_json(root, version, name, epoch, head, overlay), encoding="utf-8"
     )
     (folder / NOTES).write_text(notes, encoding="utf-8")
     (folder / guidance_json).write_text(guidance, encoding="utf-8")
-    write_sums(folder, release.files[:-1], SUMS)
-    return release
+    write_sums(folder, (archive, offline_zip, sbom, guidance_json, NOTES), SUMS)
+    return folder

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from functools import partial
 from html import escape
+from itertools import groupby
 from pathlib import Path
 
 from macros.data.changes import Change, compare
 from macros.data.editions import EDITIONS_DIR, Snapshot, load_snapshots, version_key
-from macros.data.files import DataError
 from macros.data.loading import overlay_folder
 from macros.render.changes import KINDS, STATUS, summary
 
@@ -36,17 +36,15 @@ _text = partial(escape, quote=False)
 
 
 def _entry(change: Change) -> str:
-    unit = change.unit
+    unit, before, after = change.unit, change.before, change.after
     local = ", local" if unit.local else ""
     head = f"- {STATUS[change.status]} ({KINDS[unit.kind].lower()}{local}): {_text(unit.label)}"
-    if change.status == "moved" and change.before and change.after:
-        head += f" (from “{_text(change.before.group)}” to “{_text(change.after.group)}”)"
-    words = []
-    if change.before and (change.after is None or change.before.text != change.after.text):
-        words.append(f"  - Before: “{_text(change.before.text)}”")
-    if change.after and (change.before is None or change.before.text != change.after.text):
-        words.append(f"  - After: “{_text(change.after.text)}”")
-    return "\n".join([head, *words])
+    if change.status == "moved" and before and after:
+        head += f" (from “{_text(before.group)}” to “{_text(after.group)}”)"
+    if before and after and before.text == after.text:
+        return head
+    pairs = (("Before", before), ("After", after))
+    return "\n".join([head, *(f"  - {when}: “{_text(u.text)}”" for when, u in pairs if u)])
 
 
 def guidance_notes(
@@ -61,12 +59,9 @@ def guidance_notes(
         f"Generated from the snapshots of version {previous.version} "
         f"({EDITIONS_DIR}/{previous.version}.json) and of this edition: {summary(found)}"
     ]
-    groups: dict[str, list[Change]] = {}
-    for change in found:
-        groups.setdefault(change.unit.group, []).append(change)
-    for group in sorted(groups):
-        entries = sorted(groups[group], key=lambda c: c.unit.id)
-        lines += [f"### {_text(group)}", "\n".join(_entry(c) for c in entries)]
+    ordered = sorted(found, key=lambda c: (c.unit.group, c.unit.id))
+    for group, changes in groupby(ordered, key=lambda c: c.unit.group):
+        lines += [f"### {_text(group)}", "\n".join(_entry(c) for c in changes)]
     return title + "\n\n".join(lines) + "\n"
 
 
@@ -80,18 +75,6 @@ def release_notes(root: Path, version: str, name: str) -> str:
     )
 
 
-def _before(snapshots: tuple[Snapshot, ...], current: Snapshot, shown: str) -> Snapshot | None:
-    """The edition before ``current``; a snapshot of this version must hold its units."""
-    same = [s for s in snapshots if s.version == current.version]
-    if same and set(same[0].units) != set(current.units):
-        raise SourceError(
-            f"{shown}/{current.version}.json: its guidance differs from this build's: "
-            "set the next version in pyproject.toml (a published edition is never changed)"
-        )
-    older = [s for s in snapshots if version_key(s.version) < version_key(current.version)]
-    return older[-1] if older else None
-
-
 def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
     """ "Changes to the guidance" for this build's snapshot, and an overlay's local changes."""
     built = Snapshot.model_validate_json(snapshot_json)
@@ -99,14 +82,16 @@ def edition_notes(root: Path, snapshot_json: str, overlay: str | None) -> str:
     if overlay:
         places.append((True, overlay_folder(root / overlay) / EDITIONS_DIR, "Local changes"))
     parts = []
-    try:
-        for local, folder, title in places:
-            mine = built.model_copy(
-                update={"units": tuple(u for u in built.units if u.local == local)}
+    for local, folder, title in places:
+        mine = built.part(local)
+        shown = folder.relative_to(root).as_posix()
+        found = load_snapshots(folder, shown, built.version, local)
+        same = [s for s in found if s.version == built.version]
+        if same and set(same[0].units) != set(mine.units):
+            raise SourceError(
+                f"{shown}/{built.version}.json: its guidance differs from this build's: "
+                "set the next version in pyproject.toml (a published edition is never changed)"
             )
-            shown = folder.relative_to(root).as_posix()
-            found = load_snapshots(folder, shown, built.version, local)
-            parts.append(guidance_notes(_before(found, mine, shown), mine, title))
-    except DataError as exc:
-        raise SourceError(str(exc)) from None
+        older = [s for s in found if version_key(s.version) < version_key(built.version)]
+        parts.append(guidance_notes(older[-1] if older else None, mine, title))
     return "\n" + "\n".join(parts)

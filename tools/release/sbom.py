@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -121,11 +121,9 @@ def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
         name = path.rsplit("node_modules/", 1)[-1]
         version = str(info["version"])
         purl = PackageURL(type="npm", name=name, version=version)
-        hashes = []
         algorithm, _, digest = str(info.get("integrity", "")).partition("-")
-        if algorithm == "sha512" and digest:
-            hexdigest = base64.b64decode(digest).hex()
-            hashes.append(HashType(alg=HashAlgorithm.SHA_512, content=hexdigest))
+        sha512 = base64.b64decode(digest).hex() if algorithm == "sha512" and digest else None
+        hashes = [HashType(alg=HashAlgorithm.SHA_512, content=sha512)] if sha512 else []
         out.setdefault(
             purl.to_string(),
             Component(
@@ -181,10 +179,3 @@ def sbom_json(
     if problem is not None:
         raise SourceError(f"the SBOM does not validate: {problem}")
     return text
-
-
-def properties(text: str) -> dict[str, str]:
-    """The release's own properties (commit, time, overlay) from an SBOM's JSON."""
-    data = json.loads(text)
-    found: Iterable[dict[str, str]] = data["metadata"]["component"].get("properties", [])
-    return {p["name"].removeprefix(f"{PREFIX}:"): p.get("value", "") for p in found}

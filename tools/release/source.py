@@ -12,7 +12,7 @@ from macros.data.files import DataError
 PROJECT = "ta-hsb-handbook"
 
 
-class SourceError(Exception):
+class SourceError(DataError):
     """A release cannot be made or checked: its source, changelog or SBOM (one line saying why)."""
 
 
@@ -29,12 +29,7 @@ def source_date_epoch(root: Path) -> int:
     """``SOURCE_DATE_EPOCH``, else the time of the last commit: every time stamp in a
     release (pages, PDFs, archives, SBOM) is this one."""
     given = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if given:
-        try:
-            return epoch_seconds(given)
-        except DataError as exc:
-            raise SourceError(str(exc)) from None
-    return int(git(root, "log", "-1", "--format=%ct"))
+    return epoch_seconds(given) if given else int(git(root, "log", "-1", "--format=%ct"))
 
 
 def overlay_in(root: Path, overlay: str | None) -> str | None:
@@ -56,9 +51,8 @@ def commit(root: Path) -> str:
     try:
         return git(root, "rev-parse", "HEAD")
     except (SourceError, OSError):
-        given = os.environ.get("HANDBOOK_COMMIT", "")
-        if given:
-            return given
+        if os.environ.get("HANDBOOK_COMMIT"):
+            return os.environ["HANDBOOK_COMMIT"]
         raise
 
 

@@ -1,12 +1,19 @@
-"""A release checked against its source: its checksums, then every file byte for byte against a
-rebuild, in a fresh clone at the commit and time its SBOM records (untrusted.py checks them).
-An area's copy is rebuilt with its overlay, from the commit or else from this checkout
-(``--local`` names it if it was built from another path)."""
+"""`make verify-release`: a release checked against its source: its checksums, then every file
+byte for byte against a rebuild, in a fresh clone at the commit and time its SBOM records. An
+area's copy is rebuilt with its overlay, from the commit or else from this checkout (``--local``
+names it if it was built from another path).
+
+What it reads from the release is checked before use: a commit is a hex id (never an option to
+git), the time digits, an overlay a relative path of plain names; no path leaves its folder, no
+symbolic link is followed; each problem one line naming file and value."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,9 +23,86 @@ import zipfile
 from pathlib import Path
 
 from .build import SUMS
-from .bundle import check_sums
+from .sbom import PREFIX
 from .source import SourceError, git
-from .untrusted import entry_problems, inside, plain_path, recorded_properties, shown
+
+PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
+COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+EPOCH = re.compile(r"[0-9]{1,11}")
+
+
+def recorded_properties(release: Path) -> dict[str, str]:
+    """The commit, time and overlay the release's SBOM records, each checked (SourceError)."""
+    sboms = sorted(p for p in release.iterdir() if p.name.endswith(".cdx.json"))
+    if len(sboms) != 1:
+        found = "no SBOM" if not sboms else f"{len(sboms)} SBOMs"
+        raise SourceError(f"{shown(release.name)}: {found} (*.cdx.json); a release has one")
+    sbom = sboms[0]
+    try:
+        component = json.loads(sbom.read_text(encoding="utf-8"))["metadata"]["component"]
+        listed: list[dict[str, str]] = component.get("properties", [])
+        recorded = {p["name"].removeprefix(f"{PREFIX}:"): p.get("value", "") for p in listed}
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
+        raise SourceError(
+            f"{shown(sbom.name)}: not the SBOM of a release (CycloneDX JSON)"
+        ) from None
+    for name, pattern in (("commit", COMMIT), ("source-date-epoch", EPOCH)):
+        value = recorded.get(name)
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            what = "missing" if value is None else f"'{shown(str(value))}' is not valid"
+            raise SourceError(f"{shown(sbom.name)}: property ta-hsb:{name}: {what}")
+    return recorded
+
+
+def plain_path(path: str) -> bool:
+    """A relative path of plain names (no '..', '.', empty or hidden segment) to a .yml file."""
+    parts = path.split("/")
+    return path.endswith(".yml") and all(PLAIN_SEGMENT.fullmatch(p) for p in parts)
+
+
+def inside(base: Path, relative: str) -> Path:
+    """``base / relative``, refused if any folder on the way or the end is a symbolic link."""
+    path = base
+    for part in relative.split("/"):
+        path = path / part
+        if path.is_symlink():
+            raise SourceError(f"{relative}: {path.relative_to(base)} is a symbolic link")
+    return path
+
+
+def shown(text: str, limit: int = 120) -> str:
+    """A value from a release on one line: control characters escaped, at most ``limit``."""
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text[:limit])
+
+
+def entry_problems(release: Path) -> list[str]:
+    """One line per entry of ``release`` that is not a plain file with a plain name."""
+    return [
+        f"{shown(p.name)}: " + ("a symbolic link" if p.is_symlink() else "not a plain file")
+        for p in sorted(release.iterdir())
+        if p.is_symlink() or not p.is_file() or not PLAIN_SEGMENT.fullmatch(p.name)
+    ]
+
+
+def check_sums(folder: Path, target: str = "SHA256SUMS") -> list[str]:
+    """One line per file whose hash differs, listed file missing or file not listed."""
+    sums = folder / target
+    if not sums.is_file():
+        return [f"{sums}: missing"]
+    lines = sums.read_text(encoding="utf-8").splitlines()
+    listed = {name: digest for digest, _, name in (line.partition("  ") for line in lines)}
+    problems = []
+    for name, digest in sorted(listed.items()):
+        path = folder / name
+        if not PLAIN_SEGMENT.fullmatch(name):  # a name from the release: never a path
+            problems.append(f"{shown(name)}: listed in {target}, not a file name")
+        elif not path.is_file():
+            problems.append(f"{name}: listed in {target} but missing")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            problems.append(f"{name}: its SHA-256 differs from {target}")
+    present = {p.name for p in folder.iterdir() if p.is_file()} - {target}
+    problems += [f"{name}: not listed in {target}" for name in sorted(present - set(listed))]
+    return problems
 
 
 def archive_members(path: Path) -> dict[str, bytes]:
@@ -55,7 +139,6 @@ def compare(expected: Path, actual: Path, limit: int = 10) -> list[str]:
 
 
 def clone(root: Path, commit: str, into: Path) -> Path:
-    """A clone of ``root`` at ``commit``, in ``into``."""
     git(root, "clone", "--quiet", "--no-checkout", "--no-hardlinks", str(root), str(into))
     try:
         git(into, "checkout", "--quiet", commit)
@@ -111,12 +194,8 @@ def rebuild(root: Path, release: Path, local: str | None, work: Path) -> Path:
     if overlay and plain_path(overlay):
         bring_overlay(root, source, overlay)
     print(f"verify: building commit {recorded['commit'][:10]} in {source} …")
-    env = {
-        **os.environ,
-        "SOURCE_DATE_EPOCH": recorded["source-date-epoch"],
-        "HANDBOOK_LOCAL": overlay or "",
-    }
-    env.pop("HANDBOOK_COMMIT", None)
+    env = {name: value for name, value in os.environ.items() if name != "HANDBOOK_COMMIT"}
+    env |= {"SOURCE_DATE_EPOCH": recorded["source-date-epoch"], "HANDBOOK_LOCAL": overlay or ""}
     out = work / "dist"
     subprocess.run(
         [sys.executable, "-m", "tools.release", "build", "--out", str(out)],

@@ -3,12 +3,16 @@ unchanged stretches cut, every string escaped; the release notes' section."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from markupsafe import Markup
 
 from macros.data.changes import Change, Step
-from macros.data.editions import Snapshot, Unit
+from macros.data.editions import Snapshot, Unit, snapshot_json
 from macros.render.changes import TEMPLATE, changes_page, word_marks
-from tools.release.notes import guidance_notes
+from tools.release.notes import edition_notes, guidance_notes
+from tools.release.source import SourceError
 
 HIDDEN = '<span class="hb-visually-hidden">'
 
@@ -77,3 +81,19 @@ def test_published_editions_are_rendered_once_per_set_of_links() -> None:
     kept[(published, "key")] = Markup("<p>kept</p>")
     assert "kept" in changes_page([published], lambda u: "a/", {}, kept, "key")
     assert changes_page([published], lambda u: "a/", {}, kept, "other") == first
+
+
+def test_release_notes_compare_with_the_edition_before_and_keep_published_ones(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "editions").mkdir()
+    for version, text in (("1.0.0", "Old words."), ("1.1.0", "New words.")):
+        kept = Snapshot(version=version, date="2026-11-28", units=(unit(text),))
+        (tmp_path / "editions" / f"{version}.json").write_text(snapshot_json(kept), "utf-8")
+    built = Snapshot(version="1.1.0", date=None, units=(unit("New words."),))
+    assert "version 1.0.0 (editions/1.0.0.json)" in edition_notes(
+        tmp_path, built.model_dump_json(), None
+    )
+    changed = built.model_copy(update={"units": (unit("Other words."),)})
+    with pytest.raises(SourceError, match=r"^editions/1.1.0.json: its guidance differs"):
+        edition_notes(tmp_path, changed.model_dump_json(), None)
