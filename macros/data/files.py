@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from .marks import Unreadable, field_path, line_at, lined_map, lined_seq, printable, unreadable
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 H = TypeVar("H", bound=Hashable)
 
 
@@ -266,22 +266,20 @@ def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]
 
 def validate(model: type[M], data: Any, label: str) -> M:
     try:
-        return model.model_validate(data)
+        return TypeAdapter(model).validate_python(data)
     except ValidationError as exc:
         raise DataError("\n".join(error_lines(exc, label, data))) from None
 
 
 def validate_list(model: type[M], data: Any, label: str) -> list[M]:
+    """Every entry's problems, not only the first's."""
     if not isinstance(data, list):
         raise DataError(f"{label}: (top level): expected a list of entries")
     if len(data) > MAX_ENTRIES:
         raise DataError(
             f"{label}: (top level): {len(data):,} entries; the limit is {MAX_ENTRIES:,}"
         )
-    try:  # every entry's problems, not only the first's
-        return TypeAdapter(list[model]).validate_python(data)  # type: ignore[valid-type]
-    except ValidationError as exc:
-        raise DataError("\n".join(error_lines(exc, label, data))) from None
+    return validate(list[model], data, label)  # type: ignore[valid-type]
 
 
 def fail(problems: Sequence[str]) -> None:

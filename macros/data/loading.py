@@ -71,15 +71,14 @@ def load_checklists(
 ) -> dict[str, Checklist]:
     out: dict[str, Checklist] = {}
     for path in sorted(folder.glob("*.yml")):
-        label = path.relative_to(root).as_posix()
-        out[path.stem] = load_checklist(path, label, refs, glossary, docs_dir)
+        out[path.stem] = load_checklist(path, shown(path, root), refs, glossary, docs_dir)
     if not out:
-        raise DataError(f"{folder.relative_to(root).as_posix()}/: no checklist files (*.yml)")
+        raise DataError(f"{shown(folder, root)}/: no checklist files (*.yml)")
     # The record page holds every checklist, and an item's id there is
     # cl-<checklist>-<item>: "a" with item "b-c" and "a-b" with item "c" would share one.
     fail(
         [
-            f"{folder.relative_to(root).as_posix()}/{cid}.yml: id: '{cid}' begins with "
+            f"{shown(folder, root)}/{cid}.yml: id: '{cid}' begins with "
             f"'{other}-', the id of another checklist (their page ids could collide)"
             for cid in out
             for other in out
@@ -230,29 +229,19 @@ def merge_items(
     for i, item in overlay.numbered("checklist_items"):
         where = partial(overlay.at, label, "checklist_items", i)
         checklist = checklists.get(item.checklist)
+        in_it = f"in checklist '{item.checklist}'"
         if checklist is None:
             problems.append(f"{where('checklist')}: no checklist '{item.checklist}'")
-            continue
-        if item.section not in {s.id for s in checklist.sections}:
-            problems.append(
-                f"{where('section')}: no section '{item.section}' in checklist '{item.checklist}'"
-            )
-            continue
-        reserved = reserved_item_ids(checklist).get(item.id)
-        if reserved:
-            problems.append(
-                f"{where('id')}: '{item.id}' is reserved in checklist '{item.checklist}' "
-                f"({reserved} uses it)"
-            )
-            continue
-        if item.id in used[item.checklist]:
-            problems.append(
-                f"{where('id')}: '{item.id}' is already an item id in checklist '{item.checklist}'"
-            )
-            continue
-        used[item.checklist].add(item.id)
-        local = ChecklistItem(id=item.id, text=item.text, note=item.note, local=True)
-        added.setdefault((item.checklist, item.section), []).append(local)
+        elif item.section not in {s.id for s in checklist.sections}:
+            problems.append(f"{where('section')}: no section '{item.section}' {in_it}")
+        elif reserved := reserved_item_ids(checklist).get(item.id):
+            problems.append(f"{where('id')}: '{item.id}' is reserved {in_it} ({reserved} uses it)")
+        elif item.id in used[item.checklist]:
+            problems.append(f"{where('id')}: '{item.id}' is already an item id {in_it}")
+        else:
+            used[item.checklist].add(item.id)
+            local = ChecklistItem(id=item.id, text=item.text, note=item.note, local=True)
+            added.setdefault((item.checklist, item.section), []).append(local)
     fail(problems)
 
     def section(cid: str, s: ChecklistSection) -> ChecklistSection:

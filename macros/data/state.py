@@ -103,8 +103,6 @@ def scan(
 
 @dataclass(frozen=True)
 class State:
-    root: Path
-    docs_dir: Path
     edition: Edition
     directory_urls: bool
     pages: tuple[str, ...]  # the navigation's Markdown sources, in order
@@ -168,34 +166,28 @@ class State:
         return refs + terms + list(self.source_problems)
 
 
-class Steps:
-    """Runs steps, keeping every problem: a step given a None (a failed step's) is skipped, so
-    one mistake is reported once."""
-
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-
-    def run(self, step: Callable[..., T], *args: Any) -> T | None:
-        if any(arg is None for arg in args):
-            return None
-        try:
-            return step(*args)
-        except DataError as exc:
-            self.problems += [printable(line) for line in str(exc).split("\n")]
-            return None
-
-
 def load(
-    steps: Steps,
     root: Path,
     docs_dir: Path,
     pages: Sequence[str],
     edition: Edition,
     overlay_file: str | None,
     a11y_results: str | None,
-) -> dict[str, Any]:
-    """The :class:`State`'s fields (and ``sources``), each None where a step had a problem."""
-    run = steps.run
+) -> tuple[dict[str, Any], list[str]]:
+    """The :class:`State`'s fields (and ``sources``), each None where a step had a problem,
+    and every problem."""
+    problems: list[str] = []
+
+    def run(step: Callable[..., T], *args: Any) -> T | None:
+        """A step given a None (a failed step's) is skipped, so one mistake is reported once."""
+        if any(arg is None for arg in args):
+            return None
+        try:
+            return step(*args)
+        except DataError as exc:
+            problems.extend(printable(line) for line in str(exc).split("\n"))
+            return None
+
     refs = run(load_references, root / REFERENCES_FILE, REFERENCES_FILE)
     glossary = run(load_glossary, root / GLOSSARY_FILE, GLOSSARY_FILE, refs)
     checklists = run(load_checklists, root / CHECKLISTS_DIR, root, refs, glossary, docs_dir)
@@ -216,8 +208,8 @@ def load(
     folder = overlay_folder(path) if path else None
     # Nothing of an overlay is read before it is known to be its own.
     if path and folder and run(check_owned, path, folder, root) is not None:
-        overlay, logo, problems = run(load_overlay, path, overlay_file) or (None, None, [])
-        steps.problems += problems
+        overlay, logo, noted = run(load_overlay, path, overlay_file) or (None, None, [])
+        problems += noted
     if overlay is not None:
         names = list(glossary.by_name) if glossary else None
         local = run(local_pages, overlay, path, root, names)
@@ -244,17 +236,17 @@ def load(
         "components": run(load_components, root),
         "search_aids": aids,
         "history": run(lambda: load_history(root, edition.version, folder)),
-    }
+    }, problems
 
 
 def check(
     root: Path, docs_dir: Path, pages: Sequence[str], edition: Edition, overlay_file: str | None
 ) -> tuple[list[str], list[str]]:
     """:func:`assemble`'s problems without a State (`make check`), and a build's notices."""
-    steps = Steps()
-    overlay = load(steps, root, docs_dir, pages, edition, overlay_file, None)["overlay"]
+    fields, problems = load(root, docs_dir, pages, edition, overlay_file, None)
+    overlay = fields["overlay"]
     notice = overdue(overlay.review, edition.build_date) if overlay else None
-    return steps.problems, [notice] if notice else []
+    return problems, [notice] if notice else []
 
 
 def assemble(
@@ -267,16 +259,13 @@ def assemble(
     a11y_results: str | None = None,
 ) -> State:
     """The one way a State is made; every problem in one :class:`DataError`."""
-    steps = Steps()
-    got = load(steps, root, docs_dir, pages, edition, overlay_file, a11y_results)
-    fail(steps.problems)
+    got, problems = load(root, docs_dir, pages, edition, overlay_file, a11y_results)
+    fail(problems)
     sources, source = got.pop("sources"), got["source"]
     needed = ("references", "glossary", "checklists", "a11y", "components", "search_aids")
     if sources is None or any(got[name] is None for name in needed):
         raise DataError("(internal) a step failed without saying why")
     return State(
-        root=root,
-        docs_dir=docs_dir,
         edition=edition,
         directory_urls=directory_urls,
         pages=tuple(pages),
