@@ -7,7 +7,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Container, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -291,3 +291,8 @@ def repeated(values: Iterable[H]) -> list[tuple[int, H]]:
     """Each value that was already seen, with its index."""
     first: dict[H, int] = {}
     return [(i, v) for i, v in enumerate(values) if first.setdefault(v, i) != i]
+
+
+def unknown(where: str, keys: Iterable[str], known: Container[str], what: str) -> list[str]:
+    """``where[j]: unknown <what> '<key>'`` for each key not in ``known``."""
+    return [f"{where}[{j}]: unknown {what} '{k}'" for j, k in enumerate(keys) if k not in known]

@@ -30,7 +30,6 @@ SUFFIXES = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".svg": ".svg"}
 SVG = "{http://www.w3.org/2000/svg}"
 XML = "{http://www.w3.org/XML/1998/namespace}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-SVG_ROOT = SVG + "svg"
 MAX_SVG_DEPTH = 32  # a drawing nests a few groups; thousands of levels stall a browser
 MAX_SVG_ELEMENTS = 2000
 MAX_PATH_DATA = 50_000  # numbers and commands in every d and points together
@@ -157,7 +156,7 @@ def svg_problem(text: str) -> str | None:
         root = ET.fromstring(text)  # noqa: S314 (no DOCTYPE or entities: refused above)
     except ET.ParseError as exc:
         return f"not a well-formed SVG file ({exc})"
-    if root.tag != SVG_ROOT:
+    if root.tag != SVG + "svg":
         return "not an SVG file (the root element is not <svg> in the SVG namespace)"
     elements = path_data = 0
     stack = [(root, 1)]
@@ -234,8 +233,7 @@ def read_logo(folder: Path, name: str) -> Logo:
     except OSError as exc:
         raise LogoError(f"'{name}' cannot be read ({exc.strerror})") from None
     if len(data) > MAX_LOGO_BYTES:
-        size = path.stat().st_size
-        raise LogoError(f"file is {size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
+        raise LogoError(f"file is {path.stat().st_size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
     if suffix == ".svg":
         try:
             problem = svg_problem(data.decode("utf-8"))
