@@ -44,6 +44,10 @@ MAX_NUMBER = 20  # characters in a number: the largest today is a year
 MAX_ENTRIES = 1000  # glossary entries or references in one file
 
 
+def _refused(problem: str, mark: Any) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=problem, problem_mark=mark)
+
+
 class _Strict:
     """Refuse repeated keys, merge keys, aliases, deep nesting and unreadable values.
 
@@ -59,16 +63,12 @@ class _Strict:
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             event = self.peek_event()  # type: ignore[attr-defined]
-            raise yaml.MarkedYAMLError(
-                problem=f"aliases (*{event.anchor}) are not allowed", problem_mark=event.start_mark
-            )
+            raise _refused(f"aliases (*{event.anchor}) are not allowed", event.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(
-                    problem=f"nested more than {MAX_DEPTH} levels deep",
-                    problem_mark=self.peek_event().start_mark,  # type: ignore[attr-defined]
-                )
+                mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+                raise _refused(f"nested more than {MAX_DEPTH} levels deep", mark)
             return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self._depth -= 1
@@ -82,11 +82,8 @@ class _Strict:
             return super().construct_object(node, deep=deep)  # type: ignore[misc]
         except ValueError as exc:  # a value PyYAML recognises but cannot build
             shown = one_line(str(node.value))
-            what = (
-                "is not a real date or time"
-                if node.tag.endswith(":timestamp")
-                else "cannot be read"
-            )
+            date = node.tag.endswith(":timestamp")
+            what = "is not a real date or time" if date else "cannot be read"
             value = Unreadable(line, f"'{shown}' {what} ({exc})", shown)
             # As PyYAML does for a value it built: a key is built twice (duplicate check).
             self.recursive_objects.pop(node, None)  # type: ignore[attr-defined]
@@ -97,17 +94,12 @@ class _Strict:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise yaml.MarkedYAMLError(
-                    problem="merge keys (<<) are not allowed", problem_mark=key_node.start_mark
-                )
+                raise _refused("merge keys (<<) are not allowed", key_node.start_mark)
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, list | dict):
                 continue  # unhashable: SafeLoader reports it itself
             if key in seen:
-                raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key '{one_line(str(key), 80)}'",
-                    problem_mark=key_node.start_mark,
-                )
+                raise _refused(f"duplicate key '{one_line(str(key), 80)}'", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
 
@@ -175,11 +167,8 @@ def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
             line = text.count("\n", 0, exc.position) + 1
         else:  # libyaml counts the offset in UTF-8 bytes
             line = text.encode()[: exc.position].count(b"\n") + 1
-        raise DataError(
-            f"{label}: line {line}: control character U+{exc.character:04X} is not allowed"
-            if isinstance(exc.character, int)
-            else f"{label}: line {line}: {exc.reason}"
-        ) from None
+        problem = f"control character U+{exc.character:04X} is not allowed"
+        raise DataError(f"{label}: line {line}: {problem}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(top level)"

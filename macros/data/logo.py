@@ -24,7 +24,6 @@ from pathlib import Path
 
 MAX_LOGO_BYTES = 512 * 1024
 MAX_LOGO_SIDE = 4096  # pixels; a logo is drawn at most a few hundred pixels wide
-RASTER = {".png": "PNG", ".jpg": "JPEG"}  # suffix → Pillow's format name
 UNSAFE_NAME = re.compile(r"[\"'<>&\\]")
 SUFFIXES = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".svg": ".svg"}
 SVG = "{http://www.w3.org/2000/svg}"
@@ -103,9 +102,7 @@ class Logo:
 def _shown(name: str) -> str:
     """An element or attribute name for a message: one line, at most 80 characters."""
     for space, prefix in ((SVG, ""), (XML, "xml:"), (XLINK, "xlink:")):
-        if name.startswith(space):
-            name = prefix + name.removeprefix(space)
-            break
+        name = prefix + name.removeprefix(space) if name.startswith(space) else name
     return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
 
 
@@ -211,16 +208,15 @@ def raster_problem(data: bytes, suffix: str) -> str | None:
                 )
             image.verify()
     except Exception:  # Pillow raises many kinds for a file it cannot read
-        return f"the content is not a {RASTER[suffix]} image"
+        return f"the content is not a {kind.format} image"
     return None
 
 
 def read_logo(folder: Path, name: str) -> Logo:
     if UNSAFE_NAME.search(name):
         raise LogoError("the file name must not contain quotes, '<', '>', '&' or '\\'")
-    base = folder.resolve()
     path = (folder / name).resolve()
-    if not path.is_relative_to(base):
+    if not path.is_relative_to(folder.resolve()):
         raise LogoError(f"must be a file in the overlay's folder, not '{name}'")
     suffix = SUFFIXES.get(path.suffix.casefold())
     if suffix is None:
