@@ -187,12 +187,9 @@ JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"repeated key '{one_line(key)}' in one object")
-        out[key] = value
-    return out
+    if again := repeated(key for key, _ in pairs):
+        raise ValueError(f"repeated key '{one_line(again[0][1])}' in one object")
+    return dict(pairs)
 
 
 def _json_int(text: str) -> int:

@@ -89,14 +89,10 @@ def where(label: str, data: Any, loc: Sequence[int | str]) -> str:
 
 
 def unreadable(data: Any) -> list[Unreadable]:
-    found: list[Unreadable] = []
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, Unreadable):
-            found.append(value)
-        elif isinstance(value, dict):
-            stack += [*value.keys(), *value.values()]
+    values = [data]
+    for value in values:  # what is appended while iterating is visited too: every level
+        if isinstance(value, dict):
+            values += [*value.keys(), *value.values()]
         elif isinstance(value, list):
-            stack += value
-    return sorted(found, key=lambda u: u.line)
+            values += value
+    return sorted((v for v in values if isinstance(v, Unreadable)), key=lambda u: u.line)
