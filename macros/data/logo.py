@@ -146,7 +146,11 @@ def attribute_problem(tag: str, attr: str, value: str) -> str | None:
     return None if attr in PLAIN_ATTRIBUTES else css_problem(value)
 
 
-def svg_problem(text: str) -> str | None:
+def svg_problem(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "not an SVG file (not UTF-8 text)"
     if DECLARATION.search(XML_DECLARATION.sub("", text, count=1)):
         return "SVG with a DOCTYPE, entity or processing instruction is not allowed"
     try:
@@ -230,13 +234,7 @@ def read_logo(folder: Path, name: str) -> Logo:
         raise LogoError(f"'{name}' cannot be read ({exc.strerror})") from None
     if len(data) > MAX_LOGO_BYTES:
         raise LogoError(f"file is {path.stat().st_size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
-    if suffix == ".svg":
-        try:
-            problem = svg_problem(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            problem = "not an SVG file (not UTF-8 text)"
-    else:
-        problem = raster_problem(data, suffix)
+    problem = svg_problem(data) if suffix == ".svg" else raster_problem(data, suffix)
     if problem:
         raise LogoError(problem)
     return Logo(data, suffix)

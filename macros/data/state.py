@@ -126,9 +126,8 @@ class State:
 
     @property
     def stamp(self) -> str:
-        if self.overlay:
-            return f"{self.overlay.organisation} · {self.edition.line}"
-        return self.edition.line
+        line = self.edition.line
+        return f"{self.overlay.organisation} · {line}" if self.overlay else line
 
     def checklist_changed(self, checklist_id: str) -> str:
         if self.history is None:
@@ -173,8 +172,7 @@ def load(
     overlay_file: str | None,
     a11y_results: str | None,
 ) -> tuple[dict[str, Any], list[str]]:
-    """The :class:`State`'s fields (and ``sources``), each None where a step had a problem,
-    and every problem."""
+    """The :class:`State`'s fields (and ``sources``), None where a step failed; every problem."""
     problems: list[str] = []
 
     def run(step: Callable[..., T], *args: Any) -> T | None:
