@@ -226,7 +226,7 @@ def read_json(path: Path, label: str) -> Any:
 def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]:
     """One line per problem in ``exc``, in file order; an :class:`Unreadable` by its own problem."""
     found: list[tuple[int, str]] = []
-    said: set[Unreadable] = set()
+    fields: dict[Unreadable, str] = {}  # the field of each Unreadable's first error
     errors = exc.errors()
     locs = [tuple(err["loc"]) for err in errors]
     for err in errors:
@@ -235,17 +235,16 @@ def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]
             continue  # a container's complaint that follows from an error inside it
         if err["type"] == "invalid_key":
             loc = loc[:-1]  # pydantic names the key by its repr: name its mapping
-        path = field_path(loc)
-        problem, line = message(err["msg"]), line_at(data, loc)
         value = err.get("input")
         if isinstance(value, Unreadable) and err["type"] != "extra_forbidden":
-            if value in said:
-                continue
-            said.add(value)
-            problem, line = value.problem, value.line
-        found.append((line or 0, f"{label}: {f'line {line}: ' if line else ''}{path}: {problem}"))
+            fields.setdefault(value, f"{field_path(loc)}: ")
+        else:
+            line = line_at(data, loc)
+            at = f"line {line}: " if line else ""
+            found.append((line or 0, f"{label}: {at}{field_path(loc)}: {message(err['msg'])}"))
     found += [
-        (u.line, f"{label}: line {u.line}: {u.problem}") for u in unreadable(data) if u not in said
+        (u.line, f"{label}: line {u.line}: {fields.get(u, '')}{u.problem}")
+        for u in unreadable(data)
     ]
     return [line for _, line in sorted(found, key=lambda f: f[0])]
 

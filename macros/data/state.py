@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import source as provenance
 from .changes import History, load_history
@@ -56,8 +56,7 @@ def call_args(raw: str) -> tuple[str, ...]:
     return tuple(v for v in value if isinstance(v, str))
 
 
-@dataclass
-class Usage:
+class Usage(NamedTuple):
     """Which pages (by source path, in navigation order) use each term and citation."""
 
     titles: dict[str, str]
@@ -202,9 +201,9 @@ def load(
     overlay = logo = None
     local: list[LocalSource] | None = []
     path = root / overlay_file if overlay_file else None
-    folder = overlay_folder(path) if path else None
-    # Nothing of an overlay is read before it is known to be its own.
-    if path and folder and run(check_owned, path, folder, root) is not None:
+    # Nothing of an overlay (its editions too) is read before it is known to be its own.
+    folder = run(check_owned, path, overlay_folder(path), root) if path else None
+    if path and folder:
         overlay, logo, noted = run(load_overlay, path, overlay_file) or (None, None, [])
         problems += noted
     if overlay is not None:
