@@ -46,15 +46,13 @@ def load_checklist(
     reserved = reserved_item_ids(checklist)
     for s, section in enumerate(checklist.sections):
         for i, item in enumerate(section.items):
-            where = f"{label}: sections[{s}].items[{i}]"
+            at = f"{label}: sections[{s}].items[{i}]"
             if item.id in reserved:
-                problems.append(
-                    f"{where}.id: '{item.id}' is reserved ({reserved[item.id]} uses it)"
-                )
+                problems.append(f"{at}.id: '{item.id}' is reserved ({reserved[item.id]} uses it)")
             if item.id in item_ids:
-                problems.append(f"{where}.id: duplicate item id '{item.id}'")
+                problems.append(f"{at}.id: duplicate item id '{item.id}'")
             item_ids.add(item.id)
-            problems += unknown(f"{where}.terms", item.terms, glossary.ids, "glossary term")
+            problems += unknown(f"{at}.terms", item.terms, glossary.ids, "glossary term")
     fail(problems)
     return checklist
 
@@ -203,15 +201,11 @@ def check_notes(overlay: LocalOverlay, sources: Iterable[tuple[str, str]], label
     headings = {src: heading_ids(text) if src in anchored else set() for src, text in sources}
     problems = []
     for i, note in overlay.numbered("notes"):
+        at = partial(overlay.at, label, "notes", i)
         if note.page not in headings:
-            problems.append(
-                f"{overlay.at(label, 'notes', i, 'page')}: no guidance page '{note.page}'"
-            )
+            problems.append(f"{at('page')}: no guidance page '{note.page}'")
         elif note.anchor is not None and note.anchor not in headings[note.page]:
-            problems.append(
-                f"{overlay.at(label, 'notes', i, 'anchor')}: "
-                f"no heading '#{note.anchor}' on page '{note.page}'"
-            )
+            problems.append(f"{at('anchor')}: no heading '#{note.anchor}' on page '{note.page}'")
     fail(problems)
 
 

@@ -39,9 +39,7 @@ def _line(node: yaml.Node) -> int:
 def lined_map(loader: Any, node: yaml.MappingNode) -> Iterator[LinedDict]:
     data = LinedDict()
     data.line = _line(node)
-    data.lines = {
-        str(key.value): _line(key) for key, _ in node.value if isinstance(key, yaml.ScalarNode)
-    }
+    data.lines = {str(k.value): _line(k) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     yield data
     data.update(loader.construct_mapping(node))
 
