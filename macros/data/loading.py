@@ -155,13 +155,11 @@ def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]
     else:
         overlay._data = data
         return overlay, []
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not all(loc and isinstance(loc[0], str) for loc in locs):
         return None, problems
     dropped: dict[str, set[int]] = {}
     rest = dict(data)
     for loc in locs:
-        if not loc or not isinstance(loc[0], str):
-            return None, problems
         if loc[0] in OVERLAY_LISTS and len(loc) > 1 and isinstance(loc[1], int):
             dropped.setdefault(loc[0], set()).add(loc[1])
         else:
