@@ -72,10 +72,7 @@ def _by_key(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 
 
 def scan(
-    pages: Iterable[tuple[str, str]],
-    glossary: Glossary,
-    checklists: Mapping[str, Checklist],
-    glossary_page: str,
+    pages: Iterable[tuple[str, str]], glossary: Glossary, checklists: Mapping[str, Checklist]
 ) -> Usage:
     """Scan ``(src_path, markdown)`` up front: backlinks are needed before the Glossary and
     References render. Checklist data counts for the page that embeds it."""
@@ -95,7 +92,7 @@ def scan(
         if (checklist := embedded.get(src)) is not None:
             terms += [(term, src) for item in checklist.items for term in item.terms]
             cites += [(key, src) for key in checklist.cite]
-    cites += [(key, glossary_page) for entry in glossary.entries for key in entry.cite]
+    cites += [(key, GLOSSARY_PAGE) for entry in glossary.entries for key in entry.cite]
     return Usage(titles, _by_key(terms), _by_key(cites))
 
 
@@ -256,7 +253,7 @@ def assemble(
         directory_urls=directory_urls,
         pages=tuple(pages),
         overlay_label=overlay_file or "",
-        usage=scan(sources, got["glossary"], got["checklists"], GLOSSARY_PAGE),
+        usage=scan(sources, got["glossary"], got["checklists"]),
         source_problems=tuple(source.problems(sources) if source else ()),
         **got,
     )
