@@ -7,19 +7,19 @@ import json
 import os
 import re
 import stat
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Container, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from .marks import Unreadable, field_path, line_at, lined_map, lined_seq, printable, unreadable
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 H = TypeVar("H", bound=Hashable)
 
 
@@ -44,6 +44,10 @@ MAX_NUMBER = 20  # characters in a number: the largest today is a year
 MAX_ENTRIES = 1000  # glossary entries or references in one file
 
 
+def _refused(problem: str, mark: Any) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=problem, problem_mark=mark)
+
+
 class _Strict:
     """Refuse repeated keys, merge keys, aliases, deep nesting and unreadable values.
 
@@ -59,16 +63,12 @@ class _Strict:
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             event = self.peek_event()  # type: ignore[attr-defined]
-            raise yaml.MarkedYAMLError(
-                problem=f"aliases (*{event.anchor}) are not allowed", problem_mark=event.start_mark
-            )
+            raise _refused(f"aliases (*{event.anchor}) are not allowed", event.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(
-                    problem=f"nested more than {MAX_DEPTH} levels deep",
-                    problem_mark=self.peek_event().start_mark,  # type: ignore[attr-defined]
-                )
+                mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+                raise _refused(f"nested more than {MAX_DEPTH} levels deep", mark)
             return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self._depth -= 1
@@ -82,11 +82,8 @@ class _Strict:
             return super().construct_object(node, deep=deep)  # type: ignore[misc]
         except ValueError as exc:  # a value PyYAML recognises but cannot build
             shown = one_line(str(node.value))
-            what = (
-                "is not a real date or time"
-                if node.tag.endswith(":timestamp")
-                else "cannot be read"
-            )
+            date = node.tag.endswith(":timestamp")
+            what = "is not a real date or time" if date else "cannot be read"
             value = Unreadable(line, f"'{shown}' {what} ({exc})", shown)
             # As PyYAML does for a value it built: a key is built twice (duplicate check).
             self.recursive_objects.pop(node, None)  # type: ignore[attr-defined]
@@ -97,17 +94,12 @@ class _Strict:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise yaml.MarkedYAMLError(
-                    problem="merge keys (<<) are not allowed", problem_mark=key_node.start_mark
-                )
+                raise _refused("merge keys (<<) are not allowed", key_node.start_mark)
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, list | dict):
                 continue  # unhashable: SafeLoader reports it itself
             if key in seen:
-                raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key '{one_line(str(key), 80)}'",
-                    problem_mark=key_node.start_mark,
-                )
+                raise _refused(f"duplicate key '{one_line(str(key), 80)}'", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
 
@@ -175,11 +167,8 @@ def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
             line = text.count("\n", 0, exc.position) + 1
         else:  # libyaml counts the offset in UTF-8 bytes
             line = text.encode()[: exc.position].count(b"\n") + 1
-        raise DataError(
-            f"{label}: line {line}: control character U+{exc.character:04X} is not allowed"
-            if isinstance(exc.character, int)
-            else f"{label}: line {line}: {exc.reason}"
-        ) from None
+        problem = f"control character U+{exc.character:04X} is not allowed"
+        raise DataError(f"{label}: line {line}: {problem}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(top level)"
@@ -198,12 +187,9 @@ JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"repeated key '{one_line(key)}' in one object")
-        out[key] = value
-    return out
+    if again := repeated(key for key, _ in pairs):
+        raise ValueError(f"repeated key '{one_line(again[0][1])}' in one object")
+    return dict(pairs)
 
 
 def _json_int(text: str) -> int:
@@ -240,7 +226,7 @@ def read_json(path: Path, label: str) -> Any:
 def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]:
     """One line per problem in ``exc``, in file order; an :class:`Unreadable` by its own problem."""
     found: list[tuple[int, str]] = []
-    said: set[Unreadable] = set()
+    fields: dict[Unreadable, str] = {}  # the field of each Unreadable's first error
     errors = exc.errors()
     locs = [tuple(err["loc"]) for err in errors]
     for err in errors:
@@ -249,39 +235,36 @@ def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]
             continue  # a container's complaint that follows from an error inside it
         if err["type"] == "invalid_key":
             loc = loc[:-1]  # pydantic names the key by its repr: name its mapping
-        path = field_path(loc)
-        problem, line = message(err["msg"]), line_at(data, loc)
         value = err.get("input")
         if isinstance(value, Unreadable) and err["type"] != "extra_forbidden":
-            if value in said:
-                continue
-            said.add(value)
-            problem, line = value.problem, value.line
-        found.append((line or 0, f"{label}: {f'line {line}: ' if line else ''}{path}: {problem}"))
+            fields.setdefault(value, f"{field_path(loc)}: ")
+        else:
+            line = line_at(data, loc)
+            at = f"line {line}: " if line else ""
+            found.append((line or 0, f"{label}: {at}{field_path(loc)}: {message(err['msg'])}"))
     found += [
-        (u.line, f"{label}: line {u.line}: {u.problem}") for u in unreadable(data) if u not in said
+        (u.line, f"{label}: line {u.line}: {fields.get(u, '')}{u.problem}")
+        for u in unreadable(data)
     ]
     return [line for _, line in sorted(found, key=lambda f: f[0])]
 
 
 def validate(model: type[M], data: Any, label: str) -> M:
     try:
-        return model.model_validate(data)
+        return TypeAdapter(model).validate_python(data)
     except ValidationError as exc:
         raise DataError("\n".join(error_lines(exc, label, data))) from None
 
 
 def validate_list(model: type[M], data: Any, label: str) -> list[M]:
+    """Every entry's problems, not only the first's."""
     if not isinstance(data, list):
         raise DataError(f"{label}: (top level): expected a list of entries")
     if len(data) > MAX_ENTRIES:
         raise DataError(
             f"{label}: (top level): {len(data):,} entries; the limit is {MAX_ENTRIES:,}"
         )
-    try:  # every entry's problems, not only the first's
-        return TypeAdapter(list[model]).validate_python(data)  # type: ignore[valid-type]
-    except ValidationError as exc:
-        raise DataError("\n".join(error_lines(exc, label, data))) from None
+    return validate(list[model], data, label)  # type: ignore[valid-type]
 
 
 def fail(problems: Sequence[str]) -> None:
@@ -293,3 +276,8 @@ def repeated(values: Iterable[H]) -> list[tuple[int, H]]:
     """Each value that was already seen, with its index."""
     first: dict[H, int] = {}
     return [(i, v) for i, v in enumerate(values) if first.setdefault(v, i) != i]
+
+
+def unknown(where: str, keys: Iterable[str], known: Container[str], what: str) -> list[str]:
+    """``where[j]: unknown <what> '<key>'`` for each key not in ``known``."""
+    return [f"{where}[{j}]: unknown {what} '{k}'" for j, k in enumerate(keys) if k not in known]

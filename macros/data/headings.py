@@ -20,10 +20,7 @@ def heading_ids(text: str) -> set[str]:
     """The ids the built page gives its headings (macro calls left out)."""
     md = markdown.Markdown(extensions=EXTENSIONS)
     md.convert(JINJA.sub("", get_data(text)[0]))  # without front matter, as MkDocs reads it
-    ids: set[str] = set()
     tokens = list(md.toc_tokens)
-    while tokens:
-        token = tokens.pop()
-        ids.add(token["id"])
+    for token in tokens:  # what is appended while iterating is visited too: every level
         tokens += token["children"]
-    return ids
+    return {token["id"] for token in tokens}

@@ -24,13 +24,11 @@ from pathlib import Path
 
 MAX_LOGO_BYTES = 512 * 1024
 MAX_LOGO_SIDE = 4096  # pixels; a logo is drawn at most a few hundred pixels wide
-RASTER = {".png": "PNG", ".jpg": "JPEG"}  # suffix → Pillow's format name
 UNSAFE_NAME = re.compile(r"[\"'<>&\\]")
 SUFFIXES = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".svg": ".svg"}
 SVG = "{http://www.w3.org/2000/svg}"
 XML = "{http://www.w3.org/XML/1998/namespace}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-SVG_ROOT = SVG + "svg"
 MAX_SVG_DEPTH = 32  # a drawing nests a few groups; thousands of levels stall a browser
 MAX_SVG_ELEMENTS = 2000
 MAX_PATH_DATA = 50_000  # numbers and commands in every d and points together
@@ -104,9 +102,7 @@ class Logo:
 def _shown(name: str) -> str:
     """An element or attribute name for a message: one line, at most 80 characters."""
     for space, prefix in ((SVG, ""), (XML, "xml:"), (XLINK, "xlink:")):
-        if name.startswith(space):
-            name = prefix + name.removeprefix(space)
-            break
+        name = prefix + name.removeprefix(space) if name.startswith(space) else name
     return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
 
 
@@ -145,19 +141,21 @@ def attribute_problem(tag: str, attr: str, value: str) -> str | None:
         return f"SVG with the attribute {name} on <{_shown(tag)}> is not allowed"
     if refers(value):
         return REFERENCE
-    if attr == "stroke-dasharray" and value.strip().casefold() != "none":
-        return DASHED
-    return None if attr in PLAIN_ATTRIBUTES else css_problem(value)
+    return None if attr in PLAIN_ATTRIBUTES else css_problem(f"{attr}:{value}")
 
 
-def svg_problem(text: str) -> str | None:
+def svg_problem(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "not an SVG file (not UTF-8 text)"
     if DECLARATION.search(XML_DECLARATION.sub("", text, count=1)):
         return "SVG with a DOCTYPE, entity or processing instruction is not allowed"
     try:
         root = ET.fromstring(text)  # noqa: S314 (no DOCTYPE or entities: refused above)
     except ET.ParseError as exc:
         return f"not a well-formed SVG file ({exc})"
-    if root.tag != SVG_ROOT:
+    if root.tag != SVG + "svg":
         return "not an SVG file (the root element is not <svg> in the SVG namespace)"
     elements = path_data = 0
     stack = [(root, 1)]
@@ -212,16 +210,15 @@ def raster_problem(data: bytes, suffix: str) -> str | None:
                 )
             image.verify()
     except Exception:  # Pillow raises many kinds for a file it cannot read
-        return f"the content is not a {RASTER[suffix]} image"
+        return f"the content is not a {kind.format} image"
     return None
 
 
 def read_logo(folder: Path, name: str) -> Logo:
     if UNSAFE_NAME.search(name):
         raise LogoError("the file name must not contain quotes, '<', '>', '&' or '\\'")
-    base = folder.resolve()
     path = (folder / name).resolve()
-    if not path.is_relative_to(base):
+    if not path.is_relative_to(folder.resolve()):
         raise LogoError(f"must be a file in the overlay's folder, not '{name}'")
     suffix = SUFFIXES.get(path.suffix.casefold())
     if suffix is None:
@@ -234,15 +231,8 @@ def read_logo(folder: Path, name: str) -> Logo:
     except OSError as exc:
         raise LogoError(f"'{name}' cannot be read ({exc.strerror})") from None
     if len(data) > MAX_LOGO_BYTES:
-        size = path.stat().st_size
-        raise LogoError(f"file is {size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
-    if suffix == ".svg":
-        try:
-            problem = svg_problem(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            problem = "not an SVG file (not UTF-8 text)"
-    else:
-        problem = raster_problem(data, suffix)
+        raise LogoError(f"file is {path.stat().st_size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
+    problem = svg_problem(data) if suffix == ".svg" else raster_problem(data, suffix)
     if problem:
         raise LogoError(problem)
     return Logo(data, suffix)

@@ -39,9 +39,7 @@ def _line(node: yaml.Node) -> int:
 def lined_map(loader: Any, node: yaml.MappingNode) -> Iterator[LinedDict]:
     data = LinedDict()
     data.line = _line(node)
-    data.lines = {
-        str(key.value): _line(key) for key, _ in node.value if isinstance(key, yaml.ScalarNode)
-    }
+    data.lines = {str(k.value): _line(k) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     yield data
     data.update(loader.construct_mapping(node))
 
@@ -89,14 +87,10 @@ def where(label: str, data: Any, loc: Sequence[int | str]) -> str:
 
 
 def unreadable(data: Any) -> list[Unreadable]:
-    found: list[Unreadable] = []
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, Unreadable):
-            found.append(value)
-        elif isinstance(value, dict):
-            stack += [*value.keys(), *value.values()]
+    values = [data]
+    for value in values:  # what is appended while iterating is visited too: every level
+        if isinstance(value, dict):
+            values += [*value.keys(), *value.values()]
         elif isinstance(value, list):
-            stack += value
-    return sorted(found, key=lambda u: u.line)
+            values += value
+    return sorted((v for v in values if isinstance(v, Unreadable)), key=lambda u: u.line)

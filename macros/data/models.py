@@ -26,18 +26,13 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
-# Every text field has a maximum length, so oversized input is refused at load time.
+# Every text field has a maximum length, so oversized input is refused at load time: a Text is
+# a paragraph (a definition, a note, an intro), a Name one line (a title, a term, a phone number).
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
-    AfterValidator(_no_control_characters),
-]  # a paragraph: a definition, a note, an intro
-Name = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_no_control_characters),
-]  # one line: a title, a term, a role, a name, a phone number
+_Stripped = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_Plain = AfterValidator(_no_control_characters)
+Text = Annotated[_Stripped, Field(max_length=2000), _Plain]
+Name = Annotated[_Stripped, Field(max_length=200), _Plain]
 
 
 class _Model(BaseModel):

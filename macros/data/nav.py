@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class NavPage:
+class NavPage(NamedTuple):
     title: str
     src: str
     part: str | None  # the navigation section it sits in, if any

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 REFERENCES_FILE = "data/references.yml"
@@ -19,13 +20,8 @@ COVERAGE_PAGE = "reference/source-coverage.md"
 
 
 def page_url(src: str, directory_urls: bool) -> str:
-    """The URL MkDocs gives a Markdown source path, e.g. ``a/b.md`` → ``a/b/``."""
-    stem = src.removesuffix(".md")
-    if not directory_urls:
-        return f"{stem}.html"
-    if stem == "index":
-        return ""
-    return f"{stem.removesuffix('/index')}/" if stem.endswith("/index") else f"{stem}/"
+    """The URL MkDocs gives a page's source path: ``a/b.md`` → ``a/b/``, ``index.md`` → ""."""
+    return File(src, None, "", directory_urls).url.removeprefix("./")
 
 
 def relative(target: str, from_url: str) -> str:

@@ -8,14 +8,13 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import source as provenance
 from .changes import History, load_history
 from .edition import Edition
 from .files import DataError, fail, read_text
 from .glossary import Glossary, load_glossary
-from .headings import heading_ids
 from .loading import (
     check_notes,
     check_owned,
@@ -57,8 +56,7 @@ def call_args(raw: str) -> tuple[str, ...]:
     return tuple(v for v in value if isinstance(v, str))
 
 
-@dataclass
-class Usage:
+class Usage(NamedTuple):
     """Which pages (by source path, in navigation order) use each term and citation."""
 
     titles: dict[str, str]
@@ -74,10 +72,7 @@ def _by_key(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 
 
 def scan(
-    pages: Iterable[tuple[str, str]],
-    glossary: Glossary,
-    checklists: Mapping[str, Checklist],
-    glossary_page: str,
+    pages: Iterable[tuple[str, str]], glossary: Glossary, checklists: Mapping[str, Checklist]
 ) -> Usage:
     """Scan ``(src_path, markdown)`` up front: backlinks are needed before the Glossary and
     References render. Checklist data counts for the page that embeds it."""
@@ -97,14 +92,12 @@ def scan(
         if (checklist := embedded.get(src)) is not None:
             terms += [(term, src) for item in checklist.items for term in item.terms]
             cites += [(key, src) for key in checklist.cite]
-    cites += [(key, glossary_page) for entry in glossary.entries for key in entry.cite]
+    cites += [(key, GLOSSARY_PAGE) for entry in glossary.entries for key in entry.cite]
     return Usage(titles, _by_key(terms), _by_key(cites))
 
 
 @dataclass(frozen=True)
 class State:
-    root: Path
-    docs_dir: Path
     edition: Edition
     directory_urls: bool
     pages: tuple[str, ...]  # the navigation's Markdown sources, in order
@@ -129,9 +122,8 @@ class State:
 
     @property
     def stamp(self) -> str:
-        if self.overlay:
-            return f"{self.overlay.organisation} · {self.edition.line}"
-        return self.edition.line
+        line = self.edition.line
+        return f"{self.overlay.organisation} · {line}" if self.overlay else line
 
     def checklist_changed(self, checklist_id: str) -> str:
         if self.history is None:
@@ -168,34 +160,27 @@ class State:
         return refs + terms + list(self.source_problems)
 
 
-class Steps:
-    """Runs steps, keeping every problem: a step given a None (a failed step's) is skipped, so
-    one mistake is reported once."""
-
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-
-    def run(self, step: Callable[..., T], *args: Any) -> T | None:
-        if any(arg is None for arg in args):
-            return None
-        try:
-            return step(*args)
-        except DataError as exc:
-            self.problems += [printable(line) for line in str(exc).split("\n")]
-            return None
-
-
 def load(
-    steps: Steps,
     root: Path,
     docs_dir: Path,
     pages: Sequence[str],
     edition: Edition,
     overlay_file: str | None,
     a11y_results: str | None,
-) -> dict[str, Any]:
-    """The :class:`State`'s fields (and ``sources``), each None where a step had a problem."""
-    run = steps.run
+) -> tuple[dict[str, Any], list[str]]:
+    """The :class:`State`'s fields (and ``sources``), None where a step failed; every problem."""
+    problems: list[str] = []
+
+    def run(step: Callable[..., T], *args: Any) -> T | None:
+        """A step given a None (a failed step's) is skipped, so one mistake is reported once."""
+        if any(arg is None for arg in args):
+            return None
+        try:
+            return step(*args)
+        except DataError as exc:
+            problems.extend(printable(line) for line in str(exc).split("\n"))
+            return None
+
     refs = run(load_references, root / REFERENCES_FILE, REFERENCES_FILE)
     glossary = run(load_glossary, root / GLOSSARY_FILE, GLOSSARY_FILE, refs)
     checklists = run(load_checklists, root / CHECKLISTS_DIR, root, refs, glossary, docs_dir)
@@ -213,22 +198,15 @@ def load(
     overlay = logo = None
     local: list[LocalSource] | None = []
     path = root / overlay_file if overlay_file else None
-    folder = overlay_folder(path) if path else None
-    # Nothing of an overlay is read before it is known to be its own.
-    if path and folder and run(check_owned, path, folder, root) is not None:
-        overlay, logo, problems = run(load_overlay, path, overlay_file) or (None, None, [])
-        steps.problems += problems
+    # Nothing of an overlay (its editions too) is read before it is known to be its own.
+    folder = run(check_owned, path, overlay_folder(path), root) if path else None
+    if path and folder:
+        overlay, logo, noted = run(load_overlay, path, overlay_file) or (None, None, [])
+        problems += noted
     if overlay is not None:
         names = list(glossary.by_name) if glossary else None
         local = run(local_pages, overlay, path, root, names)
-        # Markdown runs only on the pages a note names a heading of (0.3 s for all 34 pages).
-        anchored = {note.page for note in overlay.notes if note.anchor is not None}
-        headings = (
-            {src: heading_ids(text) if src in anchored else set() for src, text in sources}
-            if sources is not None
-            else None
-        )
-        run(check_notes, overlay, headings, overlay_file)
+        run(check_notes, overlay, sources, overlay_file)
         checklists = run(merge_items, checklists, overlay, overlay_file)
         aids = run(add_local_aids, aids, aid_names, overlay, overlay_file)
     return {
@@ -244,17 +222,17 @@ def load(
         "components": run(load_components, root),
         "search_aids": aids,
         "history": run(lambda: load_history(root, edition.version, folder)),
-    }
+    }, problems
 
 
 def check(
     root: Path, docs_dir: Path, pages: Sequence[str], edition: Edition, overlay_file: str | None
 ) -> tuple[list[str], list[str]]:
     """:func:`assemble`'s problems without a State (`make check`), and a build's notices."""
-    steps = Steps()
-    overlay = load(steps, root, docs_dir, pages, edition, overlay_file, None)["overlay"]
+    fields, problems = load(root, docs_dir, pages, edition, overlay_file, None)
+    overlay = fields["overlay"]
     notice = overdue(overlay.review, edition.build_date) if overlay else None
-    return steps.problems, [notice] if notice else []
+    return problems, [notice] if notice else []
 
 
 def assemble(
@@ -267,21 +245,15 @@ def assemble(
     a11y_results: str | None = None,
 ) -> State:
     """The one way a State is made; every problem in one :class:`DataError`."""
-    steps = Steps()
-    got = load(steps, root, docs_dir, pages, edition, overlay_file, a11y_results)
-    fail(steps.problems)
+    got, problems = load(root, docs_dir, pages, edition, overlay_file, a11y_results)
+    fail(problems)
     sources, source = got.pop("sources"), got["source"]
-    needed = ("references", "glossary", "checklists", "a11y", "components", "search_aids")
-    if sources is None or any(got[name] is None for name in needed):
-        raise DataError("(internal) a step failed without saying why")
     return State(
-        root=root,
-        docs_dir=docs_dir,
         edition=edition,
         directory_urls=directory_urls,
         pages=tuple(pages),
         overlay_label=overlay_file or "",
-        usage=scan(sources, got["glossary"], got["checklists"], GLOSSARY_PAGE),
+        usage=scan(sources, got["glossary"], got["checklists"]),
         source_problems=tuple(source.problems(sources) if source else ()),
         **got,
     )

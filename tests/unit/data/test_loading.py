@@ -167,7 +167,7 @@ def test_scan_finds_terms_and_citations_in_page_order(glossary) -> None:  # type
         ("a.md", '# Page A\n\nSee {{ term("Sexting") }} ({{ cite("lim-2017", "x") }}).'),
         ("b.md", "# Page B\n\n{{term('sexting', 'sexted')}}"),
     ]
-    usage = scan(pages, glossary, {}, "g.md")
+    usage = scan(pages, glossary, {})
     assert usage.terms == {"sexting": ["a.md", "b.md"]}
     assert usage.cites == {"lim-2017": ["a.md"], "x": ["a.md"]}
     assert usage.titles == {"a.md": "Page A", "b.md": "Page B"}
