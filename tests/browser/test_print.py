@@ -116,6 +116,7 @@ def test_guidance_page_prints_cleanly(
     print_page.screenshot(
         path=str(artifacts / f"print-{path.strip('/').replace('/', '-') or 'home'}.png"),
         full_page=True,
+        timeout=120_000,  # the changes page is ~90 sheets long: 30 s is not enough under load
     )
     assert chrome_visible(print_page) == []
     assert too_wide(print_page) == []
