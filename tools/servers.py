@@ -101,19 +101,14 @@ def need(path: Path, package: str) -> None:
         )
 
 
-def checked(args: list[str], package: str) -> list[str]:
-    """``args``, once the server is installed and its ``-t`` check accepts the configuration."""
+@contextlib.contextmanager
+def running(args: list[str], port: int, package: str) -> Iterator[str]:
+    """The server ``args`` run (once installed and its ``-t`` check accepts the configuration)
+    until the block ends; its base URL once it listens on ``port`` (for 5 s at most)."""
     need(Path(args[0]), package)
     test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
     if test.returncode != 0:
         raise ServerError(f"{Path(args[0]).name} refused the configuration: {test.stderr.strip()}")
-    return args
-
-
-@contextlib.contextmanager
-def running(args: list[str], port: int) -> Iterator[str]:
-    """A server run with ``args`` until the block ends; its base URL once it listens on ``port``
-    (for 5 s at most)."""
     proc = subprocess.Popen(args)
     try:
         for _ in range(50):
@@ -128,10 +123,9 @@ def running(args: list[str], port: int) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-@contextlib.contextmanager
 def nginx(
     site_dir: Path, prefix: Path, brotli: bool = False, access_log: bool = False
-) -> Iterator[str]:
+) -> contextlib.AbstractContextManager[str]:
     """nginx on ``site_dir`` until the block ends, configured in ``prefix`` as the install notes
     say; its base URL. With ``access_log``, each request is logged to ``prefix/access.log``."""
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
@@ -150,9 +144,8 @@ def nginx(
     modules = f"load_module {BROTLI_MODULE};" if brotli else ""
     main = NGINX_MAIN.format(prefix=prefix, modules=modules, access_log=log)
     (prefix / "nginx.conf").write_text(main, encoding="utf-8")
-    args = checked([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")], "nginx")
-    with running([*args, "-g", "daemon off;"], port) as url:
-        yield url
+    args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"]
+    return running(args, port, "nginx")
 
 
 @contextlib.contextmanager
@@ -191,8 +184,8 @@ def apache(
         user = "User #65534\nGroup #65534" if os.geteuid() == 0 else ""
         main = APACHE_MAIN.format(prefix=work, port=port, modules=modules, user=user)
         (work / "httpd.conf").write_text(main, encoding="utf-8")
-        args = checked([APACHE, "-d", str(work), "-f", str(work / "httpd.conf")], "apache2")
-        with running([*args, "-DFOREGROUND"], port) as url:
+        args = [APACHE, "-d", str(work), "-f", str(work / "httpd.conf"), "-DFOREGROUND"]
+        with running(args, port, "apache2") as url:
             yield url
     finally:
         log = work / "error.log"
