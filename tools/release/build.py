@@ -8,10 +8,10 @@ from pathlib import Path
 
 from macros.data.edition import read_version
 from macros.hooks.local_hooks import OUT as EDITION_OUT
-from tools import dist, mkdocs_config
+from tools import mkdocs_config
 from tools.deploy import stale
 
-from .bundle import write_sums, write_tar_gz
+from .bundle import write_sums, write_tar_gz, write_zip
 from .notes import edition_notes, release_notes
 from .sbom import sbom_json
 from .source import SourceError, commit, overlay_in, release_name, source_date_epoch
@@ -44,13 +44,13 @@ def build(root: Path, out: Path, overlay: str | None) -> Path:
     mkdocs_config.build(root, work / "site", {**site, EDITION_OUT: str(work / "guidance.json")})
     guidance = (work / "guidance.json").read_text(encoding="utf-8")
     notes += edition_notes(root, guidance, overlay)
-    dist.build(root, work / "offline", env)
+    mkdocs_config.build(root, work / "offline", {**env, "OFFLINE": "true"})
     folder = out / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     parts = {"site": work / "site", "deploy": root / "deploy"}
     write_tar_gz(folder / archive, name, parts | {text: root / text for text in TEXTS}, epoch)
-    dist.package(work / "offline", folder / offline_zip, Path(offline_zip).stem, epoch)
+    write_zip(work / "offline", folder / offline_zip, epoch)
     (folder / sbom).write_text(
         sbom_json(root, version, name, epoch, head, overlay), encoding="utf-8"
     )

@@ -12,6 +12,8 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from macros.hooks.compress import is_copy
+
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
@@ -43,19 +45,23 @@ def write_tar_gz(target: Path, folder: str, parts: Mapping[str, Path], epoch: in
                     tar.addfile(info, data)
 
 
-def write_zip(target: Path, files: Iterable[tuple[str, Path]], epoch: int) -> int:
-    """A .zip of ``files`` (name in the archive, file on disk); the entry count."""
+def write_zip(site: Path, target: Path, epoch: int) -> int:
+    """A .zip of ``site`` in a folder named as ``target``, without the compressed copies only
+    servers use; the entry count."""
     when = max(dt.datetime.fromtimestamp(epoch, tz=dt.UTC), ZIP_EPOCH)
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    entries = sorted(files)
+    entries = sorted(
+        (f"{target.stem}/{p.relative_to(site).as_posix()}", p)
+        for p in site.rglob("*")
+        if p.is_file() and not is_copy(p)
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w") as zf:
         for name, path in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so the mode below is read
             info.external_attr = 0o100644 << 16
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            zf.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED, compresslevel=9)
     return len(entries)
 
 
