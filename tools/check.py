@@ -12,9 +12,7 @@ from macros.data.edition import Edition, build_date, read_version
 from macros.data.files import DataError
 from macros.data.nav import nav_sources
 from macros.data.state import check
-from tools.mkdocs_config import load_config
-
-ROOT = Path(__file__).resolve().parent.parent
+from tools.mkdocs_config import ROOT, load_config
 
 
 def run(local: str | None, root: Path = ROOT) -> tuple[list[str], list[str]]:

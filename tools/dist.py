@@ -10,11 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from tools import mkdocs_config
+from tools.mkdocs_config import ROOT, build
 from tools.release.bundle import write_zip
 from tools.release.source import source_date_epoch
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
@@ -24,7 +22,7 @@ def main() -> int:
     args = parser.parse_args()
     start = time.perf_counter()
     try:
-        mkdocs_config.build(ROOT, args.site_dir, {"OFFLINE": "true"})
+        build(ROOT, args.site_dir, {"OFFLINE": "true"})
     except subprocess.CalledProcessError:
         sys.exit("dist: the offline build failed (see the messages above)")
     count = write_zip(args.site_dir, args.out, source_date_epoch(ROOT))

@@ -16,9 +16,7 @@ from macros.data.editions import EDITIONS_DIR, Snapshot, snapshot_json
 from macros.data.files import DataError
 from macros.data.loading import overlay_folder
 from macros.hooks.local_hooks import OUT
-from tools.mkdocs_config import build
-
-ROOT = Path(__file__).resolve().parent.parent
+from tools.mkdocs_config import ROOT, build
 
 
 def built_snapshot(root: Path, local: str | None) -> Snapshot:
