@@ -21,23 +21,18 @@ def write_tar_gz(target: Path, folder: str, parts: Mapping[str, Path], epoch: in
     """A .tar.gz of ``folder`` holding ``parts`` (name in it → file or folder on disk)."""
     entries: dict[str, Path | None] = {folder: None}
     for name, part in parts.items():
-        entries[f"{folder}/{name}"] = part
-        if part.is_dir():
-            entries |= {
-                f"{folder}/{name}/{p.relative_to(part).as_posix()}": p for p in part.rglob("*")
-            }
-    target.parent.mkdir(parents=True, exist_ok=True)
+        for path in [part, *part.rglob("*")]:  # a file's rglob is empty
+            entries[Path(folder, name, path.relative_to(part)).as_posix()] = path
     with (
         target.open("wb") as raw,
         gzip.GzipFile("", "wb", 9, raw, mtime=0) as gz,
         tarfile.open(fileobj=gz, mode="w", format=tarfile.GNU_FORMAT) as tar,
     ):
-        for name, source in sorted(entries.items(), key=lambda e: e[0]):
+        for name, source in sorted(entries.items()):
             info = tarfile.TarInfo(name)  # owner 0 with no names, mode 0644
             info.mtime = epoch
             if source is None or source.is_dir():
-                info.type = tarfile.DIRTYPE
-                info.mode = 0o755
+                info.type, info.mode = tarfile.DIRTYPE, 0o755
                 tar.addfile(info)
             else:
                 info.size = source.stat().st_size
