@@ -4,17 +4,15 @@ access times), gzip with no name and time 0; and ``SHA256SUMS`` as ``sha256sum -
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
 import tarfile
+import time
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from macros.hooks.compress import is_copy
-
-ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
 def write_tar_gz(target: Path, folder: str, parts: Mapping[str, Path], epoch: int) -> None:
@@ -43,8 +41,7 @@ def write_tar_gz(target: Path, folder: str, parts: Mapping[str, Path], epoch: in
 def write_zip(site: Path, target: Path, epoch: int) -> int:
     """A .zip of ``site`` in a folder named as ``target``, without the compressed copies only
     servers use; the entry count."""
-    when = max(dt.datetime.fromtimestamp(epoch, tz=dt.UTC), ZIP_EPOCH)
-    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    stamp = max(time.gmtime(epoch)[:6], (1980, 1, 1, 0, 0, 0))
     entries = sorted(
         (f"{target.stem}/{p.relative_to(site).as_posix()}", p)
         for p in site.rglob("*")
