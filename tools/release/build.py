@@ -18,7 +18,6 @@ from .source import SourceError, commit, overlay_in, release_name, source_date_e
 
 NOTES = "RELEASE-NOTES.md"
 SUMS = "SHA256SUMS"
-TEXTS = ("LICENSE", "NOTICE")  # in the server archive, beside the site and deploy/
 
 
 def build(root: Path, out: Path, overlay: str | None) -> Path:
@@ -48,13 +47,11 @@ def build(root: Path, out: Path, overlay: str | None) -> Path:
     folder = out / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    parts = {"site": work / "site", "deploy": root / "deploy"}
-    write_tar_gz(folder / archive, name, parts | {text: root / text for text in TEXTS}, epoch)
+    parts = {part: root / part for part in ("deploy", "LICENSE", "NOTICE")}
+    write_tar_gz(folder / archive, name, {"site": work / "site", **parts}, epoch)
     write_zip(work / "offline", folder / offline_zip, epoch)
-    (folder / sbom).write_text(
-        sbom_json(root, version, name, epoch, head, overlay), encoding="utf-8"
-    )
-    (folder / NOTES).write_text(notes, encoding="utf-8")
-    (folder / guidance_json).write_text(guidance, encoding="utf-8")
+    sbom_text = sbom_json(root, version, name, epoch, head, overlay)
+    for file, text in ((sbom, sbom_text), (NOTES, notes), (guidance_json, guidance)):
+        (folder / file).write_text(text, encoding="utf-8")
     write_sums(folder, (archive, offline_zip, sbom, guidance_json, NOTES), SUMS)
     return folder
