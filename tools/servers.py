@@ -16,7 +16,6 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Literal, get_args
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -37,7 +36,7 @@ http {{
     fastcgi_temp_path {prefix}/tmp;
     uwsgi_temp_path {prefix}/tmp;
     scgi_temp_path {prefix}/tmp;
-    include {prefix}/handbook.conf;
+    {site}
 }}
 """
 APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
@@ -50,8 +49,7 @@ MODULES = (
     *("filter", "mime", "negotiation", "reqtimeout", "setenvif", "status"),
     *("headers", "rewrite"),
 )
-Variant = Literal["site", "htaccess"]
-VARIANTS: tuple[Variant, ...] = get_args(Variant)
+VARIANTS = ("site", "htaccess")  # of apache(): the site configuration, or the .htaccess file
 APACHE_MAIN = """\
 ServerRoot "{prefix}"
 DefaultRuntimeDir "{prefix}"
@@ -69,7 +67,7 @@ TypesConfig /etc/mime.types
     AllowOverride None
     Require all denied
 </Directory>
-Include "{prefix}/site.conf"
+{site}
 """
 # The .htaccess variant: a bare site that allows what the file's notes ask for.
 HTACCESS_SITE = """\
@@ -136,13 +134,11 @@ def nginx(
         shutil.copy(DEPLOY / "nginx" / f"{name}.conf", prefix / "snippets" / f"ta-hsb-{name}.conf")
     port = free_port()
     conf = (DEPLOY / "nginx" / "handbook.conf").read_text(encoding="utf-8")
-    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
-        "/srv/ta-hsb-handbook/site", str(site_dir)
-    )
-    (prefix / "handbook.conf").write_text(conf, encoding="utf-8")
+    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};")
+    conf = conf.replace("/srv/ta-hsb-handbook/site", str(site_dir))
     log = f"{prefix}/access.log" if access_log else "off"
     modules = f"load_module {BROTLI_MODULE};" if brotli else ""
-    main = NGINX_MAIN.format(prefix=prefix, modules=modules, access_log=log)
+    main = NGINX_MAIN.format(prefix=prefix, modules=modules, access_log=log, site=conf)
     (prefix / "nginx.conf").write_text(main, encoding="utf-8")
     args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"]
     return running(args, port, "nginx")
@@ -150,7 +146,7 @@ def nginx(
 
 @contextlib.contextmanager
 def apache(
-    site_dir: Path, variant: Variant = "site", extra: Mapping[str, str] | None = None
+    site_dir: Path, variant: str = "site", extra: Mapping[str, str] | None = None
 ) -> Iterator[str]:
     """Apache (the site configuration, or the ``.htaccess`` variant) on a copy of ``site_dir``
     and the ``extra`` files (path → text) until the block ends; its base URL. Apache will not
@@ -176,13 +172,12 @@ def apache(
                 .replace("ServerName handbook.example.org", f"ServerName 127.0.0.1:{port}")
                 .replace("/srv/ta-hsb-handbook/site", str(site))
             )
-        (work / "site.conf").write_text(conf, encoding="utf-8")
         modules = "\n".join(
             f'Include "{MODS / name}.load"\nIncludeOptional "{MODS / name}.conf"'
             for name in MODULES
         )
         user = "User #65534\nGroup #65534" if os.geteuid() == 0 else ""
-        main = APACHE_MAIN.format(prefix=work, port=port, modules=modules, user=user)
+        main = APACHE_MAIN.format(prefix=work, port=port, modules=modules, user=user, site=conf)
         (work / "httpd.conf").write_text(main, encoding="utf-8")
         args = [APACHE, "-d", str(work), "-f", str(work / "httpd.conf"), "-DFOREGROUND"]
         with running(args, port, "apache2") as url:
