@@ -12,9 +12,7 @@ from macros.data.edition import Edition, build_date, read_version
 from macros.data.files import DataError
 from macros.data.nav import nav_sources
 from macros.data.state import check
-from tools.mkdocs_config import load_config
-
-ROOT = Path(__file__).resolve().parent.parent
+from tools.mkdocs_config import ROOT, load_config
 
 
 def run(local: str | None, root: Path = ROOT) -> tuple[list[str], list[str]]:
@@ -28,18 +26,15 @@ def run(local: str | None, root: Path = ROOT) -> tuple[list[str], list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "local", nargs="?", help="the overlay file, e.g. areas/north.yml (none: the handbook)"
-    )
+    parser.add_argument("local", nargs="?", help="the overlay file (none: the handbook's data)")
     args = parser.parse_args()
     what = args.local or "the handbook's data"
     try:
         problems, notices = run(args.local or None)
     except DataError as exc:  # before any file: SOURCE_DATE_EPOCH
         problems, notices = str(exc).splitlines(), []
-    for line in [*problems, *notices]:
-        print(line)
-    sys.stdout.flush()  # every problem before the summary (stderr is not held back)
+    if problems or notices:  # all before the summary (stderr is not held back)
+        print(*problems, *notices, sep="\n", flush=True)
     # After a blank line: on a line of its own also where the two streams are joined.
     gap = "\n" if problems or notices else ""
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""

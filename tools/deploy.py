@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from macros.hooks.security import DEPLOY_FILES
-
-ROOT = Path(__file__).resolve().parent.parent
+from tools.mkdocs_config import ROOT
 
 
 def stale(root: Path = ROOT) -> list[str]:

@@ -10,27 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from macros.hooks.compress import is_copy
-from tools import mkdocs_config
+from tools.mkdocs_config import ROOT, build
 from tools.release.bundle import write_zip
 from tools.release.source import source_date_epoch
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def build(root: Path, site_dir: Path, env: dict[str, str] | None = None) -> None:
-    """The offline build of ``root`` into ``site_dir`` (``make dist`` and the release)."""
-    mkdocs_config.build(root, site_dir, {**(env or {}), "OFFLINE": "true"})
-
-
-def package(site: Path, target: Path, folder: str, epoch: int) -> int:
-    """Zip ``site`` under ``folder``, without the compressed copies only servers use; the count."""
-    files = [
-        (f"{folder}/{p.relative_to(site).as_posix()}", p)
-        for p in site.rglob("*")
-        if p.is_file() and not is_copy(p)
-    ]
-    return write_zip(target, files, epoch)
 
 
 def main() -> int:
@@ -40,10 +22,10 @@ def main() -> int:
     args = parser.parse_args()
     start = time.perf_counter()
     try:
-        build(ROOT, args.site_dir)
+        build(ROOT, args.site_dir, {"OFFLINE": "true"})
     except subprocess.CalledProcessError:
         sys.exit("dist: the offline build failed (see the messages above)")
-    count = package(args.site_dir, args.out, args.out.stem, source_date_epoch(ROOT))
+    count = write_zip(args.site_dir, args.out, source_date_epoch(ROOT))
     size = args.out.stat().st_size
     print(
         f"dist: {args.out} — {count} files, {size / 1024 / 1024:.1f} MiB, "

@@ -16,9 +16,7 @@ from macros.data.editions import EDITIONS_DIR, Snapshot, snapshot_json
 from macros.data.files import DataError
 from macros.data.loading import overlay_folder
 from macros.hooks.local_hooks import OUT
-from tools.mkdocs_config import build
-
-ROOT = Path(__file__).resolve().parent.parent
+from tools.mkdocs_config import ROOT, build
 
 
 def built_snapshot(root: Path, local: str | None) -> Snapshot:
@@ -26,10 +24,7 @@ def built_snapshot(root: Path, local: str | None) -> Snapshot:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "edition.json"
         env = {"HANDBOOK_PDF": "false", "HANDBOOK_COMPRESS": "false", OUT: str(out)}
-        try:
-            build(root, Path(tmp, "site"), {**env, "HANDBOOK_LOCAL": local or ""}, "-q")
-        except subprocess.CalledProcessError:
-            raise DataError("the build failed: see its messages above") from None
+        build(root, Path(tmp, "site"), {**env, "HANDBOOK_LOCAL": local or ""}, "-q")
         return Snapshot.model_validate_json(out.read_text(encoding="utf-8"))
 
 
@@ -65,6 +60,8 @@ def main() -> int:
         written = keep(built_snapshot(ROOT, args.local), target, bool(args.local))
     except DataError as exc:
         sys.exit(f"edition: {exc}")
+    except subprocess.CalledProcessError:
+        sys.exit("edition: the build failed: see its messages above")
     shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
     size = target.stat().st_size
     print(f"edition: {shown} {'written' if written else 'unchanged'} ({size:,} bytes)")

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+ROOT = Path(__file__).resolve().parent.parent  # the checkout, with mkdocs.yml
 ENV_TAG = re.compile(r"!ENV \[\w+, ([^\]]*)\]")
 #: MkDocs, or ProperDocs, its maintained fork (guides/it-teams.md, "Support and maintenance").
 ENGINES = ("mkdocs", "properdocs")

@@ -16,7 +16,6 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Literal, get_args
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -37,7 +36,7 @@ http {{
     fastcgi_temp_path {prefix}/tmp;
     uwsgi_temp_path {prefix}/tmp;
     scgi_temp_path {prefix}/tmp;
-    include {prefix}/handbook.conf;
+    {site}
 }}
 """
 APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
@@ -50,8 +49,7 @@ MODULES = (
     *("filter", "mime", "negotiation", "reqtimeout", "setenvif", "status"),
     *("headers", "rewrite"),
 )
-Variant = Literal["site", "htaccess"]
-VARIANTS: tuple[Variant, ...] = get_args(Variant)
+VARIANTS = ("site", "htaccess")  # of apache(): the site configuration, or the .htaccess file
 APACHE_MAIN = """\
 ServerRoot "{prefix}"
 DefaultRuntimeDir "{prefix}"
@@ -69,7 +67,7 @@ TypesConfig /etc/mime.types
     AllowOverride None
     Require all denied
 </Directory>
-Include "{prefix}/site.conf"
+{site}
 """
 # The .htaccess variant: a bare site that allows what the file's notes ask for.
 HTACCESS_SITE = """\
@@ -101,19 +99,14 @@ def need(path: Path, package: str) -> None:
         )
 
 
-def checked(args: list[str], package: str) -> list[str]:
-    """``args``, once the server is installed and its ``-t`` check accepts the configuration."""
+@contextlib.contextmanager
+def running(args: list[str], port: int, package: str) -> Iterator[str]:
+    """The server ``args`` run (once installed and its ``-t`` check accepts the configuration)
+    until the block ends; its base URL once it listens on ``port`` (for 5 s at most)."""
     need(Path(args[0]), package)
     test = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
     if test.returncode != 0:
         raise ServerError(f"{Path(args[0]).name} refused the configuration: {test.stderr.strip()}")
-    return args
-
-
-@contextlib.contextmanager
-def running(args: list[str], port: int) -> Iterator[str]:
-    """A server run with ``args`` until the block ends; its base URL once it listens on ``port``
-    (for 5 s at most)."""
     proc = subprocess.Popen(args)
     try:
         for _ in range(50):
@@ -128,10 +121,9 @@ def running(args: list[str], port: int) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-@contextlib.contextmanager
 def nginx(
     site_dir: Path, prefix: Path, brotli: bool = False, access_log: bool = False
-) -> Iterator[str]:
+) -> contextlib.AbstractContextManager[str]:
     """nginx on ``site_dir`` until the block ends, configured in ``prefix`` as the install notes
     say; its base URL. With ``access_log``, each request is logged to ``prefix/access.log``."""
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
@@ -142,22 +134,19 @@ def nginx(
         shutil.copy(DEPLOY / "nginx" / f"{name}.conf", prefix / "snippets" / f"ta-hsb-{name}.conf")
     port = free_port()
     conf = (DEPLOY / "nginx" / "handbook.conf").read_text(encoding="utf-8")
-    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
-        "/srv/ta-hsb-handbook/site", str(site_dir)
-    )
-    (prefix / "handbook.conf").write_text(conf, encoding="utf-8")
+    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};")
+    conf = conf.replace("/srv/ta-hsb-handbook/site", str(site_dir))
     log = f"{prefix}/access.log" if access_log else "off"
     modules = f"load_module {BROTLI_MODULE};" if brotli else ""
-    main = NGINX_MAIN.format(prefix=prefix, modules=modules, access_log=log)
+    main = NGINX_MAIN.format(prefix=prefix, modules=modules, access_log=log, site=conf)
     (prefix / "nginx.conf").write_text(main, encoding="utf-8")
-    args = checked([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")], "nginx")
-    with running([*args, "-g", "daemon off;"], port) as url:
-        yield url
+    args = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"]
+    return running(args, port, "nginx")
 
 
 @contextlib.contextmanager
 def apache(
-    site_dir: Path, variant: Variant = "site", extra: Mapping[str, str] | None = None
+    site_dir: Path, variant: str = "site", extra: Mapping[str, str] | None = None
 ) -> Iterator[str]:
     """Apache (the site configuration, or the ``.htaccess`` variant) on a copy of ``site_dir``
     and the ``extra`` files (path → text) until the block ends; its base URL. Apache will not
@@ -183,16 +172,15 @@ def apache(
                 .replace("ServerName handbook.example.org", f"ServerName 127.0.0.1:{port}")
                 .replace("/srv/ta-hsb-handbook/site", str(site))
             )
-        (work / "site.conf").write_text(conf, encoding="utf-8")
         modules = "\n".join(
             f'Include "{MODS / name}.load"\nIncludeOptional "{MODS / name}.conf"'
             for name in MODULES
         )
         user = "User #65534\nGroup #65534" if os.geteuid() == 0 else ""
-        main = APACHE_MAIN.format(prefix=work, port=port, modules=modules, user=user)
+        main = APACHE_MAIN.format(prefix=work, port=port, modules=modules, user=user, site=conf)
         (work / "httpd.conf").write_text(main, encoding="utf-8")
-        args = checked([APACHE, "-d", str(work), "-f", str(work / "httpd.conf")], "apache2")
-        with running([*args, "-DFOREGROUND"], port) as url:
+        args = [APACHE, "-d", str(work), "-f", str(work / "httpd.conf"), "-DFOREGROUND"]
+        with running(args, port, "apache2") as url:
             yield url
     finally:
         log = work / "error.log"

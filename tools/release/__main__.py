@@ -11,10 +11,9 @@ import time
 from pathlib import Path
 
 from macros.data.files import DataError
+from tools.mkdocs_config import ROOT
 from tools.release.build import SUMS, build
 from tools.release.verify import verify
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def main() -> int:

@@ -8,17 +8,16 @@ from pathlib import Path
 
 from macros.data.edition import read_version
 from macros.hooks.local_hooks import OUT as EDITION_OUT
-from tools import dist, mkdocs_config
+from tools import mkdocs_config
 from tools.deploy import stale
 
-from .bundle import write_sums, write_tar_gz
+from .bundle import write_sums, write_tar_gz, write_zip
 from .notes import edition_notes, release_notes
 from .sbom import sbom_json
 from .source import SourceError, commit, overlay_in, release_name, source_date_epoch
 
 NOTES = "RELEASE-NOTES.md"
 SUMS = "SHA256SUMS"
-TEXTS = ("LICENSE", "NOTICE")  # in the server archive, beside the site and deploy/
 
 
 def build(root: Path, out: Path, overlay: str | None) -> Path:
@@ -44,17 +43,15 @@ def build(root: Path, out: Path, overlay: str | None) -> Path:
     mkdocs_config.build(root, work / "site", {**site, EDITION_OUT: str(work / "guidance.json")})
     guidance = (work / "guidance.json").read_text(encoding="utf-8")
     notes += edition_notes(root, guidance, overlay)
-    dist.build(root, work / "offline", env)
+    mkdocs_config.build(root, work / "offline", {**env, "OFFLINE": "true"})
     folder = out / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    parts = {"site": work / "site", "deploy": root / "deploy"}
-    write_tar_gz(folder / archive, name, parts | {text: root / text for text in TEXTS}, epoch)
-    dist.package(work / "offline", folder / offline_zip, Path(offline_zip).stem, epoch)
-    (folder / sbom).write_text(
-        sbom_json(root, version, name, epoch, head, overlay), encoding="utf-8"
-    )
-    (folder / NOTES).write_text(notes, encoding="utf-8")
-    (folder / guidance_json).write_text(guidance, encoding="utf-8")
+    parts = {part: root / part for part in ("deploy", "LICENSE", "NOTICE")}
+    write_tar_gz(folder / archive, name, {"site": work / "site", **parts}, epoch)
+    write_zip(work / "offline", folder / offline_zip, epoch)
+    sbom_text = sbom_json(root, version, name, epoch, head, overlay)
+    for file, text in ((sbom, sbom_text), (NOTES, notes), (guidance_json, guidance)):
+        (folder / file).write_text(text, encoding="utf-8")
     write_sums(folder, (archive, offline_zip, sbom, guidance_json, NOTES), SUMS)
     return folder

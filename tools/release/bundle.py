@@ -4,38 +4,33 @@ access times), gzip with no name and time 0; and ``SHA256SUMS`` as ``sha256sum -
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
 import tarfile
+import time
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+from macros.hooks.compress import is_copy
 
 
 def write_tar_gz(target: Path, folder: str, parts: Mapping[str, Path], epoch: int) -> None:
     """A .tar.gz of ``folder`` holding ``parts`` (name in it → file or folder on disk)."""
     entries: dict[str, Path | None] = {folder: None}
     for name, part in parts.items():
-        entries[f"{folder}/{name}"] = part
-        if part.is_dir():
-            entries |= {
-                f"{folder}/{name}/{p.relative_to(part).as_posix()}": p for p in part.rglob("*")
-            }
-    target.parent.mkdir(parents=True, exist_ok=True)
+        for path in [part, *part.rglob("*")]:  # a file's rglob is empty
+            entries[Path(folder, name, path.relative_to(part)).as_posix()] = path
     with (
         target.open("wb") as raw,
         gzip.GzipFile("", "wb", 9, raw, mtime=0) as gz,
         tarfile.open(fileobj=gz, mode="w", format=tarfile.GNU_FORMAT) as tar,
     ):
-        for name, source in sorted(entries.items(), key=lambda e: e[0]):
+        for name, source in sorted(entries.items()):
             info = tarfile.TarInfo(name)  # owner 0 with no names, mode 0644
             info.mtime = epoch
             if source is None or source.is_dir():
-                info.type = tarfile.DIRTYPE
-                info.mode = 0o755
+                info.type, info.mode = tarfile.DIRTYPE, 0o755
                 tar.addfile(info)
             else:
                 info.size = source.stat().st_size
@@ -43,19 +38,22 @@ def write_tar_gz(target: Path, folder: str, parts: Mapping[str, Path], epoch: in
                     tar.addfile(info, data)
 
 
-def write_zip(target: Path, files: Iterable[tuple[str, Path]], epoch: int) -> int:
-    """A .zip of ``files`` (name in the archive, file on disk); the entry count."""
-    when = max(dt.datetime.fromtimestamp(epoch, tz=dt.UTC), ZIP_EPOCH)
-    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    entries = sorted(files)
+def write_zip(site: Path, target: Path, epoch: int) -> int:
+    """A .zip of ``site`` in a folder named as ``target``, without the compressed copies only
+    servers use; the entry count."""
+    stamp = max(time.gmtime(epoch)[:6], (1980, 1, 1, 0, 0, 0))
+    entries = sorted(
+        (f"{target.stem}/{p.relative_to(site).as_posix()}", p)
+        for p in site.rglob("*")
+        if p.is_file() and not is_copy(p)
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w") as zf:
         for name, path in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so the mode below is read
             info.external_attr = 0o100644 << 16
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            zf.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED, compresslevel=9)
     return len(entries)
 
 

@@ -39,6 +39,7 @@ from .source import PROJECT, SourceError
 PREFIX = "ta-hsb"  # of this SBOM's own property names
 LOCK = "requirements.lock"
 NPM_LOCK = "package-lock.json"
+LOCKS = {"pypi": LOCK, "npm": NPM_LOCK}
 LOCK_ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)", re.M)
 KINDS = {"library": ComponentType.LIBRARY, "icons": ComponentType.FILE, "font": ComponentType.FILE}
 licences = LicenseFactory()
@@ -48,10 +49,10 @@ def prop(name: str, value: str) -> Property:
     return Property(name=f"{PREFIX}:{name}", value=value)
 
 
-def shipped(components: Sequence[third_party.Component]) -> list[Component]:
-    """What the built site and its PDFs contain, from data/third-party.yml."""
-    return [
-        Component(
+def shipped(components: Sequence[third_party.Component]) -> dict[str, Component]:
+    """What the built site and its PDFs contain, from data/third-party.yml, by id."""
+    return {
+        c.id: Component(
             name=c.name,
             version=c.version,
             type=KINDS[c.kind],
@@ -73,7 +74,7 @@ def shipped(components: Sequence[third_party.Component]) -> list[Component]:
             properties=[prop("files", " ".join(c.files))],
         )
         for c in components
-    ]
+    }
 
 
 def python_licences(name: str) -> list[License]:
@@ -82,64 +83,57 @@ def python_licences(name: str) -> list[License]:
         meta = metadata.metadata(name).json
     except metadata.PackageNotFoundError:
         return []
-    expression = str(meta.get("license_expression") or "").strip()
-    if expression:
-        return [licences.make_from_string(expression)]
-    text = str(meta.get("license") or "").strip()
-    if text and text.upper() != "UNKNOWN" and "\n" not in text and len(text) <= 100:
-        return [licences.make_from_string(text)]
+    for field in ("license_expression", "license"):
+        text = str(meta.get(field) or "").strip()
+        if text and text.upper() != "UNKNOWN" and "\n" not in text and len(text) <= 100:
+            return [licences.make_from_string(text)]
     classifiers = {str(c) for c in meta.get("classifier") or [] if str(c).startswith("License ::")}
     return [licences.make_from_string(c.split(" :: ")[-1]) for c in sorted(classifiers)]
+
+
+def locked(
+    kind: str, name: str, version: str, licenses: list[License], hashes: list[HashType]
+) -> Component:
+    """A package that built the release, as its lock file pins it."""
+    purl = PackageURL(type=kind, name=name, version=version)  # a pypi name in lower case
+    return Component(
+        name=name,
+        version=version,
+        bom_ref=purl.to_string(),
+        scope=ComponentScope.EXCLUDED,
+        purl=purl,
+        hashes=hashes,
+        licenses=licenses,
+        properties=[prop("locked-in", LOCKS[kind])],
+    )
 
 
 def built_with_python(lock_text: str) -> list[Component]:
     """requirements.lock's packages (licences from their installed metadata: `make install`
     installs exactly the lock)."""
     return [
-        Component(
-            name=name,
-            version=version,
-            bom_ref=f"pkg:pypi/{name.lower()}@{version}",
-            scope=ComponentScope.EXCLUDED,
-            purl=PackageURL(type="pypi", name=name.lower(), version=version),
-            licenses=python_licences(name),
-            properties=[prop("locked-in", LOCK)],
-        )
+        locked("pypi", name, version, python_licences(name), [])
         for name, version in LOCK_ENTRY.findall(lock_text)
     ]
 
 
 def built_with_npm(package_lock: dict[str, object]) -> list[Component]:
-    """package-lock.json's packages, with the SHA-512 npm recorded for each."""
-    out: dict[str, Component] = {}
+    """package-lock.json's packages, with the SHA-512 npm recorded for each (a package found
+    at several paths is one component: the BOM's set keeps one of equal ones)."""
     packages = package_lock.get("packages")
     if not isinstance(packages, dict):
         raise SourceError(f"{NPM_LOCK}: no 'packages' (lockfileVersion 2 or later is needed)")
-    for path, info in sorted(packages.items()):
+    out = []
+    for path, info in packages.items():
         if not path:
             continue  # the project itself
-        name = path.rsplit("node_modules/", 1)[-1]
-        version = str(info["version"])
-        purl = PackageURL(type="npm", name=name, version=version)
         algorithm, _, digest = str(info.get("integrity", "")).partition("-")
         sha512 = base64.b64decode(digest).hex() if algorithm == "sha512" and digest else None
         hashes = [HashType(alg=HashAlgorithm.SHA_512, content=sha512)] if sha512 else []
-        out.setdefault(
-            purl.to_string(),
-            Component(
-                name=name,
-                version=version,
-                bom_ref=purl.to_string(),
-                scope=ComponentScope.EXCLUDED,
-                purl=purl,
-                hashes=hashes,
-                licenses=[licences.make_from_string(str(info["license"]))]
-                if info.get("license")
-                else [],
-                properties=[prop("locked-in", NPM_LOCK)],
-            ),
-        )
-    return list(out.values())
+        licence = [licences.make_from_string(str(info["license"]))] if info.get("license") else []
+        name = path.rsplit("node_modules/", 1)[-1]
+        out.append(locked("npm", name, str(info["version"]), licence, hashes))
+    return out
 
 
 def sbom_json(
@@ -167,13 +161,12 @@ def sbom_json(
     )
     bom.metadata.tools.components.add(this_component())
     inside = shipped(components)
-    bom.components.update(inside)
+    bom.components.update(inside.values())
     bom.components.update(built_with_python((root / LOCK).read_text(encoding="utf-8")))
     bom.components.update(built_with_npm(json.loads((root / NPM_LOCK).read_text(encoding="utf-8"))))
-    by_ref = {str(c.bom_ref): c for c in inside}
-    for component, listed in zip(inside, components, strict=True):
-        parent = by_ref.get(f"shipped:{listed.part_of}") if listed.part_of else None
-        bom.register_dependency(parent or project, [component])
+    for listed in components:
+        parent = inside[listed.part_of] if listed.part_of else project
+        bom.register_dependency(parent, [inside[listed.id]])
     text = JsonV1Dot6(bom).output_as_string(indent=2) + "\n"
     problem = JsonStrictValidator(SchemaVersion.V1_6).validate_str(text)
     if problem is not None:

@@ -197,12 +197,8 @@ def rebuild(root: Path, release: Path, local: str | None, work: Path) -> Path:
     env = {name: value for name, value in os.environ.items() if name != "HANDBOOK_COMMIT"}
     env |= {"SOURCE_DATE_EPOCH": recorded["source-date-epoch"], "HANDBOOK_LOCAL": overlay or ""}
     out = work / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "tools.release", "build", "--out", str(out)],
-        cwd=source,
-        env=env,
-        check=True,
-    )
+    build = [sys.executable, "-m", "tools.release", "build", "--out", str(out)]
+    subprocess.run(build, cwd=source, env=env, check=True)
     built = [p for p in out.iterdir() if p.is_dir()] if out.is_dir() else []
     if len(built) != 1:
         raise SourceError(f"the rebuild in {out} made {len(built)} release folders, not one")
