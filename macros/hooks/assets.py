@@ -7,7 +7,6 @@ import hashlib
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -15,12 +14,6 @@ HASH_LENGTH = 8
 SCRIPT_BUNDLE = "assets/javascripts/handbook.js"
 #: Material's own script, one file named by its content (overrides/main.html loads it).
 THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
-
-
-def is_local(path: str) -> bool:
-    """A path inside the site (``assets/x.css``), not a URL or an absolute path."""
-    parts = urlsplit(path)
-    return not parts.scheme and not parts.netloc and not path.startswith("/")
 
 
 def hashed_name(path: str, content: bytes) -> str:

@@ -24,7 +24,7 @@ from macros.hooks.finished import check_site
 from macros.hooks.security import HEADERS_FILE, meta_policy, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state: dict[str, Any] = {"command": "build", "renamed": {}, "joined": None, "lost": []}
+_state: dict[str, Any] = {"command": "build", "lost": []}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -44,8 +44,6 @@ def zip_build(config: Any) -> bool:
 
 
 def on_config(config: Any) -> Any:
-    """Content-hashed names for ``extra_css``; the local ``extra_javascript`` joined into one
-    deferred, hashed file: one request, nothing holds up the first paint."""
     # The policy as a meta element in every built page (overrides/main.html); not in
     # `serve`, which adds an inline live-reload script to each page it sends.
     config["extra"]["csp"] = None if _state["command"] == "serve" else meta_policy()
@@ -53,26 +51,10 @@ def on_config(config: Any) -> Any:
         config["extra"]["polyfills"] = [
             p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
         ]
+    _state["lost"] = []
     config["extra"]["theme_script"] = assets.theme_file(
         config["theme"].dirs, assets.THEME_SCRIPT, "overrides/main.html"
     )
-    docs = Path(config["docs_dir"])
-    local = {p: docs / p for p in map(str, config["extra_css"] + config["extra_javascript"])}
-    local = {p: f for p, f in local.items() if assets.is_local(p) and f.is_file()}
-    renamed = {
-        p: assets.hashed_name(p, local[p].read_bytes()) for p in config["extra_css"] if p in local
-    }
-    config["extra_css"] = [renamed.get(p, p) for p in config["extra_css"]]
-    own = [str(s) for s in config["extra_javascript"] if str(s) in local]
-    scripts = [s for s in config["extra_javascript"] if str(s) not in local]
-    _state.update(renamed=renamed, joined=None, lost=[])
-    if own:
-        content = assets.join_scripts([(p, local[p].read_bytes()) for p in own])
-        joined = ExtraScriptValue(assets.hashed_name(assets.SCRIPT_BUNDLE, content))
-        joined.defer = True
-        scripts.append(joined)
-        _state["joined"] = (joined.path, content, own)
-    config["extra_javascript"] = scripts
     app = offline.app_mode(_state["command"], zip_build(config), hooks.build.state.overlay)
     config["extra"]["stamp"]["app"] = app
     config["extra"]["manifest"] = None if app == offline.NONE else "manifest.webmanifest"
@@ -80,21 +62,32 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Each renamed or joined file is written under its hashed name only; the overlay's
-    checked logo under its fixed name (``assets/local/logo.*``), never the file's own."""
+    """``extra_css`` under content-hashed names, the site's own ``extra_javascript`` joined
+    into one deferred, hashed file (one request, nothing holds up the first paint): each
+    written under its new name only (a URL or an absolute path is no file and stays); the
+    overlay's checked logo under its fixed name (``assets/local/logo.*``), never its own."""
     logo = hooks.build.state.logo
     if logo is not None:
         files.append(File.generated(config, logo.url, content=logo.data))
-    for path, new in _state["renamed"].items():
-        original = files.get_file_from_path(path)
-        if original is not None and original.abs_src_path is not None:
-            files.remove(original)
-            files.append(File.generated(config, new, abs_src_path=original.abs_src_path))
-    if _state["joined"] is not None:
-        path, content, parts = _state["joined"]
-        for part in filter(None, map(files.get_file_from_path, parts)):
-            files.remove(part)
-        files.append(File.generated(config, path, content=content))
+    css = []
+    for path in map(str, config["extra_css"]):
+        file = files.get_file_from_path(path)
+        if file is not None:
+            files.remove(file)
+            path = assets.hashed_name(path, file.content_bytes)
+            files.append(File.generated(config, path, content=file.content_bytes))
+        css.append(path)
+    config["extra_css"] = css
+    own = [f for s in config["extra_javascript"] if (f := files.get_file_from_path(str(s)))]
+    if own:
+        content = assets.join_scripts([(f.src_uri, f.content_bytes) for f in own])
+        joined = ExtraScriptValue(assets.hashed_name(assets.SCRIPT_BUNDLE, content))
+        joined.defer = True
+        kept = [s for s in config["extra_javascript"] if not files.get_file_from_path(str(s))]
+        config["extra_javascript"] = [*kept, joined]
+        for f in own:
+            files.remove(f)
+        files.append(File.generated(config, joined.path, content=content))
     return files
 
 

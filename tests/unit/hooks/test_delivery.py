@@ -8,8 +8,9 @@ from pathlib import Path
 
 import brotli
 import pytest
+from mkdocs.structure.files import File, Files
 
-from macros.hooks.assets import THEME_SCRIPT, hashed_name, is_local, theme_files
+from macros.hooks.assets import THEME_SCRIPT, hashed_name, theme_files
 from macros.hooks.compress import compress_site, is_copy
 
 
@@ -43,13 +44,15 @@ def test_a_changed_file_gets_a_new_name() -> None:
     ("path", "local"),
     [
         ("assets/css/handbook.css", True),
-        ("https://example.org/x.js", False),
-        ("//example.org/x.js", False),
-        ("/abs/x.js", False),
+        ("https://example.org/assets/css/handbook.css", False),
+        ("//example.org/assets/css/handbook.css", False),
+        ("/assets/css/handbook.css", False),
     ],
 )
 def test_only_files_inside_the_site_are_renamed(path: str, local: bool) -> None:
-    assert is_local(path) is local
+    """site_hooks.on_files renames the ``extra_css`` and ``extra_javascript`` it finds as files."""
+    files = Files([File("assets/css/handbook.css", "docs", "site", use_directory_urls=True)])
+    assert (files.get_file_from_path(path) is not None) is local
 
 
 def test_compressed_copies_of_text_files_only(tmp_path: Path) -> None:
