@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import brotli
@@ -44,21 +43,14 @@ def is_copy(path: Path) -> bool:
     return path.suffix in (".gz", ".br") and path.with_suffix("").is_file()
 
 
-@dataclass(frozen=True)
-class Compressed:
-    files: int
-    plain_bytes: int
-    gzip_bytes: int
-    brotli_bytes: int
-
-
-def compress_site(site_dir: Path) -> Compressed:
-    """Write ``.gz`` and ``.br`` copies of every compressible file under ``site_dir``."""
-    files = plain = gz = br = 0
+def compress_site(site_dir: Path) -> list[tuple[int, int, int]]:
+    """Write ``.gz`` and ``.br`` copies of every compressible file under ``site_dir``; the
+    sizes of each (plain, gzip, Brotli)."""
+    sizes = []
     for path in compressible(site_dir):
         data = path.read_bytes()
-        gz_data, br_data = gzip_bytes(data), brotli_bytes(data)
-        path.with_name(path.name + ".gz").write_bytes(gz_data)
-        path.with_name(path.name + ".br").write_bytes(br_data)
-        files, plain, gz, br = files + 1, plain + len(data), gz + len(gz_data), br + len(br_data)
-    return Compressed(files, plain, gz, br)
+        gz, br = gzip_bytes(data), brotli_bytes(data)
+        path.with_name(path.name + ".gz").write_bytes(gz)
+        path.with_name(path.name + ".br").write_bytes(br)
+        sizes.append((len(data), len(gz), len(br)))
+    return sizes

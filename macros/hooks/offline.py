@@ -12,10 +12,9 @@ import json
 import re
 import xml.etree.ElementTree as ET  # the logo was parsed and checked the same way (data/logo.py)
 from collections.abc import Sequence
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..data.edition import Edition
 from ..data.local_models import LocalOverlay
@@ -52,8 +51,7 @@ def app_mode(command: str, offline_build: bool, overlay: LocalOverlay | None) ->
     return OFF if command == "serve" or (overlay and not overlay.offline_app) else ON
 
 
-@dataclass(frozen=True)
-class Cached:
+class Cached(NamedTuple):
     path: str  # relative to the site root, "/"-separated
     size: int
     digest: str
@@ -119,8 +117,7 @@ def write_root_files(
 # -- The web app manifest and its icons ------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Icon:
+class Icon(NamedTuple):
     url: str  # relative to the site root
     sizes: str
     type: str

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from html import unescape
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -118,8 +118,7 @@ def write_offline_copy(config: Any) -> None:
     """edition.json, manifest.webmanifest and sw.js at the site root (macros/hooks/offline.py)."""
     state = hooks.build.state
     icons = offline.icons(state.logo)
-    name = config["site_name"]  # with an overlay, Markup (escaped for the templates)
-    name = name.unescape() if isinstance(name, Markup) else str(name)
+    name = unescape(str(config["site_name"]))  # HTML: the theme prints it as it is
     search = config["plugins"].get("material/search")
     languages = set((search.config.lang if search else None) or ["en"])
     written = offline.write_root_files(
@@ -146,14 +145,9 @@ def write_server_copies(config: Any) -> None:
     (site / HEADERS_FILE).write_text(headers, encoding="utf-8")
     if not config["extra"].get("handbook", {}).get("compress", True):
         return
-    done = compress_site(site)
-    log.info(
-        "Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli",
-        done.files,
-        done.plain_bytes // 1024,
-        done.gzip_bytes // 1024,
-        done.brotli_bytes // 1024,
-    )
+    sizes = compress_site(site)
+    kib = [sum(s[i] for s in sizes) // 1024 for i in range(3)]
+    log.info("Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli", len(sizes), *kib)
 
 
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written
