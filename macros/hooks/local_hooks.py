@@ -44,11 +44,6 @@ OUT = "HANDBOOK_EDITION_OUT"
 FIRST_HEADING = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
 STARTING_TITLE = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.S)
 
-# Notes whose heading is missing, and term() calls in a heading: the data step checks both
-# from the Markdown first (data/headings.py, local_pages.py); this catches a disagreement.
-# Reported in on_env, so MkDocs does not wrap it in its "Error reading page" line.
-_problems: list[str] = []
-
 
 def heading_pattern(anchor: str) -> re.Pattern[str]:
     """The whole heading element with ``id="anchor"`` in rendered page HTML."""
@@ -81,7 +76,6 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    _problems.clear()
     for source in hooks.build.state.local_pages:
         files.append(File.generated(config, source.src_uri, content=source.markdown))
     return files
@@ -106,7 +100,9 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
         plain,
         {i: c.source for i, c in enumerate(calls)},
     )
-    _problems.extend(
+    # The data step checks term() calls in headings and notes' headings first, from the
+    # Markdown (data/local_pages.py, headings.py); these catch a disagreement.
+    build.problems.extend(
         f"{source.label}: line {calls[i].line}: term() is for running text, not headings"
         for i in in_headings
     )
@@ -138,7 +134,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         elif (placed := insert_after(html, heading_pattern(note.anchor), box)) is not None:
             html = placed
         else:
-            _problems.append(
+            build.problems.append(
                 f"{build.state.overlay_label}: notes[{i}].anchor: no heading "
                 f"'#{note.anchor}' on page '{note.page}'"
             )
@@ -160,11 +156,11 @@ def build_units(state: Any, pages: list[Any]) -> list[Unit]:
     return units
 
 
-@event_priority(50)  # before site_hooks.on_env starts the handbook PDF from these pages
+@event_priority(50)  # first: raises the pages' problems; before site_hooks starts the PDF
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    if _problems:
-        raise PluginError("\n".join(_problems))
     build = hooks.build
+    if build.problems:
+        raise PluginError("\n".join(build.problems))
     state = build.state
     if state.history is None:
         return env

@@ -24,7 +24,7 @@ from macros.hooks.finished import check_site
 from macros.hooks.security import HEADERS_FILE, meta_policy, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state: dict[str, Any] = {"command": "build", "lost": []}
+_state: dict[str, Any] = {"command": "build"}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -51,7 +51,6 @@ def on_config(config: Any) -> Any:
         config["extra"]["polyfills"] = [
             p for p in config["extra"].get("polyfills", []) if "iframe-worker" not in str(p)
         ]
-    _state["lost"] = []
     config["extra"]["theme_script"] = assets.theme_file(
         config["theme"].dirs, assets.THEME_SCRIPT, "overrides/main.html"
     )
@@ -95,8 +94,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Put the block HTML the macros kept out of Markdown in place (macros/pages/blocks.py)."""
     src = page.file.src_uri
     html, lost = hooks.build.blocks.restore(src, html)
-    if lost:  # reported in on_env: raised here, MkDocs would wrap it in another message
-        _state["lost"].append(
+    if lost:
+        hooks.build.problems.append(
             f"{src}: {lost} block macro output(s) found no place in the page: "
             "call block macros (checklist, glossary, source_wording, ...) outside code"
         )
@@ -105,8 +104,6 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page's content is ready: start the handbook PDF now (macros/pdf/workers.py)."""
-    if _state["lost"]:
-        raise PluginError("\n".join(_state["lost"]))
     build = hooks.build
     if build.pdfs is not None:
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
