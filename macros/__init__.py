@@ -151,9 +151,3 @@ def _one_line(error: Exception, markdown: str, page: Any) -> str:
 
 def on_pre_page_macros(env: Any) -> None:
     hooks.build.macros.reference.start_page(env.page)
-
-
-def on_post_build(env: Any) -> None:
-    build: Build = hooks.build
-    if build.pdfs is not None:
-        build.pdfs.publish(Path(env.conf["site_dir"]))

@@ -32,14 +32,12 @@ def brotli_bytes(data: bytes) -> bytes:
 
 
 def compressible(site_dir: Path) -> Iterator[Path]:
-    """The files under ``site_dir`` that get compressed copies, in a stable order."""
     for path in sorted(site_dir.rglob("*")):
         if path.is_file() and path.suffix.lower()[1:] in TYPES:
             yield path
 
 
 def is_copy(path: Path) -> bool:
-    """Whether ``path`` is a compressed copy of a file beside it."""
     return path.suffix in (".gz", ".br") and path.with_suffix("").is_file()
 
 

@@ -48,8 +48,6 @@ HELP_LINKS = {GLOSSARY_PAGE: ("Glossary A–Z", ";"), "prompts/index.md": ("prom
 
 def worker_file(source: str, material: str) -> tuple[str, str]:
     """The handbook's worker, loading Material's from ``material``: its hashed path, text."""
-    if source.count(PLACEHOLDER) != 1:
-        raise PluginError(f"docs/{WORKER_SOURCE}: expected {PLACEHOLDER} exactly once")
     here = posixpath.dirname(WORKER_SOURCE)
     text = source.replace(PLACEHOLDER, posixpath.relpath(material, here))
     return hashed_name(WORKER_SOURCE, text.encode("utf-8")), text

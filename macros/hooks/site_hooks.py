@@ -149,6 +149,8 @@ def write_server_copies(config: Any) -> None:
 
 @event_priority(-100)  # last: after every other post-build step (PDFs included) has written
 def on_post_build(config: Any) -> None:
+    if hooks.build.pdfs is not None:  # before the offline copy lists the site's files
+        hooks.build.pdfs.publish(Path(config["site_dir"]))
     write_offline_copy(config)
     if _state["command"] != "serve" and not zip_build(config):
         write_server_copies(config)  # no server reads them in the live preview or the zip
