@@ -76,7 +76,6 @@ def define_env(env: Any) -> None:
         "id": edition.id,
         "built": edition.build_date.isoformat(),
         "handbook_pdf": state.downloads.handbook,
-        "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
     build = hooks.build = Build(state, Macros(state), Blocks())
     mode = pdf_mode(settings)

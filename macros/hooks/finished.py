@@ -45,8 +45,7 @@ ATTRIBUTES = frozenset(
         *("data-md-scrollfix", "data-md-toggle", "data-md-type"),
         # The handbook's components (docs/assets/javascripts/)
         *("data-action", "data-app", "data-built", "data-changes", "data-checklist"),
-        *("data-confirm",),
-        *("data-edition", "data-hb-palette", "data-label", "data-record"),
+        *("data-confirm", "data-edition", "data-hb-palette", "data-label", "data-record"),
         *("data-record-checklist", "data-root", "data-search-exclude", "data-stamp"),
         *("data-total", "data-version"),
     }

@@ -13,9 +13,9 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -71,8 +71,7 @@ REVALIDATED = ("sw.js", "manifest.webmanifest", "edition.json")
 MANIFEST = ("manifest.webmanifest", "application/manifest+json")
 
 
-@dataclass(frozen=True)
-class CacheRule:
+class CacheRule(NamedTuple):
     """``pattern``: a regular expression on the path in the syntax Python, nginx and Apache
     share, anchored by neither end (servers add ``$``)."""
 
