@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
 
@@ -18,12 +18,8 @@ THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
 
 def hashed_name(path: str, content: bytes) -> str:
     """``assets/css/handbook.css`` → ``assets/css/handbook.<first 8 hex of SHA-256>.css``."""
-    head, name = posixpath.split(path)
-    stem, dot, ext = name.rpartition(".")
-    if not dot or not stem:
-        stem, ext = name, ""
-    digest = hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
-    return posixpath.join(head, f"{stem}.{digest}" + (f".{ext}" if ext else ""))
+    name, digest = PurePosixPath(path), hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
+    return str(name.with_stem(f"{name.stem}.{digest}"))
 
 
 def theme_files(theme_dirs: Iterable[str], pattern: str) -> list[str]:

@@ -151,8 +151,7 @@ def build_units(state: Any, pages: list[Any]) -> list[Unit]:
         units += note_units([n.model_dump() for n in state.overlay.notes], titles)
     for page in pages:
         src = page.file.src_uri
-        local = state.local_page(src) is not None
-        units += page_units(src, page.content or "", titles[src], local)
+        units += page_units(src, page.content or "", titles[src], state.local_page(src) is not None)
     return units
 
 
