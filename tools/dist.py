@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from macros.hooks.compress import is_copy
+from macros.hooks.security import is_copy
 from tools import mkdocs_config
 from tools.release.bundle import write_zip
 from tools.release.source import source_date_epoch

@@ -19,9 +19,8 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros import hooks
 from macros.hooks import assets, offline
-from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
-from macros.hooks.security import HEADERS_FILE, meta_policy, static_headers
+from macros.hooks.security import HEADERS_FILE, compress_site, is_copy, meta_policy, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 _state: dict[str, Any] = {"command": "build"}

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.structure.files import File, Files
 
 from macros.hooks.assets import THEME_SCRIPT, hashed_name, theme_files
-from macros.hooks.compress import compress_site, is_copy
+from macros.hooks.security import compress_site, is_copy
 
 
 def test_hashed_name_puts_the_content_hash_before_the_extension() -> None:
