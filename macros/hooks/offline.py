@@ -146,13 +146,11 @@ def png_icons(data: bytes) -> list[Icon]:
     from PIL import Image  # only an overlay with a raster logo needs Pillow
 
     with Image.open(BytesIO(data)) as image:
-        if not _square(*image.size) or min(image.size) < ICON_SIZES[0]:
+        if not _square(*image.size):
             return []
         picture = image.convert("RGBA")
     icons = []
-    for size in ICON_SIZES:
-        if min(picture.size) < size:
-            break
+    for size in (s for s in ICON_SIZES if s <= min(picture.size)):
         out = BytesIO()
         picture.resize((size, size), Image.Resampling.LANCZOS).save(out, format="PNG")
         icons.append(

@@ -146,7 +146,7 @@ def write_server_copies(config: Any) -> None:
     log.info("Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli", len(sizes), *kib)
 
 
-@event_priority(-100)  # last: after every other post-build step (PDFs included) has written
+@event_priority(-100)  # last: after every other post-build step has written
 def on_post_build(config: Any) -> None:
     if hooks.build.pdfs is not None:  # before the offline copy lists the site's files
         hooks.build.pdfs.publish(Path(config["site_dir"]))
