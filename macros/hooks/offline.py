@@ -45,7 +45,6 @@ THEME_COLOUR = "#1d4e89"  # --md-primary-fg-color in docs/assets/css/handbook.cs
 
 
 def app_mode(command: str, offline_build: bool, overlay: LocalOverlay | None) -> str:
-    """``none`` for the offline zip, ``off`` for ``serve`` or ``offline_app: false``, else ``on``."""
     if offline_build:
         return NONE
     return OFF if command == "serve" or (overlay and not overlay.offline_app) else ON
