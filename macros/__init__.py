@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,9 @@ class Build:
     macros: Macros
     blocks: Blocks
     pdfs: Any = None  # macros.pdf.workers.Batch, imported only when PDFs are on
+    #: Found while pages render, raised together in local_hooks.on_env: raised from a page
+    #: event, MkDocs would wrap each in its "Error reading page" line.
+    problems: list[str] = field(default_factory=list)
 
 
 def define_env(env: Any) -> None:
@@ -73,7 +76,6 @@ def define_env(env: Any) -> None:
         "id": edition.id,
         "built": edition.build_date.isoformat(),
         "handbook_pdf": state.downloads.handbook,
-        "app": "none",  # the offline copy: set by macros/hooks/site_hooks.py (on, off, none)
     }
     build = hooks.build = Build(state, Macros(state), Blocks())
     mode = pdf_mode(settings)
@@ -89,24 +91,21 @@ def register(env: Any, build: Build) -> None:
     macros = build.macros
     reference, checklists, local = macros.reference, macros.checklists, macros.local
 
-    def page() -> Any:
-        return env.page
-
     def block(html: Markup) -> Markup:
-        return build.blocks.hold(where(page()), html)
+        return build.blocks.hold(where(env.page), html)
 
-    env.macro(lambda *keys: reference.cite(page(), *keys), "cite")
-    env.macro(lambda name, text=None: reference.term(page(), name, text), "term")
-    env.macro(lambda cid: block(checklists.checklist(page(), cid)), "checklist")
-    env.macro(lambda cid: block(checklists.checklist_print(page(), cid)), "checklist_print")
-    env.macro(lambda: block(checklists.checklist_downloads(page())), "checklist_downloads")
-    env.macro(lambda: block(checklists.record(page())), "assessment_record")
-    env.macro(lambda: block(reference.glossary_page(page())), "glossary")
-    env.macro(lambda: block(reference.references_page(page())), "references")
+    env.macro(lambda *keys: reference.cite(env.page, *keys), "cite")
+    env.macro(lambda name, text=None: reference.term(env.page, name, text), "term")
+    env.macro(lambda cid: block(checklists.checklist(env.page, cid)), "checklist")
+    env.macro(lambda cid: block(checklists.checklist_print(env.page, cid)), "checklist_print")
+    env.macro(lambda: block(checklists.checklist_downloads(env.page)), "checklist_downloads")
+    env.macro(lambda: block(checklists.record(env.page)), "assessment_record")
+    env.macro(lambda: block(reference.glossary_page(env.page)), "glossary")
+    env.macro(lambda: block(reference.references_page(env.page)), "references")
     env.macro(lambda: block(local.contacts()), "local_contacts")
-    env.macro(lambda: reference.handbook_pdf_link(page()), "handbook_pdf_link")
-    env.macro(lambda tid: block(reference.source_wording(page(), tid)), "source_wording")
-    env.macro(lambda: block(reference.source_coverage(page())), "source_coverage")
+    env.macro(lambda: reference.handbook_pdf_link(env.page), "handbook_pdf_link")
+    env.macro(lambda tid: block(reference.source_wording(env.page, tid)), "source_wording")
+    env.macro(lambda: block(reference.source_coverage(env.page)), "source_coverage")
     env.macro(lambda: block(reference.licences_page()), "licences")
     # The list is filled in once every page is ready (macros/hooks/local_hooks.py).
     env.macro(lambda: block(Markup(PLACEHOLDER)), "guidance_changes")  # noqa: S704
@@ -151,9 +150,3 @@ def _one_line(error: Exception, markdown: str, page: Any) -> str:
 
 def on_pre_page_macros(env: Any) -> None:
     hooks.build.macros.reference.start_page(env.page)
-
-
-def on_post_build(env: Any) -> None:
-    build: Build = hooks.build
-    if build.pdfs is not None:
-        build.pdfs.publish(Path(env.conf["site_dir"]))

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from playwright.sync_api import sync_playwright
 
-from macros.hooks.compress import gzip_bytes
+from macros.hooks.security import gzip_bytes
 from tools.servers import nginx
 
 QUERY_FILE = Path(__file__).resolve().parents[1] / "tests" / "browser" / "search_queries.yml"

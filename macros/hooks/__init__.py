@@ -1,8 +1,6 @@
 """MkDocs hooks (``site_hooks``, ``local_hooks``, ``search``: ``hooks:`` in mkdocs.yml) and
 the build steps they run (the other modules; guides/code.md has the map)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 #: This build's state, macros and blocks (``macros.Build``), set by ``define_env`` before

@@ -6,8 +6,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Iterable
-from pathlib import Path
-from urllib.parse import urlsplit
+from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
 
@@ -17,20 +16,10 @@ SCRIPT_BUNDLE = "assets/javascripts/handbook.js"
 THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
 
 
-def is_local(path: str) -> bool:
-    """A path inside the site (``assets/x.css``), not a URL or an absolute path."""
-    parts = urlsplit(path)
-    return not parts.scheme and not parts.netloc and not path.startswith("/")
-
-
 def hashed_name(path: str, content: bytes) -> str:
     """``assets/css/handbook.css`` → ``assets/css/handbook.<first 8 hex of SHA-256>.css``."""
-    head, name = posixpath.split(path)
-    stem, dot, ext = name.rpartition(".")
-    if not dot or not stem:
-        stem, ext = name, ""
-    digest = hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
-    return posixpath.join(head, f"{stem}.{digest}" + (f".{ext}" if ext else ""))
+    name, digest = PurePosixPath(path), hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
+    return str(name.with_stem(f"{name.stem}.{digest}"))
 
 
 def theme_files(theme_dirs: Iterable[str], pattern: str) -> list[str]:

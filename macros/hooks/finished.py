@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from macros.data.local_pages import LOCAL_PREFIX
 from macros.hooks.security import inline_script_problem, meta_policy
@@ -44,8 +45,7 @@ ATTRIBUTES = frozenset(
         *("data-md-scrollfix", "data-md-toggle", "data-md-type"),
         # The handbook's components (docs/assets/javascripts/)
         *("data-action", "data-app", "data-built", "data-changes", "data-checklist"),
-        *("data-confirm",),
-        *("data-edition", "data-hb-palette", "data-label", "data-record"),
+        *("data-confirm", "data-edition", "data-hb-palette", "data-label", "data-record"),
         *("data-record-checklist", "data-root", "data-search-exclude", "data-stamp"),
         *("data-total", "data-version"),
     }
@@ -62,18 +62,14 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 #: Ids of the theme (``__drawer``, ``__search``, ``md-…``) and of the handbook (``hb-…``),
 #: but for the glossary tooltips a local page's term() calls bring (``hb-tip-1`` …).
 RESERVED_ID = re.compile(r"^(?:__|md-|hb-(?!tip-[0-9]+$))")
-SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-# What a browser drops from a URL before reading it: tabs and line breaks anywhere, C0
-# controls and spaces around it.
-URL_IGNORED = re.compile(r"[\t\n\r]")
-C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 CSP = "content-security-policy"
 
 
-def scheme(url: str) -> str | None:
-    """The scheme of ``url`` as a browser reads it (lower case); None if it has none."""
-    match = SCHEME.match(URL_IGNORED.sub("", url).strip(C0_AND_SPACE))
-    return match.group(1).lower() if match else None
+def scheme(url: str) -> str:
+    """The scheme of ``url`` as a browser reads it, in lower case ("": none). urlsplit drops
+    what a browser drops (tabs, line breaks, leading C0 controls and spaces); cut at the
+    first "/", no host is left for it to reject ("http://[x" raises)."""
+    return urlsplit(url.partition("/")[0]).scheme
 
 
 class _Page(HTMLParser):
@@ -121,7 +117,7 @@ class _Page(HTMLParser):
                 urls = [p.split()[0] for p in value.split(",") if p.split()]
             for url in urls:
                 found = scheme(url)
-                if found is not None and found not in URL_SCHEMES:
+                if found and found not in URL_SCHEMES:
                     self.problems.append(f"{where}: URL scheme '{found[:20]}:' not allowed")
         if name == "id":
             local = self.region is not None
@@ -149,9 +145,7 @@ class _Page(HTMLParser):
 def check_site(site: Path) -> list[str]:
     """One line for each HTML file of ``site`` with a problem: the file and its first."""
     problems = []
-    for path in sorted(site.rglob("*.htm*")):
-        if path.suffix not in (".html", ".htm") or not path.is_file():
-            continue
+    for path in sorted(p for p in site.rglob("*.htm*") if p.suffix in (".html", ".htm")):
         name = path.relative_to(site).as_posix()
         html = path.read_text(encoding="utf-8", errors="replace")
         page = _Page(name.startswith(LOCAL_PREFIX))

@@ -43,13 +43,6 @@ from macros.render.sanitise import fill_placeholders, headings, sanitise
 OUT = "HANDBOOK_EDITION_OUT"
 FIRST_HEADING = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
 STARTING_TITLE = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.S)
-#: Published editions' part of the changes page, kept between the builds of `make serve`.
-_kept: dict[object, Any] = {}
-
-# Notes whose heading is missing, and term() calls in a heading: the data step checks both
-# from the Markdown first (data/headings.py, local_pages.py); this catches a disagreement.
-# Reported in on_env, so MkDocs does not wrap it in its "Error reading page" line.
-_problems: list[str] = []
 
 
 def heading_pattern(anchor: str) -> re.Pattern[str]:
@@ -83,7 +76,6 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    _problems.clear()
     for source in hooks.build.state.local_pages:
         files.append(File.generated(config, source.src_uri, content=source.markdown))
     return files
@@ -108,7 +100,9 @@ def local_page_html(html: str, source: Any, build: Any, page: Any) -> str:
         plain,
         {i: c.source for i, c in enumerate(calls)},
     )
-    _problems.extend(
+    # The data step checks term() calls in headings and notes' headings first, from the
+    # Markdown (data/local_pages.py, headings.py); these catch a disagreement.
+    build.problems.extend(
         f"{source.label}: line {calls[i].line}: term() is for running text, not headings"
         for i in in_headings
     )
@@ -140,7 +134,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         elif (placed := insert_after(html, heading_pattern(note.anchor), box)) is not None:
             html = placed
         else:
-            _problems.append(
+            build.problems.append(
                 f"{build.state.overlay_label}: notes[{i}].anchor: no heading "
                 f"'#{note.anchor}' on page '{note.page}'"
             )
@@ -157,16 +151,15 @@ def build_units(state: Any, pages: list[Any]) -> list[Unit]:
         units += note_units([n.model_dump() for n in state.overlay.notes], titles)
     for page in pages:
         src = page.file.src_uri
-        local = state.local_page(src) is not None
-        units += page_units(src, page.content or "", titles[src], local)
+        units += page_units(src, page.content or "", titles[src], state.local_page(src) is not None)
     return units
 
 
-@event_priority(50)  # before site_hooks.on_env starts the handbook PDF from these pages
+@event_priority(50)  # first: raises the pages' problems; before site_hooks starts the PDF
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    if _problems:
-        raise PluginError("\n".join(_problems))
     build = hooks.build
+    if build.problems:
+        raise PluginError("\n".join(build.problems))
     state = build.state
     if state.history is None:
         return env
@@ -211,10 +204,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
                 return None
             return links.href(changes, page, (now.anchor or None) if now else None)
 
-        if len(_kept) > 100:
-            _kept.clear()
-        pages_now = tuple(sorted(f.src_uri for f in files.documentation_pages()))
-        key = (changes.url, pages_now, tuple(sorted((u.id, u.page, u.anchor) for u in units)))
-        html = str(changes_page(steps, link, order, _kept, key))
+        # Every edition rendered again in each build of `make serve`: about 40 ms.
+        html = str(changes_page(steps, link, order))
         changes.content = (changes.content or "").replace(PLACEHOLDER, html)
     return env

@@ -12,10 +12,9 @@ import json
 import re
 import xml.etree.ElementTree as ET  # the logo was parsed and checked the same way (data/logo.py)
 from collections.abc import Sequence
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..data.edition import Edition
 from ..data.local_models import LocalOverlay
@@ -46,14 +45,12 @@ THEME_COLOUR = "#1d4e89"  # --md-primary-fg-color in docs/assets/css/handbook.cs
 
 
 def app_mode(command: str, offline_build: bool, overlay: LocalOverlay | None) -> str:
-    """``none`` for the offline zip, ``off`` for ``serve`` or ``offline_app: false``, else ``on``."""
     if offline_build:
         return NONE
     return OFF if command == "serve" or (overlay and not overlay.offline_app) else ON
 
 
-@dataclass(frozen=True)
-class Cached:
+class Cached(NamedTuple):
     path: str  # relative to the site root, "/"-separated
     size: int
     digest: str
@@ -119,8 +116,7 @@ def write_root_files(
 # -- The web app manifest and its icons ------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Icon:
+class Icon(NamedTuple):
     url: str  # relative to the site root
     sizes: str
     type: str
@@ -149,13 +145,11 @@ def png_icons(data: bytes) -> list[Icon]:
     from PIL import Image  # only an overlay with a raster logo needs Pillow
 
     with Image.open(BytesIO(data)) as image:
-        if not _square(*image.size) or min(image.size) < ICON_SIZES[0]:
+        if not _square(*image.size):
             return []
         picture = image.convert("RGBA")
     icons = []
-    for size in ICON_SIZES:
-        if min(picture.size) < size:
-            break
+    for size in (s for s in ICON_SIZES if s <= min(picture.size)):
         out = BytesIO()
         picture.resize((size, size), Image.Resampling.LANCZOS).save(out, format="PNG")
         icons.append(

@@ -48,8 +48,6 @@ HELP_LINKS = {GLOSSARY_PAGE: ("Glossary A–Z", ";"), "prompts/index.md": ("prom
 
 def worker_file(source: str, material: str) -> tuple[str, str]:
     """The handbook's worker, loading Material's from ``material``: its hashed path, text."""
-    if source.count(PLACEHOLDER) != 1:
-        raise PluginError(f"docs/{WORKER_SOURCE}: expected {PLACEHOLDER} exactly once")
     here = posixpath.dirname(WORKER_SOURCE)
     text = source.replace(PLACEHOLDER, posixpath.relpath(material, here))
     return hashed_name(WORKER_SOURCE, text.encode("utf-8")), text
@@ -137,16 +135,6 @@ def add_aids(
     return problems
 
 
-def rewrite_index(
-    path: Path, aids: SearchAids, glossary: Glossary, directory_urls: bool
-) -> list[str]:
-    """:func:`add_aids` on the index file, written back as Material writes it."""
-    index = json.loads(path.read_text(encoding="utf-8"))
-    problems = add_aids(index, aids, glossary, directory_urls)
-    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-    return problems
-
-
 _state: dict[str, Any] = {"material": "", "worker": "", "headings": {}, "help": {}}
 
 
@@ -190,8 +178,10 @@ def on_post_build(config: Any) -> None:
     state = hooks.build.state
     problems = explained_problems(state.glossary, _state["headings"])
     index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index.is_file():
+    if index.is_file():  # written back as Material writes it
+        data = json.loads(index.read_text(encoding="utf-8"))
         urls = config["use_directory_urls"]
-        problems += rewrite_index(index, state.search_aids, state.glossary, urls)
+        problems += add_aids(data, state.search_aids, state.glossary, urls)
+        index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     if problems:
         raise PluginError("\n".join(problems))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from html import unescape
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -19,12 +19,11 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros import hooks
 from macros.hooks import assets, offline
-from macros.hooks.compress import compress_site, is_copy
 from macros.hooks.finished import check_site
-from macros.hooks.security import HEADERS_FILE, meta_policy, static_headers
+from macros.hooks.security import HEADERS_FILE, compress_site, is_copy, meta_policy, static_headers
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_state: dict[str, Any] = {"command": "build", "renamed": {}, "joined": None, "lost": []}
+_state: dict[str, Any] = {"command": "build"}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -44,8 +43,6 @@ def zip_build(config: Any) -> bool:
 
 
 def on_config(config: Any) -> Any:
-    """Content-hashed names for ``extra_css``; the local ``extra_javascript`` joined into one
-    deferred, hashed file: one request, nothing holds up the first paint."""
     # The policy as a meta element in every built page (overrides/main.html); not in
     # `serve`, which adds an inline live-reload script to each page it sends.
     config["extra"]["csp"] = None if _state["command"] == "serve" else meta_policy()
@@ -56,23 +53,6 @@ def on_config(config: Any) -> Any:
     config["extra"]["theme_script"] = assets.theme_file(
         config["theme"].dirs, assets.THEME_SCRIPT, "overrides/main.html"
     )
-    docs = Path(config["docs_dir"])
-    local = {p: docs / p for p in map(str, config["extra_css"] + config["extra_javascript"])}
-    local = {p: f for p, f in local.items() if assets.is_local(p) and f.is_file()}
-    renamed = {
-        p: assets.hashed_name(p, local[p].read_bytes()) for p in config["extra_css"] if p in local
-    }
-    config["extra_css"] = [renamed.get(p, p) for p in config["extra_css"]]
-    own = [str(s) for s in config["extra_javascript"] if str(s) in local]
-    scripts = [s for s in config["extra_javascript"] if str(s) not in local]
-    _state.update(renamed=renamed, joined=None, lost=[])
-    if own:
-        content = assets.join_scripts([(p, local[p].read_bytes()) for p in own])
-        joined = ExtraScriptValue(assets.hashed_name(assets.SCRIPT_BUNDLE, content))
-        joined.defer = True
-        scripts.append(joined)
-        _state["joined"] = (joined.path, content, own)
-    config["extra_javascript"] = scripts
     app = offline.app_mode(_state["command"], zip_build(config), hooks.build.state.overlay)
     config["extra"]["stamp"]["app"] = app
     config["extra"]["manifest"] = None if app == offline.NONE else "manifest.webmanifest"
@@ -80,21 +60,32 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Each renamed or joined file is written under its hashed name only; the overlay's
-    checked logo under its fixed name (``assets/local/logo.*``), never the file's own."""
+    """``extra_css`` under content-hashed names, the site's own ``extra_javascript`` joined
+    into one deferred, hashed file (one request, nothing holds up the first paint): each
+    written under its new name only (a URL or an absolute path is no file and stays); the
+    overlay's checked logo under its fixed name (``assets/local/logo.*``), never its own."""
     logo = hooks.build.state.logo
     if logo is not None:
         files.append(File.generated(config, logo.url, content=logo.data))
-    for path, new in _state["renamed"].items():
-        original = files.get_file_from_path(path)
-        if original is not None and original.abs_src_path is not None:
-            files.remove(original)
-            files.append(File.generated(config, new, abs_src_path=original.abs_src_path))
-    if _state["joined"] is not None:
-        path, content, parts = _state["joined"]
-        for part in filter(None, map(files.get_file_from_path, parts)):
-            files.remove(part)
-        files.append(File.generated(config, path, content=content))
+    css = []
+    for path in map(str, config["extra_css"]):
+        file = files.get_file_from_path(path)
+        if file is not None:
+            files.remove(file)
+            path = assets.hashed_name(path, file.content_bytes)
+            files.append(File.generated(config, path, content=file.content_bytes))
+        css.append(path)
+    config["extra_css"] = css
+    own = [f for s in config["extra_javascript"] if (f := files.get_file_from_path(str(s)))]
+    if own:
+        content = assets.join_scripts([(f.src_uri, f.content_bytes) for f in own])
+        joined = ExtraScriptValue(assets.hashed_name(assets.SCRIPT_BUNDLE, content))
+        joined.defer = True
+        kept = [s for s in config["extra_javascript"] if not files.get_file_from_path(str(s))]
+        config["extra_javascript"] = [*kept, joined]
+        for f in own:
+            files.remove(f)
+        files.append(File.generated(config, joined.path, content=content))
     return files
 
 
@@ -102,8 +93,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Put the block HTML the macros kept out of Markdown in place (macros/pages/blocks.py)."""
     src = page.file.src_uri
     html, lost = hooks.build.blocks.restore(src, html)
-    if lost:  # reported in on_env: raised here, MkDocs would wrap it in another message
-        _state["lost"].append(
+    if lost:
+        hooks.build.problems.append(
             f"{src}: {lost} block macro output(s) found no place in the page: "
             "call block macros (checklist, glossary, source_wording, ...) outside code"
         )
@@ -112,8 +103,6 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page's content is ready: start the handbook PDF now (macros/pdf/workers.py)."""
-    if _state["lost"]:
-        raise PluginError("\n".join(_state["lost"]))
     build = hooks.build
     if build.pdfs is not None:
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
@@ -125,8 +114,7 @@ def write_offline_copy(config: Any) -> None:
     """edition.json, manifest.webmanifest and sw.js at the site root (macros/hooks/offline.py)."""
     state = hooks.build.state
     icons = offline.icons(state.logo)
-    name = config["site_name"]  # with an overlay, Markup (escaped for the templates)
-    name = name.unescape() if isinstance(name, Markup) else str(name)
+    name = unescape(str(config["site_name"]))  # HTML: the theme prints it as it is
     search = config["plugins"].get("material/search")
     languages = set((search.config.lang if search else None) or ["en"])
     written = offline.write_root_files(
@@ -153,18 +141,15 @@ def write_server_copies(config: Any) -> None:
     (site / HEADERS_FILE).write_text(headers, encoding="utf-8")
     if not config["extra"].get("handbook", {}).get("compress", True):
         return
-    done = compress_site(site)
-    log.info(
-        "Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli",
-        done.files,
-        done.plain_bytes // 1024,
-        done.gzip_bytes // 1024,
-        done.brotli_bytes // 1024,
-    )
+    sizes = compress_site(site)
+    kib = [sum(s[i] for s in sizes) // 1024 for i in range(3)]
+    log.info("Compressed copies of %d files: %d KiB → %d KiB gzip, %d KiB Brotli", len(sizes), *kib)
 
 
-@event_priority(-100)  # last: after every other post-build step (PDFs included) has written
+@event_priority(-100)  # last: after every other post-build step has written
 def on_post_build(config: Any) -> None:
+    if hooks.build.pdfs is not None:  # before the offline copy lists the site's files
+        hooks.build.pdfs.publish(Path(config["site_dir"]))
     write_offline_copy(config)
     if _state["command"] != "serve" and not zip_build(config):
         write_server_copies(config)  # no server reads them in the live preview or the zip

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from macros.hooks.compress import is_copy
-from macros.hooks.security import HEADERS
+from macros.hooks.security import HEADERS, is_copy
 from tests.browser.conftest import site_pages
 from tests.browser.helpers import CSP_LISTENER, Traffic
 

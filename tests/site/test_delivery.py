@@ -8,8 +8,14 @@ from pathlib import Path
 
 import brotli
 
-from macros.hooks.compress import compressible, is_copy
-from macros.hooks.security import HEADERS, HEADERS_FILE, cache_control, static_headers
+from macros.hooks.security import (
+    HEADERS,
+    HEADERS_FILE,
+    cache_control,
+    compressible,
+    is_copy,
+    static_headers,
+)
 from tests.conftest import ROOT, mkdocs_config
 from tests.static_hosts import addresses, matching
 

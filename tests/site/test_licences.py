@@ -18,8 +18,7 @@ from pypdf import PdfReader
 from macros.data.files import DataError
 from macros.data.third_party import THIRD_PARTY_FILE, Component, load_components
 from macros.hooks.assets import SCRIPT_BUNDLE
-from macros.hooks.compress import is_copy
-from macros.hooks.security import REVALIDATED
+from macros.hooks.security import REVALIDATED, is_copy
 from macros.pdf.writer import FORM_FONT
 from tests.conftest import ROOT
 from tests.site.reading import built_page, soup

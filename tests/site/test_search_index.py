@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from macros.data.paths import CHANGES_PAGE, page_url
-from macros.hooks.compress import gzip_bytes
+from macros.hooks.security import gzip_bytes
 from tests.conftest import ROOT
 from tests.pdftext import sheet_text
 from tests.site.reading import VERSION, built_page, nav, normalise, soup

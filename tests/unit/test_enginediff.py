@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.hooks.compress import brotli_bytes, gzip_bytes
 from macros.hooks.offline import cached_files, worker_source
+from macros.hooks.security import brotli_bytes, gzip_bytes
 from tests.enginediff import WORKER, differences
 
 PAGE = '<html><head><meta name="generator" content="{engine}"></head><body>{body}</body></html>'

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from macros.data.nav import nav_sources
-from macros.hooks.compress import compress_site
 from macros.hooks.offline import cached_files
+from macros.hooks.security import compress_site
 from tools import mkdocs_config, searchbox
 from tools.bench import lighthouse, measures, projects, timing
 from tools.bench.report import report

@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from macros.hooks.compress import is_copy
+from macros.hooks.security import is_copy
 
 
 def write_tar_gz(target: Path, folder: str, parts: Mapping[str, Path], epoch: int) -> None:
