@@ -6,7 +6,7 @@ apart), with a cover, contents and appendices."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -32,27 +32,6 @@ PDF_CHECKLIST = Markup(
 )
 
 
-def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -> Markup:
-    contacts = CONTACTS.format(contacts_text(state.overlay)) if state.overlay else ""
-    parts = []
-    for cid in checklist_ids:
-        checklist = state.checklists[cid]
-        changed = state.checklist_changed(cid)  # beside the edition stamp
-        paper = CHECKLIST.paper(
-            checklist, state.cite_text(checklist.cite), state.checklist_stamp(cid), fillable=True
-        )
-        parts.append(
-            PDF_CHECKLIST.format(
-                site=site_name,
-                title=checklist.title,
-                stamp=f"{state.edition.line} · {changed}" if changed else state.edition.line,
-                contacts=contacts,
-                paper=paper,
-            )
-        )
-    return Markup("\n").join(parts)
-
-
 @dataclass(frozen=True)
 class PdfJob:
     """One PDF to make: where it goes in the site, and the complete HTML it is made from."""
@@ -65,20 +44,29 @@ class PdfJob:
 def checklist_jobs(state: State, site_name: str) -> list[PdfJob]:
     """Every single-checklist PDF, then the combined one (no built page is needed)."""
     face = form_font_face()
-    bodies = [
-        (state.downloads.checklist(cid), c.title, [cid]) for cid, c in state.checklists.items()
-    ]
-    bodies.append((state.downloads.all_checklists, "TA-HSB checklists", list(state.checklists)))
-    return [
-        PdfJob(
-            target,
-            document(
-                title, checklist_body(state, ids, site_name), "checklist-pdf.css", font_face=face
-            ),
-            forms=True,
+
+    def job(target: str, title: str, body: Markup) -> PdfJob:
+        html = document(title, body, "checklist-pdf.css", font_face=face)
+        return PdfJob(target, html, forms=True)
+
+    contacts = CONTACTS.format(contacts_text(state.overlay)) if state.overlay else ""
+    articles, jobs = [], []
+    for cid, checklist in state.checklists.items():
+        changed = state.checklist_changed(cid)  # beside the edition stamp
+        paper = CHECKLIST.paper(
+            checklist, state.cite_text(checklist.cite), state.checklist_stamp(cid), fillable=True
         )
-        for target, title, ids in bodies
-    ]
+        article = PDF_CHECKLIST.format(
+            site=site_name,
+            title=checklist.title,
+            stamp=f"{state.edition.line} · {changed}" if changed else state.edition.line,
+            contacts=contacts,
+            paper=paper,
+        )
+        articles.append(article)
+        jobs.append(job(state.downloads.checklist(cid), checklist.title, article))
+    combined = Markup("\n").join(articles)
+    return [*jobs, job(state.downloads.all_checklists, "TA-HSB checklists", combined)]
 
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
