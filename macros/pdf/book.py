@@ -183,18 +183,6 @@ class Book:
             else:
                 node["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
 
-    def cover(self, site_name: str, attribution: str) -> Markup:
-        edition, overlay = self.state.edition, self.state.overlay
-        return COVER.format(
-            org=COVER_ORG.format(overlay.organisation) if overlay else "",
-            title=site_name,
-            version=edition.version,
-            edition=edition.source_edition,
-            built=edition.build_date.isoformat(),
-            commit=f" from commit {edition.commit}" if edition.commit else "",
-            attribution=attribution,
-        )
-
     def html(self, site_name: str, attribution: str) -> str:
         toc: list[Markup] = []
         body: list[Markup] = []
@@ -216,10 +204,19 @@ class Book:
                         f"one have {local:,} HTML elements; the limit for all of them is "
                         f"{MAX_LOCAL_ELEMENTS:,} (the handbook PDF lays out each one)"
                     )
-            # Trusted: HTML of the site this build just wrote, re-serialised by BeautifulSoup.
+            # Trusted: HTML of the pages this build rendered, re-serialised by BeautifulSoup.
             body.append(Markup(str(article)))  # noqa: S704
         contents = CONTENTS.format(Markup("").join(toc))
-        cover = self.cover(site_name, attribution)
+        edition, overlay = self.state.edition, self.state.overlay
+        cover = COVER.format(
+            org=COVER_ORG.format(overlay.organisation) if overlay else "",
+            title=site_name,
+            version=edition.version,
+            edition=edition.source_edition,
+            built=edition.build_date.isoformat(),
+            commit=f" from commit {edition.commit}" if edition.commit else "",
+            attribution=attribution,
+        )
         return document(site_name, Markup("\n").join([cover, contents, *body]), "handbook-pdf.css")
 
 
