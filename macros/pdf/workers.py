@@ -149,7 +149,6 @@ class Batch:
         """Start the handbook PDF (the longest job) from the pages' content (``on_env``), while
         the theme renders the pages."""
         articles = {
-            # The page's own <h1>, or its title as Material's template does.
             p.file.src_uri: article_from_content(p.content or "", p.title or conf["site_name"])
             for p in pages
         }
