@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -32,8 +31,7 @@ PDF_CHECKLIST = Markup(
 )
 
 
-@dataclass(frozen=True)
-class PdfJob:
+class PdfJob(NamedTuple):
     """One PDF to make: where it goes in the site, and the complete HTML it is made from."""
 
     target: str  # site-relative path, e.g. downloads/checklists/<id>.pdf
