@@ -7,9 +7,8 @@ from __future__ import annotations
 import posixpath
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -43,8 +42,7 @@ SETTLED = f"""() => {{
 }}"""
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     query: str
     answer: tuple[str, ...]  # page keys (:func:`page_key`)
     source: str

@@ -6,10 +6,8 @@ apart), with a cover, contents and appendices."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -18,7 +16,7 @@ from ..data.local_pages import LOCAL_PREFIX
 from ..data.nav import NavPage, nav_pages
 from ..data.paths import CHANGES_PAGE, COVERAGE_PAGE, RECORD_PAGE, page_url
 from ..data.state import State
-from ..render.html import CHECKLIST, el, lines
+from ..render.html import CHECKLIST
 from ..render.local import contacts_text
 from .writer import PdfError, document, form_font_face
 
@@ -26,35 +24,14 @@ if TYPE_CHECKING:
     from bs4 import Tag
 
 
+CONTACTS = Markup('<p class="pdf-contacts">{}</p>\n')
 PDF_CHECKLIST = Markup(
     '<article class="pdf-checklist"><p class="pdf-site">{site}</p>\n<h1>{title}</h1>\n'
     '<p class="pdf-stamp">{stamp}</p>\n{contacts}{paper}</article>'
 )
 
 
-def checklist_body(state: State, checklist_ids: Iterable[str], site_name: str) -> Markup:
-    contacts = state.overlay and el("p", contacts_text(state.overlay), class_="pdf-contacts")
-    parts = []
-    for cid in checklist_ids:
-        checklist = state.checklists[cid]
-        changed = state.checklist_changed(cid)  # beside the edition stamp
-        paper = CHECKLIST.paper(
-            checklist, state.cite_text(checklist.cite), state.checklist_stamp(cid), fillable=True
-        )
-        parts.append(
-            PDF_CHECKLIST.format(
-                site=site_name,
-                title=checklist.title,
-                stamp=f"{state.edition.line} · {changed}" if changed else state.edition.line,
-                contacts=contacts + "\n" if contacts else "",
-                paper=paper,
-            )
-        )
-    return lines(*parts)
-
-
-@dataclass(frozen=True)
-class PdfJob:
+class PdfJob(NamedTuple):
     """One PDF to make: where it goes in the site, and the complete HTML it is made from."""
 
     target: str  # site-relative path, e.g. downloads/checklists/<id>.pdf
@@ -65,20 +42,29 @@ class PdfJob:
 def checklist_jobs(state: State, site_name: str) -> list[PdfJob]:
     """Every single-checklist PDF, then the combined one (no built page is needed)."""
     face = form_font_face()
-    bodies = [
-        (state.downloads.checklist(cid), c.title, [cid]) for cid, c in state.checklists.items()
-    ]
-    bodies.append((state.downloads.all_checklists, "TA-HSB checklists", list(state.checklists)))
-    return [
-        PdfJob(
-            target,
-            document(
-                title, checklist_body(state, ids, site_name), "checklist-pdf.css", font_face=face
-            ),
-            forms=True,
+
+    def job(target: str, title: str, body: Markup) -> PdfJob:
+        html = document(title, body, "checklist-pdf.css", font_face=face)
+        return PdfJob(target, html, forms=True)
+
+    contacts = CONTACTS.format(contacts_text(state.overlay)) if state.overlay else ""
+    articles, jobs = [], []
+    for cid, checklist in state.checklists.items():
+        changed = state.checklist_changed(cid)  # beside the edition stamp
+        paper = CHECKLIST.paper(
+            checklist, state.cite_text(checklist.cite), state.checklist_stamp(cid), fillable=True
         )
-        for target, title, ids in bodies
-    ]
+        article = PDF_CHECKLIST.format(
+            site=site_name,
+            title=checklist.title,
+            stamp=f"{state.edition.line} · {changed}" if changed else state.edition.line,
+            contacts=contacts,
+            paper=paper,
+        )
+        articles.append(article)
+        jobs.append(job(state.downloads.checklist(cid), checklist.title, article))
+    combined = Markup("\n").join(articles)
+    return [*jobs, job(state.downloads.all_checklists, "TA-HSB checklists", combined)]
 
 
 def book_order(pages: Sequence[NavPage], local_part: str = LOCAL_NAV_TITLE) -> list[NavPage]:
@@ -116,6 +102,7 @@ REMOVE_SELECTOR = (
 # <abbr> …), so one page of 128 KiB of table cells took 80 s. The handbook's own 32 pages
 # have 3,631: local pages may add about as much work again, no more.
 MAX_LOCAL_ELEMENTS = 4000
+COVER_ORG = Markup('<p class="pdf-cover__org">{}</p>\n')
 COVER = Markup(
     '<section class="pdf-cover">{org}<p class="pdf-cover__title">{title}</p>\n'
     '<p class="pdf-cover__subtitle">For assessments of males aged 12 to 18 years where there is a'
@@ -123,35 +110,24 @@ COVER = Markup(
     '<p class="pdf-stamp">Handbook version {version}</p>\n<p>Guidance edition: {edition}</p>\n'
     '<p>Built {built}{commit}</p>\n<p class="pdf-cover__attribution">{attribution}</p></section>'
 )
+TOC_PAGE = Markup('<li class="pdf-toc__page"><a href="#{}">{}</a></li>')
+CONTENTS = Markup('<nav class="pdf-toc"><h1 class="pdf-toc__title">Contents</h1><ol>{}</ol></nav>')
 
 
 class Book:
-    """Built pages (or ``texts``, page HTML by source path) as one document, links inside."""
+    """The pages (``texts``: each page's HTML by source path) as one document, links inside."""
 
-    def __init__(
-        self,
-        state: State,
-        site_dir: Path,
-        pages: Sequence[NavPage],
-        texts: Mapping[str, str] | None = None,
-    ) -> None:
+    def __init__(self, state: State, pages: Sequence[NavPage], texts: Mapping[str, str]) -> None:
         self.state = state
-        self.site_dir = site_dir
         self.pages = pages
-        self.texts = texts or {}
+        self.texts = texts
         self.urls = {p.src: page_url(p.src, state.directory_urls) for p in pages}
         self.by_url = {output_file(u): slug(src) for src, u in self.urls.items()}
-
-    def page_text(self, page: NavPage) -> str:
-        """The page's HTML from ``texts`` (the build), else from the built site (the bench)."""
-        if page.src in self.texts:
-            return self.texts[page.src]
-        return (self.site_dir / output_file(self.urls[page.src])).read_text(encoding="utf-8")
 
     def article(self, page: NavPage) -> Tag:
         from bs4 import BeautifulSoup  # imported late: only the handbook PDF parses pages
 
-        soup = BeautifulSoup(self.page_text(page), "html.parser")
+        soup = BeautifulSoup(self.texts[page.src], "html.parser")
         article = soup.select_one("article.md-content__inner")
         if article is None:
             raise PdfError(f"handbook PDF: docs/{page.src}: no article content in the built page")
@@ -205,18 +181,6 @@ class Book:
             else:
                 node["href"] = f"#{dest}--{fragment}" if fragment else f"#{dest}"
 
-    def cover(self, site_name: str, attribution: str) -> Markup:
-        edition, overlay = self.state.edition, self.state.overlay
-        return COVER.format(
-            org=el("p", overlay.organisation, class_="pdf-cover__org") + "\n" if overlay else "",
-            title=site_name,
-            version=edition.version,
-            edition=edition.source_edition,
-            built=edition.build_date.isoformat(),
-            commit=f" from commit {edition.commit}" if edition.commit else "",
-            attribution=attribution,
-        )
-
     def html(self, site_name: str, attribution: str) -> str:
         toc: list[Markup] = []
         body: list[Markup] = []
@@ -224,11 +188,10 @@ class Book:
         local = 0  # elements of the local pages so far
         for page in self.pages:
             if page.part != part and page.part:
-                toc.append(el("li", page.part, class_="pdf-toc__part"))
-                body.append(el("h1", page.part, class_="pdf-part"))
+                toc.append(Markup('<li class="pdf-toc__part">{}</li>').format(page.part))
+                body.append(Markup('<h1 class="pdf-part">{}</h1>').format(page.part))
             part = page.part
-            link = el("a", page.title, href=f"#{slug(page.src)}")
-            toc.append(el("li", link, class_="pdf-toc__page"))
+            toc.append(TOC_PAGE.format(slug(page.src), page.title))
             article = self.article(page)
             if page.src.startswith(LOCAL_PREFIX):
                 local += len(article.find_all(True))
@@ -239,25 +202,27 @@ class Book:
                         f"one have {local:,} HTML elements; the limit for all of them is "
                         f"{MAX_LOCAL_ELEMENTS:,} (the handbook PDF lays out each one)"
                     )
-            # Trusted: HTML of the site this build just wrote, re-serialised by BeautifulSoup.
+            # Trusted: HTML of the pages this build rendered, re-serialised by BeautifulSoup.
             body.append(Markup(str(article)))  # noqa: S704
-        contents = el(
-            "nav", el("h1", "Contents", class_="pdf-toc__title"), el("ol", toc), class_="pdf-toc"
+        contents = CONTENTS.format(Markup("").join(toc))
+        edition, overlay = self.state.edition, self.state.overlay
+        cover = COVER.format(
+            org=COVER_ORG.format(overlay.organisation) if overlay else "",
+            title=site_name,
+            version=edition.version,
+            edition=edition.source_edition,
+            built=edition.build_date.isoformat(),
+            commit=f" from commit {edition.commit}" if edition.commit else "",
+            attribution=attribution,
         )
-        cover = self.cover(site_name, attribution)
-        return document(site_name, lines(cover, contents, *body), "handbook-pdf.css")
+        return document(site_name, Markup("\n").join([cover, contents, *body]), "handbook-pdf.css")
 
 
 def article_from_content(content: str, title: str) -> str:
     """A page's article as Material's ``partials/content.html`` writes it: the page's own
     ``<h1>`` or one with its title (without what :meth:`Book.article` would remove)."""
-    heading = "" if "<h1" in content else str(el("h1", title))
+    heading = "" if "<h1" in content else Markup("<h1>{}</h1>").format(title)
     return f'<article class="md-content__inner md-typeset">{heading}{content}</article>'
-
-
-def handbook_job(book: Book, conf: Any) -> PdfJob:
-    html = book.html(conf["site_name"], conf["copyright"] or "")
-    return PdfJob(book.state.downloads.handbook, html)
 
 
 def book_pages(state: State, nav: Any) -> list[NavPage]:

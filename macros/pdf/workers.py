@@ -23,7 +23,7 @@ from typing import Any
 
 from ..data.nav import NavPage
 from ..data.state import State
-from .book import Book, PdfJob, article_from_content, book_pages, checklist_jobs, handbook_job
+from .book import Book, PdfJob, article_from_content, book_pages, checklist_jobs
 from .writer import PdfError, write_pdf
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -66,7 +66,8 @@ def render_book(
     state: State, pages: list[NavPage], texts: Mapping[str, str], conf: Any, site: Path, cache: Path
 ) -> tuple[Path, bool]:
     """Assemble the handbook from ``texts`` and render it if it is not cached (in a worker)."""
-    return render(handbook_job(Book(state, site, pages, texts), conf), site, cache)
+    html = Book(state, pages, texts).html(conf["site_name"], conf["copyright"] or "")
+    return render(PdfJob(state.downloads.handbook, html), site, cache)
 
 
 def copy(cached: Path, target: Path) -> None:
@@ -134,7 +135,6 @@ class Batch:
         self.started = time.perf_counter()
         self.ready: dict[str, tuple[Path, bool]] = {}
         self.pending: dict[str, Future[tuple[Path, bool]]] = {}
-        self.landing: threading.Thread | None = None
         _take_over(self)
 
     def add(self, job: PdfJob, base_url: Path) -> None:
@@ -149,7 +149,6 @@ class Batch:
         """Start the handbook PDF (the longest job) from the pages' content (``on_env``), while
         the theme renders the pages."""
         articles = {
-            # The page's own <h1>, or its title as Material's template does.
             p.file.src_uri: article_from_content(p.content or "", p.title or conf["site_name"])
             for p in pages
         }
@@ -194,11 +193,6 @@ class Batch:
                 log.info(f"PDF ready: {targets[future]} ({elapsed:.1f} s after the build started)")
             except PdfError as exc:
                 log.error(str(exc))
-
-    def wait(self) -> None:
-        """Block until every background PDF has arrived or been dropped (tests, benchmarks)."""
-        if self.landing is not None:
-            self.landing.join()
 
 
 def result(target: str, future: Future[tuple[Path, bool]]) -> tuple[Path, bool]:

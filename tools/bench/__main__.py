@@ -43,7 +43,6 @@ def main() -> int:
         r["handbook_pages"] = len(nav_sources(config["nav"]))
         site = real / "site"
         r["weights"] = measures.weights(site)
-        r["pdf"] = timing.pdf_timings(real)
         offline = projects.offline(work / "offline")  # search from disk, as in the offline zip
         timing.hyperfine({"offline": timing.build_command(offline)}, 1)
         r["search"] = searchbox.measure(site, offline / "site")

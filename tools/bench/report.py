@@ -35,14 +35,14 @@ def seconds(times: list[float]) -> str:
 
 def goals(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     """Rows for the goal table: (measure, figure, target, met); the template only prints them."""
-    b, pdfb, sizes, pdf = r["builds"], r["pdf_builds"], r["pdf_sizes"], r["pdf"]
+    b, pdfb, sizes = r["builds"], r["pdf_builds"], r["pdf_sizes"]
     h, p = b["handbook"]["min"], b["plain"]["min"]
     reload_pdfs, reload_bare = (statistics.median(r[k]) for k in ("reload_pdfs", "reload_no_pdfs"))
     tagged, untagged = pdfb["tagged"]["min"], pdfb["untagged"]["min"]
     bare = r["untagged_sizes"]
     per_char = bare["handbook"] / bare["handbook_text"]
     before = HANDBOOK_PDF_BEFORE / HANDBOOK_TEXT_BEFORE
-    work = h + pdf["checklist_pdfs_seconds"] + pdf["handbook_pdf_seconds"]
+    work = pdfb["tagged"]["user"] + pdfb["tagged"]["system"]  # CPU time, PDF workers included
     bound = work / (os.cpu_count() or 1)
     growth = sizes["handbook"] / HANDBOOK_PDF_BEFORE_TAGS
     problems = "; ".join(sizes["field_problems"]) or "no problems"
@@ -96,9 +96,8 @@ def goals(r: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
         (
             "Clean `make build` with PDFs, empty PDF cache (best of runs)",
             f"{tagged:.2f} s (runs: {seconds(pdfb['tagged']['times'])}); with a full cache "
-            f"{pdfb['warm']['min']:.2f} s. The work (PDF-less build {h:.2f} s, checklist PDFs "
-            f"{pdf['checklist_pdfs_seconds']:.2f} s, handbook PDF {pdf['handbook_pdf_seconds']:.2f} s, "
-            f"one after another) on {os.cpu_count()} cores needs at least {bound:.2f} s",
+            f"{pdfb['warm']['min']:.2f} s. Its work ({work:.2f} s of CPU time, mean of runs) on "
+            f"{os.cpu_count()} cores needs at least {bound:.2f} s",
             "≤ 4 s",
             tagged <= 4.0,
         ),

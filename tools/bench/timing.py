@@ -1,4 +1,4 @@
-"""Builds timed by hyperfine, ``mkdocs serve`` edit-to-reload, the PDFs rendered uncached."""
+"""Builds timed by hyperfine, ``mkdocs serve`` edit-to-reload."""
 
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from macros.data.edition import read_version
-from macros.data.nav import nav_sources
-from tools import mkdocs_config
 from tools.servers import free_port
 
 
@@ -33,7 +31,8 @@ def build_command(project: Path, env: dict[str, str] | None = None) -> str:
 
 def hyperfine(commands: dict[str, str], runs: int, prepare: dict[str, str] | None = None) -> Any:
     """Each command ``runs`` times after a warm-up, ``prepare[name]`` before each: per name,
-    hyperfine's own figures (s): ``min`` (the best run), ``median``, ``times`` …"""
+    hyperfine's own figures (s): ``min`` (the best run), ``median``, ``times``, ``user`` and
+    ``system`` (mean CPU time, the build's worker processes included) …"""
     if shutil.which("hyperfine") is None:
         raise SystemExit("bench: hyperfine is missing: install it (`make system-deps`, as root)")
     with tempfile.TemporaryDirectory() as tmp:
@@ -119,28 +118,3 @@ def serve_reloads(project: Path, env: dict[str, str], edits: int) -> list[float]
             proc.kill()
             proc.wait()
     return times
-
-
-def pdf_timings(project: Path) -> dict[str, float]:
-    """Seconds to render the checklist PDFs, then the handbook PDF, here without the cache on a
-    built site (the cost the cache avoids)."""
-    from macros.data.edition import Edition, build_date
-    from macros.data.state import assemble
-    from macros.pdf.book import Book, book_pages, checklist_jobs, handbook_job
-    from macros.pdf.writer import write_pdf
-
-    config = mkdocs_config.load_config(project / "mkdocs.yml")
-    edition = Edition(read_version(project / "pyproject.toml"), "bench", build_date())
-    pages = nav_sources(config["nav"])
-    state = assemble(root=project, docs_dir=project / "docs", pages=pages, edition=edition)
-    site = project / "site"
-    start = time.perf_counter()
-    for job in checklist_jobs(state, config["site_name"]):
-        write_pdf(job.html, site / job.target, site, forms=job.forms)
-    middle = time.perf_counter()
-    book = handbook_job(Book(state, site, book_pages(state, config["nav"])), config)
-    write_pdf(book.html, site / book.target, site)
-    return {
-        "checklist_pdfs_seconds": round(middle - start, 2),
-        "handbook_pdf_seconds": round(time.perf_counter() - middle, 2),
-    }

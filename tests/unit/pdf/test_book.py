@@ -14,12 +14,10 @@ from macros.pdf.book import (
     Book,
     article_from_content,
     book_order,
-    handbook_job,
     output_file,
     slug,
 )
 from macros.pdf.writer import PdfError, write_pdf
-from tests.conftest import mkdocs_config
 from tests.unit.pdf.test_cache import handbook
 
 
@@ -99,16 +97,15 @@ def test_local_pages_past_the_element_limit_stop_the_pdf_before_it_is_laid_out(
     """Each element costs WeasyPrint milliseconds: 1,302 per page here (a title, a list and
     its items); the fourth page takes the local pages past MAX_LOCAL_ELEMENTS."""
     state = replace(handbook(), overlay_label="areas/north.yml")
-    conf = mkdocs_config()
     local = [NavPage(f"Local {i}", f"local/pages/p{i}.md", "Local") for i in range(4)]
     pages = [NavPage("Home", "index.md", None), *local]
     items = "<ul>" + "<li>x</li>" * 1300 + "</ul>"
     texts = {p.src: article_from_content(items, p.title) for p in pages}
-    three = Book(state, Path(), pages[:4], texts)
-    assert "<li>x</li>" in handbook_job(three, conf).html  # 3,906 elements: within the limit
+    three = Book(state, pages[:4], texts)
+    assert "<li>x</li>" in three.html("Site", "")  # 3,906 elements: within the limit
     monkeypatch.setattr(weasyprint, "HTML", lambda *a, **k: pytest.fail("laid out"))
     with pytest.raises(PdfError) as err:  # refused before WeasyPrint lays anything out
-        handbook_job(Book(state, Path(), pages, texts), conf)
+        Book(state, pages, texts).html("Site", "")
     assert str(err.value) == (
         "areas/north.yml: local page 'pages/p3.md': the local pages up to this one have "
         f"5,208 HTML elements; the limit for all of them is {MAX_LOCAL_ELEMENTS:,} (the "

@@ -20,7 +20,7 @@ from macros.data.nav import NavPage, nav_pages, nav_sources
 from macros.data.state import State, assemble
 from macros.hooks import site_hooks
 from macros.pdf import book, workers, writer
-from macros.pdf.book import Book, article_from_content, book_order, handbook_job
+from macros.pdf.book import Book, PdfJob, article_from_content, book_order
 from tests.conftest import ROOT, mkdocs_config
 from tests.pdftext import sheet_text
 
@@ -126,11 +126,13 @@ def test_the_handbook_key_follows_the_built_pages(base: State, tmp_path: Path) -
     def page(text: str) -> str:
         return f'<html><body><article class="md-content__inner"><h1>T</h1><p>{text}</p></article></body></html>'
 
+    def job(texts: dict[str, str]) -> PdfJob:
+        return PdfJob("h.pdf", Book(base, pages, texts).html("Site", ""))
+
     texts = {p.src: page("Same") for p in pages}
-    first = handbook_job(Book(base, tmp_path, pages, texts), conf)
-    again = handbook_job(Book(base, tmp_path, pages, dict(texts)), conf)
+    first, again = job(texts), job(dict(texts))
     texts[pages[3].src] = page("One line edited")
-    edited = handbook_job(Book(base, tmp_path, pages, texts), conf)
+    edited = job(texts)
     assert workers.cache_key(first, tmp_path) == workers.cache_key(again, tmp_path)
     assert workers.cache_key(first, tmp_path) != workers.cache_key(edited, tmp_path)
 
@@ -167,7 +169,7 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
     batch.add(book.PdfJob(target, "<!doctype html><title>a</title><p>Fresh</p>"), site)
     batch.publish(site)
     assert not (site / target).exists() or "Fresh" in sheet_text(PdfReader(site / target).pages[0])
-    batch.wait()
+    batch.landing.join()
     assert "Fresh" in sheet_text(PdfReader(site / target).pages[0])
 
     # A PDF that arrives after a newer build started is not copied into the site.
@@ -175,7 +177,7 @@ def test_background_publishing_never_shows_a_stale_pdf(tmp_path: Path) -> None:
     old.add(book.PdfJob(target, "<!doctype html><title>b</title><p>Old edit</p>"), site)
     old.publish(site)
     workers.Batch(cache, background=True)  # the next build
-    old.wait()
+    old.landing.join()
     assert not (site / target).exists()  # removed when the old build ended, never replaced
 
 
@@ -187,7 +189,7 @@ def test_no_pdf_lands_after_serve_shuts_down(tmp_path: Path) -> None:
     batch.add(book.PdfJob("downloads/a.pdf", "<!doctype html><title>a</title><p>A</p>"), site)
     batch.publish(site)
     site_hooks.on_shutdown()
-    batch.wait()
+    batch.landing.join()
     assert not (site / "downloads" / "a.pdf").exists()
 
 
@@ -199,7 +201,7 @@ def test_a_background_pdf_that_fails_is_logged_in_one_line(
     batch.add(book.PdfJob("downloads/a.pdf", '<img src="https://example.org/x.png">'), site)
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.handbook"):
         batch.publish(site)
-        batch.wait()
+        batch.landing.join()
     [message] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert message.startswith("a.pdf: a resource could not be loaded: 'https://example.org/")
     assert "\n" not in message
@@ -236,10 +238,7 @@ def test_the_book_is_the_same_from_content_or_from_the_built_page(base: State) -
     early = {page.src: article_from_content(CONTENT, page.title)}
     built = {page.src: BUILT}
     glossary = NavPage("Glossary", "reference/glossary.md", "Reference")
-    sections = [
-        str(Book(base, ROOT / "site", [page, glossary], texts).article(page))
-        for texts in (early, built)
-    ]
+    sections = [str(Book(base, [page, glossary], texts).article(page)) for texts in (early, built)]
     assert sections[0] == sections[1]
     assert sections[0].startswith(  # a page in a part: its title is the part's level 2
         '<section class="pdf-page" id="guidance-definitions"><h2 class="pdf-h1" '
