@@ -18,7 +18,7 @@ from .glossary import Glossary
 from .headings import heading_ids
 from .local_models import LocalOverlay, Review
 from .logo import Logo, LogoError, read_logo
-from .models import Checklist, ChecklistItem, ChecklistSection, Reference, reserved_item_ids
+from .models import Checklist, ChecklistItem, Reference, reserved_item_ids
 
 
 def load_references(path: Path, label: str) -> dict[str, Reference]:
@@ -157,18 +157,16 @@ def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]
         return overlay, []
     if not isinstance(data, dict) or not all(loc and isinstance(loc[0], str) for loc in locs):
         return None, problems
-    dropped: dict[str, set[int]] = {}
-    rest = dict(data)
-    for loc in locs:
-        if loc[0] in OVERLAY_LISTS and len(loc) > 1 and isinstance(loc[1], int):
-            dropped.setdefault(loc[0], set()).add(loc[1])
+    rest, positions = dict(data), dict[str, tuple[int, ...]]()
+    for field, *inner in locs:
+        index = inner[0] if inner else None
+        if field in OVERLAY_LISTS and isinstance(index, int) and isinstance(data[field], list):
+            kept = positions.get(field, range(len(data[field])))
+            positions[field] = tuple(i for i in kept if i != index)
         else:
-            rest.pop(loc[0], None)
-    positions = {}
-    for field, bad in dropped.items():
-        if isinstance(rest.get(field), list):
-            positions[field] = tuple(i for i in range(len(rest[field])) if i not in bad)
-            rest[field] = [rest[field][i] for i in positions[field]]
+            rest.pop(field, None)
+    positions = {field: kept for field, kept in positions.items() if field in rest}
+    rest |= {field: [data[field][i] for i in kept] for field, kept in positions.items()}
     rest = {**{k: v for k, v in STAND_INS.items() if not rest.get(k)}, **rest}
     try:
         overlay = LocalOverlay.model_validate(rest)
@@ -211,11 +209,10 @@ def merge_items(
     checklists: Mapping[str, Checklist], overlay: LocalOverlay, label: str
 ) -> dict[str, Checklist]:
     problems: list[str] = []
-    added: dict[tuple[str, str], list[ChecklistItem]] = {}
-    used = {cid: {item.id for item in c.items} for cid, c in checklists.items()}
+    merged = dict(checklists)
     for i, item in overlay.numbered("checklist_items"):
         where = partial(overlay.at, label, "checklist_items", i)
-        checklist = checklists.get(item.checklist)
+        checklist = merged.get(item.checklist)
         in_it = f"in checklist '{item.checklist}'"
         if checklist is None:
             problems.append(f"{where('checklist')}: no checklist '{item.checklist}'")
@@ -223,22 +220,17 @@ def merge_items(
             problems.append(f"{where('section')}: no section '{item.section}' {in_it}")
         elif reserved := reserved_item_ids(checklist).get(item.id):
             problems.append(f"{where('id')}: '{item.id}' is reserved {in_it} ({reserved} uses it)")
-        elif item.id in used[item.checklist]:
+        elif item.id in {own.id for own in checklist.items}:
             problems.append(f"{where('id')}: '{item.id}' is already an item id {in_it}")
         else:
-            used[item.checklist].add(item.id)
             local = ChecklistItem(id=item.id, text=item.text, note=item.note, local=True)
-            added.setdefault((item.checklist, item.section), []).append(local)
+            sections = [
+                s.model_copy(update={"items": (*s.items, local)}) if s.id == item.section else s
+                for s in checklist.sections
+            ]
+            merged[item.checklist] = checklist.model_copy(update={"sections": tuple(sections)})
     fail(problems)
-
-    def section(cid: str, s: ChecklistSection) -> ChecklistSection:
-        extra = added.get((cid, s.id))
-        return s.model_copy(update={"items": (*s.items, *extra)}) if extra else s
-
-    return {
-        cid: c.model_copy(update={"sections": tuple(section(cid, s) for s in c.sections)})
-        for cid, c in checklists.items()
-    }
+    return merged
 
 
 def overdue(review: Review | None, today: dt.date) -> str | None:
