@@ -279,5 +279,4 @@ def repeated(values: Iterable[H]) -> list[tuple[int, H]]:
 
 
 def unknown(where: str, keys: Iterable[str], known: Container[str], what: str) -> list[str]:
-    """``where[j]: unknown <what> '<key>'`` for each key not in ``known``."""
     return [f"{where}[{j}]: unknown {what} '{k}'" for j, k in enumerate(keys) if k not in known]
