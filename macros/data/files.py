@@ -14,8 +14,6 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from .marks import Unreadable, field_path, line_at, lined_map, lined_seq, printable, unreadable
 
@@ -109,18 +107,16 @@ class _StrictLoader(_Strict, yaml.SafeLoader):
 
 
 try:
-    from yaml._yaml import CParser
+    from yaml import CSafeLoader
 except ImportError:  # PyYAML built without libyaml
     _Loader: Any = _StrictLoader
 else:
 
-    class _StrictCLoader(_Strict, Composer, CParser, SafeConstructor, Resolver):
+    class _StrictCLoader(_Strict, Composer, CSafeLoader):
         """libyaml scans and parses (about 6x faster); the checks compose in Python."""
 
         def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
+            CSafeLoader.__init__(self, stream)
             Composer.__init__(self)
 
     _Loader = _StrictCLoader
@@ -160,15 +156,12 @@ def read_yaml(path: Path, label: str, values_later: bool = False) -> Any:
 
 def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
     """``values_later`` leaves each :class:`Unreadable` for :func:`error_lines`."""
+    if found := yaml.reader.Reader.NON_PRINTABLE.search(text):  # what YAML's readers refuse
+        line = text.count("\n", 0, found.start()) + 1
+        problem = f"control character U+{ord(found.group()):04X} is not allowed"
+        raise DataError(f"{label}: line {line}: {problem}")
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
-    except yaml.reader.ReaderError as exc:
-        if _Loader is _StrictLoader:
-            line = text.count("\n", 0, exc.position) + 1
-        else:  # libyaml counts the offset in UTF-8 bytes
-            line = text.encode()[: exc.position].count(b"\n") + 1
-        problem = f"control character U+{exc.character:04X} is not allowed"
-        raise DataError(f"{label}: line {line}: {problem}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(top level)"
