@@ -124,14 +124,12 @@ def first_link(base: Path, relative: str, root: Path) -> str | None:
 def check_owned(overlay: Path, folder: Path, root: Path) -> Path:
     """The overlay's ``folder`` once no link or special file is found on the way to the
     overlay, at it, or in its folder, before anything of it is opened."""
-    inside = overlay.is_relative_to(root)
-    problem = first_link(root, overlay.relative_to(root).as_posix(), root) if inside else None
-    problems = [problem or _not_plain(overlay, root), _not_plain(folder, root, folder=True)]
+    base = root if overlay.is_relative_to(root) else overlay.parent
+    problems = [first_link(base, overlay.relative_to(base).as_posix(), root)]
+    problems.append(_not_plain(folder, root, folder=True))
     if not any(problems) and folder.is_dir():
-        for top, dirs, files in os.walk(folder):  # never follows a link (followlinks=False)
-            dirs.sort()
-            problems += [_not_plain(Path(top, n), root, folder=True) for n in dirs]
-            problems += [_not_plain(Path(top, n), root) for n in sorted(files)]
+        inside = sorted(folder.rglob("*"))  # "**" never follows a link to a folder
+        problems += [_not_plain(path, root, folder=path.is_dir()) for path in inside]
     fail([p for p in problems if p])
     return folder
 
