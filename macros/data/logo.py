@@ -133,17 +133,6 @@ def css_problem(text: str) -> str | None:
     return None
 
 
-def attribute_problem(tag: str, attr: str, value: str) -> str | None:
-    name = _shown(attr)
-    if name.casefold().startswith("on"):
-        return f"SVG with an event handler ({name}) is not allowed"
-    if attr not in SVG_ATTRIBUTES:
-        return f"SVG with the attribute {name} on <{_shown(tag)}> is not allowed"
-    if refers(value):
-        return REFERENCE
-    return None if attr in PLAIN_ATTRIBUTES else css_problem(f"{attr}:{value}")
-
-
 def svg_problem(data: bytes) -> str | None:
     try:
         text = data.decode("utf-8")
@@ -172,8 +161,13 @@ def svg_problem(data: bytes) -> str | None:
         if tag[len(SVG) :] not in SVG_ELEMENTS:
             return f"SVG with a <{_shown(tag)}> element is not allowed"
         for attr, value in node.attrib.items():
-            problem = attribute_problem(tag, attr, value)
-            if problem:
+            if _shown(attr).casefold().startswith("on"):
+                return f"SVG with an event handler ({_shown(attr)}) is not allowed"
+            if attr not in SVG_ATTRIBUTES:
+                return f"SVG with the attribute {_shown(attr)} on <{_shown(tag)}> is not allowed"
+            if refers(value):
+                return REFERENCE
+            if attr not in PLAIN_ATTRIBUTES and (problem := css_problem(f"{attr}:{value}")):
                 return problem
             if attr in ("d", "points"):
                 items = sum(1 for _ in PATH_ITEM.finditer(value))

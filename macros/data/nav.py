@@ -13,7 +13,6 @@ class NavPage(NamedTuple):
 
 
 def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
-    """Flatten the ``nav`` config into pages, each with its top-level section."""
     out: list[NavPage] = []
     for entry in nav if isinstance(nav, list) else [nav]:
         titled = {Path(entry).stem: entry} if isinstance(entry, str) else entry
@@ -26,5 +25,4 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
 
 
 def nav_sources(nav: Any) -> list[str]:
-    """Every Markdown source path in the ``nav`` config, in navigation order."""
     return [page.src for page in nav_pages(nav or []) if page.src.endswith(".md")]

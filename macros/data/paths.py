@@ -36,8 +36,6 @@ def print_page(checklist_id: str) -> str:
 
 @dataclass(frozen=True)
 class Downloads:
-    """Where the PDFs of one version are published in the site."""
-
     version: str
 
     @staticmethod
