@@ -222,8 +222,7 @@ def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]
     fields: dict[Unreadable, str] = {}  # the field of each Unreadable's first error
     errors = exc.errors()
     locs = [tuple(err["loc"]) for err in errors]
-    for err in errors:
-        loc = tuple(err["loc"])
+    for err, loc in zip(errors, locs, strict=True):
         if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
             continue  # a container's complaint that follows from an error inside it
         if err["type"] == "invalid_key":

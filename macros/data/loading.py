@@ -115,8 +115,7 @@ def first_link(base: Path, relative: str, root: Path) -> str | None:
     path, parts = base, Path(relative).parts
     for i, part in enumerate(parts):
         path = path / part
-        problem = _not_plain(path, root, folder=i < len(parts) - 1)
-        if problem:
+        if problem := _not_plain(path, root, folder=i < len(parts) - 1):
             return problem
     return None
 
@@ -147,12 +146,11 @@ def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]
     data = read_yaml(path, label, values_later=True)
     try:
         overlay = LocalOverlay.model_validate(data)
+        overlay._data = data
+        return overlay, []
     except ValidationError as exc:
         problems = error_lines(exc, label, data=data)
         locs = [tuple(err["loc"]) for err in exc.errors()]
-    else:
-        overlay._data = data
-        return overlay, []
     if not isinstance(data, dict) or not all(loc and isinstance(loc[0], str) for loc in locs):
         return None, problems
     rest, positions = dict(data), dict[str, tuple[int, ...]]()

@@ -226,7 +226,6 @@ def read_logo(folder: Path, name: str) -> Logo:
         raise LogoError(f"'{name}' cannot be read ({exc.strerror})") from None
     if len(data) > MAX_LOGO_BYTES:
         raise LogoError(f"file is {path.stat().st_size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
-    problem = svg_problem(data) if suffix == ".svg" else raster_problem(data, suffix)
-    if problem:
+    if problem := (svg_problem(data) if suffix == ".svg" else raster_problem(data, suffix)):
         raise LogoError(problem)
     return Logo(data, suffix)
