@@ -62,14 +62,13 @@ class _Strict:
         if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             event = self.peek_event()  # type: ignore[attr-defined]
             raise _refused(f"aliases (*{event.anchor}) are not allowed", event.start_mark)
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark  # type: ignore[attr-defined]
-                raise _refused(f"nested more than {MAX_DEPTH} levels deep", mark)
-            return super().compose_node(parent, index)  # type: ignore[misc]
-        finally:
-            self._depth -= 1
+        self._depth += 1  # not undone on a refusal: the loader is used once
+        if self._depth > MAX_DEPTH:
+            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+            raise _refused(f"nested more than {MAX_DEPTH} levels deep", mark)
+        node = super().compose_node(parent, index)  # type: ignore[misc]
+        self._depth -= 1
+        return node
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         line = node.start_mark.line + 1

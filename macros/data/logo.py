@@ -106,15 +106,11 @@ def _shown(name: str) -> str:
     return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
 
 
-def _unescape(match: re.Match[str]) -> str:
-    code = match.group(1)
-    return chr(min(int(code, 16), 0x10FFFF)) if code else match.group(2)
-
-
 def refers(text: str) -> bool:
     """Whether ``text`` holds ``url(`` in any spelling: CSS escapes decoded (XML entities
     are decoded by the parser), comments and white space left out, in any case."""
-    plain = CSS_COMMENT.sub("", CSS_ESCAPE.sub(_unescape, text))
+    unescaped = CSS_ESCAPE.sub(lambda m: chr(min(int(m[1], 16), 0x10FFFF)) if m[1] else m[2], text)
+    plain = CSS_COMMENT.sub("", unescaped)
     return "url(" in "".join(plain.split()).casefold()
 
 
