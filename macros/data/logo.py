@@ -95,7 +95,6 @@ class Logo:
 
     @property
     def url(self) -> str:
-        """Where the built site publishes it (relative to the site root)."""
         return f"assets/local/logo{self.suffix}"
 
 
