@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from .files import DataError, fail, read_json, repeated, validate
+from .models import _Model
 
 EDITIONS_DIR = "editions"
 MAX_UNITS = 5000
@@ -32,9 +33,7 @@ Version = Annotated[str, StringConstraints(pattern=VERSION.pattern, max_length=1
 Short = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 
 
-class Unit(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Unit(_Model):
     id: Short  # e.g. page:guidance/definitions.md#offline-hsb, checklist:demo:item:a
     kind: Kind
     group: Short  # the page or checklist it belongs to, as its title reads
@@ -51,9 +50,7 @@ class Unit(BaseModel):
         return rest.split(":", 1)[0] if prefix == "checklist" else None
 
 
-class Snapshot(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Snapshot(_Model):
     format: Literal[1] = 1
     version: Version
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None

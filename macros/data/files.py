@@ -14,8 +14,6 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from .marks import Unreadable, field_path, line_at, lined_map, lined_seq, printable, unreadable
 
@@ -64,14 +62,13 @@ class _Strict:
         if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             event = self.peek_event()  # type: ignore[attr-defined]
             raise _refused(f"aliases (*{event.anchor}) are not allowed", event.start_mark)
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark  # type: ignore[attr-defined]
-                raise _refused(f"nested more than {MAX_DEPTH} levels deep", mark)
-            return super().compose_node(parent, index)  # type: ignore[misc]
-        finally:
-            self._depth -= 1
+        self._depth += 1  # not undone on a refusal: the loader is used once
+        if self._depth > MAX_DEPTH:
+            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+            raise _refused(f"nested more than {MAX_DEPTH} levels deep", mark)
+        node = super().compose_node(parent, index)  # type: ignore[misc]
+        self._depth -= 1
+        return node
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         line = node.start_mark.line + 1
@@ -109,18 +106,16 @@ class _StrictLoader(_Strict, yaml.SafeLoader):
 
 
 try:
-    from yaml._yaml import CParser
+    from yaml import CSafeLoader
 except ImportError:  # PyYAML built without libyaml
     _Loader: Any = _StrictLoader
 else:
 
-    class _StrictCLoader(_Strict, Composer, CParser, SafeConstructor, Resolver):
+    class _StrictCLoader(_Strict, Composer, CSafeLoader):
         """libyaml scans and parses (about 6x faster); the checks compose in Python."""
 
         def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
+            CSafeLoader.__init__(self, stream)
             Composer.__init__(self)
 
     _Loader = _StrictCLoader
@@ -160,15 +155,12 @@ def read_yaml(path: Path, label: str, values_later: bool = False) -> Any:
 
 def read_yaml_text(text: str, label: str, values_later: bool = False) -> Any:
     """``values_later`` leaves each :class:`Unreadable` for :func:`error_lines`."""
+    if found := yaml.reader.Reader.NON_PRINTABLE.search(text):  # what YAML's readers refuse
+        line = text.count("\n", 0, found.start()) + 1
+        problem = f"control character U+{ord(found.group()):04X} is not allowed"
+        raise DataError(f"{label}: line {line}: {problem}")
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (SafeConstructor only)
-    except yaml.reader.ReaderError as exc:
-        if _Loader is _StrictLoader:
-            line = text.count("\n", 0, exc.position) + 1
-        else:  # libyaml counts the offset in UTF-8 bytes
-            line = text.encode()[: exc.position].count(b"\n") + 1
-        problem = f"control character U+{exc.character:04X} is not allowed"
-        raise DataError(f"{label}: line {line}: {problem}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(top level)"
@@ -229,8 +221,7 @@ def error_lines(exc: ValidationError, label: str, data: Any = None) -> list[str]
     fields: dict[Unreadable, str] = {}  # the field of each Unreadable's first error
     errors = exc.errors()
     locs = [tuple(err["loc"]) for err in errors]
-    for err in errors:
-        loc = tuple(err["loc"])
+    for err, loc in zip(errors, locs, strict=True):
         if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
             continue  # a container's complaint that follows from an error inside it
         if err["type"] == "invalid_key":
@@ -279,5 +270,4 @@ def repeated(values: Iterable[H]) -> list[tuple[int, H]]:
 
 
 def unknown(where: str, keys: Iterable[str], known: Container[str], what: str) -> list[str]:
-    """``where[j]: unknown <what> '<key>'`` for each key not in ``known``."""
     return [f"{where}[{j}]: unknown {what} '{k}'" for j, k in enumerate(keys) if k not in known]

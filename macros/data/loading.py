@@ -18,7 +18,7 @@ from .glossary import Glossary
 from .headings import heading_ids
 from .local_models import LocalOverlay, Review
 from .logo import Logo, LogoError, read_logo
-from .models import Checklist, ChecklistItem, ChecklistSection, Reference, reserved_item_ids
+from .models import Checklist, ChecklistItem, Reference, reserved_item_ids
 
 
 def load_references(path: Path, label: str) -> dict[str, Reference]:
@@ -115,8 +115,7 @@ def first_link(base: Path, relative: str, root: Path) -> str | None:
     path, parts = base, Path(relative).parts
     for i, part in enumerate(parts):
         path = path / part
-        problem = _not_plain(path, root, folder=i < len(parts) - 1)
-        if problem:
+        if problem := _not_plain(path, root, folder=i < len(parts) - 1):
             return problem
     return None
 
@@ -124,14 +123,12 @@ def first_link(base: Path, relative: str, root: Path) -> str | None:
 def check_owned(overlay: Path, folder: Path, root: Path) -> Path:
     """The overlay's ``folder`` once no link or special file is found on the way to the
     overlay, at it, or in its folder, before anything of it is opened."""
-    inside = overlay.is_relative_to(root)
-    problem = first_link(root, overlay.relative_to(root).as_posix(), root) if inside else None
-    problems = [problem or _not_plain(overlay, root), _not_plain(folder, root, folder=True)]
+    base = root if overlay.is_relative_to(root) else overlay.parent
+    problems = [first_link(base, overlay.relative_to(base).as_posix(), root)]
+    problems.append(_not_plain(folder, root, folder=True))
     if not any(problems) and folder.is_dir():
-        for top, dirs, files in os.walk(folder):  # never follows a link (followlinks=False)
-            dirs.sort()
-            problems += [_not_plain(Path(top, n), root, folder=True) for n in dirs]
-            problems += [_not_plain(Path(top, n), root) for n in sorted(files)]
+        inside = sorted(folder.rglob("*"))  # "**" never follows a link to a folder
+        problems += [_not_plain(path, root, folder=path.is_dir()) for path in inside]
     fail([p for p in problems if p])
     return folder
 
@@ -149,26 +146,23 @@ def read_overlay(path: Path, label: str) -> tuple[LocalOverlay | None, list[str]
     data = read_yaml(path, label, values_later=True)
     try:
         overlay = LocalOverlay.model_validate(data)
+        overlay._data = data
+        return overlay, []
     except ValidationError as exc:
         problems = error_lines(exc, label, data=data)
         locs = [tuple(err["loc"]) for err in exc.errors()]
-    else:
-        overlay._data = data
-        return overlay, []
     if not isinstance(data, dict) or not all(loc and isinstance(loc[0], str) for loc in locs):
         return None, problems
-    dropped: dict[str, set[int]] = {}
-    rest = dict(data)
-    for loc in locs:
-        if loc[0] in OVERLAY_LISTS and len(loc) > 1 and isinstance(loc[1], int):
-            dropped.setdefault(loc[0], set()).add(loc[1])
+    rest, positions = dict(data), dict[str, tuple[int, ...]]()
+    for field, *inner in locs:
+        index = inner[0] if inner else None
+        if field in OVERLAY_LISTS and isinstance(index, int) and isinstance(data[field], list):
+            kept = positions.get(field, range(len(data[field])))
+            positions[field] = tuple(i for i in kept if i != index)
         else:
-            rest.pop(loc[0], None)
-    positions = {}
-    for field, bad in dropped.items():
-        if isinstance(rest.get(field), list):
-            positions[field] = tuple(i for i in range(len(rest[field])) if i not in bad)
-            rest[field] = [rest[field][i] for i in positions[field]]
+            rest.pop(field, None)
+    positions = {field: kept for field, kept in positions.items() if field in rest}
+    rest |= {field: [data[field][i] for i in kept] for field, kept in positions.items()}
     rest = {**{k: v for k, v in STAND_INS.items() if not rest.get(k)}, **rest}
     try:
         overlay = LocalOverlay.model_validate(rest)
@@ -211,11 +205,10 @@ def merge_items(
     checklists: Mapping[str, Checklist], overlay: LocalOverlay, label: str
 ) -> dict[str, Checklist]:
     problems: list[str] = []
-    added: dict[tuple[str, str], list[ChecklistItem]] = {}
-    used = {cid: {item.id for item in c.items} for cid, c in checklists.items()}
+    merged = dict(checklists)
     for i, item in overlay.numbered("checklist_items"):
         where = partial(overlay.at, label, "checklist_items", i)
-        checklist = checklists.get(item.checklist)
+        checklist = merged.get(item.checklist)
         in_it = f"in checklist '{item.checklist}'"
         if checklist is None:
             problems.append(f"{where('checklist')}: no checklist '{item.checklist}'")
@@ -223,22 +216,17 @@ def merge_items(
             problems.append(f"{where('section')}: no section '{item.section}' {in_it}")
         elif reserved := reserved_item_ids(checklist).get(item.id):
             problems.append(f"{where('id')}: '{item.id}' is reserved {in_it} ({reserved} uses it)")
-        elif item.id in used[item.checklist]:
+        elif item.id in {own.id for own in checklist.items}:
             problems.append(f"{where('id')}: '{item.id}' is already an item id {in_it}")
         else:
-            used[item.checklist].add(item.id)
             local = ChecklistItem(id=item.id, text=item.text, note=item.note, local=True)
-            added.setdefault((item.checklist, item.section), []).append(local)
+            sections = [
+                s.model_copy(update={"items": (*s.items, local)}) if s.id == item.section else s
+                for s in checklist.sections
+            ]
+            merged[item.checklist] = checklist.model_copy(update={"sections": tuple(sections)})
     fail(problems)
-
-    def section(cid: str, s: ChecklistSection) -> ChecklistSection:
-        extra = added.get((cid, s.id))
-        return s.model_copy(update={"items": (*s.items, *extra)}) if extra else s
-
-    return {
-        cid: c.model_copy(update={"sections": tuple(section(cid, s) for s in c.sections)})
-        for cid, c in checklists.items()
-    }
+    return merged
 
 
 def overdue(review: Review | None, today: dt.date) -> str | None:

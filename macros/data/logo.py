@@ -95,7 +95,6 @@ class Logo:
 
     @property
     def url(self) -> str:
-        """Where the built site publishes it (relative to the site root)."""
         return f"assets/local/logo{self.suffix}"
 
 
@@ -106,15 +105,11 @@ def _shown(name: str) -> str:
     return " ".join(name.split())[:80]  # a namespace may hold a line break (&#10;)
 
 
-def _unescape(match: re.Match[str]) -> str:
-    code = match.group(1)
-    return chr(min(int(code, 16), 0x10FFFF)) if code else match.group(2)
-
-
 def refers(text: str) -> bool:
     """Whether ``text`` holds ``url(`` in any spelling: CSS escapes decoded (XML entities
     are decoded by the parser), comments and white space left out, in any case."""
-    plain = CSS_COMMENT.sub("", CSS_ESCAPE.sub(_unescape, text))
+    unescaped = CSS_ESCAPE.sub(lambda m: chr(min(int(m[1], 16), 0x10FFFF)) if m[1] else m[2], text)
+    plain = CSS_COMMENT.sub("", unescaped)
     return "url(" in "".join(plain.split()).casefold()
 
 
@@ -131,17 +126,6 @@ def css_problem(text: str) -> str | None:
     if any(value.strip().casefold() != "none" for value in dashes):
         return DASHED
     return None
-
-
-def attribute_problem(tag: str, attr: str, value: str) -> str | None:
-    name = _shown(attr)
-    if name.casefold().startswith("on"):
-        return f"SVG with an event handler ({name}) is not allowed"
-    if attr not in SVG_ATTRIBUTES:
-        return f"SVG with the attribute {name} on <{_shown(tag)}> is not allowed"
-    if refers(value):
-        return REFERENCE
-    return None if attr in PLAIN_ATTRIBUTES else css_problem(f"{attr}:{value}")
 
 
 def svg_problem(data: bytes) -> str | None:
@@ -172,8 +156,13 @@ def svg_problem(data: bytes) -> str | None:
         if tag[len(SVG) :] not in SVG_ELEMENTS:
             return f"SVG with a <{_shown(tag)}> element is not allowed"
         for attr, value in node.attrib.items():
-            problem = attribute_problem(tag, attr, value)
-            if problem:
+            if _shown(attr).casefold().startswith("on"):
+                return f"SVG with an event handler ({_shown(attr)}) is not allowed"
+            if attr not in SVG_ATTRIBUTES:
+                return f"SVG with the attribute {_shown(attr)} on <{_shown(tag)}> is not allowed"
+            if refers(value):
+                return REFERENCE
+            if attr not in PLAIN_ATTRIBUTES and (problem := css_problem(f"{attr}:{value}")):
                 return problem
             if attr in ("d", "points"):
                 items = sum(1 for _ in PATH_ITEM.finditer(value))
@@ -232,7 +221,6 @@ def read_logo(folder: Path, name: str) -> Logo:
         raise LogoError(f"'{name}' cannot be read ({exc.strerror})") from None
     if len(data) > MAX_LOGO_BYTES:
         raise LogoError(f"file is {path.stat().st_size:,} bytes; the limit is {MAX_LOGO_BYTES:,}")
-    problem = svg_problem(data) if suffix == ".svg" else raster_problem(data, suffix)
-    if problem:
+    if problem := (svg_problem(data) if suffix == ".svg" else raster_problem(data, suffix)):
         raise LogoError(problem)
     return Logo(data, suffix)

@@ -20,8 +20,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _no_control_characters(value: str) -> str:
-    found = CONTROL.search(value)
-    if found:
+    if found := CONTROL.search(value):
         raise ValueError(f"control character U+{ord(found.group()):04X} is not allowed")
     return value
 

@@ -13,13 +13,10 @@ class NavPage(NamedTuple):
 
 
 def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
-    """Flatten the ``nav`` config into pages, each with its top-level section."""
     out: list[NavPage] = []
     for entry in nav if isinstance(nav, list) else [nav]:
-        if isinstance(entry, str):
-            out.append(NavPage(Path(entry).stem, entry, part))
-            continue
-        for title, value in entry.items():
+        titled = {Path(entry).stem: entry} if isinstance(entry, str) else entry
+        for title, value in titled.items():
             if isinstance(value, str):
                 out.append(NavPage(title, value, part))
             else:
@@ -28,5 +25,4 @@ def nav_pages(nav: Any, part: str | None = None) -> list[NavPage]:
 
 
 def nav_sources(nav: Any) -> list[str]:
-    """Every Markdown source path in the ``nav`` config, in navigation order."""
     return [page.src for page in nav_pages(nav or []) if page.src.endswith(".md")]

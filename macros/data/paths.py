@@ -3,7 +3,7 @@ gives pages and downloads."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -34,10 +34,7 @@ def print_page(checklist_id: str) -> str:
     return f"checklists/{checklist_id}.md"
 
 
-@dataclass(frozen=True)
-class Downloads:
-    """Where the PDFs of one version are published in the site."""
-
+class Downloads(NamedTuple):
     version: str
 
     @staticmethod

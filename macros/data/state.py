@@ -147,17 +147,13 @@ class State:
         return next((p for p in self.local_pages if p.src_uri == src_uri), None)
 
     def unused(self) -> list[str]:
-        refs = [
-            f"{REFERENCES_FILE}: '{key}' is not cited on any page"
-            for key in self.references
-            if key not in self.usage.cites
+        refs = [key for key in self.references if key not in self.usage.cites]
+        terms = [e.id for e in self.glossary.entries if e.id not in self.usage.terms]
+        return [
+            *(f"{REFERENCES_FILE}: '{key}' is not cited on any page" for key in refs),
+            *(f"{GLOSSARY_FILE}: '{term}' is not used on any page" for term in terms),
+            *self.source_problems,
         ]
-        terms = [
-            f"{GLOSSARY_FILE}: '{e.id}' is not used on any page"
-            for e in self.glossary.entries
-            if e.id not in self.usage.terms
-        ]
-        return refs + terms + list(self.source_problems)
 
 
 def load(
@@ -195,8 +191,7 @@ def load(
             if (docs_dir / src).is_file()
         ]
     )
-    overlay = logo = None
-    local: list[LocalSource] | None = []
+    overlay = logo = local = None
     path = root / overlay_file if overlay_file else None
     # Nothing of an overlay (its editions too) is read before it is known to be its own.
     folder = run(check_owned, path, overlay_folder(path), root) if path else None
