@@ -18,7 +18,7 @@ from ..data.paths import (
 )
 from ..data.state import State
 from ..render import glossary
-from ..render.html import CITATIONS, LICENCES, SOURCE, PageLink, el
+from ..render.html import CHECKLIST, CITATIONS, LICENCES, SOURCE
 from .links import Links, Page, log, unknown, where
 
 
@@ -114,13 +114,12 @@ class ReferenceMacros:
             return unknown(message, "no source trace")
         titles = self.state.usage.titles
 
-        def link(trace: provenance.Trace) -> PageLink:
-            title = titles.get(trace.page, trace.page)
-            if trace.section is None:
-                return PageLink(f"{title} (opening)", self.links.href(page, trace.page))
-            anchor = provenance.section_anchor(trace.section)
-            href = self.links.href(page, trace.page, anchor)
-            return PageLink(f"{title} › {trace.section}", href)
+        def link(trace: provenance.Trace) -> tuple[str, str]:
+            title, section = titles.get(trace.page, trace.page), trace.section
+            if section is None:
+                return f"{title} (opening)", self.links.href(page, trace.page)
+            anchor = provenance.section_anchor(section)
+            return f"{title} › {section}", self.links.href(page, trace.page, anchor)
 
         rows = self.state.source.rows()
         return SOURCE.coverage(rows, coverage_counts(rows), link)
@@ -131,9 +130,4 @@ class ReferenceMacros:
         return LICENCES.licences(components, {c.id: c.name for c in components})
 
     def handbook_pdf_link(self, page: Page) -> Markup:
-        return el(
-            "a",
-            "Download the whole handbook (PDF)",
-            href=relative(self.state.downloads.handbook, page.url),
-            class_="md-button md-button--primary hb-handbook-pdf",
-        )
+        return CHECKLIST.handbook_pdf(relative(self.state.downloads.handbook, page.url))

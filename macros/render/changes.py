@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
+from itertools import groupby
 
 from markupsafe import Markup
 
@@ -60,26 +62,17 @@ def word_marks(before: str, after: str) -> tuple[Markup, Markup]:
 
 
 def summary(changes: Sequence[Change]) -> str:
-    counts = [
-        f"{n} {STATUS[s].lower()}"
-        for s in ("reworded", "added", "removed", "moved")
-        if (n := sum(1 for c in changes if c.status == s))
-    ]
+    n = Counter(c.status for c in changes)
+    counts = [f"{n[s]} {s}" for s in ("reworded", "added", "removed", "moved") if n[s]]
     return (", ".join(counts) + ".").capitalize() if counts else "No changes to the guidance."
 
 
 def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
-    groups: dict[tuple[int, str, str], list[Change]] = {}
-    for change in step.comparison or ():
-        unit = change.unit
-        groups.setdefault((order.get(unit.page, len(order)), unit.group, unit.page), []).append(
-            change
-        )
-    by_group = [
-        (group, sorted(found, key=lambda c: (c.unit.anchor, c.unit.id)))
-        for (_, group, _), found in sorted(groups.items())
-    ]
-    return TEMPLATE.step(step, link, by_group)
+    def group(c: Change) -> tuple[int, str, str]:
+        return order.get(c.unit.page, len(order)), c.unit.group, c.unit.page
+
+    found = sorted(step.comparison or (), key=lambda c: (*group(c), c.unit.anchor, c.unit.id))
+    return TEMPLATE.step(step, link, [(g[1], list(c)) for g, c in groupby(found, key=group)])
 
 
 def changes_page(

@@ -12,7 +12,7 @@ from macros.data.edition import Edition
 from macros.data.local_models import Contact, LocalOverlay
 from macros.data.models import CASE_FIELDS, Checklist, GlossaryEntry, Reference
 from macros.render import glossary, local
-from macros.render.html import CHECKLIST, CITATIONS, PageLink, el
+from macros.render.html import CHECKLIST, CITATIONS, el
 
 LIM = Reference(key="lim-2017", authors="Lim et al.", year=2017, cited_for="Exposure by 15.")
 IIOC = GlossaryEntry(
@@ -100,7 +100,7 @@ def test_a_citation_the_handbook_attributes_itself_carries_a_mark_to_one_note() 
 
 
 def test_reference_entry_lists_cited_on_pages() -> None:
-    html = str(CITATIONS.entry(LIM, [PageLink("Pornography", "../prompts/pornography/")]))
+    html = str(CITATIONS.entry(LIM, [("Pornography", "../prompts/pornography/")]))
     assert html.startswith('<div id="ref-lim-2017" class="hb-ref">')
     assert "<strong>Lim et al. (2017).</strong>" in html
     assert 'Cited on: </span><a href="../prompts/pornography/">Pornography</a>' in html
@@ -140,11 +140,11 @@ def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
             {
                 "iioc": {
                     "explained": [],
-                    "used_on": [PageLink("IIOC prompts", "../../prompts/iioc/")],
+                    "used_on": [("IIOC prompts", "../../prompts/iioc/")],
                     "aids": [],
                 },
                 "sexting": {
-                    "explained": [PageLink("Sexting", "../../prompts/sexting/#what")],
+                    "explained": [("Sexting", "../../prompts/sexting/#what")],
                     "used_on": [],
                     "aids": [],
                 },
