@@ -3,6 +3,7 @@ pages, and the source's own wording (Source wording blocks, the Source coverage 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
@@ -32,7 +33,7 @@ class ReferenceMacros:
     def __init__(self, state: State, links: Links) -> None:
         self.state = state
         self.links = links
-        self._tips: dict[str, int] = {}  # tooltip numbers per page, reset as each page starts
+        self._tips: Counter[str] = Counter()  # tooltip numbers by page, reset as it starts
 
     def cite(self, page: Page, *keys: str) -> Markup:
         references = self.state.references
@@ -41,13 +42,9 @@ class ReferenceMacros:
             log.warning(f"{here}: cite('{key}'): unknown citation key (not in {REFERENCES_FILE})")
         if not keys:
             log.warning(f"{here}: cite(): needs at least one citation key")
-        found = [
-            (references[k], self.links.href(page, REFERENCES_PAGE, references[k].anchor))
-            for k in keys
-            if k in references
-        ]
-        marker = escape("".join(f"[unknown citation: {k}]" for k in missing))
-        return CITATIONS.cite(found) + marker
+        found = [references[k] for k in keys if k in references]
+        cited = [(r, self.links.href(page, REFERENCES_PAGE, r.anchor)) for r in found]
+        return CITATIONS.cite(cited) + escape("".join(f"[unknown citation: {k}]" for k in missing))
 
     def term(self, page: Page, name: str, text: str | None = None) -> Markup:
         entry = self.state.glossary.find(name)
@@ -58,12 +55,10 @@ class ReferenceMacros:
 
     def term_link(self, page: Page, entry_id: str, text: str) -> Markup:
         """A glossary link with its tooltip (numbered per page)."""
-        key = page.url
-        self._tips[key] = self._tips.get(key, 0) + 1
-        tip_id = f"hb-tip-{self._tips[key]}"
-        entry = self.state.glossary.get(entry_id)
-        href = self.links.href(page, GLOSSARY_PAGE, entry.id)
-        return glossary.TEMPLATE.term(entry, text, href, tip_id)
+        self._tips[page.url] += 1
+        href = self.links.href(page, GLOSSARY_PAGE, entry_id)
+        tip = f"hb-tip-{self._tips[page.url]}"
+        return glossary.TEMPLATE.term(self.state.glossary.get(entry_id), text, href, tip)
 
     def start_page(self, page: Page) -> None:
         """Reset per-page state (tooltip numbering) before a page renders."""
