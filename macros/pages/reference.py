@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import groupby
 
 from markupsafe import Markup, escape
 
@@ -65,18 +66,22 @@ class ReferenceMacros:
         self._tips.pop(page.url, None)
 
     def glossary_page(self, page: Page) -> Markup:
-        used, page_links = self.state.usage.terms, self.links.page_links
+        """A letter index, then the entries by initial letter, each with what it links to besides
+        its definition: the page that explains the term (one or none), the pages that use it, and
+        its spellings search finds it by (data/search-aids.yml; the others are in the index only)."""
+        state, page_links = self.state, self.links.page_links
         links = {
             e.id: {
                 "explained": page_links(page, [e.explained] if e.explained else []),
-                "used_on": page_links(page, used.get(e.id, ())),
-                "aids": self.state.search_aids.spellings.get(e.id, ()),
+                "used_on": page_links(page, state.usage.terms.get(e.id, ())),
+                "aids": state.search_aids.spellings.get(e.id, ()),
             }
-            for e in self.state.glossary.entries
+            for e in state.glossary.entries
         }
-        return glossary.glossary_html(
-            self.state.glossary.entries, links, lambda keys: self.cite(page, *keys)
-        )
+        by_term = sorted(state.glossary.entries, key=lambda e: e.term.casefold())
+        groups = [(k, list(g)) for k, g in groupby(by_term, key=glossary.letter)]
+        names = {e.id: e.heading for e in by_term}
+        return glossary.TEMPLATE.glossary(groups, names, links, lambda keys: self.cite(page, *keys))
 
     def references_page(self, page: Page) -> Markup:
         cited = {k: self.links.page_links(page, v) for k, v in self.state.usage.cites.items()}

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from macros.data.edition import Edition
+from macros.data.glossary import Glossary
 from macros.data.local_models import Contact, LocalOverlay
 from macros.data.models import CASE_FIELDS, Checklist, GlossaryEntry, Reference
+from macros.data.state import State
+from macros.pages.links import Links
+from macros.pages.reference import ReferenceMacros
 from macros.render import glossary, local
 from macros.render.html import CHECKLIST, CITATIONS, el
 
@@ -132,26 +138,24 @@ def test_term_html_without_abbreviation_shows_text_as_written() -> None:
 
 def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
     sexting = GlossaryEntry(
-        id="sexting", term="Sexting", short="s", definition="d", related=("iioc",)
+        id="sexting",
+        term="Sexting",
+        short="s",
+        definition="d",
+        related=("iioc",),
+        explained="prompts/sexting.md#what",
     )
-    html = str(
-        glossary.glossary_html(
-            [sexting, IIOC],
-            {
-                "iioc": {
-                    "explained": [],
-                    "used_on": [("IIOC prompts", "../../prompts/iioc/")],
-                    "aids": [],
-                },
-                "sexting": {
-                    "explained": [("Sexting", "../../prompts/sexting/#what")],
-                    "used_on": [],
-                    "aids": [],
-                },
-            },
-            lambda keys: Markup("cite"),
-        )
+    state = SimpleNamespace(
+        glossary=Glossary((sexting, IIOC), {}),
+        usage=SimpleNamespace(
+            terms={"iioc": ["prompts/iioc.md"]},
+            titles={"prompts/iioc.md": "IIOC prompts", "prompts/sexting.md": "Sexting"},
+        ),
+        search_aids=SimpleNamespace(spellings={}),
+        directory_urls=True,
     )
+    macros = ReferenceMacros(cast(State, state), Links(cast(State, state)))
+    html = str(macros.glossary_page(SimpleNamespace(url="reference/glossary/")))
     assert '<a href="#letter-i">I</a>' in html
     assert '<a href="#letter-s">S</a>' in html
     assert html.index('id="iioc"') < html.index('id="sexting"')
