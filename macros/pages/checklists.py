@@ -32,10 +32,9 @@ class ChecklistMacros:
         return self._screen(page, checklist, in_record=False)
 
     def _screen(self, page: Page, checklist: Checklist, in_record: bool) -> Markup:
-        glossary = self.state.glossary
         return CHECKLIST.screen(
             checklist,
-            lambda t: self.reference.term_link(page, t, glossary.get(t).term),
+            lambda t: self.reference.term_link(page, t, self.state.glossary.get(t).term),
             pdf=relative(self.state.downloads.checklist(checklist.id), page.url),
             print_view=self.links.href(page, print_page(checklist.id)),
             source=self.reference.cite(page, *checklist.cite),
