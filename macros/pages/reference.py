@@ -95,16 +95,12 @@ class ReferenceMacros:
         source = self.state.source
         passage = source.passages.get(trace_id) if source else None
         here = where(page)
+        call = f"{here}: source_wording('{trace_id}')"
         if passage is None:
-            message = (
-                f"{here}: source_wording('{trace_id}'): no such trace in {provenance.TRACE_FILE}"
-            )
+            message = f"{call}: no such trace in {provenance.TRACE_FILE}"
             return unknown(message, f"unknown source trace: {trace_id}")
         if passage.trace.page != here:
-            log.warning(
-                f"{here}: source_wording('{trace_id}'): the trace is for {passage.trace.page}, "
-                "not this page"
-            )
+            log.warning(f"{call}: the trace is for {passage.trace.page}, not this page")
         return SOURCE.wording(passage, self.links.href(page, COVERAGE_PAGE))
 
     def source_coverage(self, page: Page) -> Markup:

@@ -71,14 +71,13 @@ def pdf_results(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.dat
     if pdf is None:
         return TEMPLATE.pdf_unchecked()
     files = ", ".join(f.rpartition("/")[2] for f in pdf.files)
-    outcome = f"{count(pdf.errors, 'error')}, {count(pdf.warnings, 'warning')}; " + count(
-        len(pdf.exceptions), "problem"
-    )
+    problems = count(len(pdf.exceptions), "problem")
+    outcome = f"{count(pdf.errors, 'error')}, {count(pdf.warnings, 'warning')}; {problems} in all"
     rows = (
         ("Tool", f"{pdf.checker} ({pdf.standard} rules it can check)"),
         ("Tested on", long_date(pdf.tested)),
         ("Files checked", f"{len(pdf.files)}: {files}"),
-        ("Result", "no errors or warnings" if _clean(pdf) else f"{outcome} in all"),
+        ("Result", "no errors or warnings" if _clean(pdf) else outcome),
     )
     return TEMPLATE.figures(rows, "Checked in every PDF besides the tool's rules:", pdf.checks)
 
