@@ -61,6 +61,15 @@ def word_marks(before: str, after: str) -> tuple[Markup, Markup]:
     return Markup(" ").join(was), Markup(" ").join(now)
 
 
+def shown(c: Change) -> list[tuple[str, Markup, str]]:
+    """The words under a change: (label, the words with removed and added ones marked, side)."""
+    was, now = word_marks(c.before.text if c.before else "", c.after.text if c.after else "")
+    if c.before and c.after and c.before.text != c.after.text:
+        return [("Before:", was, "before"), ("After:", now, "after")]
+    label = "Words (unchanged):" if c.before and c.after else "Words:"
+    return [(label, now, "after")] if c.after else [(label, was, "before")]
+
+
 def summary(changes: Sequence[Change]) -> str:
     n = Counter(c.status for c in changes)
     counts = [f"{n[s]} {s}" for s in ("reworded", "added", "removed", "moved") if n[s]]
@@ -98,6 +107,4 @@ def changes_page(
     return TEMPLATE.page(parts)
 
 
-TEMPLATE = macros(
-    "changes.html", KINDS=KINDS, STATUS=STATUS, summary=summary, word_marks=word_marks
-)
+TEMPLATE = macros("changes.html", KINDS=KINDS, STATUS=STATUS, summary=summary, shown=shown)

@@ -77,3 +77,23 @@ def test_published_editions_are_rendered_once_per_set_of_links() -> None:
     kept[(published, "key")] = Markup("<p>kept</p>")
     assert "kept" in changes_page([published], lambda u: "a/", {}, kept, "key")
     assert changes_page([published], lambda u: "a/", {}, kept, "other") == first
+
+
+def test_added_removed_and_moved_units_show_their_words() -> None:
+    added = Change("added", None, unit("New <words>.", "page:a.md#n"))
+    removed = Change("removed", unit("Old words.", "page:a.md#o"), None)
+    moved = Change("moved", unit("Same."), unit("Same.").model_copy(update={"group": "C"}))
+    html = str(changes_page([Step("1.1.0", None, (added, removed, moved))], lambda u: "a/", {}))
+    label = '<span class="hb-change__label">'
+    assert (
+        f'<p class="hb-change__after">{label}Words: </span><ins>{HIDDEN}added: </span>'
+        "New &lt;words&gt;.</ins></p>"
+    ) in html
+    assert (
+        f'<span>Scope &lt;b&gt;</span></p><p class="hb-change__before">{label}Words: </span>'
+        f"<del>{HIDDEN}removed: </span>Old words.</del></p>"
+    ) in html
+    assert (
+        f'(from “A &amp; B” to “C”)</p><p class="hb-change__after">{label}Words (unchanged): '
+        "</span>Same.</p>"
+    ) in html
