@@ -31,7 +31,11 @@ def mailto(email: str) -> str | None:
     return f"mailto:{email}" if EMAIL.fullmatch(email) else None
 
 
-TEMPLATE = macros("local.html", long_date=long_date, tel=tel, mailto=mailto)
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+TEMPLATE = macros("local.html", long_date=long_date, tel=tel, mailto=mailto, paragraphs=paragraphs)
 
 
 def contacts_text(overlay: LocalOverlay) -> str:
