@@ -55,9 +55,9 @@ def word_marks(before: str, after: str) -> tuple[Markup, Markup]:
             now.append(same)
             continue
         if i2 > i1:
-            was.append(TEMPLATE.marked(old[i1:i2], "del"))
+            was.append(TEMPLATE.marked(old[i1:i2], "del", "removed"))
         if j2 > j1:
-            now.append(TEMPLATE.marked(new[j1:j2], "ins"))
+            now.append(TEMPLATE.marked(new[j1:j2], "ins", "added"))
     return Markup(" ").join(was), Markup(" ").join(now)
 
 
