@@ -77,5 +77,4 @@ class ChecklistMacros:
             )
             for c in self.state.checklists.values()
         ]
-        combined = relative(downloads.all_checklists, page.url)
-        return CHECKLIST.downloads(combined, rows)
+        return CHECKLIST.downloads(relative(downloads.all_checklists, page.url), rows)
