@@ -30,8 +30,6 @@ class Blocks:
     def restore(self, page: str, html: str) -> tuple[str, int]:
         """``html`` with the page's blocks in place, and how many blocks found no place."""
         held = self._held.pop(page, {})
-        if not held:
-            return html, 0
 
         def put(match: re.Match[str]) -> str:
             block = held.pop(int(match.group(1)), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..data.models import Checklist, ChecklistItem
+from ..data.models import Checklist
 from ..data.paths import CHANGES_PAGE, CHECKLISTS_DIR, RECORD_PAGE, print_page, relative
 from ..data.state import State
 from ..render import local
@@ -32,18 +32,9 @@ class ChecklistMacros:
         return self._screen(page, checklist, in_record=False)
 
     def _screen(self, page: Page, checklist: Checklist, in_record: bool) -> Markup:
-        glossary = self.state.glossary
-
-        def term_links(item: ChecklistItem) -> Markup | None:
-            if not item.terms:
-                return None
-            return Markup(", ").join(
-                self.reference.term_link(page, t, glossary.get(t).term) for t in item.terms
-            )
-
         return CHECKLIST.screen(
             checklist,
-            term_links,
+            lambda t: self.reference.term_link(page, t, self.state.glossary.get(t).term),
             pdf=relative(self.state.downloads.checklist(checklist.id), page.url),
             print_view=self.links.href(page, print_page(checklist.id)),
             source=self.reference.cite(page, *checklist.cite),
@@ -86,5 +77,4 @@ class ChecklistMacros:
             )
             for c in self.state.checklists.values()
         ]
-        combined = relative(downloads.all_checklists, page.url)
-        return CHECKLIST.downloads(combined, rows)
+        return CHECKLIST.downloads(relative(downloads.all_checklists, page.url), rows)

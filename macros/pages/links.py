@@ -10,7 +10,6 @@ from markupsafe import Markup, escape
 
 from ..data.paths import page_url, relative
 from ..data.state import State
-from ..render.html import PageLink
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -44,8 +43,8 @@ class Links:
         target = relative(page_url(src, self.state.directory_urls), page.url)
         return f"{target}#{anchor}" if anchor else target
 
-    def page_links(self, page: Page, srcs: Sequence[str]) -> list[PageLink]:
-        """Links to pages by source path (``page.md`` or ``page.md#anchor``), with their titles."""
+    def page_links(self, page: Page, srcs: Sequence[str]) -> list[tuple[str, str]]:
+        """(title, href) of pages by source path (``page.md`` or ``page.md#anchor``)."""
         titles = self.state.usage.titles
         parts = [s.partition("#") for s in srcs]
-        return [PageLink(titles.get(s, s), self.href(page, s, a or None)) for s, _, a in parts]
+        return [(titles.get(s, s), self.href(page, s, a or None)) for s, _, a in parts]

@@ -29,8 +29,7 @@ class LocalMacros:
         if part not in local.PARTS:
             message = f"accessibility('{part}'): no such part (one of {', '.join(local.PARTS)})"
             return unknown(message, f"unknown part: {part}")
-        state = self.state
-        return local.PARTS[part](state.a11y, state.overlay, state.edition.build_date)
+        return local.PARTS[part](self.state.a11y, self.state.overlay, self.state.edition.build_date)
 
     def offline_copy(self, part: str) -> Markup:
         """What the privacy notice or the accessibility statement says about the offline copy."""

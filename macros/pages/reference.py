@@ -3,7 +3,9 @@ pages, and the source's own wording (Source wording blocks, the Source coverage 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from itertools import groupby
 
 from markupsafe import Markup, escape
 
@@ -18,7 +20,7 @@ from ..data.paths import (
 )
 from ..data.state import State
 from ..render import glossary
-from ..render.html import CITATIONS, LICENCES, SOURCE, PageLink, el
+from ..render.html import CHECKLIST, CITATIONS, LICENCES, SOURCE
 from .links import Links, Page, log, unknown, where
 
 
@@ -32,7 +34,7 @@ class ReferenceMacros:
     def __init__(self, state: State, links: Links) -> None:
         self.state = state
         self.links = links
-        self._tips: dict[str, int] = {}  # tooltip numbers per page, reset as each page starts
+        self._tips: Counter[str] = Counter()  # tooltip numbers by page, reset as it starts
 
     def cite(self, page: Page, *keys: str) -> Markup:
         references = self.state.references
@@ -41,13 +43,9 @@ class ReferenceMacros:
             log.warning(f"{here}: cite('{key}'): unknown citation key (not in {REFERENCES_FILE})")
         if not keys:
             log.warning(f"{here}: cite(): needs at least one citation key")
-        found = [
-            (references[k], self.links.href(page, REFERENCES_PAGE, references[k].anchor))
-            for k in keys
-            if k in references
-        ]
-        marker = escape("".join(f"[unknown citation: {k}]" for k in missing))
-        return CITATIONS.cite(found) + marker
+        found = [references[k] for k in keys if k in references]
+        cited = [(r, self.links.href(page, REFERENCES_PAGE, r.anchor)) for r in found]
+        return CITATIONS.cite(cited) + escape("".join(f"[unknown citation: {k}]" for k in missing))
 
     def term(self, page: Page, name: str, text: str | None = None) -> Markup:
         entry = self.state.glossary.find(name)
@@ -58,30 +56,32 @@ class ReferenceMacros:
 
     def term_link(self, page: Page, entry_id: str, text: str) -> Markup:
         """A glossary link with its tooltip (numbered per page)."""
-        key = page.url
-        self._tips[key] = self._tips.get(key, 0) + 1
-        tip_id = f"hb-tip-{self._tips[key]}"
-        entry = self.state.glossary.get(entry_id)
-        href = self.links.href(page, GLOSSARY_PAGE, entry.id)
-        return glossary.TEMPLATE.term(entry, text, href, tip_id)
+        self._tips[page.url] += 1
+        href = self.links.href(page, GLOSSARY_PAGE, entry_id)
+        tip = f"hb-tip-{self._tips[page.url]}"
+        return glossary.TEMPLATE.term(self.state.glossary.get(entry_id), text, href, tip)
 
     def start_page(self, page: Page) -> None:
         """Reset per-page state (tooltip numbering) before a page renders."""
         self._tips.pop(page.url, None)
 
     def glossary_page(self, page: Page) -> Markup:
-        used, page_links = self.state.usage.terms, self.links.page_links
+        """A letter index, then the entries by initial letter, each with what it links to besides
+        its definition: the page that explains the term (one or none), the pages that use it, and
+        its spellings search finds it by (data/search-aids.yml; the others are in the index only)."""
+        state, page_links = self.state, self.links.page_links
         links = {
             e.id: {
                 "explained": page_links(page, [e.explained] if e.explained else []),
-                "used_on": page_links(page, used.get(e.id, ())),
-                "aids": self.state.search_aids.spellings.get(e.id, ()),
+                "used_on": page_links(page, state.usage.terms.get(e.id, ())),
+                "aids": state.search_aids.spellings.get(e.id, ()),
             }
-            for e in self.state.glossary.entries
+            for e in state.glossary.entries
         }
-        return glossary.glossary_html(
-            self.state.glossary.entries, links, lambda keys: self.cite(page, *keys)
-        )
+        by_term = sorted(state.glossary.entries, key=lambda e: e.term.casefold())
+        groups = [(k, list(g)) for k, g in groupby(by_term, key=glossary.letter)]
+        names = {e.id: e.heading for e in by_term}
+        return glossary.TEMPLATE.glossary(groups, names, links, lambda keys: self.cite(page, *keys))
 
     def references_page(self, page: Page) -> Markup:
         cited = {k: self.links.page_links(page, v) for k, v in self.state.usage.cites.items()}
@@ -95,16 +95,12 @@ class ReferenceMacros:
         source = self.state.source
         passage = source.passages.get(trace_id) if source else None
         here = where(page)
+        call = f"{here}: source_wording('{trace_id}')"
         if passage is None:
-            message = (
-                f"{here}: source_wording('{trace_id}'): no such trace in {provenance.TRACE_FILE}"
-            )
+            message = f"{call}: no such trace in {provenance.TRACE_FILE}"
             return unknown(message, f"unknown source trace: {trace_id}")
         if passage.trace.page != here:
-            log.warning(
-                f"{here}: source_wording('{trace_id}'): the trace is for {passage.trace.page}, "
-                "not this page"
-            )
+            log.warning(f"{call}: the trace is for {passage.trace.page}, not this page")
         return SOURCE.wording(passage, self.links.href(page, COVERAGE_PAGE))
 
     def source_coverage(self, page: Page) -> Markup:
@@ -114,13 +110,12 @@ class ReferenceMacros:
             return unknown(message, "no source trace")
         titles = self.state.usage.titles
 
-        def link(trace: provenance.Trace) -> PageLink:
-            title = titles.get(trace.page, trace.page)
-            if trace.section is None:
-                return PageLink(f"{title} (opening)", self.links.href(page, trace.page))
-            anchor = provenance.section_anchor(trace.section)
-            href = self.links.href(page, trace.page, anchor)
-            return PageLink(f"{title} › {trace.section}", href)
+        def link(trace: provenance.Trace) -> tuple[str, str]:
+            title, section = titles.get(trace.page, trace.page), trace.section
+            if section is None:
+                return f"{title} (opening)", self.links.href(page, trace.page)
+            anchor = provenance.section_anchor(section)
+            return f"{title} › {section}", self.links.href(page, trace.page, anchor)
 
         rows = self.state.source.rows()
         return SOURCE.coverage(rows, coverage_counts(rows), link)
@@ -131,9 +126,4 @@ class ReferenceMacros:
         return LICENCES.licences(components, {c.id: c.name for c in components})
 
     def handbook_pdf_link(self, page: Page) -> Markup:
-        return el(
-            "a",
-            "Download the whole handbook (PDF)",
-            href=relative(self.state.downloads.handbook, page.url),
-            class_="md-button md-button--primary hb-handbook-pdf",
-        )
+        return CHECKLIST.handbook_pdf(relative(self.state.downloads.handbook, page.url))

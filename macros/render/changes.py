@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
+from itertools import groupby
 
 from markupsafe import Markup
 
@@ -53,33 +55,33 @@ def word_marks(before: str, after: str) -> tuple[Markup, Markup]:
             now.append(same)
             continue
         if i2 > i1:
-            was.append(TEMPLATE.marked(old[i1:i2], "del"))
+            was.append(TEMPLATE.marked(old[i1:i2], "del", "removed"))
         if j2 > j1:
-            now.append(TEMPLATE.marked(new[j1:j2], "ins"))
+            now.append(TEMPLATE.marked(new[j1:j2], "ins", "added"))
     return Markup(" ").join(was), Markup(" ").join(now)
 
 
+def shown(c: Change) -> list[tuple[str, Markup, str]]:
+    """The words under a change: (label, the words with removed and added ones marked, side)."""
+    was, now = word_marks(c.before.text if c.before else "", c.after.text if c.after else "")
+    if c.before and c.after and c.before.text != c.after.text:
+        return [("Before:", was, "before"), ("After:", now, "after")]
+    label = "Words (unchanged):" if c.before and c.after else "Words:"
+    return [(label, now, "after")] if c.after else [(label, was, "before")]
+
+
 def summary(changes: Sequence[Change]) -> str:
-    counts = [
-        f"{n} {STATUS[s].lower()}"
-        for s in ("reworded", "added", "removed", "moved")
-        if (n := sum(1 for c in changes if c.status == s))
-    ]
+    n = Counter(c.status for c in changes)
+    counts = [f"{n[s]} {s}" for s in ("reworded", "added", "removed", "moved") if n[s]]
     return (", ".join(counts) + ".").capitalize() if counts else "No changes to the guidance."
 
 
 def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
-    groups: dict[tuple[int, str, str], list[Change]] = {}
-    for change in step.comparison or ():
-        unit = change.unit
-        groups.setdefault((order.get(unit.page, len(order)), unit.group, unit.page), []).append(
-            change
-        )
-    by_group = [
-        (group, sorted(found, key=lambda c: (c.unit.anchor, c.unit.id)))
-        for (_, group, _), found in sorted(groups.items())
-    ]
-    return TEMPLATE.step(step, link, by_group)
+    def group(c: Change) -> tuple[int, str, str]:
+        return order.get(c.unit.page, len(order)), c.unit.group, c.unit.page
+
+    found = sorted(step.comparison or (), key=lambda c: (*group(c), c.unit.anchor, c.unit.id))
+    return TEMPLATE.step(step, link, [(g[1], list(c)) for g, c in groupby(found, key=group)])
 
 
 def changes_page(
@@ -105,6 +107,4 @@ def changes_page(
     return TEMPLATE.page(parts)
 
 
-TEMPLATE = macros(
-    "changes.html", KINDS=KINDS, STATUS=STATUS, summary=summary, word_marks=word_marks
-)
+TEMPLATE = macros("changes.html", KINDS=KINDS, STATUS=STATUS, summary=summary, shown=shown)

@@ -4,7 +4,6 @@ escaped; only :class:`Markup` passes through) and the autoescaped Jinja2 templat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
 
@@ -67,11 +66,3 @@ CHECKLIST = macros("checklist.html", CASE_FIELDS=CASE_FIELDS)
 CITATIONS = macros("citations.html")  # citations in running text, the References page
 SOURCE = macros("source.html")  # the slides' words under a section, the coverage table
 LICENCES = macros("licences.html")
-
-
-@dataclass(frozen=True)
-class PageLink:
-    """A link to a handbook page, already made relative to the page it appears on."""
-
-    title: str
-    href: str

@@ -31,7 +31,11 @@ def mailto(email: str) -> str | None:
     return f"mailto:{email}" if EMAIL.fullmatch(email) else None
 
 
-TEMPLATE = macros("local.html", long_date=long_date, tel=tel, mailto=mailto)
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+TEMPLATE = macros("local.html", long_date=long_date, tel=tel, mailto=mailto, paragraphs=paragraphs)
 
 
 def contacts_text(overlay: LocalOverlay) -> str:
@@ -71,14 +75,13 @@ def pdf_results(r: A11yResults, overlay: LocalOverlay | None, build_date: dt.dat
     if pdf is None:
         return TEMPLATE.pdf_unchecked()
     files = ", ".join(f.rpartition("/")[2] for f in pdf.files)
-    outcome = f"{count(pdf.errors, 'error')}, {count(pdf.warnings, 'warning')}; " + count(
-        len(pdf.exceptions), "problem"
-    )
+    problems = count(len(pdf.exceptions), "problem")
+    outcome = f"{count(pdf.errors, 'error')}, {count(pdf.warnings, 'warning')}; {problems} in all"
     rows = (
         ("Tool", f"{pdf.checker} ({pdf.standard} rules it can check)"),
         ("Tested on", long_date(pdf.tested)),
         ("Files checked", f"{len(pdf.files)}: {files}"),
-        ("Result", "no errors or warnings" if _clean(pdf) else f"{outcome} in all"),
+        ("Result", "no errors or warnings" if _clean(pdf) else outcome),
     )
     return TEMPLATE.figures(rows, "Checked in every PDF besides the tool's rules:", pdf.checks)
 

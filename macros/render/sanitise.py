@@ -81,8 +81,7 @@ def sanitise(
         if attr == "id":
             return local_id(value)
         if attr == "href" and value.startswith("#"):
-            fragment = local_id(value[1:])
-            return None if fragment is None else f"#{fragment}"
+            return f"#{fragment}" if (fragment := local_id(value[1:])) else None
         return value
 
     cleaner = nh3.Cleaner(

@@ -20,7 +20,7 @@ from macros.data.source import (
     word_count,
 )
 from macros.pages.reference import coverage_counts
-from macros.render.html import CITATIONS, SOURCE, PageLink
+from macros.render.html import CITATIONS, SOURCE
 
 TEXT = "\n".join(
     [
@@ -152,7 +152,7 @@ def test_a_bad_note_is_refused_in_one_line_naming_the_field() -> None:
 def test_coverage_lists_rows_and_never_shows_hidden_text() -> None:
     src = source(trace(), left=(LeftOut(lines=("7",), reason="Private.", shown=False),))
     rows = src.rows()
-    html = str(SOURCE.coverage(rows, coverage_counts(rows), lambda t: PageLink(t.section, "p/#x")))
+    html = str(SOURCE.coverage(rows, coverage_counts(rows), lambda t: (t.section, "p/#x")))
     assert "Contact line" not in html
     assert "(not shown)" in html
     assert "Left out: Private." in html

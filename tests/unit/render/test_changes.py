@@ -97,3 +97,23 @@ def test_release_notes_compare_with_the_edition_before_and_keep_published_ones(
     changed = built.model_copy(update={"units": (unit("Other words."),)})
     with pytest.raises(SourceError, match=r"^editions/1.1.0.json: its guidance differs"):
         edition_notes(tmp_path, changed.model_dump_json(), None)
+
+
+def test_added_removed_and_moved_units_show_their_words() -> None:
+    added = Change("added", None, unit("New <words>.", "page:a.md#n"))
+    removed = Change("removed", unit("Old words.", "page:a.md#o"), None)
+    moved = Change("moved", unit("Same."), unit("Same.").model_copy(update={"group": "C"}))
+    html = str(changes_page([Step("1.1.0", None, (added, removed, moved))], lambda u: "a/", {}))
+    label = '<span class="hb-change__label">'
+    assert (
+        f'<p class="hb-change__after">{label}Words: </span><ins>{HIDDEN}added: </span>'
+        "New &lt;words&gt;.</ins></p>"
+    ) in html
+    assert (
+        f'<span>Scope &lt;b&gt;</span></p><p class="hb-change__before">{label}Words: </span>'
+        f"<del>{HIDDEN}removed: </span>Old words.</del></p>"
+    ) in html
+    assert (
+        f'(from “A &amp; B” to “C”)</p><p class="hb-change__after">{label}Words (unchanged): '
+        "</span>Same.</p>"
+    ) in html

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from macros.data.edition import Edition
+from macros.data.glossary import Glossary
 from macros.data.local_models import Contact, LocalOverlay
 from macros.data.models import CASE_FIELDS, Checklist, GlossaryEntry, Reference
+from macros.data.state import State
+from macros.pages.links import Links
+from macros.pages.reference import ReferenceMacros
 from macros.render import glossary, local
-from macros.render.html import CHECKLIST, CITATIONS, PageLink, el
+from macros.render.html import CHECKLIST, CITATIONS, el
 
 LIM = Reference(key="lim-2017", authors="Lim et al.", year=2017, cited_for="Exposure by 15.")
 IIOC = GlossaryEntry(
@@ -100,7 +106,7 @@ def test_a_citation_the_handbook_attributes_itself_carries_a_mark_to_one_note() 
 
 
 def test_reference_entry_lists_cited_on_pages() -> None:
-    html = str(CITATIONS.entry(LIM, [PageLink("Pornography", "../prompts/pornography/")]))
+    html = str(CITATIONS.entry(LIM, [("Pornography", "../prompts/pornography/")]))
     assert html.startswith('<div id="ref-lim-2017" class="hb-ref">')
     assert "<strong>Lim et al. (2017).</strong>" in html
     assert 'Cited on: </span><a href="../prompts/pornography/">Pornography</a>' in html
@@ -132,26 +138,24 @@ def test_term_html_without_abbreviation_shows_text_as_written() -> None:
 
 def test_glossary_page_has_letter_index_anchors_and_backlinks() -> None:
     sexting = GlossaryEntry(
-        id="sexting", term="Sexting", short="s", definition="d", related=("iioc",)
+        id="sexting",
+        term="Sexting",
+        short="s",
+        definition="d",
+        related=("iioc",),
+        explained="prompts/sexting.md#what",
     )
-    html = str(
-        glossary.glossary_html(
-            [sexting, IIOC],
-            {
-                "iioc": {
-                    "explained": [],
-                    "used_on": [PageLink("IIOC prompts", "../../prompts/iioc/")],
-                    "aids": [],
-                },
-                "sexting": {
-                    "explained": [PageLink("Sexting", "../../prompts/sexting/#what")],
-                    "used_on": [],
-                    "aids": [],
-                },
-            },
-            lambda keys: Markup("cite"),
-        )
+    state = SimpleNamespace(
+        glossary=Glossary((sexting, IIOC), {}),
+        usage=SimpleNamespace(
+            terms={"iioc": ["prompts/iioc.md"]},
+            titles={"prompts/iioc.md": "IIOC prompts", "prompts/sexting.md": "Sexting"},
+        ),
+        search_aids=SimpleNamespace(spellings={}),
+        directory_urls=True,
     )
+    macros = ReferenceMacros(cast(State, state), Links(cast(State, state)))
+    html = str(macros.glossary_page(SimpleNamespace(url="reference/glossary/")))
     assert '<a href="#letter-i">I</a>' in html
     assert '<a href="#letter-s">S</a>' in html
     assert html.index('id="iioc"') < html.index('id="sexting"')
