@@ -1,9 +1,9 @@
-"""HTML with every string escaped: a tiny builder (a string child or attribute value is
-escaped; only :class:`Markup` passes through) and the autoescaped Jinja2 templates."""
+"""HTML with every string escaped: the autoescaped Jinja2 templates (only :class:`Markup`
+passes through unescaped)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, cast
 
@@ -11,34 +11,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..data.models import CASE_FIELDS
-
-Child = str | Markup | None | Iterable["Child"]
-AttrValue = str | int | bool | None
-
-
-def children(*items: Child) -> Markup:
-    # Markup.join escapes a plain str and keeps a Markup as it is.
-    return Markup("").join(
-        item if isinstance(item, str) else children(*item) for item in items if item is not None
-    )
-
-
-def el(tag: str, *content: Child, **attributes: AttrValue) -> Markup:
-    """``el("a", "Text", href="x", class_="y")`` → ``<a href="x" class="y">Text</a>``."""
-    attrs = Markup("").join(
-        (Markup(" {}") if value is True else Markup(' {}="{}"')).format(
-            name.rstrip("_").replace("_", "-"), value
-        )
-        for name, value in attributes.items()
-        if value is not None and value is not False
-    )
-    return Markup("<{0}{1}>{2}</{0}>").format(tag, attrs, children(*content))
-
-
-def lines(*blocks: Child) -> Markup:
-    """Join block-level elements one per line (no blank lines, so Markdown keeps the block)."""
-    return Markup("\n").join(children(b) for b in blocks if b is not None)
-
 
 # Autoescaped: every value a template prints is escaped unless it is Markup; a macro returns
 # Markup. StrictUndefined: a misspelt name is an error, not an empty string.

@@ -18,7 +18,7 @@ from macros.data.state import State
 from macros.pages.links import Links
 from macros.pages.reference import ReferenceMacros
 from macros.render import glossary, local
-from macros.render.html import CHECKLIST, CITATIONS, el
+from macros.render.html import CHECKLIST, CITATIONS
 
 LIM = Reference(key="lim-2017", authors="Lim et al.", year=2017, cited_for="Exposure by 15.")
 IIOC = GlossaryEntry(
@@ -47,23 +47,6 @@ SMALL = Checklist.model_validate(
         ],
     }
 )
-
-
-@pytest.mark.parametrize(
-    ("markup", "expected"),
-    [
-        (el("a", "x & y", href="a?b=1&c=2"), '<a href="a?b=1&amp;c=2">x &amp; y</a>'),
-        (el("details", "x", open=True, hidden=False), "<details open>x</details>"),
-        (
-            el("span", "<script>", class_="c", data_x="1"),
-            '<span class="c" data-x="1">&lt;script&gt;</span>',
-        ),
-        (el("p", Markup("<b>kept</b>"), None, ["a", "<"]), "<p><b>kept</b>a&lt;</p>"),
-        (el("label", "L", for_="id"), '<label for="id">L</label>'),
-    ],
-)
-def test_el_escapes_strings_and_keeps_markup(markup: Markup, expected: str) -> None:
-    assert str(markup) == expected
 
 
 def test_cite_html_is_an_author_year_link() -> None:
