@@ -84,27 +84,9 @@ def step_html(step: Step, link: Link, order: Mapping[str, int]) -> Markup:
     return TEMPLATE.step(step, link, [(g[1], list(c)) for g, c in groupby(found, key=group)])
 
 
-def changes_page(
-    steps: Sequence[Step],
-    link: Link,
-    order: Mapping[str, int],
-    kept: dict[object, Markup] | None = None,
-    key: object = None,
-) -> Markup:
-    """Every edition, newest first, with its changes grouped by page and checklist.
-
-    ``kept``: HTML of published editions from earlier builds, by edition and ``key`` (what
-    the links depend on): a published edition's changes never change, so `make serve`
-    renders them once."""
-    parts = []
-    for step in reversed(steps):
-        if kept is None or not step.published:
-            parts.append(step_html(step, link, order))
-            continue
-        if (step, key) not in kept:
-            kept[(step, key)] = step_html(step, link, order)
-        parts.append(kept[(step, key)])
-    return TEMPLATE.page(parts)
+def changes_page(steps: Sequence[Step], link: Link, order: Mapping[str, int]) -> Markup:
+    """Every edition, newest first, with its changes grouped by page and checklist."""
+    return TEMPLATE.page([step_html(step, link, order) for step in reversed(steps)])
 
 
 TEMPLATE = macros("changes.html", KINDS=KINDS, STATUS=STATUS, summary=summary, shown=shown)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from markupsafe import Markup
 
 from macros.data.changes import Change, Step
 from macros.data.editions import Snapshot, Unit, snapshot_json
@@ -70,17 +69,6 @@ def test_release_notes_give_each_change_with_its_words() -> None:
     assert "version 1.0.0 (editions/1.0.0.json) and of this edition: 1 reworded." in notes
     assert "### A &amp; B\n\n- Reworded (section): Scope &lt;b&gt;\n" in notes
     assert "  - Before: “Old words here.”\n  - After: “New words here.”" in notes
-
-
-def test_published_editions_are_rendered_once_per_set_of_links() -> None:
-    change = Change("reworded", unit("Old words."), unit("New words."))
-    published = Step("1.1.0", "2026-12-01", (change,))
-    kept: dict[object, Markup] = {}
-    first = changes_page([published], lambda u: "a/", {}, kept, "key")
-    assert list(kept) == [(published, "key")]
-    kept[(published, "key")] = Markup("<p>kept</p>")
-    assert "kept" in changes_page([published], lambda u: "a/", {}, kept, "key")
-    assert changes_page([published], lambda u: "a/", {}, kept, "other") == first
 
 
 def test_release_notes_compare_with_the_edition_before_and_keep_published_ones(
