@@ -131,16 +131,11 @@ def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
     return sorted(found.values(), key=lambda s: (version_key(s.version), not s.published))
 
 
-def places(change: Change) -> set[str]:
-    units = [u for u in (change.before, change.after) if u is not None]
-    return {u.page for u in units} | {f"checklist:{u.checklist}" for u in units if u.checklist}
-
-
 class LastChanged:
     def __init__(self, steps: Sequence[Step]) -> None:
         self.first = steps[0] if steps else None
-        changes = [(c, s) for s in steps for c in s.comparison or ()]
-        self.latest = {place: step for change, step in changes for place in places(change)}
+        units = [(u, s) for s in steps for c in s.comparison or () for u in (c.before, c.after)]
+        self.latest = {p: s for u, s in units if u for p in (u.page, f"checklist:{u.checklist}")}
 
     def of(self, *keys: str) -> Step | None:
         """The latest step changing any of ``keys``; the first edition if none did."""
@@ -153,7 +148,7 @@ class History:
     version: str  # the version being built
     base: tuple[Snapshot, ...]
     local: tuple[Snapshot, ...] = ()
-    _data: dict[str, LastChanged] = field(default_factory=dict, compare=False)
+    _data: list[LastChanged] = field(default_factory=list, compare=False)
 
     def current(self, units: Iterable[Unit], date: str | None = None) -> Snapshot:
         return Snapshot(version=self.version, date=date, units=tuple(units))
@@ -165,18 +160,15 @@ class History:
         return merge(base, local) if self.local else base
 
     def data_changes(self, units: Sequence[Unit]) -> LastChanged:
-        """When each checklist last changed, from data units alone (the PDFs start first)."""
-        if "data" not in self._data:
-
-            def data(snapshots: Iterable[Snapshot]) -> tuple[Snapshot, ...]:
-                return tuple(
-                    s.model_copy(update={"units": tuple(u for u in s.units if u.checklist)})
-                    for s in snapshots
-                )
-
-            kept = History(self.version, data(self.base), data(self.local))
-            self._data["data"] = LastChanged(kept.steps([u for u in units if u.checklist]))
-        return self._data["data"]
+        """When each checklist last changed, from its ``units`` alone (the PDFs start first)."""
+        if self._data:
+            return self._data[0]
+        base, local = (
+            tuple(s.model_copy(update={"units": [u for u in s.units if u.checklist]}) for s in x)
+            for x in (self.base, self.local)
+        )
+        self._data.append(LastChanged(History(self.version, base, local).steps(units)))
+        return self._data[0]
 
 
 def load_history(root: Path, version: str, overlay_folder: Path | None = None) -> History:

@@ -22,6 +22,7 @@ from pathlib import Path
 from .files import DataError, fail, read_text, read_yaml_text, validate
 from .loading import first_link, overlay_folder, shown
 from .local_models import LocalOverlay, LocalPageMeta
+from .units import VOID, names
 
 LOCAL_PREFIX = "local/"  # where local pages live in the built site
 MAX_PAGE_BYTES = 128 * 1024  # a long local page is a few KB
@@ -33,12 +34,8 @@ MAX_MARKERS = 20  # block quote and list markers at the start of one line
 MAX_LOCAL_BYTES = 512 * 1024
 MAX_HTML_DEPTH = 40  # a real page nests a few levels: a table in a list in a details block
 # Elements that hold no others, and those the next of their kind ends: neither nests.
-FLAT = frozenset(
-    {
-        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
-        *("source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option"),
-        *("optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp"),
-    }
+FLAT = VOID | names(
+    "base track p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp"
 )
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -141,9 +138,6 @@ class _Depth(HTMLParser):
         self.open.append(tag)
         if len(self.open) > MAX_HTML_DEPTH:
             self.too_deep = self.getpos()[0]
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """``<x/>`` opens nothing."""
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.open:  # closes everything opened after the last one of its kind

@@ -121,10 +121,14 @@ class Source:
                 )
             else:
                 self.passages[t.id] = Passage(t, tuple(self.text_of([part]) for part in t.lines))
-        traced = {n for p in self.passages.values() for n in numbers(p.trace.lines)}
+        self.carried: dict[int, list[Trace]] = {}  # line: the traces carrying it
+        for passage in self.passages.values():
+            for n in numbers(passage.trace.lines):
+                self.carried.setdefault(n, []).append(passage.trace)
+        self.left = {n: x for x in trace.left_out for n in numbers(x.lines)}
         for i, left in enumerate(trace.left_out):
             where = f"{TRACE_FILE}: left_out[{i}]"
-            overlap = sorted(traced & set(numbers(left.lines)))
+            overlap = sorted(self.carried.keys() & set(numbers(left.lines)))
             if problem := self._check(left.lines, where):
                 problems.append(problem)
             elif overlap:
@@ -148,15 +152,10 @@ class Source:
 
     def rows(self) -> list[Row]:
         """Every non-blank source line, grouped into runs with the same sections or reason."""
-        carried: dict[int, list[Trace]] = {}
-        for passage in self.passages.values():
-            for n in numbers(passage.trace.lines):
-                carried.setdefault(n, []).append(passage.trace)
-        left = {n: x for x in self.trace.left_out for n in numbers(x.lines)}
         lines = (n for n, line in enumerate(self.lines, start=1) if line.strip())
         rows: list[Row] = []
         for (traces, gone), group in groupby(
-            lines, key=lambda n: (carried.get(n, []), left.get(n))
+            lines, key=lambda n: (self.carried.get(n, []), self.left.get(n))
         ):
             run = list(group)
             text = joined(self.lines[n - 1] for n in run) if gone is None or gone.shown else None
@@ -165,12 +164,10 @@ class Source:
 
     def untraced(self) -> list[int]:
         """Lines of at least MIN_WORDS words that are neither traced nor left out."""
-        covered = {n for p in self.passages.values() for n in numbers(p.trace.lines)}
-        covered |= {n for x in self.trace.left_out for n in numbers(x.lines)}
         return [
             n
             for n, line in enumerate(self.lines, start=1)
-            if n not in covered and word_count(line) >= MIN_WORDS
+            if n not in self.carried and n not in self.left and word_count(line) >= MIN_WORDS
         ]
 
     def problems(self, sources: Sequence[tuple[str, str]]) -> list[str]:

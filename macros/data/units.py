@@ -14,13 +14,13 @@ from .models import Checklist, GlossaryEntry, Reference
 from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
 
 
-def _names(text: str) -> frozenset[str]:
+def names(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 #: The pages whose sections are guidance: Home and every page under these folders.
 GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/", "local/")
-LEFT_OUT = _names(
+LEFT_OUT = names(
     # the section links; blocks made from the data, units of their own
     "headerlink hb-checklist hb-paper hb-record hb-downloads hb-glossary hb-references "
     # the slides' own words and their provenance; tooltips (the glossary's short texts)
@@ -31,9 +31,9 @@ LEFT_OUT = _names(
     "hb-local-notice hb-practice-note hb-review hb-paper__contacts hb-local"
 )
 HEADING = re.compile(r"^h[1-6]$")
-VOID = _names("area br col embed hr img input link meta source wbr")
+VOID = names("area br col embed hr img input link meta source wbr")
 #: Elements whose edges separate words, whatever the white space in the HTML.
-BLOCK = _names(
+BLOCK = names(
     "p li td th dt dd div section article blockquote details summary figure figcaption "
     "table tr ul ol dl pre h1 h2 h3 h4 h5 h6"
 )
