@@ -79,11 +79,9 @@ def _pairs(old: Sequence[Unit], new: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
         if a.kind == b.kind and (score := _similar(a, b)) >= SIMILAR
     ]
     matched: dict[int, int] = {}
-    taken: set[int] = set()
     for _, _, i, j in sorted(scored):
-        if i not in matched and j not in taken:
+        if i not in matched and j not in matched.values():
             matched[i] = j
-            taken.add(j)
     return [(old[i], new[j]) for i, j in matched.items()]
 
 

@@ -35,7 +35,7 @@ VOID = names("area br col embed hr img input link meta source wbr")
 #: Elements whose edges separate words, whatever the white space in the HTML.
 BLOCK = names(
     "p li td th dt dd div section article blockquote details summary figure figcaption "
-    "table tr ul ol dl pre h1 h2 h3 h4 h5 h6"
+    "table tr ul ol dl pre h1 h2 h3 h4 h5 h6 br"
 )
 UNIT_FIELDS = ("id", "kind", "group", "label", "page", "anchor", "text")
 
@@ -61,16 +61,14 @@ class _Sections(HTMLParser):
         self.title: str | None = None  # the first h1's words
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK:
+            self.handle_data(" ")
         if tag in VOID:
-            if tag == "br" and not self.skip:
-                self.handle_data(" ")
             return
         found = dict(attrs)
         left_out = not LEFT_OUT.isdisjoint((found.get("class") or "").split())
         self.open.append((tag, left_out))
         self.skip += left_out
-        if tag in BLOCK:
-            self.handle_data(" ")
         if HEADING.match(tag) and found.get("id") and not self.skip and self.heading is None:
             self.heading = (tag, str(found["id"]), [])
 
