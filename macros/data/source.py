@@ -17,6 +17,7 @@ from pydantic import Field, StringConstraints
 
 from .files import fail, read_text, read_yaml, validate
 from .models import Name, Slug, Text, _Model
+from .units import words
 
 SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
 TRACE_FILE = "data/source-trace.yml"
@@ -52,11 +53,6 @@ class TraceFile(_Model):
 
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
-
-
-def joined(lines: Iterable[str]) -> str:
-    """Broken extraction lines rejoined with single spaces, words unchanged."""
-    return " ".join(" ".join(lines).split())
 
 
 def section_anchor(heading: str) -> str:
@@ -148,22 +144,20 @@ class Source:
 
     def text_of(self, ranges: Sequence[str]) -> str:
         # A range past the end is reported by _check, not an IndexError.
-        return joined(self.lines[n - 1] for n in numbers(ranges) if n <= len(self.lines))
+        return words(" ".join(self.lines[n - 1] for n in numbers(ranges) if n <= len(self.lines)))
 
     def rows(self) -> list[Row]:
-        """Every non-blank source line, grouped into runs with the same sections or reason."""
         lines = (n for n, line in enumerate(self.lines, start=1) if line.strip())
         rows: list[Row] = []
         for (traces, gone), group in groupby(
             lines, key=lambda n: (self.carried.get(n, []), self.left.get(n))
         ):
             run = list(group)
-            text = joined(self.lines[n - 1] for n in run) if gone is None or gone.shown else None
+            text = self.text_of([f"{run[0]}-{run[-1]}"]) if not gone or gone.shown else None
             rows.append(Row(run[0], run[-1], text, tuple(traces), gone.reason if gone else None))
         return rows
 
     def untraced(self) -> list[int]:
-        """Lines of at least MIN_WORDS words that are neither traced nor left out."""
         return [
             n
             for n, line in enumerate(self.lines, start=1)
@@ -171,7 +165,6 @@ class Source:
         ]
 
     def problems(self, sources: Sequence[tuple[str, str]]) -> list[str]:
-        """Traces that their page does not use; untraced lines."""
         used = {(src, m) for src, text in sources for m in USE.findall(text)}
         out = [
             f"{p.trace.page}: trace '{p.trace.id}' ({TRACE_FILE}) is not used on its page"

@@ -181,6 +181,5 @@ def state_units(
     glossary: Iterable[GlossaryEntry],
     references: Iterable[Reference],
 ) -> list[Unit]:
-    """The data's units (checklists with an overlay's local items)."""
     units = [u for c in checklists for u in checklist_units(c)]
     return units + glossary_units(glossary) + reference_units(references)
