@@ -71,20 +71,6 @@ def _similar(a: Unit, b: Unit) -> float:
     return matcher.ratio()
 
 
-def _pairs(old: Sequence[Unit], new: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
-    scored = [  # the same page first, then the most alike
-        (a.page != b.page, -score, i, j)
-        for i, a in enumerate(old)
-        for j, b in enumerate(new)
-        if a.kind == b.kind and (score := _similar(a, b)) >= SIMILAR
-    ]
-    matched: dict[int, int] = {}
-    for _, _, i, j in sorted(scored):
-        if i not in matched and j not in matched.values():
-            matched[i] = j
-    return [(old[i], new[j]) for i, j in matched.items()]
-
-
 def _change(before: Unit, after: Unit) -> Change | None:
     if before.group != after.group or before.page != after.page:
         return Change("moved", before, after)
@@ -98,12 +84,20 @@ def compare(old: Iterable[Unit], new: Iterable[Unit]) -> tuple[Change, ...]:
     after = {u.id: u for u in new}
     gone = [u for i, u in before.items() if i not in after]
     came = [u for i, u in after.items() if i not in before]
-    pairs = _pairs(gone, came)
-    matched = {a.id for a, _ in pairs} | {b.id for _, b in pairs}
+    scored = [  # the same page first, then the most alike
+        (a.page != b.page, -score, i, j)
+        for i, a in enumerate(gone)
+        for j, b in enumerate(came)
+        if a.kind == b.kind and (score := _similar(a, b)) >= SIMILAR
+    ]
+    pairs: dict[int, int] = {}  # gone[i] is came[j]
+    for _, _, i, j in sorted(scored):
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
     changes = [_change(before[i], after[i]) for i in after if i in before]
-    changes += [_change(a, b) for a, b in pairs]
-    changes += [Change("removed", u, None) for u in gone if u.id not in matched]
-    changes += [Change("added", None, u) for u in came if u.id not in matched]
+    changes += [_change(gone[i], came[j]) for i, j in pairs.items()]
+    changes += [Change("removed", u, None) for i, u in enumerate(gone) if i not in pairs]
+    changes += [Change("added", None, u) for j, u in enumerate(came) if j not in pairs.values()]
     return tuple(c for c in changes if c is not None)
 
 
