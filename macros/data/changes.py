@@ -32,9 +32,7 @@ class Change:
 
     @property
     def unit(self) -> Unit:
-        unit = self.after or self.before
-        assert unit is not None  # noqa: S101 -- a change always has one side
-        return unit
+        return next(u for u in (self.after, self.before) if u)  # a change has one side or two
 
 
 @dataclass(frozen=True)

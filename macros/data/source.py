@@ -104,11 +104,10 @@ class Source:
         problems: list[str] = []
         for i, t in enumerate(trace.traces):
             where = f"{TRACE_FILE}: traces[{i}] ({t.page}, '{t.id}')"
-            problem = self._check(t.lines, where)
             begins = normalise(self.text_of(t.lines[:1]))
             if t.id in self.passages:
                 problems.append(f"{where}: duplicate trace id")
-            elif problem:
+            elif problem := self._check(t.lines, where):
                 problems.append(problem)
             elif not begins.startswith(normalise(t.begins)):
                 problems.append(
@@ -124,10 +123,9 @@ class Source:
         self.left = {n: x for x in trace.left_out for n in numbers(x.lines)}
         for i, left in enumerate(trace.left_out):
             where = f"{TRACE_FILE}: left_out[{i}]"
-            overlap = sorted(self.carried.keys() & set(numbers(left.lines)))
             if problem := self._check(left.lines, where):
                 problems.append(problem)
-            elif overlap:
+            elif overlap := sorted(self.carried.keys() & set(numbers(left.lines))):
                 problems.append(f"{where}: line {overlap[0]} is also traced; pick one")
         fail(problems)
 
