@@ -136,19 +136,13 @@ def checklist_units(checklist: Checklist) -> list[Unit]:
 
 
 def glossary_units(entries: Iterable[GlossaryEntry]) -> list[Unit]:
-    return [
-        _unit(
-            f"glossary:{entry.id}:{part}",
-            f"glossary-{part}",
-            "Glossary",
-            words(f"{entry.heading} ({what})"),
-            GLOSSARY_PAGE,
-            entry.id,
-            words(getattr(entry, part)),
-        )
-        for entry in entries
-        for part, what in (("short", "short text"), ("definition", "definition"))
-    ]
+    units = []
+    for e in entries:
+        for part, what in (("short", "short text"), ("definition", "definition")):
+            uid, kind = f"glossary:{e.id}:{part}", f"glossary-{part}"
+            label, text = words(f"{e.heading} ({what})"), words(getattr(e, part))
+            units.append(_unit(uid, kind, "Glossary", label, GLOSSARY_PAGE, e.id, text))
+    return units
 
 
 def reference_units(references: Iterable[Reference]) -> list[Unit]:
@@ -158,10 +152,8 @@ def reference_units(references: Iterable[Reference]) -> list[Unit]:
         if ref.from_outside_source:
             parts.append(f"Not from the slides: {ref.from_outside_source}")
         text = words(". ".join(str(p) for p in parts if p))
-        label, uid = words(ref.label), f"reference:{ref.key}"
-        units.append(
-            _unit(uid, "reference", "References", label, REFERENCES_PAGE, ref.anchor, text)
-        )
+        name, uid = words(ref.label), f"reference:{ref.key}"
+        units.append(_unit(uid, "reference", "References", name, REFERENCES_PAGE, ref.anchor, text))
     return units
 
 
