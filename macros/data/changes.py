@@ -103,11 +103,9 @@ def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[St
     """Each published edition with its changes; then the one being built, if it differs."""
     steps = [Step(s.version, s.date, None) for s in snapshots[:1]]
     steps += [Step(b.version, b.date, compare(a.units, b.units)) for a, b in pairwise(snapshots)]
-    if current is not None and snapshots:
-        comparison = compare(snapshots[-1].units, current.units)
-        if comparison:
-            since = current.version == snapshots[-1].version
-            steps.append(Step(current.version, None, comparison, since))
+    if current and snapshots and (comparison := compare(snapshots[-1].units, current.units)):
+        since = current.version == snapshots[-1].version
+        steps.append(Step(current.version, None, comparison, since))
     return steps
 
 
