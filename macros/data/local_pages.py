@@ -180,8 +180,7 @@ def read_page(
     meta_title, body = _front_matter(text, label)
     first_line = text.count("\n", 0, len(text) - len(body)) + 1
     problems = _problems(body, label, first_line, glossary_names)
-    if raw_html and (too_deep := _Depth(body).too_deep) is not None:
-        line = too_deep + first_line - 1
+    if raw_html and (line := _Depth("\n" * (first_line - 1) + body).too_deep) is not None:
         problems.append(
             f"{label}: line {line}: HTML elements nested more than {MAX_HTML_DEPTH} deep"
         )
