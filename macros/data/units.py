@@ -37,7 +37,7 @@ BLOCK = names(
     "p li td th dt dd div section article blockquote details summary figure figcaption "
     "table tr ul ol dl pre h1 h2 h3 h4 h5 h6 br"
 )
-UNIT_FIELDS = ("id", "kind", "group", "label", "page", "anchor", "text")
+UNIT_FIELDS = ("id", "kind", "group", "label", "page", "anchor", "text", "local")
 
 
 def words(text: str | None) -> str:
@@ -95,9 +95,9 @@ class _Sections(HTMLParser):
             (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
 
 
-def _unit(*fields: str, local: bool = False) -> Unit:
-    """A unit from its fields in order: id, kind, group, label, page, anchor, text."""
-    return Unit.model_validate({**dict(zip(UNIT_FIELDS, fields, strict=True)), "local": local})
+def _unit(*fields: str | bool) -> Unit:
+    """A unit from its fields in order: id, kind, group, label, page, anchor, text[, local]."""
+    return Unit.model_validate(dict(zip(UNIT_FIELDS, fields, strict=False)))
 
 
 def page_units(src: str, html: str, title: str = "", local: bool = False) -> list[Unit]:
@@ -106,9 +106,7 @@ def page_units(src: str, html: str, title: str = "", local: bool = False) -> lis
     parser.close()
     group = parser.title or title or src
     return [
-        _unit(
-            f"page:{src}#{anchor}", "section", group, label or group, src, anchor, text, local=local
-        )
+        _unit(f"page:{src}#{anchor}", "section", group, label or group, src, anchor, text, local)
         for anchor, label, parts in parser.sections
         if (text := words("".join(parts)))
     ]
@@ -119,7 +117,7 @@ def checklist_units(checklist: Checklist) -> list[Unit]:
 
     def unit(uid: str, kind: str, label: str, text: str, anchor: str, local: bool = False) -> Unit:
         uid = f"checklist:{cid}{uid}"
-        return _unit(uid, kind, title, label, page, anchor, words(text), local=local)
+        return _unit(uid, kind, title, label, page, anchor, words(text), local)
 
     intro = f"{title} {checklist.intro or ''}"
     units = [unit("", "checklist", "Title and introduction", intro, f"cl-{cid}-title")]
@@ -164,7 +162,7 @@ def note_units(notes: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) ->
         page, anchor, text = note["page"], note.get("anchor") or "", words(note["text"])
         count[place := f"{page}#{anchor}"] += 1
         uid, group = f"note:{place}:{count[place]}", titles.get(page, page)
-        units.append(_unit(uid, "note", group, "Practice note", page, anchor, text, local=True))
+        units.append(_unit(uid, "note", group, "Practice note", page, anchor, text, True))
     return units
 
 
