@@ -32,9 +32,7 @@ class Change:
 
     @property
     def unit(self) -> Unit:
-        unit = self.after or self.before
-        assert unit is not None  # noqa: S101 -- a change always has one side
-        return unit
+        return next(u for u in (self.after, self.before) if u)  # a change has one side or two
 
 
 @dataclass(frozen=True)
@@ -71,22 +69,6 @@ def _similar(a: Unit, b: Unit) -> float:
     return matcher.ratio()
 
 
-def _pairs(old: Sequence[Unit], new: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
-    scored = [  # the same page first, then the most alike
-        (a.page != b.page, -score, i, j)
-        for i, a in enumerate(old)
-        for j, b in enumerate(new)
-        if a.kind == b.kind and (score := _similar(a, b)) >= SIMILAR
-    ]
-    matched: dict[int, int] = {}
-    taken: set[int] = set()
-    for _, _, i, j in sorted(scored):
-        if i not in matched and j not in taken:
-            matched[i] = j
-            taken.add(j)
-    return [(old[i], new[j]) for i, j in matched.items()]
-
-
 def _change(before: Unit, after: Unit) -> Change | None:
     if before.group != after.group or before.page != after.page:
         return Change("moved", before, after)
@@ -100,12 +82,20 @@ def compare(old: Iterable[Unit], new: Iterable[Unit]) -> tuple[Change, ...]:
     after = {u.id: u for u in new}
     gone = [u for i, u in before.items() if i not in after]
     came = [u for i, u in after.items() if i not in before]
-    pairs = _pairs(gone, came)
-    matched = {a.id for a, _ in pairs} | {b.id for _, b in pairs}
+    scored = [  # the same page first, then the most alike
+        (a.page != b.page, -score, i, j)
+        for i, a in enumerate(gone)
+        for j, b in enumerate(came)
+        if a.kind == b.kind and (score := _similar(a, b)) >= SIMILAR
+    ]
+    pairs: dict[int, int] = {}  # gone[i] is came[j]
+    for _, _, i, j in sorted(scored):
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
     changes = [_change(before[i], after[i]) for i in after if i in before]
-    changes += [_change(a, b) for a, b in pairs]
-    changes += [Change("removed", u, None) for u in gone if u.id not in matched]
-    changes += [Change("added", None, u) for u in came if u.id not in matched]
+    changes += [_change(gone[i], came[j]) for i, j in pairs.items()]
+    changes += [Change("removed", u, None) for i, u in enumerate(gone) if i not in pairs]
+    changes += [Change("added", None, u) for j, u in enumerate(came) if j not in pairs.values()]
     return tuple(c for c in changes if c is not None)
 
 
@@ -113,11 +103,9 @@ def timeline(snapshots: Sequence[Snapshot], current: Snapshot | None) -> list[St
     """Each published edition with its changes; then the one being built, if it differs."""
     steps = [Step(s.version, s.date, None) for s in snapshots[:1]]
     steps += [Step(b.version, b.date, compare(a.units, b.units)) for a, b in pairwise(snapshots)]
-    if current is not None and snapshots:
-        comparison = compare(snapshots[-1].units, current.units)
-        if comparison:
-            since = current.version == snapshots[-1].version
-            steps.append(Step(current.version, None, comparison, since))
+    if current and snapshots and (comparison := compare(snapshots[-1].units, current.units)):
+        since = current.version == snapshots[-1].version
+        steps.append(Step(current.version, None, comparison, since))
     return steps
 
 
@@ -131,16 +119,11 @@ def merge(base: Sequence[Step], local: Sequence[Step]) -> list[Step]:
     return sorted(found.values(), key=lambda s: (version_key(s.version), not s.published))
 
 
-def places(change: Change) -> set[str]:
-    units = [u for u in (change.before, change.after) if u is not None]
-    return {u.page for u in units} | {f"checklist:{u.checklist}" for u in units if u.checklist}
-
-
 class LastChanged:
     def __init__(self, steps: Sequence[Step]) -> None:
         self.first = steps[0] if steps else None
-        changes = [(c, s) for s in steps for c in s.comparison or ()]
-        self.latest = {place: step for change, step in changes for place in places(change)}
+        units = [(u, s) for s in steps for c in s.comparison or () for u in (c.before, c.after)]
+        self.latest = {p: s for u, s in units if u for p in (u.page, f"checklist:{u.checklist}")}
 
     def of(self, *keys: str) -> Step | None:
         """The latest step changing any of ``keys``; the first edition if none did."""
@@ -153,7 +136,7 @@ class History:
     version: str  # the version being built
     base: tuple[Snapshot, ...]
     local: tuple[Snapshot, ...] = ()
-    _data: dict[str, LastChanged] = field(default_factory=dict, compare=False)
+    _data: list[LastChanged] = field(default_factory=list, compare=False)
 
     def current(self, units: Iterable[Unit], date: str | None = None) -> Snapshot:
         return Snapshot(version=self.version, date=date, units=tuple(units))
@@ -165,18 +148,15 @@ class History:
         return merge(base, local) if self.local else base
 
     def data_changes(self, units: Sequence[Unit]) -> LastChanged:
-        """When each checklist last changed, from data units alone (the PDFs start first)."""
-        if "data" not in self._data:
-
-            def data(snapshots: Iterable[Snapshot]) -> tuple[Snapshot, ...]:
-                return tuple(
-                    s.model_copy(update={"units": tuple(u for u in s.units if u.checklist)})
-                    for s in snapshots
-                )
-
-            kept = History(self.version, data(self.base), data(self.local))
-            self._data["data"] = LastChanged(kept.steps([u for u in units if u.checklist]))
-        return self._data["data"]
+        """When each checklist last changed, from its ``units`` alone (the PDFs start first)."""
+        if self._data:
+            return self._data[0]
+        base, local = (
+            tuple(s.model_copy(update={"units": [u for u in s.units if u.checklist]}) for s in x)
+            for x in (self.base, self.local)
+        )
+        self._data.append(LastChanged(History(self.version, base, local).steps(units)))
+        return self._data[0]
 
 
 def load_history(root: Path, version: str, overlay_folder: Path | None = None) -> History:

@@ -55,8 +55,7 @@ def epoch_seconds(value: str) -> int:
 
 def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
     """Today (UTC), or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    if epoch := environ.get("SOURCE_DATE_EPOCH"):
         return dt.datetime.fromtimestamp(epoch_seconds(epoch), tz=dt.UTC).date()
     return dt.datetime.now(tz=dt.UTC).date()
 

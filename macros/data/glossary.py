@@ -79,8 +79,7 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
         for where, name in [(w, n) for w, n in names if n]:
             if problem := name_problem(name):
                 problems.append(f"{label}: [{i}].{where}: {problem}")
-                continue
-            if (other := owner.setdefault(same_name_key(name), entry.id)) != entry.id:
+            elif (other := owner.setdefault(same_name_key(name), entry.id)) != entry.id:
                 problems.append(
                     f"{label}: [{i}].{where}: '{name}' is already used by entry '{other}'"
                 )

@@ -13,8 +13,6 @@ from pydantic import (
     AnyHttpUrl,
     Field,
     PrivateAttr,
-    StrictBool,
-    StringConstraints,
     TypeAdapter,
     ValidationError,
     ValidationInfo,
@@ -58,7 +56,7 @@ class Contact(_Model):
 # A Markdown file inside the overlay's folder: no "..", no absolute path, no hidden names.
 LocalFile = Annotated[
     str,
-    StringConstraints(
+    Field(
         pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)*\.md$", max_length=200
     ),
 ]
@@ -142,7 +140,7 @@ class LocalOverlay(_Model):
     accessibility: AccessibilityDetails | None = None
     # The offline copy (sw.js): on unless the organisation turns it off; off also removes
     # one that an earlier build installed in readers' browsers (macros/hooks/offline.py).
-    offline_app: StrictBool = True
+    offline_app: bool = Field(default=True, strict=True)
     # Where each entry of a list field was in the file, when entries with problems were
     # set aside (macros/data/loading.py, ``read_overlay``); empty when none were.
     _positions: dict[str, tuple[int, ...]] = PrivateAttr(default_factory=dict)

@@ -22,6 +22,7 @@ from pathlib import Path
 from .files import DataError, fail, read_text, read_yaml_text, validate
 from .loading import first_link, overlay_folder, shown
 from .local_models import LocalOverlay, LocalPageMeta
+from .units import VOID, names
 
 LOCAL_PREFIX = "local/"  # where local pages live in the built site
 MAX_PAGE_BYTES = 128 * 1024  # a long local page is a few KB
@@ -33,12 +34,8 @@ MAX_MARKERS = 20  # block quote and list markers at the start of one line
 MAX_LOCAL_BYTES = 512 * 1024
 MAX_HTML_DEPTH = 40  # a real page nests a few levels: a table in a list in a details block
 # Elements that hold no others, and those the next of their kind ends: neither nests.
-FLAT = frozenset(
-    {
-        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
-        *("source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option"),
-        *("optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp"),
-    }
+FLAT = VOID | names(
+    "base track p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp"
 )
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -103,28 +100,6 @@ def _markers(line: str) -> tuple[int, str]:
     return count, line.strip()
 
 
-def _limits(body: str, label: str, first_line: int) -> list[str]:
-    problems: list[str] = []
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-        if indent > MAX_INDENT or _markers(line)[0] > MAX_MARKERS:
-            problems.append(
-                f"{label}: line {number}: nested too deeply (at most {MAX_INDENT} columns "
-                f"of indentation and {MAX_MARKERS} quote or list markers at the start of a line)"
-            )
-            break
-    start = first_line
-    for block in re.split(r"\n[ \t]*\n", body):
-        if block.count("[") > MAX_BRACKETS:
-            problems.append(
-                f"{label}: line {start}: more than {MAX_BRACKETS} '[' in one paragraph "
-                "(split it into several)"
-            )
-            break
-        start += block.count("\n") + 2
-    return problems
-
-
 class _Depth(HTMLParser):
     """The line where raw HTML first nests deeper than :data:`MAX_HTML_DEPTH`, if it does."""
 
@@ -142,20 +117,34 @@ class _Depth(HTMLParser):
         if len(self.open) > MAX_HTML_DEPTH:
             self.too_deep = self.getpos()[0]
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """``<x/>`` opens nothing."""
-
     def handle_endtag(self, tag: str) -> None:
         if tag in self.open:  # closes everything opened after the last one of its kind
             while self.open.pop() != tag:
                 pass
 
 
-def _terms(body: str, label: str, first_line: int, known: Sequence[str]) -> list[str]:
-    """Anything but a term call, a term call in a heading, an unknown term."""
+def _problems(body: str, label: str, first_line: int, known: Sequence[str]) -> list[str]:
+    """Deep nesting, long runs of '[', anything but a term call, a term call in a heading,
+    an unknown term."""
     problems: list[str] = []
+    start = first_line
+    for block in re.split(r"\n[ \t]*\n", body):
+        if block.count("[") > MAX_BRACKETS:
+            problems.append(
+                f"{label}: line {start}: more than {MAX_BRACKETS} '[' in one paragraph "
+                "(split it into several)"
+            )
+            break
+        start += block.count("\n") + 2
     names = {n.casefold() for n in known}
+    deep = False  # said once, at the first line nested too deeply
     for number, (line, below) in enumerate(pairwise([*body.split("\n"), ""]), first_line):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if not deep and (deep := indent > MAX_INDENT or _markers(line)[0] > MAX_MARKERS):
+            problems.append(
+                f"{label}: line {number}: nested too deeply (at most {MAX_INDENT} columns "
+                f"of indentation and {MAX_MARKERS} quote or list markers at the start of a line)"
+            )
         if JINJA.search(TERM_CALL.sub("", line)):
             problems.append(
                 f'{label}: line {number}: only {{{{ term("...") }}}} may be used in a local '
@@ -190,9 +179,8 @@ def read_page(
         )
     meta_title, body = _front_matter(text, label)
     first_line = text.count("\n", 0, len(text) - len(body)) + 1
-    problems = _limits(body, label, first_line) + _terms(body, label, first_line, glossary_names)
-    if raw_html and (too_deep := _Depth(body).too_deep) is not None:
-        line = too_deep + first_line - 1
+    problems = _problems(body, label, first_line, glossary_names)
+    if raw_html and (line := _Depth("\n" * (first_line - 1) + body).too_deep) is not None:
         problems.append(
             f"{label}: line {line}: HTML elements nested more than {MAX_HTML_DEPTH} deep"
         )
@@ -219,13 +207,12 @@ def local_pages(
     own = overlay_folder(overlay_path)
     folder = own.resolve()
     shown_folder = shown(own, root)
-    label = shown(overlay_path, root)
     out: list[LocalSource] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
     total = 0  # bytes of every local page so far
     for i, page in overlay.numbered("pages"):
-        where = overlay.at(label, "pages", i, "file")
+        where = overlay.at(shown(overlay_path, root), "pages", i, "file")
         dest = destination(page.file)
         if link := first_link(own, page.file, root):  # before resolve() follows any link
             problems.append(f"{where}: {link}")

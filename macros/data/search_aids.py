@@ -74,7 +74,6 @@ def load_search_aids(
     problems: list[str] = []
     found: dict[str, dict[str, tuple[str, ...]]] = {"term": {}, "page": {}}
     spellings: dict[str, tuple[str, ...]] = {}
-    where: dict[str, str] = {}
     seen: dict[tuple[str, str], int] = {}
     for i, group in enumerate(groups):
         kind, value = ("term", group.term) if group.term else ("page", group.page or "")
@@ -94,9 +93,8 @@ def load_search_aids(
             found[kind][value] = tuple(taken)
             if kind == "term":
                 spellings[value] = tuple(a for a in group.spellings if a in taken)
-            else:
-                where[value] = at
     fail(problems)
+    where = {value: f"{label}: [{i}].page" for (kind, value), i in seen.items() if kind == "page"}
     return SearchAids(found["page"], found["term"], spellings, where), names
 
 

@@ -17,6 +17,7 @@ from pydantic import Field, StringConstraints
 
 from .files import fail, read_text, read_yaml, validate
 from .models import Name, Slug, Text, _Model
+from .units import words
 
 SOURCE_FILE = "source/ta-hsb-guidance-slides.txt"
 TRACE_FILE = "data/source-trace.yml"
@@ -52,11 +53,6 @@ class TraceFile(_Model):
 
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
-
-
-def joined(lines: Iterable[str]) -> str:
-    """Broken extraction lines rejoined with single spaces, words unchanged."""
-    return " ".join(" ".join(lines).split())
 
 
 def section_anchor(heading: str) -> str:
@@ -108,11 +104,10 @@ class Source:
         problems: list[str] = []
         for i, t in enumerate(trace.traces):
             where = f"{TRACE_FILE}: traces[{i}] ({t.page}, '{t.id}')"
-            problem = self._check(t.lines, where)
             begins = normalise(self.text_of(t.lines[:1]))
             if t.id in self.passages:
                 problems.append(f"{where}: duplicate trace id")
-            elif problem:
+            elif problem := self._check(t.lines, where):
                 problems.append(problem)
             elif not begins.startswith(normalise(t.begins)):
                 problems.append(
@@ -121,13 +116,16 @@ class Source:
                 )
             else:
                 self.passages[t.id] = Passage(t, tuple(self.text_of([part]) for part in t.lines))
-        traced = {n for p in self.passages.values() for n in numbers(p.trace.lines)}
+        self.carried: dict[int, list[Trace]] = {}  # line: the traces carrying it
+        for passage in self.passages.values():
+            for n in numbers(passage.trace.lines):
+                self.carried.setdefault(n, []).append(passage.trace)
+        self.left = {n: x for x in trace.left_out for n in numbers(x.lines)}
         for i, left in enumerate(trace.left_out):
             where = f"{TRACE_FILE}: left_out[{i}]"
-            overlap = sorted(traced & set(numbers(left.lines)))
             if problem := self._check(left.lines, where):
                 problems.append(problem)
-            elif overlap:
+            elif overlap := sorted(self.carried.keys() & set(numbers(left.lines))):
                 problems.append(f"{where}: line {overlap[0]} is also traced; pick one")
         fail(problems)
 
@@ -144,37 +142,27 @@ class Source:
 
     def text_of(self, ranges: Sequence[str]) -> str:
         # A range past the end is reported by _check, not an IndexError.
-        return joined(self.lines[n - 1] for n in numbers(ranges) if n <= len(self.lines))
+        return words(" ".join(self.lines[n - 1] for n in numbers(ranges) if n <= len(self.lines)))
 
     def rows(self) -> list[Row]:
-        """Every non-blank source line, grouped into runs with the same sections or reason."""
-        carried: dict[int, list[Trace]] = {}
-        for passage in self.passages.values():
-            for n in numbers(passage.trace.lines):
-                carried.setdefault(n, []).append(passage.trace)
-        left = {n: x for x in self.trace.left_out for n in numbers(x.lines)}
         lines = (n for n, line in enumerate(self.lines, start=1) if line.strip())
         rows: list[Row] = []
         for (traces, gone), group in groupby(
-            lines, key=lambda n: (carried.get(n, []), left.get(n))
+            lines, key=lambda n: (self.carried.get(n, []), self.left.get(n))
         ):
             run = list(group)
-            text = joined(self.lines[n - 1] for n in run) if gone is None or gone.shown else None
+            text = self.text_of([f"{run[0]}-{run[-1]}"]) if not gone or gone.shown else None
             rows.append(Row(run[0], run[-1], text, tuple(traces), gone.reason if gone else None))
         return rows
 
     def untraced(self) -> list[int]:
-        """Lines of at least MIN_WORDS words that are neither traced nor left out."""
-        covered = {n for p in self.passages.values() for n in numbers(p.trace.lines)}
-        covered |= {n for x in self.trace.left_out for n in numbers(x.lines)}
         return [
             n
             for n, line in enumerate(self.lines, start=1)
-            if n not in covered and word_count(line) >= MIN_WORDS
+            if n not in self.carried and n not in self.left and word_count(line) >= MIN_WORDS
         ]
 
     def problems(self, sources: Sequence[tuple[str, str]]) -> list[str]:
-        """Traces that their page does not use; untraced lines."""
         used = {(src, m) for src, text in sources for m in USE.findall(text)}
         out = [
             f"{p.trace.page}: trace '{p.trace.id}' ({TRACE_FILE}) is not used on its page"

@@ -7,18 +7,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
+from pydantic import AnyHttpUrl, Field, model_validator
 
 from .files import fail, read_yaml, repeated, validate_list
 from .models import Name, Slug, Text, _Model
 
 THIRD_PARTY_FILE = "data/third-party.yml"
-Version = Annotated[str, StringConstraints(pattern=r"^[0-9][0-9A-Za-z.+-]{0,40}$")]
-Purl = Annotated[str, StringConstraints(pattern=r"^pkg:[a-z]+/[^@\s]+@[^@\s]+$", max_length=200)]
-Pattern = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z0-9*][A-Za-z0-9*._/-]*$", max_length=200)
-]
-Spdx = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.+() -]{1,100}$")]
+Version = Annotated[str, Field(pattern=r"^[0-9][0-9A-Za-z.+-]{0,40}$")]
+Purl = Annotated[str, Field(pattern=r"^pkg:[a-z]+/[^@\s]+@[^@\s]+$", max_length=200)]
+Pattern = Annotated[str, Field(pattern=r"^[A-Za-z0-9*][A-Za-z0-9*._/-]*$", max_length=200)]
+Spdx = Annotated[str, Field(pattern=r"^[A-Za-z0-9.+() -]{1,100}$")]
 
 
 class Component(_Model):

@@ -14,13 +14,13 @@ from .models import Checklist, GlossaryEntry, Reference
 from .paths import GLOSSARY_PAGE, REFERENCES_PAGE
 
 
-def _names(text: str) -> frozenset[str]:
+def names(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 #: The pages whose sections are guidance: Home and every page under these folders.
 GUIDANCE_FOLDERS = ("guidance/", "assessment/", "prompts/", "checklists/", "local/")
-LEFT_OUT = _names(
+LEFT_OUT = names(
     # the section links; blocks made from the data, units of their own
     "headerlink hb-checklist hb-paper hb-record hb-downloads hb-glossary hb-references "
     # the slides' own words and their provenance; tooltips (the glossary's short texts)
@@ -31,13 +31,13 @@ LEFT_OUT = _names(
     "hb-local-notice hb-practice-note hb-review hb-paper__contacts hb-local"
 )
 HEADING = re.compile(r"^h[1-6]$")
-VOID = _names("area br col embed hr img input link meta source wbr")
+VOID = names("area br col embed hr img input link meta source wbr")
 #: Elements whose edges separate words, whatever the white space in the HTML.
-BLOCK = _names(
+BLOCK = names(
     "p li td th dt dd div section article blockquote details summary figure figcaption "
-    "table tr ul ol dl pre h1 h2 h3 h4 h5 h6"
+    "table tr ul ol dl pre h1 h2 h3 h4 h5 h6 br"
 )
-UNIT_FIELDS = ("id", "kind", "group", "label", "page", "anchor", "text")
+UNIT_FIELDS = ("id", "kind", "group", "label", "page", "anchor", "text", "local")
 
 
 def words(text: str | None) -> str:
@@ -61,16 +61,14 @@ class _Sections(HTMLParser):
         self.title: str | None = None  # the first h1's words
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK:
+            self.handle_data(" ")
         if tag in VOID:
-            if tag == "br" and not self.skip:
-                self.handle_data(" ")
             return
         found = dict(attrs)
         left_out = not LEFT_OUT.isdisjoint((found.get("class") or "").split())
         self.open.append((tag, left_out))
         self.skip += left_out
-        if tag in BLOCK:
-            self.handle_data(" ")
         if HEADING.match(tag) and found.get("id") and not self.skip and self.heading is None:
             self.heading = (tag, str(found["id"]), [])
 
@@ -97,9 +95,9 @@ class _Sections(HTMLParser):
             (self.heading[2] if self.heading else self.sections[-1][2]).append(data)
 
 
-def _unit(*fields: str, local: bool = False) -> Unit:
-    """A unit from its fields in order: id, kind, group, label, page, anchor, text."""
-    return Unit.model_validate({**dict(zip(UNIT_FIELDS, fields, strict=True)), "local": local})
+def _unit(*fields: str | bool) -> Unit:
+    """A unit from its fields in order: id, kind, group, label, page, anchor, text[, local]."""
+    return Unit.model_validate(dict(zip(UNIT_FIELDS, fields, strict=False)))
 
 
 def page_units(src: str, html: str, title: str = "", local: bool = False) -> list[Unit]:
@@ -108,9 +106,7 @@ def page_units(src: str, html: str, title: str = "", local: bool = False) -> lis
     parser.close()
     group = parser.title or title or src
     return [
-        _unit(
-            f"page:{src}#{anchor}", "section", group, label or group, src, anchor, text, local=local
-        )
+        _unit(f"page:{src}#{anchor}", "section", group, label or group, src, anchor, text, local)
         for anchor, label, parts in parser.sections
         if (text := words("".join(parts)))
     ]
@@ -121,7 +117,7 @@ def checklist_units(checklist: Checklist) -> list[Unit]:
 
     def unit(uid: str, kind: str, label: str, text: str, anchor: str, local: bool = False) -> Unit:
         uid = f"checklist:{cid}{uid}"
-        return _unit(uid, kind, title, label, page, anchor, words(text), local=local)
+        return _unit(uid, kind, title, label, page, anchor, words(text), local)
 
     intro = f"{title} {checklist.intro or ''}"
     units = [unit("", "checklist", "Title and introduction", intro, f"cl-{cid}-title")]
@@ -138,19 +134,13 @@ def checklist_units(checklist: Checklist) -> list[Unit]:
 
 
 def glossary_units(entries: Iterable[GlossaryEntry]) -> list[Unit]:
-    return [
-        _unit(
-            f"glossary:{entry.id}:{part}",
-            f"glossary-{part}",
-            "Glossary",
-            words(f"{entry.heading} ({what})"),
-            GLOSSARY_PAGE,
-            entry.id,
-            words(getattr(entry, part)),
-        )
-        for entry in entries
-        for part, what in (("short", "short text"), ("definition", "definition"))
-    ]
+    units = []
+    for e in entries:
+        for part, what in (("short", "short text"), ("definition", "definition")):
+            uid, kind = f"glossary:{e.id}:{part}", f"glossary-{part}"
+            label, text = words(f"{e.heading} ({what})"), words(getattr(e, part))
+            units.append(_unit(uid, kind, "Glossary", label, GLOSSARY_PAGE, e.id, text))
+    return units
 
 
 def reference_units(references: Iterable[Reference]) -> list[Unit]:
@@ -160,10 +150,8 @@ def reference_units(references: Iterable[Reference]) -> list[Unit]:
         if ref.from_outside_source:
             parts.append(f"Not from the slides: {ref.from_outside_source}")
         text = words(". ".join(str(p) for p in parts if p))
-        label, uid = words(ref.label), f"reference:{ref.key}"
-        units.append(
-            _unit(uid, "reference", "References", label, REFERENCES_PAGE, ref.anchor, text)
-        )
+        name, uid = words(ref.label), f"reference:{ref.key}"
+        units.append(_unit(uid, "reference", "References", name, REFERENCES_PAGE, ref.anchor, text))
     return units
 
 
@@ -174,7 +162,7 @@ def note_units(notes: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) ->
         page, anchor, text = note["page"], note.get("anchor") or "", words(note["text"])
         count[place := f"{page}#{anchor}"] += 1
         uid, group = f"note:{place}:{count[place]}", titles.get(page, page)
-        units.append(_unit(uid, "note", group, "Practice note", page, anchor, text, local=True))
+        units.append(_unit(uid, "note", group, "Practice note", page, anchor, text, True))
     return units
 
 
@@ -183,6 +171,5 @@ def state_units(
     glossary: Iterable[GlossaryEntry],
     references: Iterable[Reference],
 ) -> list[Unit]:
-    """The data's units (checklists with an overlay's local items)."""
     units = [u for c in checklists for u in checklist_units(c)]
     return units + glossary_units(glossary) + reference_units(references)
