@@ -184,9 +184,9 @@
     var message = root.querySelector(".hb-record__message");
     var chooser = root.querySelector(".hb-record__file");
     var confirmBox = root.querySelector(".hb-record__confirm");
-    var yes = confirmBox.querySelector("[data-confirm=yes]");
+    var yes = confirmBox.querySelector("[value=yes]");
     var printBox = root.querySelector(".hb-record__print");
-    var pending;
+    var onYes;
 
     function say(kind, heading, details) {
       message.className = "hb-record__message hb-record__message--" + kind;
@@ -201,24 +201,14 @@
     function headerValues() { return Object.fromEntries(fields.map((f) => [f.name, f.value])); }
     root.querySelector(".hb-record__header").addEventListener("input", () => hbStorage.set("header", headerValues()));
 
-    /* Confirmation, inline and keyboard operable */
-    function ask(question, action, opener, onYes) {
+    function ask(question, action, then) {
       confirmBox.querySelector(".hb-record__confirm-text").textContent = question;
       yes.textContent = action;
-      pending = { opener: opener, onYes: onYes };
-      confirmBox.hidden = false;
-      yes.focus();
+      onYes = then;
+      confirmBox.returnValue = ""; /* Escape leaves the last answer in place */
+      confirmBox.showModal();
     }
-    function answer(ok) {
-      confirmBox.hidden = true;
-      pending.opener.focus();
-      if (ok) { pending.onYes(); }
-    }
-    yes.addEventListener("click", function () { answer(true); });
-    confirmBox.querySelector("[data-confirm=no]").addEventListener("click", function () { answer(false); });
-    confirmBox.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { event.preventDefault(); answer(false); }
-    });
+    confirmBox.addEventListener("close", () => confirmBox.returnValue === "yes" && onYes());
 
     function download() {
       var day = new Date();
@@ -367,22 +357,22 @@
             ["Use Print record or Save to file instead."]);
         });
       },
-      save: function (button) {
+      save: function () {
         if (hbStorage.noticed()) { download(); return; }
         ask("The file will contain case information. Store it as your organisation requires for case records.",
-          "Save the file", button, function () { hbStorage.setNoticed(); download(); });
+          "Save the file", function () { hbStorage.setNoticed(); download(); });
       },
       open: function () { chooser.click(); },
-      clear: function (button) {
+      clear: function () {
         ask("Clear the whole record: the case details and every tick and note in all " + lists.length +
-          " checklists in this tab? This cannot be undone.", "Yes, clear all", button, function () {
+          " checklists in this tab? This cannot be undone.", "Yes, clear all", function () {
           hbStorage.replaceAll(null, {}, ids);
           say("info", "The record has been cleared.");
         });
       }
     };
     root.querySelectorAll("[data-action]").forEach((button) =>
-      button.addEventListener("click", () => actions[button.dataset.action](button)));
+      button.addEventListener("click", () => actions[button.dataset.action]()));
 
     /* Sent open (readable without scripts), closed here without the theme's animation of
      * their shadow and arrow, which repainted the page for 0.25 s on a phone; back next frame. */
