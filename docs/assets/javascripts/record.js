@@ -10,7 +10,6 @@
   var MAX_NOTE = 200000; /* the 1 MB limit on the whole file is the real bound */
   var MAX_ENTRIES = 500;
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var HEADER = ["caseReference", "date", "assessor", "agency"];
   var TOP = ["format", "formatVersion", "handbookVersion", "edition", "saved", "header", "checklists"];
   var own = Object.keys;
@@ -25,14 +24,9 @@
 
   function all(root, selector) { return Array.from(root.querySelectorAll(selector)); }
 
-  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
-
   function words(value) { return value.replace(/\s+/g, " ").trim(); }
 
   function when(date) { return date.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }); }
-
-  /* A real day on the calendar: the value a date field keeps (it blanks 2026-02-30). */
-  function realDate(value) { return Object.assign(make("input"), { type: "date", value: value }).value === value; }
 
   /* JSON.parse keeps only the last of two equal keys, silently dropping part of a record:
    * walk the (valid) text's strings and brackets for the first key repeated in one object. */
@@ -102,7 +96,7 @@
 
   /* An object of at most MAX_ENTRIES entries and, if `allowed` is given, only those keys. */
   function map(value, where, allowed) {
-    if (!isObject(value)) { throw new Problem(where + " is missing or not a list of entries."); }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) { throw new Problem(where + " is missing or not a list of entries."); }
     if (own(value).length > MAX_ENTRIES) { throw new Problem(where + " has more than " + MAX_ENTRIES + " entries."); }
     var extra = allowed && own(value).find((key) => !allowed.includes(key));
     if (extra !== undefined) { throw new Problem(where + " has a field this handbook does not know: “" + extra.slice(0, 50) + "”."); }
@@ -129,8 +123,10 @@
 
     var given = map(data.header, "The case details", HEADER);
     var header = Object.fromEntries(HEADER.map((key) => [key, text(given[key], MAX_FIELD, "The case detail “" + key + "”")]));
-    if (header.date && !DATE.test(header.date)) { throw new Problem("The case date is not a date (YYYY-MM-DD)."); }
-    if (header.date && !realDate(header.date)) { throw new Problem("The case date “" + header.date + "” is not a day on the calendar."); }
+    /* A YYYY-MM-DD day on the calendar is what a date field keeps (it blanks 2026-02-30). */
+    if (header.date && Object.assign(make("input"), { type: "date", value: header.date }).value !== header.date) {
+      throw new Problem("The case date “" + header.date + "” is not a day on the calendar (YYYY-MM-DD).");
+    }
 
     var states = {};
     var missing = [];
@@ -211,8 +207,7 @@
     confirmBox.addEventListener("close", () => confirmBox.returnValue === "yes" && onYes());
 
     function download() {
-      var day = new Date();
-      day.setMinutes(day.getMinutes() - day.getTimezoneOffset()); /* the local date */
+      var day = new Date(Date.now() - new Date().getTimezoneOffset() * 60000); /* the local date */
       var name = "ta-hsb-record-" + day.toISOString().slice(0, 10) + ".json";
       var checklists = Object.fromEntries(lists.map((c) => [c.id, { title: c.title,
         ticked: Object.fromEntries(ticked(c).map((item) => [item.box.name, item.text])),
@@ -225,10 +220,9 @@
           ["Shorten the longest notes, then save again."]);
         return;
       }
-      var link = Object.assign(make("a"), { href: URL.createObjectURL(blob), download: name, hidden: true });
-      document.body.appendChild(link).click();
-      link.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      var link = Object.assign(make("a"), { href: URL.createObjectURL(blob), download: name });
+      link.click(); /* a link out of the page downloads too */
+      window.setTimeout(() => URL.revokeObjectURL(link.href), 10000);
       hbStorage.markSaved();
       say("info", "Saved the record as “" + name + "”.",
         ["The file contains case information: store it as your organisation requires."]);
