@@ -172,17 +172,14 @@
   /* ── the component ────────────────────────────────────────────────────── */
 
   function setUp(root) {
-    var version = root.dataset.version;
-    var stamp = root.dataset.stamp;
+    var { version, stamp } = root.dataset;
     var lists = all(root, ".hb-checklist[data-checklist]").map(describe);
     var ids = lists.map(function (c) { return c.id; });
     var fields = all(root, ".hb-record__header input");
     var message = root.querySelector(".hb-record__message");
     var chooser = root.querySelector(".hb-record__file");
     var confirmBox = root.querySelector(".hb-record__confirm");
-    var yes = confirmBox.querySelector("[value=yes]");
     var printBox = root.querySelector(".hb-record__print");
-    var onYes;
 
     function say(kind, heading, details) {
       message.className = "hb-record__message hb-record__message--" + kind;
@@ -197,14 +194,13 @@
     function headerValues() { return Object.fromEntries(fields.map((f) => [f.name, f.value])); }
     root.querySelector(".hb-record__header").addEventListener("input", () => hbStorage.set("header", headerValues()));
 
-    function ask(question, action, then) {
+    function ask(question, action, onYes) {
       confirmBox.querySelector(".hb-record__confirm-text").textContent = question;
-      yes.textContent = action;
-      onYes = then;
+      confirmBox.querySelector("[value=yes]").textContent = action;
       confirmBox.returnValue = ""; /* Escape leaves the last answer in place */
       confirmBox.showModal();
+      confirmBox.addEventListener("close", () => confirmBox.returnValue === "yes" && onYes(), { once: true });
     }
-    confirmBox.addEventListener("close", () => confirmBox.returnValue === "yes" && onYes());
 
     function download() {
       var day = new Date(Date.now() - new Date().getTimezoneOffset() * 60000); /* the local date */

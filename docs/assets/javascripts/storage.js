@@ -31,19 +31,15 @@ var hbStorage = (function () {
   }
 
   return {
-    checklist: function (id) {
-      var state = read(CHECKLIST + id);
-      return { items: object(state.items), notes: object(state.notes) };
-    },
+    checklist: function (id) { return read(CHECKLIST + id); },
     clearChecklist: function (id) { remove(CHECKLIST + id); },
     header: function () { return read(HEADER); },
     noticed: function () { return attempt(function (s) { return s.getItem(NOTICED) === "1"; }, false); },
     setNoticed: function () { attempt(function (s) { s.setItem(NOTICED, "1"); }); },
     /* The reader changed a part: kept, and marked as changed since the last save or print. */
     set: function (part, value) {
-      var parts = read(UNSAVED);
       write(keyOf(part), value);
-      if (parts[part] !== true) { write(UNSAVED, Object.assign(parts, { [part]: true })); }
+      write(UNSAVED, Object.assign(read(UNSAVED), { [part]: true }));
     },
     /* Saved to a file or printed: the parts given, or everything. */
     markSaved: function (parts) {
