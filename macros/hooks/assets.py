@@ -48,6 +48,6 @@ def theme_file(theme_dirs: Iterable[str], pattern: str, user: str) -> str:
 
 def join_scripts(sources: list[tuple[str, bytes]]) -> bytes:
     """The scripts as one file in strict mode (no component repeats "use strict"), in order,
-    each after a comment naming it (each component is one function expression: its own scope)."""
-    parts = [b"/* " + name.encode() + b" */\n" + data.rstrip() + b"\n" for name, data in sources]
-    return b'"use strict";\n' + b"\n".join(parts)
+    each after a comment naming it and in a function of its own (its scope; it may return)."""
+    wrap = b"/* %s */\n(function () {\n%s\n})();\n"
+    return b'"use strict";\n' + b"\n".join(wrap % (n.encode(), d.rstrip()) for n, d in sources)

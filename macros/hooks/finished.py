@@ -24,7 +24,7 @@ ELEMENTS = frozenset(
     {
         *("html", "head", "meta", "title", "link", "script", "body", "header", "main"),
         *("nav", "article", "aside", "section", "footer", "form", "fieldset", "legend"),
-        *("label", "input", "button", "textarea", "img", "svg", "path", "time"),
+        *("label", "input", "button", "textarea", "img", "svg", "path", "time", "dialog"),
         *TAGS,
     }
 )
@@ -34,7 +34,7 @@ ATTRIBUTES = frozenset(
         *("id", "class", "lang", "dir", "title", "hidden", "role", "tabindex", "for"),
         *("href", "rel", "src", "alt", "type", "defer", "charset", "name", "content"),
         *("http-equiv", "datetime", "open", "scope", "start", "colspan", "rowspan"),
-        *("checked", "required", "maxlength", "placeholder", "accept", "rows"),
+        *("checked", "required", "maxlength", "placeholder", "accept", "rows", "method", "value"),
         *("autocapitalize", "autocomplete", "autocorrect", "spellcheck"),
         *("viewbox", "xmlns", "d"),
         *("aria-atomic", "aria-describedby", "aria-expanded", "aria-hidden"),
@@ -45,7 +45,7 @@ ATTRIBUTES = frozenset(
         *("data-md-scrollfix", "data-md-toggle", "data-md-type"),
         # The handbook's components (docs/assets/javascripts/)
         *("data-action", "data-app", "data-built", "data-changes", "data-checklist"),
-        *("data-confirm", "data-edition", "data-hb-palette", "data-label", "data-record"),
+        *("data-edition", "data-hb-palette", "data-label", "data-record"),
         *("data-record-checklist", "data-root", "data-search-exclude", "data-stamp"),
         *("data-total", "data-version"),
     }

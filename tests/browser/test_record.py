@@ -203,7 +203,7 @@ def bad_files_change_nothing(page: Page, tmp: Path) -> None:
                     "checklists": {},
                 }
             ),
-            "The case date “2026-02-30” is not a day on the calendar.",
+            "The case date “2026-02-30” is not a day on the calendar (YYYY-MM-DD).",
         ),
     }
     for name, (content, reason) in cases.items():

@@ -22,8 +22,8 @@ document.querySelectorAll(".hb-checklist[data-checklist]").forEach(function (roo
 
   function restore() {
     var state = hbStorage.checklist(id);
-    boxes.forEach(function (b) { b.checked = state.items[b.name] === true; });
-    notes.forEach(function (t) { t.value = typeof state.notes[t.name] === "string" ? state.notes[t.name] : ""; });
+    boxes.forEach(function (b) { b.checked = state.items?.[b.name] === true; });
+    notes.forEach(function (t) { t.value = typeof state.notes?.[t.name] === "string" ? state.notes[t.name] : ""; });
     update();
   }
 

@@ -229,5 +229,8 @@ def test_the_manifest_names_the_organisation_and_stays_relative() -> None:
 
 
 def test_scripts_are_joined_in_order_each_named() -> None:
-    joined = join_scripts([("a.js", b"(function(){})();\n\n"), ("b.js", b"var b = 1;")])
-    assert joined == b'"use strict";\n/* a.js */\n(function(){})();\n\n/* b.js */\nvar b = 1;\n'
+    joined = join_scripts([("a.js", b"return;\n\n"), ("b.js", b"var b = 1;")])
+    assert joined == (
+        b'"use strict";\n/* a.js */\n(function () {\nreturn;\n})();\n\n'
+        b"/* b.js */\n(function () {\nvar b = 1;\n})();\n"
+    )

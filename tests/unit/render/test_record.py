@@ -42,7 +42,9 @@ def test_record_buttons_have_exact_names_and_start_hidden_without_script() -> No
     assert f'<p class="hb-record__hint">{escape(COPY_NOTE)}</p>' in toolbar
     assert NO_SCRIPT in html
     assert 'role="status" aria-live="polite"' in html
-    assert 'role="alertdialog" aria-labelledby="rec-confirm-text" hidden data' in html
+    # A <dialog> without "open" is hidden; record.js shows it modal.
+    assert '<dialog class="hb-record__confirm" role="alertdialog" aria-labelledby="rec-con' in html
+    assert '<form method="dialog">' in html
 
 
 def test_record_checklist_is_collapsible_with_count_and_named_by_its_summary() -> None:
