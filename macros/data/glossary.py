@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import fail, read_yaml, repeated, validate_list
+from .files import fail, read_yaml, repeated, unknown, validate_list
 from .models import GlossaryEntry, Reference
 
 NAME_PUNCTUATION = " -'’().,/&:+"  # besides Latin letters and digits, in a glossary name
@@ -84,15 +84,10 @@ def load_glossary(path: Path, label: str, refs: Mapping[str, Reference]) -> Glos
                     f"{label}: [{i}].{where}: '{name}' is already used by entry '{other}'"
                 )
             by_name.setdefault(name_key(name), entry)
-        problems += [
-            f"{label}: [{i}].cite[{j}]: unknown citation key '{key}'"
-            for j, key in enumerate(entry.cite)
-            if key not in refs
-        ]
-        problems += [
-            f"{label}: [{i}].related[{j}]: unknown glossary id '{rel}'"
-            for j, rel in enumerate(entry.related)
-            if rel not in ids or rel == entry.id
-        ]
+        problems += unknown(f"{label}: [{i}].cite", entry.cite, refs, "citation key")
+        # An entry related to itself is refused as unknown too.
+        problems += unknown(
+            f"{label}: [{i}].related", entry.related, ids - {entry.id}, "glossary id"
+        )
     fail(problems)
     return Glossary(tuple(entries), by_name)
